@@ -1,0 +1,103 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// check is one item of the "Sebelum ekspor" checklist: a rule and the
+// indicators that break it.
+type check struct {
+	key        string // translation key of the rule
+	indicators []int
+}
+
+// checklist evaluates the rules an assessment should meet before export.
+func (s *session) checklist() []check {
+	rules := []struct {
+		key   string
+		fails func(n int) bool
+	}{
+		{"check.level", func(n int) bool { return !s.answer(n).Answered() }},
+		{"check.justification", func(n int) bool {
+			an := s.answer(n)
+			return an.Answered() && strings.TrimSpace(an.Justification) == ""
+		}},
+		{"check.evidence", func(n int) bool { return s.answer(n).Answered() && len(s.evidenceOf(n)) == 0 }},
+		{"check.evidenceLevel", s.evidenceBelowLevel},
+		{"check.template", s.lacksTemplate},
+	}
+	out := make([]check, 0, len(rules))
+	for _, r := range rules {
+		c := check{key: r.key}
+		for _, n := range s.order {
+			if r.fails(n) {
+				c.indicators = append(c.indicators, n)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// evidenceBelowLevel: the indicator has evidence, but none general and
+// none supporting the chosen level or a higher one.
+func (s *session) evidenceBelowLevel(n int) bool {
+	an := s.answer(n)
+	ev := s.evidenceOf(n)
+	if !an.Answered() || len(ev) == 0 {
+		return false
+	}
+	for _, e := range ev {
+		if e.Level == 0 || e.Level >= an.Level {
+			return false
+		}
+	}
+	return true
+}
+
+// lacksTemplate: a justification that does not name FAKTA, ANALISIS and
+// JUSTIFIKASI, the structure assessors expect.
+func (s *session) lacksTemplate(n int) bool {
+	t := strings.ToUpper(s.answer(n).Justification)
+	if strings.TrimSpace(t) == "" {
+		return false
+	}
+	return !strings.Contains(t, "FAKTA") || !strings.Contains(t, "ANALISIS") || !strings.Contains(t, "JUSTIFIKASI")
+}
+
+// progress counts what the dashboard shows.
+type progress struct {
+	answered, total         int
+	noJustification, noEvid int
+}
+
+func (s *session) progress() progress {
+	p := progress{total: len(s.order)}
+	for _, n := range s.order {
+		an := s.answer(n)
+		if !an.Answered() {
+			continue
+		}
+		p.answered++
+		if strings.TrimSpace(an.Justification) == "" {
+			p.noJustification++
+		}
+		if len(s.evidenceOf(n)) == 0 {
+			p.noEvid++
+		}
+	}
+	return p
+}
+
+// answeredValues returns the answered levels for scoring.
+func answeredValues(c *assessment.Catalog, answers []assessment.Answer) map[int]assessment.Value {
+	v := map[int]assessment.Value{}
+	for _, a := range answers {
+		if _, ok := c.Indicator(a.Indicator); ok && a.Answered() {
+			v[a.Indicator] = assessment.LevelValue(a.Level)
+		}
+	}
+	return v
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+)
+
+func init() {
+	register(command{
+		name:    "export",
+		summary: "ekspor bundel bertanda tangan: export --assessment ID --out FOLDER [--passphrase-file BERKAS] — signed export",
+		run:     runExport,
+	})
+}
+
+func runExport(env *Env, args []string) int {
+	fs := newFlagSet(env, "export")
+	dataDir := fs.String("data", "", "folder data")
+	id := fs.String("assessment", "", "id penilaian (lihat `spbe-mandiri assessment list`)")
+	out := fs.String("out", "", "folder tujuan, mis. flashdisk USB")
+	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi (\"-\" = masukan standar)")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	rest, err := parseArgs(fs, args)
+	if err != nil || len(rest) > 0 || *id == "" || *out == "" {
+		return fail(env, usagef("pakai: spbe-mandiri export --assessment ID --out FOLDER [--passphrase-file BERKAS]"))
+	}
+	deps, err := exportDeps(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	svc, err := openData(env, *dataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer svc.Close()
+	ki, err := deps.KeyInfo(svc.DataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	pass, err := readPassphrase(env, deps, *passFile, !ki.Exists)
+	if err != nil {
+		return fail(env, err)
+	}
+	if !ki.Exists {
+		if ki, err = deps.CreateKey(svc.DataDir, pass); err != nil {
+			return fail(env, err)
+		}
+		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
+	}
+	res, err := deps.Export(context.Background(), svc, ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		return writeJSON(env, res)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "Bundel       : %s\n", res.Path)
+	fmt.Fprintf(w, "Nomor urut   : %d\n", res.Sequence)
+	fmt.Fprintf(w, "Sidik jari   : %s\n", res.Fingerprint)
+	fmt.Fprintf(w, "Bundle ID    : %s\n", res.BundleID)
+	fmt.Fprintf(w, "Digest isi   : %s\n", groupDigest(res.ContentDigest))
+	fmt.Fprintf(w, "Berkas       : %d, ukuran %d byte\n", res.Files, res.Size)
+	if res.Supersedes != "" {
+		fmt.Fprintf(w, "Menggantikan : %s\n", res.Supersedes)
+	}
+	return ExitOK
+}

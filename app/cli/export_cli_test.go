@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// closeOnly is a store that can only be closed: the key, export and verify
+// commands reach data through ExportDeps, which the tests fake.
+type closeOnly struct{ assessment.Store }
+
+func (closeOnly) Close() error { return nil }
+
+const fakeFP = "71148 39595 34165 45219 63805 42623"
+
+// fakeDeps records what the commands asked for.
+type fakeDeps struct {
+	ExportDeps
+	key      KeyInfo
+	pass     []string
+	req      ExportRequest
+	force    bool
+	prompted int
+}
+
+func newFakeDeps(haveKey bool) *fakeDeps {
+	f := &fakeDeps{}
+	if haveKey {
+		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP, PublicKey: "AAAA", LastSequence: 2}
+	}
+	f.KeyInfo = func(string) (KeyInfo, error) { return f.key, nil }
+	f.CreateKey = func(_ string, p []byte) (KeyInfo, error) {
+		f.pass = append(f.pass, string(p))
+		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP}
+		return f.key, nil
+	}
+	f.BackupKey = func(_ string, p []byte, _ string) (KeyInfo, error) {
+		f.pass = append(f.pass, string(p))
+		return f.key, nil
+	}
+	f.RestoreKey = func(_ string, p []byte, _ string, force bool) (RestoredKey, error) {
+		f.pass, f.force = append(f.pass, string(p)), force
+		return RestoredKey{KeyInfo: f.key}, nil
+	}
+	f.ExportPublic = func(string, string) (KeyInfo, error) { return f.key, nil }
+	f.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
+		f.req = req
+		f.pass = append(f.pass, string(req.Passphrase))
+		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
+			Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
+	}
+	return f
+}
+
+func runWith(t *testing.T, deps *fakeDeps, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+		Services: func(dir string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
+	if deps != nil {
+		env.Export = &deps.ExportDeps
+	}
+	code := Run(env, args)
+	return code, out.String(), errb.String()
+}
+
+func passFile(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "frasa.txt")
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestKeyShow(t *testing.T) {
+	code, out, _ := runWith(t, newFakeDeps(false), "", "key", "show")
+	if code != ExitOK || !strings.Contains(out, "Belum ada kunci") {
+		t.Fatalf("no key: %d %q", code, out)
+	}
+	code, out, _ = runWith(t, newFakeDeps(true), "", "--data", t.TempDir(), "key", "show")
+	if code != ExitOK || !strings.Contains(out, fakeFP) || !strings.Contains(out, "Nomor urut") {
+		t.Fatalf("key: %d %q", code, out)
+	}
+	code, out, _ = runWith(t, newFakeDeps(true), "", "key", "show", "--json")
+	var ki KeyInfo
+	if code != ExitOK || json.Unmarshal([]byte(out), &ki) != nil || ki.Fingerprint != fakeFP {
+		t.Fatalf("json: %d %q", code, out)
+	}
+}
+
+func TestKeyInitPassphrase(t *testing.T) {
+	d := newFakeDeps(false)
+	code, out, errs := runWith(t, d, "", "key", "init", "--passphrase-file", passFile(t, "rahasia panjang sekali\r\n"))
+	if code != ExitOK || len(d.pass) != 1 || d.pass[0] != "rahasia panjang sekali" || !strings.Contains(out, "key backup") {
+		t.Fatalf("%d %q %q pass %q", code, out, errs, d.pass)
+	}
+	d = newFakeDeps(false)
+	if code, _, _ := runWith(t, d, "dari stdin\n", "key", "init", "--passphrase-file", "-"); code != ExitOK || d.pass[0] != "dari stdin" {
+		t.Fatalf("stdin: %d %q", code, d.pass)
+	}
+}
+
+func TestPassphraseNeverWithoutFileOrTerminal(t *testing.T) {
+	code, _, errs := runWith(t, newFakeDeps(false), "", "key", "init")
+	if code != ExitUsage || !strings.Contains(errs, "--passphrase-file") {
+		t.Fatalf("%d %q", code, errs)
+	}
+	code, _, _ = runWith(t, newFakeDeps(false), "", "key", "init", "--passphrase", "rahasia")
+	if code != ExitUsage {
+		t.Fatalf("--passphrase on the command line accepted: %d", code)
+	}
+	code, _, errs = runWith(t, newFakeDeps(false), "", "key", "init", "--passphrase-file", passFile(t, "\n"))
+	if code != ExitError || !strings.Contains(errs, "kosong") {
+		t.Fatalf("empty file: %d %q", code, errs)
+	}
+}
+
+func TestKeyInitPromptsTwice(t *testing.T) {
+	d := newFakeDeps(false)
+	answers := []string{"satu dua tiga", "satu dua empat"}
+	d.ReadPassword = func(string) ([]byte, error) { d.prompted++; return []byte(answers[d.prompted-1]), nil }
+	code, _, errs := runWith(t, d, "", "key", "init")
+	if code != ExitError || !strings.Contains(errs, "tidak sama") || len(d.pass) != 0 {
+		t.Fatalf("%d %q", code, errs)
+	}
+	d.prompted, answers[1] = 0, answers[0]
+	if code, _, _ := runWith(t, d, "", "key", "init"); code != ExitOK || d.pass[0] != "satu dua tiga" {
+		t.Fatalf("confirmed: %d %v", code, d.pass)
+	}
+}
+
+func TestKeySubcommands(t *testing.T) {
+	pf := passFile(t, "frasa sandi uji")
+	d := newFakeDeps(true)
+	for _, args := range [][]string{
+		{"key", "export-public", "kunci.json"},
+		{"key", "backup", "cadangan.json", "--passphrase-file", pf},
+		{"key", "restore", "cadangan.json", "--passphrase-file", pf, "--force"},
+	} {
+		if code, out, errs := runWith(t, d, "", args...); code != ExitOK || out == "" {
+			t.Fatalf("%v: %d %q %q", args, code, out, errs)
+		}
+	}
+	if !d.force {
+		t.Fatal("--force not passed on")
+	}
+	for _, args := range [][]string{{"key"}, {"key", "hapus"}, {"key", "backup"}, {"key", "show", "x"}} {
+		if code, _, _ := runWith(t, d, "", args...); code != ExitUsage {
+			t.Fatalf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, errs := runWith(t, nil, "", "key", "show"); code != ExitError || errs == "" {
+		t.Fatalf("unwired: %d %q", code, errs)
+	}
+}
+
+func TestExportCreatesKeyAtFirstExport(t *testing.T) {
+	d := newFakeDeps(false)
+	out := t.TempDir()
+	code, stdout, errs := runWith(t, d, "", "export", "--assessment", "2026-pemdi-x", "--out", out, "--passphrase-file", passFile(t, "frasa sandi uji"))
+	if code != ExitOK {
+		t.Fatalf("%d %q", code, errs)
+	}
+	if len(d.pass) != 2 || d.req.AssessmentID != "2026-pemdi-x" || d.req.OutDir != out {
+		t.Fatalf("calls %v %+v", d.pass, d.req)
+	}
+	for _, want := range []string{"SPBE_DISKOMINFO_2026_3.spbe", "Nomor urut   : 3", fakeFP, "abababab abababab"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(errs, "Kunci penanda tangan baru dibuat") {
+		t.Errorf("no notice of the new key: %q", errs)
+	}
+	if code, _, _ := runWith(t, d, "", "export", "--assessment", "x"); code != ExitUsage {
+		t.Fatalf("missing --out: exit %d", code)
+	}
+}
+
+// badBundle mimics the bundle package's typed error.
+type badBundle struct{}
+
+func (badBundle) Error() string {
+	return `entri "answers.json": hash SHA-256 berkas tidak sesuai manifest`
+}
+func (badBundle) EntryName() string { return "answers.json" }
+func (badBundle) CheckName() string { return "hash" }
+
+func TestVerify(t *testing.T) {
+	d := newFakeDeps(true)
+	d.Verify = func(_ context.Context, path, pub string) (VerifyReport, error) {
+		return VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
+			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
+	}
+	code, out, _ := runWith(t, d, "", "verify", "b.spbe")
+	if code != ExitOK || strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "TIDAK DIKENAL") || !strings.Contains(out, "2,95 Baik") {
+		t.Fatalf("%d %q", code, out)
+	}
+	code, out, _ = runWith(t, d, "", "verify", "b.spbe", "--pubkey", "k.json")
+	if code != ExitOK || !strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "COCOK") {
+		t.Fatalf("%d %q", code, out)
+	}
+	d.Verify = func(context.Context, string, string) (VerifyReport, error) { return VerifyReport{}, badBundle{} }
+	code, out, errs := runWith(t, d, "", "verify", "b.spbe")
+	if code != ExitError || out != "" || !strings.Contains(errs, "TIDAK SAH") || !strings.Contains(errs, "hash SHA-256") {
+		t.Fatalf("%d %q %q", code, out, errs)
+	}
+	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe")
+	var rep struct {
+		Valid   bool
+		Problem *VerifyProblem
+	}
+	if code != ExitError || json.Unmarshal([]byte(out), &rep) != nil || rep.Valid || rep.Problem == nil ||
+		rep.Problem.Entry != "answers.json" || rep.Problem.Check != "hash" {
+		t.Fatalf("%d %q", code, out)
+	}
+	d.Verify = func(context.Context, string, string) (VerifyReport, error) {
+		return VerifyReport{}, errors.New("tidak dapat dibuka")
+	}
+	if code, _, _ := runWith(t, d, "", "verify"); code != ExitUsage {
+		t.Fatalf("no file: exit %d", code)
+	}
+}

@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// ExportDeps is what the key, export and verify commands need from the
+// signing-key and bundle packages; main.go fills it (wiring_export.go), so
+// this package never imports storage.
+type ExportDeps struct {
+	// KeyInfo describes the installed key; Exists is false when none is.
+	KeyInfo func(dataDir string) (KeyInfo, error)
+	// CreateKey makes the installation's key, encrypted with passphrase.
+	CreateKey func(dataDir string, passphrase []byte) (KeyInfo, error)
+	// ExportPublic writes the public key file (for the assessor's registry).
+	ExportPublic func(dataDir, file string) (KeyInfo, error)
+	// BackupKey writes an encrypted key backup file after checking the passphrase.
+	BackupKey func(dataDir string, passphrase []byte, file string) (KeyInfo, error)
+	// RestoreKey installs the key from a backup; it refuses to replace
+	// another key unless force.
+	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)
+	// Export writes the signed bundle of one assessment into a folder.
+	Export func(ctx context.Context, svc *Services, req ExportRequest) (ExportResult, error)
+	// Verify checks a bundle file; pubkeyFile "" leaves the signer unknown.
+	// A non-nil error means the bundle is invalid (or unreadable).
+	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (VerifyReport, error)
+	// ReadPassword prompts on the terminal without echo; it fails when
+	// standard input is not a terminal. nil: no prompting.
+	ReadPassword func(prompt string) ([]byte, error)
+}
+
+// KeyInfo is the public side of the installation's signing key.
+type KeyInfo struct {
+	Exists       bool      `json:"exists"`
+	KeyID        string    `json:"keyid,omitempty"`
+	Fingerprint  string    `json:"fingerprint,omitempty"`
+	PublicKey    string    `json:"public_key,omitempty"` // base64
+	CreatedAt    time.Time `json:"created_at,omitzero"`
+	Path         string    `json:"path,omitempty"`
+	LastSequence uint64    `json:"last_sequence"`
+}
+
+// RestoredKey is the outcome of a key restore.
+type RestoredKey struct {
+	KeyInfo
+	Same     bool   `json:"same"`     // that key was already installed
+	Replaced string `json:"replaced"` // --force: where the previous key file went
+}
+
+// ExportRequest asks for one bundle.
+type ExportRequest struct {
+	AssessmentID string
+	OutDir       string
+	Passphrase   []byte
+	Progress     func(done, total int64)
+}
+
+// ExportResult describes the bundle written.
+type ExportResult struct {
+	Path           string `json:"path"`
+	BundleID       string `json:"bundle_id"`
+	Sequence       uint64 `json:"sequence"`
+	KeyID          string `json:"keyid"`
+	Fingerprint    string `json:"fingerprint"`
+	ManifestSHA256 string `json:"manifest_sha256"`
+	ContentDigest  string `json:"content_digest"`
+	Size           int64  `json:"size"`
+	Files          int    `json:"files"`
+	Supersedes     string `json:"supersedes,omitempty"` // bundle id
+}
+
+// exportDeps returns env.Export or an error when it is not wired.
+func exportDeps(env *Env) (*ExportDeps, error) {
+	if env.Export == nil {
+		return nil, errors.New("fitur kunci dan bundel tidak tersedia di lingkungan ini")
+	}
+	return env.Export, nil
+}
+
+// maxPassphraseFile caps a passphrase file.
+const maxPassphraseFile = 4 << 10
+
+// readPassphrase reads the passphrase from file ("-" = standard input) or,
+// without a file, prompts on the terminal (twice when confirm). A
+// passphrase is never taken from the command line itself.
+func readPassphrase(env *Env, deps *ExportDeps, file string, confirm bool) ([]byte, error) {
+	if file != "" {
+		return passphraseFromFile(env, file)
+	}
+	if deps.ReadPassword == nil {
+		return nil, usagef("frasa sandi diperlukan: gunakan --passphrase-file BERKAS (bukan di baris perintah)")
+	}
+	p, err := deps.ReadPassword("Frasa sandi kunci penanda tangan: ")
+	if err != nil {
+		return nil, fmt.Errorf("%w; gunakan --passphrase-file BERKAS", err)
+	}
+	if confirm {
+		again, err := deps.ReadPassword("Ulangi frasa sandi: ")
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.Equal(p, again) {
+			return nil, errors.New("kedua frasa sandi tidak sama")
+		}
+	}
+	return p, nil
+}
+
+func passphraseFromFile(env *Env, file string) ([]byte, error) {
+	var r io.Reader = env.Stdin
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, fmt.Errorf("berkas frasa sandi: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxPassphraseFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("berkas frasa sandi: %w", err)
+	}
+	if len(data) > maxPassphraseFile {
+		return nil, fmt.Errorf("berkas frasa sandi lebih dari %d byte", maxPassphraseFile)
+	}
+	// One trailing line ending is not part of the passphrase.
+	data = bytes.TrimSuffix(data, []byte("\n"))
+	data = bytes.TrimSuffix(data, []byte("\r"))
+	if len(data) == 0 {
+		return nil, errors.New("berkas frasa sandi kosong")
+	}
+	return data, nil
+}

@@ -1,0 +1,231 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+func init() {
+	register(command{
+		name:    "key",
+		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS [--force] — signing key",
+		run:     runKey,
+	})
+}
+
+const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS | key backup BERKAS | key restore BERKAS [--force] [--passphrase-file BERKAS]"
+
+func runKey(env *Env, args []string) int {
+	sub, rest, err := withData(args)
+	if err != nil {
+		return fail(env, err)
+	}
+	run, ok := map[string]func(*Env, []string) int{
+		"show": runKeyShow, "init": runKeyInit, "export-public": runKeyExportPublic,
+		"backup": runKeyBackup, "restore": runKeyRestore,
+	}[sub]
+	if !ok {
+		return fail(env, usagef("%s", keyUsage))
+	}
+	return run(env, rest)
+}
+
+// keyCmd is the shared flag handling of the key subcommands.
+type keyCmd struct {
+	env      *Env
+	deps     *ExportDeps
+	dataDir  string
+	passFile string
+	force    bool
+	asJSON   bool
+	args     []string
+}
+
+func parseKeyCmd(env *Env, name string, args []string, nargs int, withPass, withForce bool) (*keyCmd, error) {
+	c := &keyCmd{env: env}
+	fs := newFlagSet(env, "key "+name)
+	fs.StringVar(&c.dataDir, "data", "", "folder data")
+	fs.BoolVar(&c.asJSON, "json", false, "keluaran JSON")
+	if withPass {
+		fs.StringVar(&c.passFile, "passphrase-file", "", "berkas berisi frasa sandi (\"-\" = masukan standar)")
+	}
+	if withForce {
+		fs.BoolVar(&c.force, "force", false, "ganti kunci lain yang sudah terpasang (kunci lama disimpan di samping)")
+	}
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) != nargs {
+		return nil, usagef("%s", keyUsage)
+	}
+	c.args = rest
+	c.deps, err = exportDeps(env)
+	return c, err
+}
+
+// dataFolder opens the data folder (taking its lock) and returns its path.
+func (c *keyCmd) dataFolder() (string, func(), error) {
+	svc, err := openData(c.env, c.dataDir)
+	if err != nil {
+		return "", nil, err
+	}
+	return svc.DataDir, func() { svc.Close() }, nil
+}
+
+func runKeyShow(env *Env, args []string) int {
+	c, err := parseKeyCmd(env, "show", args, 0, false, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	dir, done, err := c.dataFolder()
+	if err != nil {
+		return fail(env, err)
+	}
+	defer done()
+	ki, err := c.deps.KeyInfo(dir)
+	if err != nil {
+		return fail(env, err)
+	}
+	if c.asJSON {
+		return writeJSON(env, ki)
+	}
+	if !ki.Exists {
+		fmt.Fprintln(env.Stdout, "Belum ada kunci penanda tangan. Buat dengan `spbe-mandiri key init`, atau pulihkan cadangan dengan `spbe-mandiri key restore BERKAS`.")
+		return ExitOK
+	}
+	printKey(env.Stdout, ki)
+	return ExitOK
+}
+
+func printKey(w io.Writer, ki KeyInfo) {
+	fmt.Fprintf(w, "Sidik jari     : %s\n", ki.Fingerprint)
+	fmt.Fprintf(w, "Key ID         : %s\n", ki.KeyID)
+	fmt.Fprintf(w, "Kunci publik   : %s\n", ki.PublicKey)
+	if !ki.CreatedAt.IsZero() {
+		fmt.Fprintf(w, "Dibuat         : %s\n", ki.CreatedAt.Format("2006-01-02 15:04 MST"))
+	}
+	fmt.Fprintf(w, "Nomor urut     : %d (terakhir dipakai)\n", ki.LastSequence)
+	if ki.Path != "" {
+		fmt.Fprintf(w, "Berkas         : %s\n", ki.Path)
+	}
+}
+
+func runKeyInit(env *Env, args []string) int {
+	c, err := parseKeyCmd(env, "init", args, 0, true, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	dir, done, err := c.dataFolder()
+	if err != nil {
+		return fail(env, err)
+	}
+	defer done()
+	pass, err := readPassphrase(env, c.deps, c.passFile, true)
+	if err != nil {
+		return fail(env, err)
+	}
+	ki, err := c.deps.CreateKey(dir, pass)
+	if err != nil {
+		return fail(env, err)
+	}
+	if c.asJSON {
+		return writeJSON(env, ki)
+	}
+	fmt.Fprintln(env.Stdout, "Kunci penanda tangan dibuat.")
+	printKey(env.Stdout, ki)
+	fmt.Fprintln(env.Stdout, backupAdvice)
+	return ExitOK
+}
+
+const backupAdvice = "Simpan cadangan kunci di tempat aman: `spbe-mandiri key backup BERKAS` — tanpa cadangan, instalasi ulang berarti identitas penanda tangan baru."
+
+func runKeyExportPublic(env *Env, args []string) int {
+	c, err := parseKeyCmd(env, "export-public", args, 1, false, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	dir, done, err := c.dataFolder()
+	if err != nil {
+		return fail(env, err)
+	}
+	defer done()
+	ki, err := c.deps.ExportPublic(dir, c.args[0])
+	if err != nil {
+		return fail(env, err)
+	}
+	if c.asJSON {
+		return writeJSON(env, map[string]any{"file": c.args[0], "key": ki})
+	}
+	fmt.Fprintf(env.Stdout, "kunci publik tertulis: %s\nsidik jari: %s\n", c.args[0], ki.Fingerprint)
+	return ExitOK
+}
+
+func runKeyBackup(env *Env, args []string) int {
+	c, err := parseKeyCmd(env, "backup", args, 1, true, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	dir, done, err := c.dataFolder()
+	if err != nil {
+		return fail(env, err)
+	}
+	defer done()
+	pass, err := readPassphrase(env, c.deps, c.passFile, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	ki, err := c.deps.BackupKey(dir, pass, c.args[0])
+	if err != nil {
+		return fail(env, err)
+	}
+	if c.asJSON {
+		return writeJSON(env, map[string]any{"file": c.args[0], "key": ki})
+	}
+	fmt.Fprintf(env.Stdout, "cadangan kunci tertulis: %s (terenkripsi dengan frasa sandi)\nsidik jari: %s\n", c.args[0], ki.Fingerprint)
+	return ExitOK
+}
+
+func runKeyRestore(env *Env, args []string) int {
+	c, err := parseKeyCmd(env, "restore", args, 1, true, true)
+	if err != nil {
+		return fail(env, err)
+	}
+	dir, done, err := c.dataFolder()
+	if err != nil {
+		return fail(env, err)
+	}
+	defer done()
+	pass, err := readPassphrase(env, c.deps, c.passFile, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	r, err := c.deps.RestoreKey(dir, pass, c.args[0], c.force)
+	if err != nil {
+		return fail(env, err)
+	}
+	if c.asJSON {
+		return writeJSON(env, r)
+	}
+	switch {
+	case r.Same:
+		fmt.Fprintln(env.Stdout, "Kunci ini sudah terpasang; tidak ada yang diganti.")
+	case r.Replaced != "":
+		fmt.Fprintf(env.Stdout, "Kunci dipulihkan; kunci sebelumnya disimpan di %s.\n", r.Replaced)
+	default:
+		fmt.Fprintln(env.Stdout, "Kunci dipulihkan.")
+	}
+	printKey(env.Stdout, r.KeyInfo)
+	return ExitOK
+}
+
+// groupDigest writes a hex digest in groups of 8 for reading aloud.
+func groupDigest(d string) string {
+	var parts []string
+	for len(d) > 8 {
+		parts = append(parts, d[:8])
+		d = d[8:]
+	}
+	return strings.Join(append(parts, d), " ")
+}

@@ -1,0 +1,64 @@
+// Package app is the SPBE Mandiri desktop GUI for OPD officers: first run,
+// the list of assessments, the questionnaire with autosave, evidence and
+// history, and the dashboard. It reaches data only through
+// assessment.Store; main.go supplies the store through Deps.
+//
+// Threading: every callback runs on Fyne's UI goroutine and does no I/O.
+// Store calls run on worker goroutines (see jobs) and report back with
+// fyne.Do.
+package app
+
+import (
+	"context"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// Deps is everything the GUI needs from main.go.
+type Deps struct {
+	// Open opens (creating if needed) the data folder dataDir and returns
+	// its store and its catalog library (embedded plus imported catalogs).
+	// It is called off the UI goroutine. Its error message (locked by
+	// another instance, newer database, corrupt…) is shown to the user as
+	// is, so it should already be in Bahasa Indonesia. Required.
+	Open func(dataDir string) (assessment.Store, *assessment.Library, error)
+
+	// DefaultDataDir is the per-user data folder offered on first run.
+	DefaultDataDir string
+	// PortableDataDir is the folder next to the executable (portable mode,
+	// e.g. on a USB stick); "" hides that choice. When it already exists
+	// at start it is used without asking.
+	PortableDataDir string
+
+	// Settings are start-up overrides (command-line flags).
+	Settings Settings
+
+	// Export writes the export bundle of one assessment into destDir and
+	// returns the file written; passphrase unlocks the operator's signing
+	// key; progress receives 0..1 and may be called from any goroutine.
+	// HOOK for the export engineer: when nil the GUI hides its export
+	// button.
+	Export func(ctx context.Context, assessmentID, destDir, passphrase string, progress func(float64)) (path string, err error)
+	// Verify checks a bundle file and returns a human-readable report
+	// (Bahasa Indonesia). HOOK: when nil the GUI hides its verify button.
+	Verify func(ctx context.Context, bundlePath string) (report string, err error)
+
+	// Files asks the user for an evidence file. nil uses the system file
+	// dialog; tests inject their own.
+	Files FileSource
+}
+
+// Settings override what the GUI remembers in fyne.App.Preferences().
+type Settings struct {
+	// DataDir, when set (e.g. by --data), is used instead of the
+	// remembered data folder and skips the folder choice of the first run.
+	DataDir string
+	// Language, when set ("id" or "en"), overrides the remembered language.
+	Language string
+}
+
+// Preference keys in fyne.App.Preferences().
+const (
+	prefLanguage = "language"
+	prefDataDir  = "dataDir"
+)

@@ -1,0 +1,226 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// home lists the assessments of this data folder.
+type home struct {
+	u       *UI
+	list    *fyne.Container
+	undoBar *fyne.Container
+	newBtn  *widget.Button
+	profBtn *widget.Button
+	rows    []homeRow
+}
+
+// homeRow is one assessment with what the list shows about it.
+type homeRow struct {
+	a     assessment.Assessment
+	cat   *assessment.Catalog // nil when the pinned catalog is missing
+	score assessment.Score
+	err   error
+}
+
+func newHome(u *UI) *home {
+	h := &home{u: u, list: container.NewVBox(), undoBar: container.NewHBox()}
+	h.newBtn = widget.NewButton(tr("home.new"), func() { u.show(newAssessmentForm(u)) })
+	h.newBtn.Importance = widget.HighImportance
+	h.profBtn = widget.NewButton(tr("home.profile"), func() { u.show(newProfileForm(u, false)) })
+	h.undoBar.Hide()
+	h.list.Add(widget.NewLabel(tr("home.loading")))
+	h.load()
+	return h
+}
+
+func (h *home) view() fyne.CanvasObject {
+	p := h.u.profile
+	who := wrapped(p.Instansi + " · " + p.OPDNama + " (" + p.OPDKode + ") · " + tr("home.operator") + " " + p.Operator)
+	actions := container.NewHBox(h.newBtn, h.profBtn)
+	if h.u.deps.Verify != nil {
+		actions.Add(widget.NewButton(tr("verify.button"), h.u.onVerify))
+	}
+	top := container.NewVBox(heading(tr("home.title")), who, actions, h.undoBar, widget.NewSeparator())
+	keys := widget.NewLabel(tr("home.keys"))
+	keys.SizeName = theme.SizeNameCaptionText
+	return container.NewPadded(border(top, keys, nil, nil, container.NewVScroll(h.list)))
+}
+
+// bindKeys: Ctrl+N starts a new assessment, Ctrl+O opens the top one.
+func (h *home) bindKeys() {
+	h.u.addKey(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierControl}, h.newBtn.OnTapped)
+	h.u.addKey(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierControl}, func() {
+		if len(h.rows) > 0 && h.rows[0].cat != nil {
+			h.u.openAssessment(h.rows[0].a.ID)
+		}
+	})
+}
+
+func (h *home) leave() {}
+
+// load reads the assessments and their answers off the UI goroutine.
+func (h *home) load() {
+	st, lib := h.u.store, h.u.lib
+	var rows []homeRow
+	h.u.jobs.submit(func(ctx context.Context) error {
+		list, err := st.Assessments(ctx)
+		if err != nil {
+			return err
+		}
+		for _, a := range list {
+			rows = append(rows, loadHomeRow(ctx, st, lib, a))
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		h.rows = rows
+		h.render()
+	})
+}
+
+func loadHomeRow(ctx context.Context, st assessment.Store, lib *assessment.Library, a assessment.Assessment) homeRow {
+	r := homeRow{a: a}
+	r.cat, r.err = lib.Pinned(a.CatalogID, a.CatalogVersion, a.CatalogSHA256)
+	if r.err != nil {
+		return r
+	}
+	answers, err := st.Answers(ctx, a.ID)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.score, r.err = scoreOf(r.cat, answeredValues(r.cat, answers))
+	return r
+}
+
+func (h *home) render() {
+	h.list.RemoveAll()
+	if len(h.rows) == 0 {
+		h.list.Add(wrapped(tr("home.empty")))
+		return
+	}
+	for _, r := range h.rows {
+		h.list.Add(h.card(r))
+	}
+}
+
+func (h *home) card(r homeRow) fyne.CanvasObject {
+	title := r.a.CatalogID
+	if r.cat != nil {
+		title = r.cat.Title
+	}
+	head := container.NewVBox(bold(trf("home.periode", r.a.Periode) + " — " + title))
+	if r.cat != nil && r.cat.Provisional() && !mentionsProvisional(r.cat.Title) {
+		head.Add(badge(tr("catalog.provisional"), widget.WarningImportance))
+	}
+	open := widget.NewButton(tr("home.open"), func() { h.u.openAssessment(r.a.ID) })
+	open.Importance = widget.HighImportance
+	dup := widget.NewButton(tr("home.duplicate"), func() { h.onDuplicate(r) })
+	del := widget.NewButton(tr("home.delete"), func() { h.onTrash(r) })
+	if r.cat == nil {
+		open.Disable()
+		dup.Disable()
+	}
+	return widget.NewCard("", "", container.NewVBox(head, wrapped(h.summary(r)), container.NewHBox(open, dup, del)))
+}
+
+// summary is "12 dari 47 indikator terjawab · Indeks 2,95 Baik (sementara) · Diubah …".
+func (h *home) summary(r homeRow) string {
+	if r.err != nil {
+		return r.err.Error()
+	}
+	s := trf("home.progress", r.score.Answered, r.score.Total)
+	if r.score.Index != nil {
+		s += " · " + trf("home.index", assessment.FormatDecimal(r.score.Index), r.score.Predicate)
+		if !r.score.Complete {
+			s += " " + tr("score.provisional")
+		}
+	}
+	return s + " · " + trf("home.changed", formatTime(r.a.UpdatedAt))
+}
+
+// onTrash moves the assessment to the trash and offers undo.
+func (h *home) onTrash(r homeRow) {
+	st, id := h.u.store, r.a.ID
+	h.u.jobs.submit(func(ctx context.Context) error {
+		return st.TrashAssessment(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		h.showUndo(trf("home.trashed", r.a.Periode), func() {
+			h.u.jobs.submit(func(ctx context.Context) error {
+				return st.RestoreAssessment(ctx, id)
+			}, func(err error) {
+				if err != nil {
+					h.u.showError(err)
+				}
+				h.undoBar.Hide()
+				h.load()
+			})
+		})
+		h.load()
+	})
+}
+
+func (h *home) showUndo(msg string, undo func()) {
+	h.undoBar.RemoveAll()
+	btn := widget.NewButton(tr("common.undo"), undo)
+	h.undoBar.Add(widget.NewLabel(msg))
+	h.undoBar.Add(btn)
+	h.undoBar.Show()
+}
+
+// onDuplicate asks for the new periode, then copies answers and evidence.
+func (h *home) onDuplicate(r homeRow) {
+	periode := widget.NewEntry()
+	periode.SetText(strconv.Itoa(r.a.Periode + 1))
+	items := []*widget.FormItem{widget.NewFormItem(tr("new.periode"), periode)}
+	dlg := dialog.NewForm(tr("dup.title"), tr("dup.confirm"), tr("common.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p, err := parsePeriode(periode.Text)
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		h.runDuplicate(r, p)
+	}, h.u.win)
+	dlg.Resize(fyne.NewSize(480, 200))
+	dlg.Show()
+}
+
+func (h *home) runDuplicate(r homeRow, periode int) {
+	wait := dialog.NewCustomWithoutButtons(tr("dup.title"), widget.NewLabel(tr("dup.running")), h.u.win)
+	wait.Show()
+	st, lib, op := h.u.store, h.u.lib, h.u.profile.Operator
+	var res duplicateResult
+	h.u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		res, err = duplicateAssessment(ctx, st, lib, r.a, periode, op)
+		return err
+	}, func(err error) {
+		wait.Hide()
+		if err != nil {
+			h.u.showError(err)
+			h.load()
+			return
+		}
+		h.u.openAssessment(res.created.ID)
+	})
+}

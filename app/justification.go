@@ -1,0 +1,90 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// justificationEditor is the indicator's explanation, written as FAKTA →
+// ANALISIS → JUSTIFIKASI. Typing is saved after a pause, and at once when
+// the field loses focus or the user navigates.
+type justificationEditor struct {
+	q        *questionnaire
+	n        int
+	entry    *textEntry
+	template *widget.Button
+	count    *widget.Label
+}
+
+func newJustificationEditor(q *questionnaire, n int) *justificationEditor {
+	j := &justificationEditor{q: q, n: n}
+	j.entry = newTextEntry(true)
+	j.entry.SetMinRowsVisible(8)
+	j.entry.SetPlaceHolder(tr("just.placeholder"))
+	j.entry.SetText(q.s.answer(n).Justification)
+	j.entry.OnChanged = j.onChanged
+	j.entry.onFocusLost = q.u.saver.flush
+	j.entry.shortcuts = q.onShortcut
+	j.template = widget.NewButtonWithIcon(tr("just.template"), theme.ContentAddIcon(), j.onTemplate)
+	j.count = widget.NewLabel("")
+	j.count.SizeName = theme.SizeNameCaptionText
+	j.updateCount()
+	return j
+}
+
+func (j *justificationEditor) view() fyne.CanvasObject {
+	head := border(nil, nil, nil, j.template, heading(tr("just.title")))
+	hint := wrapped(tr("just.hint"))
+	return container.NewVBox(head, hint, j.entry, j.count)
+}
+
+func (j *justificationEditor) onChanged(text string) {
+	j.q.onJustification(j.n, text)
+	j.updateCount()
+}
+
+func (j *justificationEditor) updateCount() {
+	j.count.SetText(trf("just.count", len([]rune(j.entry.Text))))
+}
+
+// onTemplate inserts the FAKTA → ANALISIS → JUSTIFIKASI template, filled
+// with the chosen level and the evidence file names already attached.
+func (j *justificationEditor) onTemplate() {
+	t := j.templateText()
+	if strings.TrimSpace(j.entry.Text) == "" {
+		j.entry.SetText(t)
+	} else {
+		j.entry.SetText(strings.TrimRight(j.entry.Text, "\n") + "\n\n" + t)
+	}
+	j.q.u.win.Canvas().Focus(j.entry)
+}
+
+func (j *justificationEditor) templateText() string {
+	s := j.q.s
+	in, _ := s.cat.Indicator(j.n)
+	var facts []string
+	for _, e := range s.evidenceOf(j.n) {
+		facts = append(facts, "- "+trf("just.tplFile", e.OriginalName))
+	}
+	if len(facts) == 0 {
+		facts = append(facts, "- "+tr("just.tplFact"))
+	}
+	level := s.answer(j.n).Level
+	levelLine := tr("just.tplLevelNone")
+	if level > 0 {
+		levelLine = trf("just.tplLevel", levelText(s.cat, in, level))
+	}
+	return "FAKTA:\n" + strings.Join(facts, "\n") + "\n\n" +
+		"ANALISIS:\n- " + tr("just.tplAnalysis") + "\n\n" +
+		"JUSTIFIKASI LEVEL:\n- " + levelLine
+}
+
+// setText replaces the text (a restore from the history).
+func (j *justificationEditor) setText(text string) {
+	j.entry.SetText(text)
+	j.updateCount()
+}

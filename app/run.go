@@ -1,0 +1,274 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// UI is the application's one window and its state. Its fields are owned
+// by the UI goroutine; store work runs in jobs.
+type UI struct {
+	app    fyne.App
+	win    fyne.Window
+	deps   Deps
+	files  FileSource
+	jobs   *jobs
+	saver  *saver
+	status *statusLine
+	now    func() time.Time
+
+	store   assessment.Store
+	lib     *assessment.Library
+	profile assessment.Profile
+	dataDir string
+
+	current screen
+	keys    []fyne.Shortcut
+	upload  *upload // the evidence file being added, if any
+	closing bool    // the user closed the window; finish saving first
+
+	post    func(func()) // fyne.Do, or the test mailbox
+	mailbox *mailbox     // set by WithTestDriver
+	stopped atomic.Bool  // the UI loop has ended: results are dropped
+}
+
+// Option adjusts New.
+type Option func(*UI)
+
+// WithTestDriver is for headless tests with fyne.io/fyne/v2/test: results
+// of background work are queued and run by Wait on the test's goroutine
+// (the test driver has no UI goroutine of its own).
+func WithTestDriver() Option {
+	return func(u *UI) {
+		u.mailbox = &mailbox{}
+		u.post = u.mailbox.post
+	}
+}
+
+// screen is one full-window view.
+type screen interface {
+	view() fyne.CanvasObject
+	// leave hands pending edits to the saver: the screen is being replaced
+	// or the window is closing.
+	leave()
+}
+
+// Run opens the main window, starts (first run, or the remembered data
+// folder) and blocks until the window is closed; then it closes the store.
+// main.go calls it with the app made by fyne.io/fyne/v2/app.NewWithID.
+func Run(a fyne.App, deps Deps) {
+	a.Settings().SetTheme(newAppTheme())
+	if icon := appIcon(); icon != nil {
+		a.SetIcon(icon)
+	}
+	u := New(a, deps)
+	u.win.ShowAndRun()
+	u.stopped.Store(true)
+	u.jobs.wait() // writes still finish; their UI updates are dropped
+	if u.store != nil {
+		if err := u.store.Close(); err != nil {
+			fyne.LogError("closing the store", err)
+		}
+	}
+}
+
+// New builds the main window and starts loading; it does not show the
+// window. Tests use it with fyne.io/fyne/v2/test's app.
+func New(a fyne.App, deps Deps, opts ...Option) *UI {
+	u := &UI{app: a, deps: deps, files: deps.Files, now: time.Now}
+	u.post = u.doOnUI
+	for _, o := range opts {
+		o(u)
+	}
+	if u.files == nil {
+		u.files = dialogFiles{}
+	}
+	u.jobs = newJobs(context.Background(), u.post)
+	u.status = newStatusLine()
+	u.saver = newSaver(u.jobs, defaultAutosaveDelay, func() time.Time { return u.now() }, u.status.set)
+	applyLanguage(languageOf(a, deps.Settings.Language))
+	u.win = a.NewWindow("SPBE Mandiri")
+	u.win.SetMaster()
+	u.win.Resize(fyne.NewSize(1340, 690))
+	u.win.SetCloseIntercept(u.onCloseRequest)
+	u.win.SetOnDropped(u.onDropped)
+	u.win.SetContent(u.loading(tr("start.loading")))
+	u.start()
+	return u
+}
+
+// doOnUI is fyne.Do, except once the UI loop has ended: then the update
+// is dropped (Fyne closes its queue at shutdown; sending would panic).
+func (u *UI) doOnUI(f func()) {
+	if u.stopped.Load() {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fyne.LogError("update after shutdown dropped", fmt.Errorf("%v", r))
+		}
+	}()
+	fyne.Do(f)
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Wait blocks until all background store work has finished and, with
+// WithTestDriver, runs the queued UI updates (tests only: never call it on
+// the UI goroutine of a running app).
+func (u *UI) Wait() {
+	for {
+		u.jobs.wait()
+		if u.mailbox == nil {
+			return
+		}
+		fns := u.mailbox.take()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
+}
+
+// Flush writes typed text now instead of after the pause (tests).
+func (u *UI) Flush() {
+	if u.current != nil {
+		u.current.leave()
+	}
+	u.saver.flush()
+}
+
+// RequestClose does what the window's close button does.
+func (u *UI) RequestClose() { u.onCloseRequest() }
+
+// start decides between the first run and opening a known data folder.
+func (u *UI) start() {
+	dir := u.deps.Settings.DataDir
+	portable := u.deps.PortableDataDir
+	remembered := u.app.Preferences().String(prefDataDir)
+	u.jobs.spawn(func(context.Context) error {
+		if dir == "" && portable != "" && isDir(portable) {
+			dir = portable
+		}
+		if dir == "" {
+			dir = remembered
+		}
+		return nil
+	}, func(error) {
+		if dir == "" {
+			u.show(newFirstRun(u))
+			return
+		}
+		u.openDataDir(dir)
+	})
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// openDataDir opens dir off the UI goroutine, then shows home (or the
+// profile form when the folder is new). An error is shown, never panics.
+func (u *UI) openDataDir(dir string) {
+	u.win.SetContent(u.loading(trf("start.opening", dir)))
+	var st assessment.Store
+	var lib *assessment.Library
+	var prof assessment.Profile
+	var profErr error
+	open, noOpen := u.deps.Open, errors.New(tr("start.noOpen"))
+	u.jobs.spawn(func(ctx context.Context) error {
+		var err error
+		if open == nil {
+			return noOpen
+		}
+		st, lib, err = open(dir)
+		if err != nil {
+			return err
+		}
+		prof, profErr = st.Profile(ctx)
+		if profErr != nil && !errors.Is(profErr, assessment.ErrNotFound) {
+			// A damaged database opens but cannot be read: say so, and
+			// release the folder so that it can be restored.
+			st.Close()
+			return profErr
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			u.show(newFirstRun(u))
+			dialog.ShowError(err, u.win)
+			return
+		}
+		u.store, u.lib, u.dataDir = st, lib, dir
+		u.app.Preferences().SetString(prefDataDir, dir)
+		if profErr != nil {
+			u.show(newProfileForm(u, true))
+			return
+		}
+		u.profile = prof
+		u.showHome()
+	})
+}
+
+// show replaces the window's content, saving the old screen's edits.
+func (u *UI) show(s screen) {
+	if u.current != nil {
+		u.current.leave()
+	}
+	u.saver.flush()
+	u.clearKeys()
+	u.current = s
+	u.win.SetContent(s.view())
+	if k, ok := s.(interface{ bindKeys() }); ok {
+		k.bindKeys()
+	}
+	if k, ok := s.(interface{ shown() }); ok {
+		k.shown()
+	}
+}
+
+func (u *UI) showHome() { u.show(newHome(u)) }
+
+// addKey binds a keyboard shortcut for the current screen.
+func (u *UI) addKey(s fyne.Shortcut, fn func()) {
+	u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { fn() })
+	u.keys = append(u.keys, s)
+}
+
+func (u *UI) clearKeys() {
+	for _, s := range u.keys {
+		u.win.Canvas().RemoveShortcut(s)
+	}
+	u.keys = nil
+}
+
+func (u *UI) loading(msg string) fyne.CanvasObject {
+	act := widget.NewActivity()
+	act.Start()
+	return container.NewCenter(container.NewVBox(act, widget.NewLabel(msg)))
+}
+
+// showError shows a store error in a dialog.
+func (u *UI) showError(err error) { dialog.ShowError(err, u.win) }
+
+// onDropped passes files dropped on the window to a screen that takes them.
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	if d, ok := u.current.(interface{ dropped([]fyne.URI) }); ok {
+		d.dropped(uris)
+	}
+}

@@ -1,0 +1,334 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+func TestFirstRunAsksFolderThenProfile(t *testing.T) {
+	h := newHarness(t, setup{noDataDir: true, noProfile: true})
+	f, ok := h.u.current.(*firstRun)
+	if !ok {
+		t.Fatalf("screen %T, want *firstRun", h.u.current)
+	}
+	if f.language.Selected != "Bahasa Indonesia" {
+		t.Errorf("default language %q", f.language.Selected)
+	}
+	test.Tap(f.next)
+	h.wait()
+	if got := h.u.app.Preferences().String(prefDataDir); got != "/home/opd/SPBE Mandiri" {
+		t.Errorf("remembered data folder %q", got)
+	}
+	p, ok := h.u.current.(*profileForm)
+	if !ok {
+		t.Fatalf("screen %T, want *profileForm", h.u.current)
+	}
+	test.Tap(p.save)
+	if !p.problem.Visible() {
+		t.Fatal("empty profile accepted")
+	}
+	test.Type(p.instansi, testProfile.Instansi)
+	test.Type(p.kode, testProfile.OPDKode)
+	test.Type(p.nama, testProfile.OPDNama)
+	test.Type(p.operator, testProfile.Operator)
+	test.Tap(p.save)
+	h.wait()
+	got, err := h.st.Profile(t.Context())
+	if err != nil || got != testProfile {
+		t.Fatalf("stored profile %+v, %v", got, err)
+	}
+	h.home()
+}
+
+func TestFirstRunEnglish(t *testing.T) {
+	h := newHarness(t, setup{noDataDir: true})
+	f := h.u.current.(*firstRun)
+	f.language.SetSelected("English")
+	if got := h.u.app.Preferences().String(prefLanguage); got != langEN {
+		t.Fatalf("remembered language %q", got)
+	}
+	f = h.u.current.(*firstRun)
+	if f.next.Text != "Continue" {
+		t.Errorf("button after switching to English: %q", f.next.Text)
+	}
+	f.language.SetSelected("Bahasa Indonesia")
+	if f = h.u.current.(*firstRun); f.next.Text != "Lanjut" {
+		t.Errorf("button after switching back: %q", f.next.Text)
+	}
+}
+
+func TestOpenErrorIsShownNotPanicked(t *testing.T) {
+	h := newHarness(t, setup{openErr: errors.New("folder data sedang dipakai aplikasi lain")})
+	if _, ok := h.u.current.(*firstRun); !ok {
+		t.Fatalf("screen %T, want *firstRun after a failed open", h.u.current)
+	}
+	if h.u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no error dialog")
+	}
+}
+
+func TestTrashAndUndo(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2024")
+	id := q.s.a.ID
+	test.Tap(q.homeBtn)
+	h.wait()
+	hm := h.home()
+	if len(hm.rows) != 1 {
+		t.Fatalf("home lists %d assessments", len(hm.rows))
+	}
+	hm.onTrash(hm.rows[0])
+	h.wait()
+	if tr := h.st.Trashed(); len(tr) != 1 || tr[0] != id {
+		t.Fatalf("trash = %v", tr)
+	}
+	if len(hm.rows) != 0 || !hm.undoBar.Visible() {
+		t.Fatalf("after trash: %d rows, undo visible %v", len(hm.rows), hm.undoBar.Visible())
+	}
+	test.Tap(findButton(t, hm.undoBar.Objects, "Urungkan"))
+	h.wait()
+	if len(h.st.Trashed()) != 0 || len(hm.rows) != 1 {
+		t.Fatal("undo did not restore the assessment")
+	}
+}
+
+func TestDuplicateCopiesAnswersAndEvidence(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2024")
+	src := q.s.a
+	q.pickLevel(4)
+	test.Type(q.pane.just.entry, "FAKTA lama")
+	h.files.queue = append(h.files.queue, memFile("bukti.pdf", []byte("isi")))
+	test.Tap(q.pane.evidence.addBtn)
+	h.wait()
+	test.Tap(q.homeBtn)
+	h.wait()
+	res, err := duplicateAssessment(t.Context(), h.st, h.lib, src, 2025, "Rahmat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.created.Periode != 2025 || res.answers != 1 || res.evidence != 1 {
+		t.Fatalf("result %+v", res)
+	}
+	if a := h.answer(res.created.ID, 1); a.Level != 4 || a.Justification != "FAKTA lama" {
+		t.Fatalf("copied answer %+v", a)
+	}
+	ev := h.evidence(res.created.ID)
+	if len(ev) != 1 || ev[0].OriginalName != "bukti.pdf" || ev[0].Blob.SHA256 != h.evidence(src.ID)[0].Blob.SHA256 {
+		t.Fatalf("copied evidence %+v", ev)
+	}
+}
+
+func TestEvidenceRemoveUndoAndNote(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2025")
+	h.files.queue = append(h.files.queue, memFile("a.pdf", []byte("satu")))
+	test.Tap(q.pane.evidence.addBtn)
+	h.wait()
+	ev := h.evidence(q.s.a.ID)[0]
+	q.pane.evidence.onRemove(ev)
+	h.wait()
+	if !h.st.Removed(ev.ID) || len(q.s.evidenceOf(1)) != 0 {
+		t.Fatal("not removed")
+	}
+	test.Tap(findButton(t, q.pane.evidence.undoBar.Objects, "Urungkan"))
+	h.wait()
+	if h.st.Removed(ev.ID) || len(q.s.evidenceOf(1)) != 1 {
+		t.Fatal("undo did not bring the file back")
+	}
+	q.onEvidenceNote(ev.ID, "halaman 3")
+	h.u.Flush()
+	h.wait()
+	if got := h.evidence(q.s.a.ID)[0].Note; got != "halaman 3" {
+		t.Fatalf("note %q", got)
+	}
+}
+
+// blockingReader hands out one chunk, then waits until released.
+type blockingReader struct {
+	first   bool
+	release chan struct{}
+}
+
+func (b *blockingReader) Read(p []byte) (int, error) {
+	if !b.first {
+		b.first = true
+		return copy(p, make([]byte, 1024)), nil
+	}
+	<-b.release
+	return 0, io.ErrUnexpectedEOF
+}
+
+func TestLargeFileShowsProgressAndCancels(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2025")
+	br := &blockingReader{release: make(chan struct{})}
+	h.files.queue = append(h.files.queue, PickedFile{Name: "besar.mp4", Open: func() (io.ReadCloser, int64, error) {
+		return io.NopCloser(br), 4096, nil
+	}})
+	test.Tap(q.pane.evidence.addBtn)
+	if h.u.upload == nil || !q.uploadBar.box.Visible() {
+		t.Fatal("no progress shown")
+	}
+	test.Tap(q.uploadBar.cancel)
+	close(br.release)
+	h.wait()
+	if h.u.upload != nil || q.uploadBar.box.Visible() {
+		t.Fatal("upload still shown after cancel")
+	}
+	if len(h.evidence(q.s.a.ID)) != 0 {
+		t.Fatal("cancelled file was stored")
+	}
+	if !strings.Contains(h.u.status.text(), "dibatalkan") {
+		t.Errorf("status %q", h.u.status.text())
+	}
+}
+
+func TestHistoryRestore(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2025")
+	id := q.s.a.ID
+	test.Type(q.pane.just.entry, "versi satu")
+	h.u.Flush()
+	h.wait()
+	q.pane.just.entry.SetText("versi dua")
+	h.u.Flush()
+	h.wait()
+	var restore *assessment.Change
+	for i := range q.pane.history.changes {
+		if c := q.pane.history.changes[i]; c.Field == assessment.FieldJustification && c.New == "versi satu" {
+			restore = &c
+		}
+	}
+	if restore == nil {
+		t.Fatalf("history %+v", q.pane.history.changes)
+	}
+	test.Tap(findButton(t, []any{q.pane.history.rows}, "Pulihkan versi ini"))
+	h.wait()
+	if got := h.answer(id, 1).Justification; got != "versi satu" {
+		t.Fatalf("restored %q", got)
+	}
+	if got := q.pane.just.entry.Text; got != "versi satu" {
+		t.Fatalf("editor shows %q", got)
+	}
+}
+
+func TestChecklistJumpsToIndicator(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("pemdi-2026", "2026")
+	test.Tap(q.dashBtn)
+	checks := q.s.checklist()
+	if checks[0].key != "check.level" || len(checks[0].indicators) != 20 {
+		t.Fatalf("first check %+v", checks[0])
+	}
+	test.Tap(findButton(t, q.dash.checklist.Objects, "Tampilkan 15 lainnya"))
+	link := findLink(t, q.dash.checklist, "17. ")
+	test.TapAt(link, fyne.NewPos(12, link.Size().Height/2))
+	if q.current != 17 {
+		t.Fatalf("jumped to %d", q.current)
+	}
+}
+
+func TestTabOrderStartsAtTheTop(t *testing.T) {
+	h := newHarness(t, setup{})
+	h.newAssessment("spbe-2020", "2025")
+	test.Tap(h.q().homeBtn)
+	h.wait()
+	c := h.u.win.Canvas()
+	test.FocusNext(c)
+	if c.Focused() != h.home().newBtn {
+		t.Fatalf("first Tab focuses %T, want the new-assessment button", c.Focused())
+	}
+	test.FocusNext(c)
+	test.FocusNext(c)
+	if b, ok := c.Focused().(*widget.Button); !ok || b.Text != "Buka" {
+		t.Fatalf("third Tab focuses %#v, want Buka", c.Focused())
+	}
+	test.Tap(c.Focused().(*widget.Button))
+	h.wait()
+	q := h.q()
+	test.FocusNext(c)
+	if c.Focused() != q.homeBtn {
+		t.Fatalf("first Tab in the questionnaire focuses %T", c.Focused())
+	}
+}
+
+func TestDropAndOpenEvidence(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2025")
+	path := filepath.Join(t.TempDir(), "Indikator1-SK-Tim.pdf")
+	if err := os.WriteFile(path, []byte("%PDF-1.4 SK tim"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.u.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	h.wait()
+	ev := h.evidence(q.s.a.ID)
+	if len(ev) != 1 || ev[0].OriginalName != "Indikator1-SK-Tim.pdf" || ev[0].Blob.Size != 15 {
+		t.Fatalf("dropped evidence %+v", ev)
+	}
+	q.openEvidence(ev[0])
+	h.wait()
+	view := filepath.Join(os.TempDir(), "spbe-mandiri-lihat", ev[0].Blob.ShortHash(), "Indikator1-SK-Tim.pdf")
+	if b, err := os.ReadFile(view); err != nil || string(b) != "%PDF-1.4 SK tim" {
+		t.Fatalf("viewer copy: %q, %v", b, err)
+	}
+	os.RemoveAll(filepath.Dir(view))
+}
+
+func TestExportHook(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("pemdi-2026", "2026")
+	if q.dash.exportBtn != nil {
+		t.Fatal("export button shown without Deps.Export")
+	}
+	var gotID, gotDir, gotPass string
+	h.u.deps.Export = func(_ context.Context, id, dir, pass string, progress func(float64)) (string, error) {
+		gotID, gotDir, gotPass = id, dir, pass
+		progress(0.5)
+		progress(1)
+		return dir + "/bundle.spbe", nil
+	}
+	test.Tap(q.homeBtn)
+	h.wait()
+	h.u.openAssessment(q.s.a.ID)
+	h.wait()
+	q = h.q()
+	if q.dash.exportBtn == nil {
+		t.Fatal("export button hidden with Deps.Export set")
+	}
+	q.runExport("/media/usb", "rahasia")
+	h.wait()
+	if gotID != q.s.a.ID || gotDir != "/media/usb" || gotPass != "rahasia" {
+		t.Fatalf("export called with %q %q %q", gotID, gotDir, gotPass)
+	}
+}
+
+func TestHomeShortcuts(t *testing.T) {
+	h := newHarness(t, setup{})
+	c := h.u.win.Canvas().(fyne.Shortcutable)
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierControl})
+	n, ok := h.u.current.(*newAssessment)
+	if !ok {
+		t.Fatalf("Ctrl+N shows %T", h.u.current)
+	}
+	test.Tap(n.create)
+	h.wait()
+	test.Tap(h.q().homeBtn)
+	h.wait()
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierControl})
+	h.wait()
+	h.q()
+}

@@ -1,0 +1,111 @@
+package assessment
+
+import "time"
+
+// Profile identifies the installation's OPD and operator.
+type Profile struct {
+	Instansi string `json:"instansi"` // the Pemda, e.g. "Pemerintah Kabupaten Sigi"
+	OPDKode  string `json:"opd_kode"` // short code, e.g. "DISKOMINFO"
+	OPDNama  string `json:"opd_nama"`
+	Operator string `json:"operator"`
+}
+
+// Assessment status values.
+const (
+	AssessmentDraft    = "draft"
+	AssessmentExported = "exported"
+	AssessmentTrashed  = "trashed"
+)
+
+// Assessment is one self-assessment of one periode on one pinned catalog
+// version: a newer catalog never silently changes an assessment in progress.
+type Assessment struct {
+	ID             string    `json:"id"`
+	CatalogID      string    `json:"catalog_id"`
+	CatalogVersion string    `json:"catalog_version"`
+	CatalogSHA256  string    `json:"catalog_sha256"`
+	Periode        int       `json:"periode"`
+	Status         string    `json:"status"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
+}
+
+// Answer is the OPD's answer to one indicator. Level 0 means not chosen yet.
+type Answer struct {
+	Indicator     int       `json:"indicator"`
+	Level         int       `json:"level"`
+	Justification string    `json:"justification"`
+	UpdatedAt     time.Time `json:"updated_at"`
+	Operator      string    `json:"operator"`
+}
+
+// Answered reports whether a level has been chosen.
+func (a Answer) Answered() bool { return a.Level >= 1 && a.Level <= 5 }
+
+// History fields.
+const (
+	FieldLevel         = "level"
+	FieldJustification = "justification"
+	FieldEvidence      = "evidence"
+)
+
+// Change is one append-only history entry of an answer.
+type Change struct {
+	ID        int64     `json:"id"`
+	Indicator int       `json:"indicator"`
+	Field     string    `json:"field"` // FieldLevel, FieldJustification or FieldEvidence
+	Old       string    `json:"old"`
+	New       string    `json:"new"`
+	At        time.Time `json:"at"`
+	Operator  string    `json:"operator"`
+}
+
+// Blob is an evidence file stored once under its SHA-256.
+type Blob struct {
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	MediaType string `json:"media_type"`
+}
+
+// Evidence links a stored blob to an answer, with the level it supports.
+type Evidence struct {
+	ID           int64     `json:"id"`
+	Indicator    int       `json:"indicator"`
+	Blob         Blob      `json:"blob"`
+	OriginalName string    `json:"original_name"`
+	Level        int       `json:"level"` // the level this file supports; 0 = general
+	Note         string    `json:"note"`
+	AddedAt      time.Time `json:"added_at"`
+}
+
+// ShortHash is the first 12 hex digits of the evidence hash, for display.
+func (b Blob) ShortHash() string {
+	if len(b.SHA256) < 12 {
+		return b.SHA256
+	}
+	return b.SHA256[:12]
+}
+
+// Snapshot is everything an export needs about one assessment, read in one
+// consistent pass: the bundle writer and the PDF report take it as input.
+type Snapshot struct {
+	Profile    Profile
+	Assessment Assessment
+	Catalog    *Catalog
+	Answers    []Answer   // sorted by indicator
+	Evidence   []Evidence // linked, not removed; sorted by indicator, then id
+}
+
+// Values returns the answered levels as scoring values.
+func (s Snapshot) Values() map[int]Value {
+	v := map[int]Value{}
+	for _, a := range s.Answers {
+		if a.Answered() {
+			v[a.Indicator] = LevelValue(a.Level)
+		}
+	}
+	return v
+}
+
+// Score scores the snapshot's answered levels.
+func (s Snapshot) Score() Score { return score(s.Catalog, s.Values()) }

@@ -1,0 +1,35 @@
+// Package assets embeds the instrument catalogs, the font, the icon and the
+// translations, and exposes them through typed accessors rather than paths.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed catalogs/*.json
+var catalogFS embed.FS
+
+// CatalogFile is one embedded catalog's raw bytes.
+type CatalogFile struct {
+	Name string // e.g. "spbe-2020.json"
+	Data []byte
+}
+
+// CatalogFiles returns the embedded catalogs in name order.
+func CatalogFiles() []CatalogFile {
+	names, _ := fs.Glob(catalogFS, "catalogs/*.json")
+	sort.Strings(names)
+	out := make([]CatalogFile, 0, len(names))
+	for _, n := range names {
+		b, err := catalogFS.ReadFile(n)
+		if err != nil {
+			panic(err) // embedded at build time: cannot fail at run time
+		}
+		out = append(out, CatalogFile{Name: strings.TrimPrefix(n, path.Dir(n)+"/"), Data: b})
+	}
+	return out
+}

@@ -1,0 +1,211 @@
+package assets_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assets"
+	"github.com/spbe-mandiri/spbe-mandiri/assets/gen/catalogconv"
+)
+
+// referenceDir is ../shared/reference seen from the repository root.
+const referenceDir = "../../shared/reference"
+
+func embeddedCatalogs(t *testing.T) map[string]*assessment.Catalog {
+	t.Helper()
+	out := map[string]*assessment.Catalog{}
+	for _, f := range assets.CatalogFiles() {
+		c, err := assessment.ParseCatalog("embedded:"+f.Name, f.Data)
+		if err != nil {
+			t.Fatalf("embedded catalog %s: %v", f.Name, err)
+		}
+		if probs := assessment.Validate(c); len(probs) > 0 {
+			t.Fatalf("embedded catalog %s: %v", f.Name, probs)
+		}
+		out[f.Name] = c
+	}
+	return out
+}
+
+// eachText calls f with a path and every Text of the catalog.
+func eachText(c *assessment.Catalog, f func(path string, t assessment.Text)) {
+	for _, s := range c.Scales {
+		for _, l := range s.Levels {
+			f("scale "+s.ID+" level "+l.Name, l.Description)
+		}
+	}
+	for _, in := range c.Indicators {
+		p := "indicator " + strconv.Itoa(in.Number)
+		f(p+" question", in.Question)
+		f(p+" guidance", in.Guidance)
+		f(p+" assessment_note", in.AssessmentNote)
+		f(p+" evidence_general", in.EvidenceGeneral)
+		for k, lt := range in.Levels {
+			f(p+" level "+k+" criterion", lt.Criterion)
+			f(p+" level "+k+" evidence", lt.Evidence)
+		}
+	}
+}
+
+func TestEmbeddedCatalogs(t *testing.T) {
+	cats := embeddedCatalogs(t)
+	if len(cats) != 2 {
+		t.Fatalf("%d embedded catalogs, want 2 (spbe-2020.json, pemdi-2026.json)", len(cats))
+	}
+	spbe, pemdi := cats[catalogconv.SPBEFile], cats[catalogconv.PemdiFile]
+	if spbe == nil || pemdi == nil {
+		t.Fatalf("embedded catalogs: %v", cats)
+	}
+
+	for _, tc := range []struct {
+		c                              *assessment.Catalog
+		id                             string
+		domains, aspects, indicators   int
+		provisional                    bool
+		scales                         []string
+		scaleOfIndicator               func(n int) string
+		weightOfIndicator1, aspect1Wgt string
+	}{
+		{spbe, "spbe-2020", 4, 8, 47, false, []string{"proses", "layanan"},
+			func(n int) string {
+				if n <= 31 {
+					return "proses"
+				}
+				return "layanan"
+			}, "1.3", "13"},
+		{pemdi, "pemdi-2026", 0, 7, 20, true, []string{"pemdi"},
+			func(int) string { return "pemdi" }, "5", "10"},
+	} {
+		c := tc.c
+		if c.ID != tc.id {
+			t.Errorf("id %q, want %q", c.ID, tc.id)
+		}
+		if len(c.Domains) != tc.domains || len(c.Aspects) != tc.aspects || len(c.Indicators) != tc.indicators {
+			t.Errorf("%s: %d domains, %d aspects, %d indicators; want %d, %d, %d", c.ID,
+				len(c.Domains), len(c.Aspects), len(c.Indicators), tc.domains, tc.aspects, tc.indicators)
+		}
+		if c.Provisional() != tc.provisional {
+			t.Errorf("%s: provisional = %v, want %v", c.ID, c.Provisional(), tc.provisional)
+		}
+		if len(c.Scales) != len(tc.scales) {
+			t.Errorf("%s: %d scales, want %v", c.ID, len(c.Scales), tc.scales)
+		}
+		for i, in := range c.Indicators {
+			if in.Number != i+1 {
+				t.Errorf("%s: indicator %d at position %d", c.ID, in.Number, i)
+			}
+			if want := tc.scaleOfIndicator(in.Number); in.Scale != want {
+				t.Errorf("%s: indicator %d scale %q, want %q", c.ID, in.Number, in.Scale, want)
+			}
+		}
+		if w := c.Indicators[0].Weight.String(); w != tc.weightOfIndicator1 {
+			t.Errorf("%s: indicator 1 weight %s, want %s", c.ID, w, tc.weightOfIndicator1)
+		}
+		if a, _ := c.Aspect(1); a.Weight.String() != tc.aspect1Wgt {
+			t.Errorf("%s: aspect 1 weight %s, want %s", c.ID, a.Weight, tc.aspect1Wgt)
+		}
+		eachText(c, func(path string, tx assessment.Text) {
+			if tx.Source == assessment.FromMissing && tx.Text != "" {
+				t.Errorf("%s %s: source missing with text %q", c.ID, path, tx.Text)
+			}
+			if tx.Source != assessment.FromMissing && tx.Text == "" {
+				t.Errorf("%s %s: empty text with source %q", c.ID, path, tx.Source)
+			}
+			if tx.Source == "" {
+				t.Errorf("%s %s: no source", c.ID, path)
+			}
+			if strings.Contains(tx.Text, "UNVERIFIED") {
+				t.Errorf("%s %s: UNVERIFIED marker copied into the text", c.ID, path)
+			}
+			if tx.Source == assessment.FromMissing && tx.Ref == "" {
+				t.Errorf("%s %s: missing text without a reason in ref", c.ID, path)
+			}
+		})
+	}
+
+	// SPBE 2020: the regulation's own texts are verbatim and complete.
+	if got := spbe.LevelName(spbe.Indicators[0], 4); got != "Terpadu dan Terukur" {
+		t.Errorf("SPBE process level 4 = %q", got)
+	}
+	if got := spbe.LevelName(spbe.Indicators[46], 1); got != "Informasi" {
+		t.Errorf("SPBE service level 1 = %q", got)
+	}
+	for _, in := range spbe.Indicators {
+		if in.Question.Source != assessment.FromRegulation {
+			t.Errorf("SPBE indicator %d question source %q", in.Number, in.Question.Source)
+		}
+		for l := 1; l <= 5; l++ {
+			if s := in.Level(l).Criterion.Source; s != assessment.FromRegulation {
+				t.Errorf("SPBE indicator %d level %d criterion source %q", in.Number, l, s)
+			}
+		}
+	}
+	// The one known transcription defect among the texts the catalog uses.
+	if in, _ := spbe.Indicator(9); !in.Level(3).Evidence.Missing() {
+		t.Errorf("SPBE indicator 9 level 3 evidence should be missing (UNVERIFIED in the reference)")
+	}
+
+	// Pemdi 2026: nothing may claim to be the regulation's text.
+	eachText(pemdi, func(path string, tx assessment.Text) {
+		if tx.Source == assessment.FromRegulation || tx.Source == assessment.FromPedomanTeknis {
+			t.Errorf("pemdi %s: source %q although the official text is not available", path, tx.Source)
+		}
+	})
+	if pemdi.StatusNote == "" {
+		t.Error("provisional pemdi catalog without status_note")
+	}
+	if got := pemdi.LevelName(pemdi.Indicators[0], 1); got != "Merintis" {
+		t.Errorf("pemdi level 1 = %q, want Merintis", got)
+	}
+	if spbe.SHA256() == "" || pemdi.SHA256() == "" {
+		t.Error("embedded catalogs without sha256")
+	}
+}
+
+// The embedded files are exactly what the generator produces from the
+// reference, so nobody hand-edits them and a regenerated tree is clean.
+func TestCatalogsReproducible(t *testing.T) {
+	if _, err := os.Stat(referenceDir); err != nil {
+		t.Skipf("reference directory %s not available: %v", referenceDir, err)
+	}
+	files, err := catalogconv.Generate(referenceDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded := map[string][]byte{}
+	for _, f := range assets.CatalogFiles() {
+		embedded[f.Name] = f.Data
+	}
+	if len(files) != len(embedded) {
+		t.Errorf("generator makes %d files, %d are embedded", len(files), len(embedded))
+	}
+	for _, f := range files {
+		onDisk, err := os.ReadFile(filepath.Join("catalogs", f.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(onDisk, f.Data) || !bytes.Equal(embedded[f.Name], f.Data) {
+			t.Errorf("catalogs/%s differs from the generator output; run `go run ./assets/gen` from the repository root", f.Name)
+		}
+		if !bytes.HasSuffix(f.Data, []byte("}\n")) || bytes.HasSuffix(f.Data, []byte("\n\n")) {
+			t.Errorf("%s: want exactly one trailing newline", f.Name)
+		}
+		if bytes.Contains(f.Data, []byte(`\u003c`)) || bytes.Contains(f.Data, []byte(`\u0026`)) {
+			t.Errorf("%s: HTML-escaped characters", f.Name)
+		}
+	}
+	again, err := catalogconv.Generate(referenceDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range files {
+		if !bytes.Equal(files[i].Data, again[i].Data) {
+			t.Errorf("%s: generator is not deterministic", files[i].Name)
+		}
+	}
+}

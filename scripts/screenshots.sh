@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Takes the README screenshots of the real desktop app: builds the binary,
+# makes demo data, runs the app under Xvfb at 1366x768 (the OPD laptops'
+# screen), moves through it with the keyboard (xdotool) and captures
+# docs/screenshots/{home,indicator,dashboard}.png with ImageMagick.
+# Usage: scripts/screenshots.sh            (Linux; builds from main.go)
+#        SPBE_BIN=/path/to/binary scripts/screenshots.sh   (use a built one)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+case "${LANG:-}" in "" | C | C.* | POSIX) export LANG=en_US.UTF-8 ;; esac
+unset LC_ALL
+
+out=docs/screenshots
+mkdir -p "$out"
+bin=${SPBE_BIN:-}
+if [[ -z "$bin" ]]; then
+	bin=/tmp/spbe-mandiri
+	echo "build $bin" >&2
+	go build -tags migrated_fynedo -o "$bin" .
+fi
+
+work=$(mktemp -d)
+data="$work/data"
+export HOME="$work/home" # fresh Fyne preferences: no remembered folder
+mkdir -p "$HOME"
+display=:97
+xvfb_pid=""
+app_pid=""
+cleanup() {
+	[[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+	[[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Demo data: the `demo` command when the binary has one, else the CLI.
+cli() { "$bin" --data "$data" "$@"; }
+if "$bin" help 2>&1 | grep -qE '^\s+demo\b'; then
+	"$bin" demo --data "$data"
+else
+	cli init --instansi "Pemerintah Kabupaten Sigi" --opd-kode DISKOMINFO \
+		--opd-nama "Dinas Komunikasi, Informatika dan Persandian" --operator "Rahmat Hidayat" >/dev/null
+	id=$(cli assessment new --catalog spbe-2020 --periode 2025)
+	old=$(cli assessment new --catalog spbe-2020 --periode 2024)
+	for n in $(seq 1 47); do # last year's: complete
+		cli answer --assessment "$old" --indicator "$n" --level $((2 + n % 2)) >/dev/null
+	done
+	# This year's: about half, at least one indicator in every aspect.
+	declare -A levels=([1]=3 [2]=4 [3]=3 [4]=2 [5]=3 [6]=3 [7]=2 [8]=4 [9]=3 [10]=3 [11]=2
+		[12]=2 [13]=3 [14]=4 [15]=3 [16]=3 [17]=2 [18]=3 [19]=3 [20]=2 [21]=1 [22]=2 [23]=3
+		[30]=2 [35]=3 [44]=4)
+	for n in $(printf '%s\n' "${!levels[@]}" | sort -n); do
+		l=${levels[$n]}
+		args=(--assessment "$id" --indicator "$n" --level "$l")
+		if ((n % 4 != 0)); then
+			args+=(--justification "$(printf 'FAKTA:\n- Peraturan Bupati Sigi Nomor %d Tahun 2023 pasal 3-5 (berkas Indikator%d-Perbup-Sigi-2023.pdf)\n\nANALISIS:\n- Kebijakan telah ditetapkan dan diterapkan pada sebagian OPD.\n\nJUSTIFIKASI LEVEL:\n- Level %d karena kriteria level tersebut terpenuhi.' $((10 + n)) "$n" "$l")")
+		fi
+		if ((n % 3 != 0)); then
+			f="$work/Indikator$n-Perbup-Sigi-2023.pdf"
+			head -c $((40000 + n * 5000)) /dev/urandom >"$f"
+			args+=(--evidence "$f" --evidence-level "$l")
+		fi
+		cli answer "${args[@]}" >/dev/null
+	done
+fi
+
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+sleep 1
+FYNE_THEME=light SPBE_MANDIRI_DATA="$data" "$bin" --data "$data" >"$work/app.log" 2>&1 &
+app_pid=$!
+
+win=""
+for _ in $(seq 1 60); do
+	win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1 || true)
+	[[ -n "$win" ]] && break
+	sleep 0.5
+done
+if [[ -z "$win" ]]; then
+	echo "the window did not appear; log:" >&2
+	cat "$work/app.log" >&2
+	exit 1
+fi
+xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
+sleep 3
+
+shot() { import -window root "$out/$1.png" && echo "wrote $out/$1.png" >&2; }
+key() { xdotool key --window "$win" "$@"; sleep 1.2; }
+
+shot home
+# Ctrl+O opens the top assessment (the newest periode: SPBE 2025).
+key ctrl+o
+sleep 1.5
+key ctrl+Next # the first open indicator is shown; go to the next one
+shot indicator
+key ctrl+d
+shot dashboard

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test of SPBE Mandiri on a fresh Debian 12 machine with Go:
+# installs the packages the tests need, then `go test` over all packages
+# (the GUI tests are headless; the PDF tests use poppler and zbar).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+export LANG=en_US.UTF-8
+unset LC_ALL
+go vet -tags migrated_fynedo ./...
+go test -tags migrated_fynedo -count=1 -timeout 40m ./... "$@"

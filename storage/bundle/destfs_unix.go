@@ -1,0 +1,16 @@
+//go:build !windows
+
+package bundle
+
+import (
+	"errors"
+	"syscall"
+)
+
+func isDiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}
+
+func isReadOnly(err error) bool { return errors.Is(err, syscall.EROFS) }
+
+func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }

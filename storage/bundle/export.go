@@ -1,0 +1,141 @@
+package bundle
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+)
+
+// Log is the export log the Exporter reads and appends to (the storage
+// package's export table, adapted in main).
+type Log interface {
+	// Supersedes is the newest export of the OPD and periode, nil if none.
+	Supersedes(ctx context.Context, opdKode string, periode int) (*Supersedes, error)
+	// MaxSequence is the highest sequence logged for the key (0 if none).
+	MaxSequence(ctx context.Context, keyID string) (uint64, error)
+	// Record logs a published bundle.
+	Record(ctx context.Context, e Exported) error
+}
+
+// Exported describes a bundle published into a folder.
+type Exported struct {
+	Result
+	AssessmentID string
+	OPDKode      string
+	Periode      int
+	Path         string
+	CreatedAt    time.Time
+	Supersedes   *Supersedes
+}
+
+// Exporter writes signed bundles of assessments into folders.
+type Exporter struct {
+	Key    *keys.Key
+	Keys   keys.Dir // holds the sequence counter
+	Log    Log
+	App    App
+	Report func(snap assessment.Snapshot, info ReportInfo) (pdf []byte, certSHA256 string, err error)
+	Now    func() time.Time // nil: time.Now
+
+	create func(dir, pattern string) (destFile, error) // nil: os.CreateTemp; tests inject failures
+}
+
+// Export writes the bundle of snap into the folder dir atomically: a
+// hidden temp file in dir, fsync, rename to SPBE_<KODE>_<periode>_<seq>.spbe,
+// fsync of dir. An interrupted export never leaves a file under the final
+// name. The sequence number is reserved durably first (and so skipped, not
+// reused, if the export then fails); the export is logged last.
+func (e *Exporter) Export(ctx context.Context, snap assessment.Snapshot, open func(sha256 string) (io.ReadCloser, error),
+	dir string, progress func(done, total int64),
+) (Exported, error) {
+	if err := checkDir(dir); err != nil {
+		return Exported{}, err
+	}
+	in, err := e.input(ctx, snap, open, progress)
+	if err != nil {
+		return Exported{}, err
+	}
+	final := filepath.Join(dir, FileName(snap.Profile.OPDKode, snap.Assessment.Periode, in.Sequence))
+	res, err := e.publish(ctx, dir, final, in)
+	if err != nil {
+		return Exported{}, err
+	}
+	out := Exported{Result: res, AssessmentID: snap.Assessment.ID, OPDKode: snap.Profile.OPDKode,
+		Periode: snap.Assessment.Periode, Path: final, CreatedAt: in.CreatedAt, Supersedes: in.Supersedes}
+	if err := e.Log.Record(ctx, out); err != nil {
+		return out, fmt.Errorf("bundel %s sudah tersimpan dan sah, tetapi gagal dicatat di riwayat ekspor: %w", final, err)
+	}
+	return out, nil
+}
+
+// input gathers what the bundle is made of and reserves its sequence.
+func (e *Exporter) input(ctx context.Context, snap assessment.Snapshot, open func(string) (io.ReadCloser, error), progress func(done, total int64)) (Input, error) {
+	sup, err := e.Log.Supersedes(ctx, snap.Profile.OPDKode, snap.Assessment.Periode)
+	if err != nil {
+		return Input{}, fmt.Errorf("membaca riwayat ekspor: %w", err)
+	}
+	floor, err := e.Log.MaxSequence(ctx, e.Key.KeyID)
+	if err != nil {
+		return Input{}, fmt.Errorf("membaca riwayat ekspor: %w", err)
+	}
+	seq, err := e.Keys.ReserveSequence(e.Key.KeyID, floor)
+	if err != nil {
+		return Input{}, err
+	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		return Input{}, err
+	}
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
+	}
+	return Input{
+		BundleID: id.String(), CreatedAt: now().UTC().Truncate(time.Second), Sequence: seq, Supersedes: sup,
+		App: e.App, Snapshot: snap, OpenBlob: open, Progress: progress,
+		Report: func(info ReportInfo) ([]byte, string, error) { return e.Report(snap, info) },
+	}, nil
+}
+
+// FileName is SPBE_<KODE>_<periode>_<seq>.spbe with the OPD code reduced
+// to A–Z, 0–9 and '-'.
+func FileName(kode string, periode int, seq uint64) string {
+	k := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-':
+			return r
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		}
+		return '-'
+	}, kode)
+	k = strings.Trim(k, "-")
+	if k == "" {
+		k = "OPD"
+	}
+	return fmt.Sprintf("SPBE_%s_%d_%d.spbe", k, periode, seq)
+}
+
+func checkDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return destError(dir, err)
+	}
+	if !st.IsDir() {
+		return &DestinationError{Dir: dir, Reason: DestNotFolder}
+	}
+	return nil
+}
+
+// errExists is returned when the final name is taken.
+var errExists = errors.New("exists")

@@ -1,0 +1,12 @@
+//go:build !windows
+
+package storage
+
+import (
+	"errors"
+	"syscall"
+)
+
+func isDiskFullErrno(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}

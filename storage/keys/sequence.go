@@ -1,0 +1,97 @@
+package keys
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
+)
+
+// The bundle sequence counter.
+//
+// Every bundle carries a sequence number that is strictly increasing per
+// key and never reused; the assessor keeps a high-water mark per key and
+// rejects anything not above it. The counter lives here, in
+// <data>/keys/sequence-<keyid[:16]>.json beside the key, not in the SQLite
+// database, because:
+//   - it belongs to the key, not to the assessment data: it must travel
+//     with key backup/restore (the backup carries it) and survive a
+//     database that is restored from an older copy or rebuilt;
+//   - it must be durable *before* the bundle is published, independently
+//     of the transaction that records the export, which can only happen
+//     after the bundle file exists;
+//   - one file per key means restoring an older key later continues that
+//     key's own numbering.
+//
+// The export log in the database also records each sequence; the exporter
+// reserves max(this counter, the log's highest) + 1, so losing either one
+// alone never reuses a number. A reserved number whose export then fails is
+// skipped, never reused: gaps are allowed, repeats are not.
+
+type sequenceFile struct {
+	KeyID string `json:"keyid"`
+	Last  uint64 `json:"last"`
+}
+
+func (d Dir) sequencePath(keyID string) string {
+	return filepath.Join(d.path, "sequence-"+keyID[:16]+".json")
+}
+
+// LastSequence is the highest sequence number reserved for the key (0 if none).
+func (d Dir) LastSequence(keyID string) (uint64, error) {
+	if !ValidKeyID(keyID) {
+		return 0, fmt.Errorf("keyid tidak valid: %q", keyID)
+	}
+	data, err := readSmall(d.sequencePath(keyID))
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var s sequenceFile
+	if err := strictjson.Unmarshal(data, &s); err != nil || s.KeyID != keyID {
+		// A damaged counter must stop exports: guessing could reuse a number.
+		return 0, fmt.Errorf("berkas nomor urut %s rusak; pulihkan dari cadangan kunci: %v", d.sequencePath(keyID), err)
+	}
+	return s.Last, nil
+}
+
+// ReserveSequence durably reserves the next sequence number for the key:
+// max(last reserved, floor) + 1, written with fsync before it is returned.
+// floor is the highest number known elsewhere (the export log).
+func (d Dir) ReserveSequence(keyID string, floor uint64) (uint64, error) {
+	last, err := d.LastSequence(keyID)
+	if err != nil {
+		return 0, err
+	}
+	next := max(last, floor) + 1
+	if err := d.writeSequence(keyID, next); err != nil {
+		return 0, err
+	}
+	return next, nil
+}
+
+// raiseSequence sets the counter to at least n and returns the mark in force.
+func (d Dir) raiseSequence(keyID string, n uint64) (uint64, error) {
+	last, err := d.LastSequence(keyID)
+	if err != nil || last >= n {
+		return last, err
+	}
+	return n, d.writeSequence(keyID, n)
+}
+
+func (d Dir) writeSequence(keyID string, n uint64) error {
+	if err := os.MkdirAll(d.path, 0o700); err != nil {
+		return err
+	}
+	data, _ := json.Marshal(sequenceFile{KeyID: keyID, Last: n})
+	if err := writeFileAtomic(d.sequencePath(keyID), append(data, '\n')); err != nil {
+		return fmt.Errorf("menyimpan nomor urut: %w", err)
+	}
+	return nil
+}

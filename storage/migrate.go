@@ -1,0 +1,91 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one numbered schema step. Released migrations are never
+// edited; a change is a new file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// embeddedMigrations reads migrations/NNNN_name.sql in version order. The
+// files are compiled in, so a malformed name is a programming error.
+func embeddedMigrations() []migration {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	var ms []migration
+	for _, n := range names {
+		base := path.Base(n)
+		num, rest, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			panic("storage: bad migration file name " + base)
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, migration{version: v, name: strings.TrimSuffix(rest, ".sql"), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			panic(fmt.Sprintf("storage: migrations must be numbered 1..n, got %d at %d", m.version, i+1))
+		}
+	}
+	return ms
+}
+
+// migrate applies every migration newer than the database's user_version,
+// each in its own transaction together with its PRAGMA user_version, so a
+// failure leaves the database at the previous version with its schema
+// unchanged.
+func migrate(ctx context.Context, db *sql.DB, ms []migration, have int) error {
+	for _, m := range ms {
+		if m.version <= have {
+			continue
+		}
+		if err := applyMigration(ctx, db, m); err != nil {
+			return &MigrationError{Version: m.version, Name: m.name, Err: err}
+		}
+	}
+	return nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	// application_id and user_version live in the database header, which
+	// is written through the same journal: they commit or roll back with
+	// the schema change.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

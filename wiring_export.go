@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
+)
+
+// exportDeps wires the key, export and verify commands (cli.Env.Export).
+func exportDeps() *cli.ExportDeps {
+	return &cli.ExportDeps{
+		KeyInfo:      keyInfo,
+		CreateKey:    createKey,
+		ExportPublic: exportPublicKey,
+		BackupKey:    backupKey,
+		RestoreKey:   restoreKey,
+		Export:       exportBundle,
+		Verify:       verifyBundle,
+		ReadPassword: readPassword,
+	}
+}
+
+func keyInfo(dataDir string) (cli.KeyInfo, error) {
+	d := keys.Open(dataDir)
+	id, err := d.Identity()
+	if errors.Is(err, keys.ErrNoKey) {
+		return cli.KeyInfo{}, nil
+	}
+	if err != nil {
+		return cli.KeyInfo{}, err
+	}
+	return describeKey(d, id)
+}
+
+func describeKey(d keys.Dir, id keys.Identity) (cli.KeyInfo, error) {
+	seq, err := d.LastSequence(id.KeyID)
+	return cli.KeyInfo{
+		Exists: true, KeyID: id.KeyID, Fingerprint: id.Fingerprint,
+		PublicKey: base64.StdEncoding.EncodeToString(id.PublicKey),
+		CreatedAt: id.CreatedAt, Path: d.KeyPath(), LastSequence: seq,
+	}, err
+}
+
+func createKey(dataDir string, pass []byte) (cli.KeyInfo, error) {
+	d := keys.Open(dataDir)
+	k, err := d.Create(pass, time.Now())
+	if err != nil {
+		return cli.KeyInfo{}, err
+	}
+	return describeKey(d, k.Identity)
+}
+
+func exportPublicKey(dataDir, file string) (cli.KeyInfo, error) {
+	d := keys.Open(dataDir)
+	id, err := d.Identity()
+	if err != nil {
+		return cli.KeyInfo{}, err
+	}
+	if err := os.WriteFile(file, keys.MarshalPublic(id), 0o644); err != nil {
+		return cli.KeyInfo{}, fmt.Errorf("menulis kunci publik: %w", err)
+	}
+	return describeKey(d, id)
+}
+
+func backupKey(dataDir string, pass []byte, file string) (cli.KeyInfo, error) {
+	d := keys.Open(dataDir)
+	id, err := d.WriteBackup(file, pass, time.Now())
+	if err != nil {
+		return cli.KeyInfo{}, err
+	}
+	return describeKey(d, id)
+}
+
+func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.RestoredKey, error) {
+	d := keys.Open(dataDir)
+	r, err := d.RestoreFile(file, pass, force)
+	if err != nil {
+		return cli.RestoredKey{}, err
+	}
+	ki, err := describeKey(d, r.Identity)
+	return cli.RestoredKey{KeyInfo: ki, Same: r.Same, Replaced: r.Replaced}, err
+}
+
+// exportStore is what an export needs of the local store beyond
+// assessment.Store: the export log (storage/exports.go).
+type exportStore interface {
+	assessment.Store
+	LastExport(ctx context.Context, opdKode string, periode int) (storage.ExportRecord, error)
+	MaxExportSequence(ctx context.Context, keyID string) (uint64, error)
+	RecordExport(ctx context.Context, r storage.ExportRecord) error
+}
+
+func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest) (cli.ExportResult, error) {
+	st, ok := svc.Store.(exportStore)
+	if !ok {
+		return cli.ExportResult{}, errors.New("penyimpanan ini tidak mendukung ekspor")
+	}
+	kd := keys.Open(svc.DataDir)
+	key, err := kd.Unlock(req.Passphrase)
+	if err != nil {
+		return cli.ExportResult{}, err
+	}
+	snap, err := bundle.LoadSnapshot(ctx, st, svc.Library, req.AssessmentID)
+	if err != nil {
+		return cli.ExportResult{}, err
+	}
+	exp := &bundle.Exporter{Key: key, Keys: kd, Log: exportLog{st}, App: appInfo(), Report: renderReport}
+	open := func(sha string) (io.ReadCloser, error) { return st.OpenBlob(ctx, sha) }
+	res, err := exp.Export(ctx, snap, open, req.OutDir, req.Progress)
+	if res.Path == "" {
+		return cli.ExportResult{}, err
+	}
+	out := cli.ExportResult{Path: res.Path, BundleID: res.BundleID, Sequence: res.Sequence, KeyID: res.KeyID,
+		Fingerprint: res.Fingerprint, ManifestSHA256: res.ManifestSHA256, ContentDigest: res.ContentDigest,
+		Size: res.Size, Files: res.Files}
+	if res.Supersedes != nil {
+		out.Supersedes = res.Supersedes.BundleID
+	}
+	return out, err // err: written but not logged
+}
+
+// renderReport renders report.pdf with the bundle footer. The PDF is not
+// yet signed (cert_sha256 stays empty) until the PDF signing key has a home.
+func renderReport(snap assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
+	var buf bytes.Buffer
+	err := report.Render(&buf, snap, report.Footer{
+		ContentDigest: info.ContentDigest, Fingerprint: info.Fingerprint, BundleID: info.BundleID,
+		Sequence: int(info.Sequence), GeneratedAt: info.CreatedAt,
+	})
+	return buf.Bytes(), "", err
+}
+
+func appInfo() bundle.App {
+	v := "devel"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	return bundle.App{Name: "spbe-mandiri", Version: v}
+}
+
+// exportLog adapts the store's export table to bundle.Log.
+type exportLog struct{ st exportStore }
+
+func (l exportLog) Supersedes(ctx context.Context, kode string, periode int) (*bundle.Supersedes, error) {
+	r, err := l.st.LastExport(ctx, kode, periode)
+	if errors.Is(err, assessment.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &bundle.Supersedes{BundleID: r.BundleID, ManifestSHA256: r.ManifestSHA256}, nil
+}
+
+func (l exportLog) MaxSequence(ctx context.Context, keyID string) (uint64, error) {
+	return l.st.MaxExportSequence(ctx, keyID)
+}
+
+func (l exportLog) Record(ctx context.Context, e bundle.Exported) error {
+	return l.st.RecordExport(ctx, storage.ExportRecord{
+		BundleID: e.BundleID, AssessmentID: e.AssessmentID, OPDKode: e.OPDKode, Periode: e.Periode,
+		Sequence: e.Sequence, KeyID: e.KeyID, ManifestSHA256: e.ManifestSHA256,
+		ContentDigest: e.ContentDigest, Path: e.Path, Size: e.Size,
+	})
+}
+
+func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport, error) {
+	var opt bundle.Options
+	if pubkeyFile != "" {
+		id, err := keys.ReadPublic(pubkeyFile)
+		if err != nil {
+			return cli.VerifyReport{}, err
+		}
+		opt.Keys = append(opt.Keys, id.PublicKey)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return cli.VerifyReport{}, fmt.Errorf("bundel tidak dapat dibuka: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return cli.VerifyReport{}, err
+	}
+	if !st.Mode().IsRegular() {
+		return cli.VerifyReport{}, fmt.Errorf("%s bukan berkas biasa", path)
+	}
+	v, err := bundle.Verify(f, st.Size(), opt)
+	if err != nil {
+		return cli.VerifyReport{}, err
+	}
+	return verifyReport(v), nil
+}
+
+func verifyReport(v *bundle.Verified) cli.VerifyReport {
+	m, s := v.Manifest, v.Answers.Score
+	r := cli.VerifyReport{
+		Valid: true, SignerKnown: v.SignerKnown, BundleID: m.BundleID, OPDKode: m.OPD.Kode, OPDNama: m.OPD.Nama,
+		Instansi: m.Instansi, Periode: m.Periode, Sequence: m.Sequence, CreatedAt: m.CreatedAt,
+		Catalog: m.Catalog.ID + " versi " + m.Catalog.Version, KeyID: m.Signer.KeyID, Fingerprint: m.Signer.Fingerprint,
+		ManifestSHA256: v.ManifestSHA256, ContentDigest: m.ContentDigest,
+		Index: s.Index, Predicate: s.Predicate, Complete: s.Complete, Answered: s.Answered, Total: s.Total,
+	}
+	if m.Supersedes != nil {
+		r.Supersedes = m.Supersedes.BundleID
+	}
+	for _, f := range m.Files {
+		r.Files = append(r.Files, cli.VerifyFile{Path: f.Path, Role: f.Role, Size: f.Size, OriginalName: f.OriginalName})
+	}
+	return r
+}
+
+// readPassword prompts on the terminal without echo.
+func readPassword(prompt string) ([]byte, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return nil, errors.New("masukan standar bukan terminal")
+	}
+	fmt.Fprint(os.Stderr, prompt)
+	p, err := term.ReadPassword(fd)
+	fmt.Fprintln(os.Stderr)
+	return bytes.TrimRight(p, "\r\n"), err
+}
+
+// guiExport is the GUI's app.Deps.Export hook; current returns the data
+// folder the GUI has open.
+func guiExport(current func() (*cli.Services, error)) func(ctx context.Context, assessmentID, destDir, passphrase string, progress func(float64)) (string, error) {
+	return func(ctx context.Context, assessmentID, destDir, passphrase string, progress func(float64)) (string, error) {
+		svc, err := current()
+		if err != nil {
+			return "", err
+		}
+		pass := []byte(passphrase)
+		if ki, err := keyInfo(svc.DataDir); err != nil {
+			return "", err
+		} else if !ki.Exists {
+			if _, err := createKey(svc.DataDir, pass); err != nil {
+				return "", err
+			}
+		}
+		res, err := exportBundle(ctx, svc, cli.ExportRequest{AssessmentID: assessmentID, OutDir: destDir, Passphrase: pass,
+			Progress: func(done, total int64) {
+				if progress != nil && total > 0 {
+					progress(float64(done) / float64(total))
+				}
+			}})
+		return res.Path, err
+	}
+}
+
+// guiVerify is the GUI's app.Deps.Verify hook (no registry: signer unknown).
+func guiVerify(ctx context.Context, path string) (string, error) {
+	rep, err := verifyBundle(ctx, path, "")
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	cli.WriteVerifyReport(&b, path, rep)
+	return b.String(), nil
+}
