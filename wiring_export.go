@@ -120,7 +120,7 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 	if err != nil {
 		return cli.ExportResult{}, err
 	}
-	exp := &bundle.Exporter{Key: key, Keys: kd, Log: exportLog{st}, App: appInfo(), Report: renderReport}
+	exp := &bundle.Exporter{Key: key, Keys: kd, Log: exportLog{st}, App: appInfo(), Report: signedReport(key)}
 	open := func(sha string) (io.ReadCloser, error) { return st.OpenBlob(ctx, sha) }
 	res, err := exp.Export(ctx, snap, open, req.OutDir, req.Progress)
 	if res.Path == "" {
@@ -135,15 +135,41 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 	return out, err // err: written but not logged
 }
 
-// renderReport renders report.pdf with the bundle footer. The PDF is not
-// yet signed (cert_sha256 stays empty) until the PDF signing key has a home.
-func renderReport(snap assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
-	var buf bytes.Buffer
-	err := report.Render(&buf, snap, report.Footer{
-		ContentDigest: info.ContentDigest, Fingerprint: info.Fingerprint, BundleID: info.BundleID,
-		Sequence: int(info.Sequence), GeneratedAt: info.CreatedAt,
-	})
-	return buf.Bytes(), "", err
+// signedReport renders report.pdf with the bundle footer and adds the PDF
+// approval signature of key's PDF signing key (derived from the Ed25519
+// seed, keys.DerivePDFSigningKey) under its self-signed certificate
+// (report.SigningCert: CN "<OPD nama> (SPBE Mandiri)", O instansi, valid
+// from the key's creation for ten years). The signing time is the
+// bundle's created_at, so the same inputs and key give the same bytes. It
+// returns the signed PDF and the certificate's SHA-256 for the manifest.
+func signedReport(key *keys.Key) func(assessment.Snapshot, bundle.ReportInfo) ([]byte, string, error) {
+	return func(snap assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
+		var buf bytes.Buffer
+		err := report.Render(&buf, snap, report.Footer{
+			ContentDigest: info.ContentDigest, Fingerprint: info.Fingerprint, BundleID: info.BundleID,
+			Sequence: int(info.Sequence), GeneratedAt: info.CreatedAt,
+		})
+		if err != nil {
+			return nil, "", err
+		}
+		pk, err := key.PDFSigningKey()
+		if err != nil {
+			return nil, "", err
+		}
+		cert, err := report.SigningCert(pk, info.OPDNama+" (SPBE Mandiri)", info.Instansi, key.CreatedAt)
+		if err != nil {
+			return nil, "", err
+		}
+		signer := snap.Profile.Operator
+		if signer == "" {
+			signer = info.OPDNama
+		}
+		pdf, err := report.Sign(buf.Bytes(), pk, cert, info.CreatedAt, signer)
+		if err != nil {
+			return nil, "", err
+		}
+		return pdf, report.CertSHA256(cert), nil
+	}
 }
 
 func appInfo() bundle.App {

@@ -36,8 +36,13 @@ trap cleanup EXIT
 
 # Demo data: the `demo` command when the binary has one, else the CLI.
 cli() { "$bin" --data "$data" "$@"; }
-if "$bin" help 2>&1 | grep -qE '^\s+demo\b'; then
-	"$bin" demo --data "$data"
+demo=""
+# (help is captured first: `grep -q` on a pipe may exit before the binary
+# has written everything, and under pipefail its SIGPIPE reads as "no".)
+help_text=$("$bin" help 2>&1 || true)
+if grep -qE '^\s+demo\b' <<<"$help_text"; then
+	demo=1
+	"$bin" demo --data "$data" >&2
 else
 	cli init --instansi "Pemerintah Kabupaten Sigi" --opd-kode DISKOMINFO \
 		--opd-nama "Dinas Komunikasi, Informatika dan Persandian" --operator "Rahmat Hidayat" >/dev/null
@@ -90,10 +95,33 @@ shot() { import -window root "$out/$1.png" && echo "wrote $out/$1.png" >&2; }
 key() { xdotool key --window "$win" "$@"; sleep 1.2; }
 
 shot home
-# Ctrl+O opens the top assessment (the newest periode: SPBE 2025).
-key ctrl+o
-sleep 1.5
-key ctrl+Next # the first open indicator is shown; go to the next one
+if [[ -n "$demo" ]]; then
+	# The demo's top card is Pemdi 2026 (a few answers); the screenshots
+	# show SPBE 2025, the second card. Tab order on the home screen:
+	# Penilaian baru, Profil & bahasa, Periksa berkas ekspor, then per card
+	# Buka, Salin, Hapus — so the 7th Tab is the second card's Buka.
+	for _ in $(seq 1 7); do xdotool key --window "$win" Tab; sleep 0.2; done
+	key space
+	sleep 1.5
+	# The first open indicator (4, unanswered) is shown; indicator 1 (the
+	# Perbup on Arsitektur SPBE, level 3 with a PDF) is three back.
+	key ctrl+Prior
+	key ctrl+Prior
+	key ctrl+Prior
+	# Scroll the indicator pane (mouse wheel) down to the justification
+	# and the evidence list (SCROLL=12 stops at the chosen level instead).
+	# The pointer sits at the pane's top edge so the multi-line
+	# justification field never passes under it and takes the wheel.
+	xdotool mousemove --window "$win" 900 60
+	for _ in $(seq 1 ${SCROLL:-62}); do xdotool click 5; sleep 0.05; done
+	xdotool mousemove --window "$win" 1360 760
+	sleep 1
+else
+	# Ctrl+O opens the top assessment (the newest periode: SPBE 2025).
+	key ctrl+o
+	sleep 1.5
+	key ctrl+Next # the first open indicator is shown; go to the next one
+fi
 shot indicator
 key ctrl+d
 shot dashboard

@@ -17,7 +17,11 @@ func checkContent(entries map[string]*zip.File, zipOrder []*zip.File, lim Limits
 	if err := checkFileSet(m, entries, zipOrder); err != nil {
 		return err
 	}
-	answers, err := hashFiles(m.Files, entries, lim)
+	var scan *certScan
+	if m.Report.CertSHA256 != "" {
+		scan = newCertScan(m.Report.CertSHA256)
+	}
+	answers, err := hashFiles(m.Files, entries, lim, scan)
 	if err != nil {
 		return err
 	}
@@ -26,6 +30,9 @@ func checkContent(entries map[string]*zip.File, zipOrder []*zip.File, lim Limits
 	}
 	if got := ContentDigest(m); got != m.ContentDigest {
 		return fail(EntryManifest, CheckDigest, "dihitung %.16s…, manifest menyatakan %.16s…", got, m.ContentDigest)
+	}
+	if scan != nil && !scan.found {
+		return fail(EntryReport, CheckReportCert, "tidak memuat sertifikat dengan SHA-256 %.16s… (report.cert_sha256)", m.Report.CertSHA256)
 	}
 	return nil
 }
@@ -57,7 +64,8 @@ func checkFileSet(m *Manifest, entries map[string]*zip.File, zipOrder []*zip.Fil
 // hashFiles hashes every listed entry, on up to 4 goroutines (SHA-256 is
 // the cost), and returns the bytes of answers.json. When several entries
 // are bad, the first in manifest order is reported, deterministically.
-func hashFiles(files []File, entries map[string]*zip.File, lim Limits) ([]byte, error) {
+// scan, if not nil, also reads report.pdf.
+func hashFiles(files []File, entries map[string]*zip.File, lim Limits, scan *certScan) ([]byte, error) {
 	errs := make([]error, len(files))
 	var answers []byte
 	var firstBad atomic.Int64
@@ -74,7 +82,11 @@ func hashFiles(files []File, entries map[string]*zip.File, lim Limits) ([]byte, 
 					continue
 				}
 				keep := files[i].Role == RoleAnswers
-				data, err := hashEntry(entries[files[i].Path], files[i], keep, lim, buf)
+				var extra io.Writer
+				if scan != nil && files[i].Role == RoleReport {
+					extra = scan
+				}
+				data, err := hashEntry(entries[files[i].Path], files[i], keep, lim, buf, extra)
 				if keep {
 					answers = data
 				}
@@ -108,8 +120,9 @@ func lowerTo(a *atomic.Int64, v int64) {
 }
 
 // hashEntry reads one entry through LimitReader(size+1) and checks its
-// length and SHA-256; keep returns the bytes too.
-func hashEntry(f *zip.File, want File, keep bool, lim Limits, buf []byte) ([]byte, error) {
+// length and SHA-256; keep returns the bytes too; extra, if not nil, is
+// written the bytes as well.
+func hashEntry(f *zip.File, want File, keep bool, lim Limits, buf []byte, extra io.Writer) ([]byte, error) {
 	if keep && want.Size > lim.MaxAnswersSize {
 		return nil, fail(f.Name, CheckTooLarge, "%d byte, maksimum %d", want.Size, lim.MaxAnswersSize)
 	}
@@ -124,6 +137,9 @@ func hashEntry(f *zip.File, want File, keep bool, lim Limits, buf []byte) ([]byt
 	if keep {
 		kept = make([]byte, 0, want.Size)
 		w = io.MultiWriter(h, (*sliceWriter)(&kept))
+	}
+	if extra != nil {
+		w = io.MultiWriter(w, extra)
 	}
 	n, err := io.CopyBuffer(w, io.LimitReader(rc, want.Size+1), buf)
 	if n > want.Size {

@@ -40,6 +40,7 @@ const (
 	CheckHash        Check = "hash"         // an entry's SHA-256 differs from the manifest
 	CheckAnswers     Check = "answers"      // answers.json disagrees with the manifest
 	CheckDigest      Check = "content-digest"
+	CheckReportCert  Check = "report-cert"    // report.pdf does not embed the certificate report.cert_sha256 names
 	CheckInput       Check = "input"          // writer: invalid export input
 	CheckEvidence    Check = "evidence-store" // writer: a stored evidence file changed or is unreadable
 )
@@ -72,6 +73,7 @@ var checkText = map[Check]string{
 	CheckHash:        "hash SHA-256 berkas tidak sesuai manifest (isi diubah)",
 	CheckAnswers:     "answers.json tidak sesuai manifest",
 	CheckDigest:      "content_digest tidak sesuai",
+	CheckReportCert:  "laporan PDF tidak memuat sertifikat penanda tangan yang disebut manifest",
 	CheckInput:       "data ekspor tidak valid",
 	CheckEvidence:    "berkas bukti di penyimpanan berubah atau tidak terbaca",
 }

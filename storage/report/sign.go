@@ -25,9 +25,12 @@ import (
 // be added on top later; the signed file starts with the exact bytes of
 // pdf.
 //
-// The result is not byte-reproducible: ECDSA signatures are randomized and
-// the CMS signing-time attribute is the wall clock (the library sets it).
-// when is written as the signature's /M time.
+// The result is byte-reproducible: same pdf, key, cert, when and
+// signerName give the same bytes. ECDSA signatures are deterministic
+// (RFC 6979, see detSigner), and when is both the signature dictionary's
+// /M and the CMS signing-time attribute: the library writes the wall
+// clock there, so Sign then rewrites that one attribute and signs the
+// attributes again (pinSigningTime).
 func Sign(pdf []byte, key *ecdsa.PrivateKey, cert *x509.Certificate, when time.Time, signerName string) (out []byte, err error) {
 	if key == nil || cert == nil {
 		return nil, errors.New("report: kunci atau sertifikat penanda tangan kosong")
@@ -52,19 +55,24 @@ func Sign(pdf []byte, key *ecdsa.PrivateKey, cert *x509.Certificate, when time.T
 				Date:   when,
 			},
 		},
-		Signer:          key,
+		Signer:          detSigner{key},
 		DigestAlgorithm: crypto.SHA256,
 		Certificate:     cert,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("report: menandatangani PDF: %w", err)
 	}
-	return buf.Bytes(), nil
+	out = buf.Bytes()
+	if err := pinSigningTime(out, len(pdf), key, when); err != nil {
+		return nil, fmt.Errorf("report: menandatangani PDF: %w", err)
+	}
+	return out, nil
 }
 
-// NewSigningCert makes an ECDSA P-256 key and a self-signed certificate
-// for it, valid from an hour before now for ten years. (Poppler rejects
-// Ed25519 certificates, hence ECDSA.)
+// NewSigningCert makes a fresh random ECDSA P-256 key and a self-signed
+// certificate for it, valid from an hour before now for ten years.
+// (Poppler rejects Ed25519 certificates, hence ECDSA.) Exports use
+// SigningCert with the key derived from the installation key instead.
 func NewSigningCert(name string, now time.Time) (*ecdsa.PrivateKey, *x509.Certificate, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

@@ -2,6 +2,11 @@ package report
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/x509"
+	"encoding/asn1"
+	"encoding/hex"
 	"os/exec"
 	"strings"
 	"testing"
@@ -76,5 +81,72 @@ func TestSignTwice(t *testing.T) {
 	out, _ := exec.Command(tool(t, "pdfsig"), writeTemp(t, "twice.pdf", twice)).CombinedOutput()
 	if n := strings.Count(string(out), "Signature is Valid."); n != 2 {
 		t.Fatalf("%d valid signatures, want 2:\n%s", n, out)
+	}
+}
+
+// fixedPDFKey is a fixed P-256 key (any scalar below n will do).
+func fixedPDFKey(t *testing.T) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := ecdsa.ParseRawPrivateKey(elliptic.P256(), bytes.Repeat([]byte{0x42}, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// TestSignReproducible: same PDF, key, certificate inputs and time give
+// the same signed bytes, and the CMS signing time is when, not the clock.
+func TestSignReproducible(t *testing.T) {
+	unsigned := render(t, spbeSnapshot(t), testFooter)
+	sign := func() ([]byte, *x509.Certificate) {
+		key := fixedPDFKey(t)
+		cert, err := SigningCert(key, "Dinas Komunikasi dan Informatika (SPBE Mandiri)", "Pemerintah Kabupaten Sigi", genAt.AddDate(0, -1, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		signed, err := Sign(unsigned, key, cert, genAt, profile.Operator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return signed, cert
+	}
+	a, certA := sign()
+	time.Sleep(1100 * time.Millisecond) // the library's clock moves on
+	b, certB := sign()
+	if !bytes.Equal(certA.Raw, certB.Raw) {
+		t.Fatal("SigningCert is not deterministic")
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("Sign is not byte-reproducible")
+	}
+	if !bytes.HasPrefix(a, unsigned) {
+		t.Fatal("not an incremental update")
+	}
+	contents, err := signatureContents(a, len(unsigned))
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := hex.DecodeString(string(contents))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := asn1.Marshal(genAt.UTC())
+	if !bytes.Contains(der, append([]byte{0x31, byte(len(st))}, st...)) {
+		t.Errorf("CMS signing time is not %s", genAt.UTC())
+	}
+	if !bytes.Contains(der, certA.Raw) {
+		t.Error("certificate not in the CMS")
+	}
+	if certA.Subject.CommonName != "Dinas Komunikasi dan Informatika (SPBE Mandiri)" ||
+		certA.Subject.Organization[0] != "Pemerintah Kabupaten Sigi" || !certA.NotAfter.Equal(certA.NotBefore.AddDate(10, 0, 0)) {
+		t.Errorf("certificate %+v", certA.Subject)
+	}
+	if err := certA.CheckSignature(certA.SignatureAlgorithm, certA.RawTBSCertificate, certA.Signature); err != nil {
+		t.Errorf("self-signature: %v", err)
+	}
+	out, _ := exec.Command(tool(t, "pdfsig"), writeTemp(t, "det.pdf", a)).CombinedOutput()
+	t.Log(string(out))
+	if !strings.Contains(string(out), "Signature is Valid.") {
+		t.Fatalf("pdfsig:\n%s", out)
 	}
 }
