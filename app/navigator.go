@@ -132,8 +132,21 @@ func (n *navigator) label(uid widget.TreeNodeID) string {
 		return trf("nav.aspect", num, a.Name)
 	default:
 		in, _ := c.Indicator(num)
-		return strconv.Itoa(num) + ". " + in.Name
+		return strconv.Itoa(num) + ". " + navName(in.Name)
 	}
+}
+
+// navName drops the words every indicator name starts with ("Tingkat
+// Kematangan Kebijakan Internal …"), which the narrow navigator would
+// otherwise show as ten identical truncated labels; the aspect heading
+// above and the indicator pane still give the full name.
+func navName(name string) string {
+	short := strings.TrimPrefix(name, "Tingkat Kematangan ")
+	short = strings.TrimPrefix(short, "Kebijakan Internal ")
+	if short == "" {
+		return name
+	}
+	return strings.ToUpper(short[:1]) + short[1:]
 }
 
 func statusIcon(s indicatorStatus) fyne.Resource {
