@@ -73,7 +73,7 @@ func writeAtomically(path string, write func(io.Writer) error) (int64, error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return 0, fmt.Errorf("berkas cadangan tidak dapat dibuat di %s: %w", dir, err)
+		return 0, fmt.Errorf("berkas tidak dapat dibuat di %s: %w", dir, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
 	err = write(tmp)
@@ -84,14 +84,14 @@ func writeAtomically(path string, write func(io.Writer) error) (int64, error) {
 		err = cerr
 	}
 	if err != nil {
-		return 0, fmt.Errorf("cadangan gagal ditulis; tidak ada berkas setengah jadi: %w", err)
+		return 0, fmt.Errorf("berkas gagal ditulis; tidak ada berkas setengah jadi: %w", err)
 	}
 	fi, err := os.Stat(tmp.Name())
 	if err != nil {
 		return 0, err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("cadangan tidak dapat diberi nama %s: %w", path, err)
+		return 0, fmt.Errorf("berkas tidak dapat diberi nama %s: %w", path, err)
 	}
 	syncDirBestEffort(dir)
 	return fi.Size(), nil

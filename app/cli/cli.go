@@ -33,6 +33,7 @@ type Env struct {
 	// Services opens the data folder dir ("" = default) for commands that
 	// need stored data. Set by main.go; nil in catalog-only tests.
 	Services func(dir string) (*Services, error)
+	Print    *PrintDeps  // printable PDFs: report, key registration form (report.go)
 	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
 }
 

@@ -9,12 +9,12 @@ import (
 func init() {
 	register(command{
 		name:    "key",
-		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS [--force] — signing key",
+		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS [--force] | form BERKAS.pdf — signing key",
 		run:     runKey,
 	})
 }
 
-const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS | key backup BERKAS | key restore BERKAS [--force] [--passphrase-file BERKAS]"
+const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS | key backup BERKAS | key restore BERKAS [--force] [--passphrase-file BERKAS] | key form BERKAS.pdf"
 
 func runKey(env *Env, args []string) int {
 	sub, rest, err := withData(args)
@@ -23,7 +23,7 @@ func runKey(env *Env, args []string) int {
 	}
 	run, ok := map[string]func(*Env, []string) int{
 		"show": runKeyShow, "init": runKeyInit, "export-public": runKeyExportPublic,
-		"backup": runKeyBackup, "restore": runKeyRestore,
+		"backup": runKeyBackup, "restore": runKeyRestore, "form": runKeyForm,
 	}[sub]
 	if !ok {
 		return fail(env, usagef("%s", keyUsage))
