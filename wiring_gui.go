@@ -20,6 +20,7 @@ func cliEnv() *cli.Env {
 		Services: openServices,
 		Print:    printDeps(),
 		Export:   exportDeps(),
+		Asesor:   asesorDeps(),
 	}
 }
 

@@ -53,8 +53,13 @@ func readHeader(path string) (fileHeader, error) {
 
 // checkIdentity refuses a database of another program or of a newer schema.
 func checkIdentity(path string, appID int64, version, known int, empty bool) error {
+	return checkIdentityOf(path, applicationID, appID, version, known, empty)
+}
+
+// checkIdentityOf is checkIdentity for a database whose application id is want.
+func checkIdentityOf(path string, want, appID int64, version, known int, empty bool) error {
 	switch {
-	case appID != applicationID && !(appID == 0 && version == 0 && empty):
+	case appID != want && !(appID == 0 && version == 0 && empty):
 		return &ForeignDatabaseError{Path: path, AppID: appID}
 	case version > known:
 		return &NewerDatabaseError{Path: path, Have: version, Known: known}

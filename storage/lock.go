@@ -20,8 +20,11 @@ var errLockHeld = errors.New("lock held")
 type dirLock struct{ f *os.File }
 
 // lockDir takes the data folder's lock or returns a *LockedError.
-func lockDir(dir string) (*dirLock, error) {
-	path := filepath.Join(dir, lockFileName)
+func lockDir(dir string) (*dirLock, error) { return lockDirNamed(dir, lockFileName) }
+
+// lockDirNamed locks dir through the lock file name inside it.
+func lockDirNamed(dir, name string) (*dirLock, error) {
+	path := filepath.Join(dir, name)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("berkas kunci %s tidak dapat dibuka: %w", path, err)

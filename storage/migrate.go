@@ -26,9 +26,19 @@ type migration struct {
 // embeddedMigrations reads migrations/NNNN_name.sql in version order. The
 // files are compiled in, so a malformed name is a programming error.
 func embeddedMigrations() []migration {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	ms, err := parseMigrations(migrationFS, "migrations")
 	if err != nil {
 		panic(err)
+	}
+	return ms
+}
+
+// parseMigrations reads dir/NNNN_name.sql from fsys in version order and
+// checks that they are numbered 1..n.
+func parseMigrations(fsys fs.FS, dir string) ([]migration, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.sql"))
+	if err != nil {
+		return nil, err
 	}
 	var ms []migration
 	for _, n := range names {
@@ -36,21 +46,21 @@ func embeddedMigrations() []migration {
 		num, rest, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
-			panic("storage: bad migration file name " + base)
+			return nil, fmt.Errorf("storage: bad migration file name %s", base)
 		}
-		b, err := migrationFS.ReadFile(n)
+		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
-			panic(err)
+			return nil, err
 		}
 		ms = append(ms, migration{version: v, name: strings.TrimSuffix(rest, ".sql"), sql: string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
 	for i, m := range ms {
 		if m.version != i+1 {
-			panic(fmt.Sprintf("storage: migrations must be numbered 1..n, got %d at %d", m.version, i+1))
+			return nil, fmt.Errorf("storage: migrations must be numbered 1..n, got %d at %d", m.version, i+1)
 		}
 	}
-	return ms
+	return ms, nil
 }
 
 // migrate applies every migration newer than the database's user_version,
@@ -58,18 +68,23 @@ func embeddedMigrations() []migration {
 // failure leaves the database at the previous version with its schema
 // unchanged.
 func migrate(ctx context.Context, db *sql.DB, ms []migration, have int) error {
+	return migrateApp(ctx, db, ms, have, applicationID)
+}
+
+// migrateApp is migrate for a database whose application id is appID.
+func migrateApp(ctx context.Context, db *sql.DB, ms []migration, have int, appID int64) error {
 	for _, m := range ms {
 		if m.version <= have {
 			continue
 		}
-		if err := applyMigration(ctx, db, m); err != nil {
+		if err := applyMigration(ctx, db, m, appID); err != nil {
 			return &MigrationError{Version: m.version, Name: m.name, Err: err}
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration, appID int64) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -81,7 +96,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	// application_id and user_version live in the database header, which
 	// is written through the same journal: they commit or roll back with
 	// the schema change.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", appID)); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {

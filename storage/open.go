@@ -74,47 +74,57 @@ func (db *DB) Dir() string { return db.dir }
 
 // openSQL checks the file, opens the pool and migrates.
 func (db *DB) openSQL(ctx context.Context) error {
-	hdr, err := readHeader(db.path)
+	pool, err := db.openPool(ctx, db.cfg.migrations, applicationID)
 	if err != nil {
-		return err
-	}
-	known := len(db.cfg.migrations)
-	// An all-zero header may still be a fresh database; prepare decides
-	// that by counting tables. A stale header (changes still in the WAL)
-	// is checked again there as well.
-	if hdr.exists && (hdr.appID != 0 || hdr.userVersion != 0) {
-		if err := checkIdentity(db.path, hdr.appID, hdr.userVersion, known, false); err != nil {
-			return err
-		}
-	}
-	pool, err := sql.Open("sqlite", dsn(db.path, db.cfg.synchronous))
-	if err != nil {
-		return err
-	}
-	// One connection: SQLite has one writer anyway, and a single
-	// connection keeps the per-connection pragmas and ordering simple.
-	pool.SetMaxOpenConns(1)
-	pool.SetMaxIdleConns(1)
-	pool.SetConnMaxLifetime(0)
-	if err := db.prepare(ctx, pool, known); err != nil {
-		pool.Close()
 		return err
 	}
 	db.sql = pool
 	return nil
 }
 
+// openPool checks the file at db.path against appID and the known
+// migrations, opens the pool and migrates.
+func (db *DB) openPool(ctx context.Context, ms []migration, appID int64) (*sql.DB, error) {
+	hdr, err := readHeader(db.path)
+	if err != nil {
+		return nil, err
+	}
+	known := len(ms)
+	// An all-zero header may still be a fresh database; prepare decides
+	// that by counting tables. A stale header (changes still in the WAL)
+	// is checked again there as well.
+	if hdr.exists && (hdr.appID != 0 || hdr.userVersion != 0) {
+		if err := checkIdentityOf(db.path, appID, hdr.appID, hdr.userVersion, known, false); err != nil {
+			return nil, err
+		}
+	}
+	pool, err := sql.Open("sqlite", dsn(db.path, db.cfg.synchronous))
+	if err != nil {
+		return nil, err
+	}
+	// One connection: SQLite has one writer anyway, and a single
+	// connection keeps the per-connection pragmas and ordering simple.
+	pool.SetMaxOpenConns(1)
+	pool.SetMaxIdleConns(1)
+	pool.SetConnMaxLifetime(0)
+	if err := db.prepare(ctx, pool, ms, appID); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return pool, nil
+}
+
 // prepare verifies identity and integrity, switches to WAL and migrates.
-func (db *DB) prepare(ctx context.Context, pool *sql.DB, known int) error {
-	var appID int64
+func (db *DB) prepare(ctx context.Context, pool *sql.DB, ms []migration, appID int64) error {
+	var gotID int64
 	var version, tables int
 	err := pool.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_schema)`).Scan(&appID, &version, &tables)
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&gotID, &version, &tables)
 	if err != nil {
 		return db.openError(err)
 	}
-	if err := checkIdentity(db.path, appID, version, known, tables == 0); err != nil {
+	if err := checkIdentityOf(db.path, appID, gotID, version, len(ms), tables == 0); err != nil {
 		return err
 	}
 	if err := quickCheck(ctx, pool, db.path); err != nil {
@@ -124,7 +134,7 @@ func (db *DB) prepare(ctx context.Context, pool *sql.DB, known int) error {
 	if err := pool.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
 		return db.openError(err)
 	}
-	if err := migrate(ctx, pool, db.cfg.migrations, version); err != nil {
+	if err := migrateApp(ctx, pool, ms, version, appID); err != nil {
 		return db.openError(err)
 	}
 	return nil

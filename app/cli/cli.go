@@ -35,6 +35,7 @@ type Env struct {
 	Services func(dir string) (*Services, error)
 	Print    *PrintDeps  // printable PDFs: report, key registration form (report.go)
 	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
+	Asesor   *AsesorDeps // the assessor's workspace: import, key registry, recap (asesor_deps.go)
 }
 
 // command is one subcommand; each lives in its own file and registers

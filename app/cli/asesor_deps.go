@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// AsesorDeps is what the assessor's commands (import, keys, recap) need
+// from the assessor workspace (storage/asesor); main.go fills it
+// (wiring_asesor.go), so this package never imports storage. Each function
+// opens the workspace <data>/asesor of the data folder dataDir ("" = the
+// default), takes its lock, and closes it again.
+type AsesorDeps struct {
+	// Import verifies and stores bundle files and the *.spbe files of
+	// folders; progress may be nil.
+	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]ImportLine, error)
+	// Keys lists the key registry.
+	Keys func(ctx context.Context, dataDir string) ([]RegistryKey, error)
+	// AddKey registers a public key file as pending; opdKode "" leaves it
+	// unbound until its first bundle. added is false when it was known.
+	AddKey func(ctx context.Context, dataDir, file, opdKode string) (k RegistryKey, added bool, err error)
+	// VerifyKey marks a key (id or unique prefix) verified, recording who and how.
+	VerifyKey func(ctx context.Context, dataDir, keyID, by, how string) (RegistryKey, error)
+	// RevokeKey marks a key revoked.
+	RevokeKey func(ctx context.Context, dataDir, keyID string) (RegistryKey, error)
+	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
+	Recap func(ctx context.Context, dataDir string) ([]RecapRow, error)
+	// Operator is the default for `keys verify --by` (the OS user name).
+	Operator func() string
+}
+
+// ImportLine is the outcome of one bundle file.
+type ImportLine struct {
+	Path           string `json:"path"`
+	Outcome        string `json:"outcome"`          // baru | sudah diimpor | versi baru | konflik | ditolak
+	Code           string `json:"code,omitempty"`   // rejection: invalid, unknown-key, revoked-key, different-key, sequence, bundle-id, unreadable
+	Reason         string `json:"reason,omitempty"` // rejection, for people
+	Check          string `json:"check,omitempty"`  // the verifier's check, for invalid
+	Entry          string `json:"entry,omitempty"`
+	BundleID       string `json:"bundle_id,omitempty"`
+	OPDKode        string `json:"opd_kode,omitempty"`
+	OPDNama        string `json:"opd_nama,omitempty"`
+	Periode        int    `json:"periode,omitempty"`
+	Sequence       uint64 `json:"sequence,omitempty"`
+	ManifestSHA256 string `json:"manifest_sha256,omitempty"`
+	KeyID          string `json:"keyid,omitempty"`
+	Fingerprint    string `json:"fingerprint,omitempty"`
+	KeyStatus      string `json:"key_status,omitempty"` // pending | verified | revoked
+	Supersedes     string `json:"supersedes,omitempty"`
+	ConflictWith   string `json:"conflict_with,omitempty"`
+}
+
+// Rejected reports a rejected bundle.
+func (l ImportLine) Rejected() bool { return l.Outcome == "ditolak" }
+
+// RegistryKey is one OPD public key in the assessor's registry.
+type RegistryKey struct {
+	KeyID        string    `json:"keyid"`
+	Fingerprint  string    `json:"fingerprint"`
+	OPDKode      string    `json:"opd_kode,omitempty"`
+	Status       string    `json:"status"` // pending | verified | revoked
+	Source       string    `json:"source"`
+	FirstSeen    time.Time `json:"first_seen"`
+	VerifiedBy   string    `json:"verified_by,omitempty"`
+	VerifiedAt   time.Time `json:"verified_at,omitzero"`
+	VerifiedHow  string    `json:"verified_how,omitempty"`
+	RevokedAt    time.Time `json:"revoked_at,omitzero"`
+	LastSequence uint64    `json:"last_sequence"`
+}
+
+// RecapRow is one OPD and periode in the recap.
+type RecapRow struct {
+	OPDKode      string    `json:"opd_kode"`
+	OPDNama      string    `json:"opd_nama"`
+	Instansi     string    `json:"instansi"`
+	Periode      int       `json:"periode"`
+	Index        string    `json:"index"`
+	Predicate    string    `json:"predicate"`
+	Complete     bool      `json:"complete"`
+	Answered     int       `json:"answered"`
+	Total        int       `json:"total"`
+	KeyID        string    `json:"keyid"`
+	KeyStatus    string    `json:"key_status"`
+	LastSequence uint64    `json:"last_sequence"`
+	BundleID     string    `json:"bundle_id"`
+	CreatedAt    string    `json:"created_at"`
+	ImportedAt   time.Time `json:"imported_at"`
+	Versions     int       `json:"versions"`
+	Conflicts    int       `json:"conflicts"`
+}
+
+func asesorDeps(env *Env) (*AsesorDeps, error) {
+	if env.Asesor == nil {
+		return nil, errors.New("ruang kerja asesor tidak tersedia di lingkungan ini")
+	}
+	return env.Asesor, nil
+}
+
+// keyStatusLabel is the Bahasa Indonesia word for a key status.
+func keyStatusLabel(s string) string {
+	switch s {
+	case "pending":
+		return "menunggu verifikasi"
+	case "verified":
+		return "terverifikasi"
+	case "revoked":
+		return "dicabut"
+	}
+	return s
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+)
+
+func init() {
+	register(command{
+		name:    "import",
+		summary: "asesor: impor bundel OPD: import PATH... [--json] — assessor: import bundles (files or folders)",
+		run:     runImport,
+	})
+}
+
+const importUsage = "pakai: spbe-mandiri import BUNDEL.spbe|FOLDER... [--json]"
+
+func runImport(env *Env, args []string) int {
+	fs := newFlagSet(env, "import")
+	dataDir := fs.String("data", "", "folder data")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return fail(env, err)
+	}
+	if len(paths) == 0 {
+		return fail(env, usagef("%s", importUsage))
+	}
+	deps, err := asesorDeps(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	lines, err := deps.Import(context.Background(), *dataDir, paths, nil)
+	if *asJSON {
+		if lines == nil {
+			lines = []ImportLine{}
+		}
+		if code := writeJSON(env, map[string]any{"bundles": lines, "rejected": countRejected(lines)}); code != ExitOK {
+			return code
+		}
+	} else {
+		writeImportLines(env.Stdout, lines)
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	if n := countRejected(lines); n > 0 {
+		if !*asJSON {
+			fmt.Fprintf(env.Stderr, "galat: %d bundel ditolak; lihat alasannya di atas\n", n)
+		}
+		return ExitError
+	}
+	return ExitOK
+}
+
+func countRejected(lines []ImportLine) int {
+	n := 0
+	for _, l := range lines {
+		if l.Rejected() {
+			n++
+		}
+	}
+	return n
+}
+
+// writeImportLines prints one line per bundle, then a summary.
+func writeImportLines(w io.Writer, lines []ImportLine) {
+	if len(lines) == 0 {
+		fmt.Fprintln(w, "Tidak ada bundel (*.spbe) ditemukan.")
+		return
+	}
+	tally := map[string]int{}
+	for _, l := range lines {
+		tally[l.Outcome]++
+		name := filepath.Base(l.Path)
+		if l.Rejected() {
+			fmt.Fprintf(w, "%-13s  %s: %s\n", "DITOLAK", name, l.Reason)
+			continue
+		}
+		extra := ""
+		switch {
+		case l.Supersedes != "":
+			extra = " — menggantikan " + l.Supersedes
+		case l.ConflictWith != "":
+			extra = " — BERBEDA dengan bundel yang diterima " + l.ConflictWith + "; keduanya disimpan"
+		}
+		if l.KeyStatus == "pending" {
+			extra += " (kunci belum diverifikasi: belum final)"
+		}
+		fmt.Fprintf(w, "%-13s  %s: %s %d, nomor urut %d%s\n", l.Outcome, name, l.OPDKode, l.Periode, l.Sequence, extra)
+	}
+	fmt.Fprintf(w, "%d bundel: %d baru, %d versi baru, %d konflik, %d sudah diimpor, %d ditolak\n", len(lines),
+		tally["baru"], tally["versi baru"], tally["konflik"], tally["sudah diimpor"], tally["ditolak"])
+}

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math/big"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+func init() {
+	register(command{
+		name:    "recap",
+		summary: "asesor: rekap OPD: recap [--csv | --json] — assessor: recap of imported OPDs",
+		run:     runRecap,
+	})
+}
+
+func runRecap(env *Env, args []string) int {
+	fs := newFlagSet(env, "recap")
+	dataDir := fs.String("data", "", "folder data")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	asCSV := fs.Bool("csv", false, "keluaran CSV")
+	rest, err := parseArgs(fs, args)
+	if err != nil || len(rest) != 0 || (*asJSON && *asCSV) {
+		return fail(env, usagef("pakai: spbe-mandiri recap [--csv | --json]"))
+	}
+	deps, err := asesorDeps(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	rows, err := deps.Recap(context.Background(), *dataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	switch {
+	case *asJSON:
+		if rows == nil {
+			rows = []RecapRow{}
+		}
+		return writeJSON(env, rows)
+	case *asCSV:
+		return writeRecapCSV(env, rows)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(env.Stdout, "Belum ada bundel yang diterima. Impor dengan `spbe-mandiri import FOLDER`.")
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "KODE\tNAMA\tPERIODE\tINDEKS\tPREDIKAT\tKELENGKAPAN\tKUNCI\tNO. URUT\tDIIMPOR\tCATATAN")
+	for _, r := range rows {
+		note := ""
+		if r.Conflicts > 0 {
+			note = fmt.Sprintf("%d konflik", r.Conflicts)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", r.OPDKode, r.OPDNama, r.Periode, recapIndex(r.Index),
+			r.Predicate, recapCompleteness(r), keyStatusLabel(r.KeyStatus), r.LastSequence, r.ImportedAt.Local().Format("2006-01-02"), note)
+	}
+	if err := tw.Flush(); err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}
+
+func recapIndex(s string) string {
+	if x, ok := new(big.Rat).SetString(s); ok {
+		return assessment.FormatDecimal(x)
+	}
+	return "–"
+}
+
+func recapCompleteness(r RecapRow) string {
+	s := fmt.Sprintf("%d/%d", r.Answered, r.Total)
+	if !r.Complete {
+		s += " (sementara)"
+	}
+	return s
+}
+
+func writeRecapCSV(env *Env, rows []RecapRow) int {
+	w := csv.NewWriter(env.Stdout)
+	w.Write([]string{"kode", "nama", "instansi", "periode", "indeks", "predikat", "lengkap", "dijawab", "total",
+		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik"})
+	for _, r := range rows {
+		w.Write([]string{r.OPDKode, r.OPDNama, r.Instansi, strconv.Itoa(r.Periode), r.Index, r.Predicate,
+			strconv.FormatBool(r.Complete), strconv.Itoa(r.Answered), strconv.Itoa(r.Total), r.KeyStatus, r.KeyID,
+			strconv.FormatUint(r.LastSequence, 10), r.BundleID, r.CreatedAt, r.ImportedAt.UTC().Format("2006-01-02T15:04:05Z"),
+			strconv.Itoa(r.Versions), strconv.Itoa(r.Conflicts)})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}

@@ -1,0 +1,189 @@
+package asesor
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+)
+
+// Blob is one content-addressed file of the workspace.
+type Blob struct {
+	SHA256    string
+	Size      int64
+	MediaType string
+}
+
+// staged is what a bundle brings to the store besides its rows.
+type staged struct {
+	blobs               []Blob
+	manifest, signature []byte
+}
+
+// rejection is a bundle that changed or vanished between verification and
+// storing; nothing of it is referenced.
+type rejection struct{ msg string }
+
+func (r *rejection) Error() string { return r.msg }
+
+// BlobPath is where the file with this SHA-256 lives: blobs/ab/abcdef….
+// It returns "" for a string that is not a lower-case hex SHA-256.
+func (w *Workspace) BlobPath(sum string) string {
+	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
+		return ""
+	}
+	return filepath.Join(w.dir, blobDirName, sum[:2], sum)
+}
+
+// OpenBlob opens a stored evidence file or report for reading.
+func (w *Workspace) OpenBlob(sum string) (io.ReadCloser, error) {
+	p := w.BlobPath(sum)
+	if p == "" {
+		return nil, fmt.Errorf("berkas %q tidak valid", sum)
+	}
+	return os.Open(p)
+}
+
+// stage copies the report and evidence of a verified bundle into the blob
+// folder (temp file, fsync, rename to its hash, folder fsync), checking
+// each against the manifest while copying, and reads back the signed
+// manifest and signature. The file is read again, so every byte that is
+// kept is checked against the verified manifest.
+func (w *Workspace) stage(ctx context.Context, c *checked) (staged, error) {
+	f, err := os.Open(c.path)
+	if err != nil {
+		return staged{}, &rejection{fmt.Sprintf("berkas tidak dapat dibuka lagi setelah diperiksa: %v", err)}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return staged{}, &rejection{fmt.Sprintf("berkas tidak dapat dibaca: %v", err)}
+	}
+	zr, err := zip.NewReader(f, fi.Size())
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return staged{}, &rejection{fmt.Sprintf("berkas berubah setelah diperiksa: %v", err)}
+	}
+	entries := map[string]*zip.File{}
+	for _, e := range zr.File {
+		entries[e.Name] = e
+	}
+	var st staged
+	lim := bundle.DefaultLimits
+	if st.manifest, err = readEntry(entries, bundle.EntryManifest, lim.MaxManifestSize); err != nil {
+		return staged{}, err
+	}
+	if sum := sha256.Sum256(st.manifest); hex.EncodeToString(sum[:]) != c.v.ManifestSHA256 {
+		return staged{}, &rejection{"manifest.json berubah setelah diperiksa; impor lagi dari berkas yang tidak sedang ditulis"}
+	}
+	if st.signature, err = readEntry(entries, bundle.EntrySignature, lim.MaxSignatureSize); err != nil {
+		return staged{}, err
+	}
+	done := map[string]bool{}
+	for _, mf := range c.v.Manifest.Files {
+		if mf.Role == bundle.RoleAnswers || done[mf.SHA256] {
+			continue
+		}
+		done[mf.SHA256] = true
+		if err := ctx.Err(); err != nil {
+			return staged{}, err
+		}
+		if err := w.putBlob(entries[mf.Path], mf); err != nil {
+			return staged{}, err
+		}
+		st.blobs = append(st.blobs, Blob{SHA256: mf.SHA256, Size: mf.Size, MediaType: mf.MediaType})
+	}
+	return st, nil
+}
+
+func readEntry(entries map[string]*zip.File, name string, limit int64) ([]byte, error) {
+	e := entries[name]
+	if e == nil {
+		return nil, &rejection{name + " hilang setelah diperiksa"}
+	}
+	rc, err := e.Open()
+	if err != nil {
+		return nil, &rejection{fmt.Sprintf("%s tidak dapat dibaca lagi: %v", name, err)}
+	}
+	defer rc.Close()
+	var buf bytes.Buffer
+	if _, err := io.Copy(&buf, io.LimitReader(rc, limit+1)); err != nil || int64(buf.Len()) > limit {
+		return nil, &rejection{fmt.Sprintf("%s tidak dapat dibaca lagi: %v", name, err)}
+	}
+	return buf.Bytes(), nil
+}
+
+// putBlob stores one entry under its SHA-256 unless it is already there.
+func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
+	final := w.BlobPath(mf.SHA256)
+	if final == "" {
+		return &rejection{fmt.Sprintf("%s: sha256 tidak valid", mf.Path)}
+	}
+	if fi, err := os.Stat(final); err == nil && fi.Size() == mf.Size {
+		return nil
+	}
+	if e == nil {
+		return &rejection{mf.Path + " hilang setelah diperiksa"}
+	}
+	rc, err := e.Open()
+	if err != nil {
+		return &rejection{fmt.Sprintf("%s tidak dapat dibaca lagi: %v", mf.Path, err)}
+	}
+	defer rc.Close()
+	root := filepath.Join(w.dir, blobDirName)
+	tmp, err := os.CreateTemp(root, tempPrefix+"*")
+	if err != nil {
+		return w.fileError(err)
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(tmp, h), io.LimitReader(rc, mf.Size+1))
+	if err != nil {
+		tmp.Close()
+		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return &rejection{fmt.Sprintf("%s berubah setelah diperiksa: %v", mf.Path, err)}
+		}
+		return w.fileError(err)
+	}
+	if n != mf.Size || hex.EncodeToString(h.Sum(nil)) != mf.SHA256 {
+		tmp.Close()
+		return &rejection{fmt.Sprintf("%s berubah setelah diperiksa (ukuran atau SHA-256 tidak lagi cocok)", mf.Path)}
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return w.fileError(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return w.fileError(err)
+	}
+	dir := filepath.Dir(final)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return w.fileError(err)
+	}
+	if err := os.Rename(tmp.Name(), final); err != nil {
+		return w.fileError(err)
+	}
+	if err := storage.SyncDir(dir); err != nil {
+		return w.fileError(err)
+	}
+	return w.fileError(storage.SyncDir(root))
+}
+
+func (w *Workspace) fileError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case storage.IsDiskFull(err):
+		return &storage.DiskFullError{Dir: w.dir, Err: err}
+	}
+	return fmt.Errorf("gagal menulis di folder asesor %s: %w", w.dir, err)
+}

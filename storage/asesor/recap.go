@@ -1,0 +1,114 @@
+package asesor
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// RecapRow is one OPD and periode: its accepted bundle.
+type RecapRow struct {
+	OPDKode    string
+	OPDNama    string
+	Instansi   string
+	Periode    int
+	Index      string // as in the bundle's answers.json, "" when nothing is answered
+	Predicate  string
+	Complete   bool // false: the index is provisional (sementara)
+	Answered   int
+	Total      int
+	KeyID      string
+	KeyStatus  KeyStatus // pending: not final until the key is verified
+	Sequence   uint64    // of the accepted bundle
+	BundleID   string
+	CreatedAt  string // the OPD device's clock, display only
+	ImportedAt time.Time
+	Versions   int // bundles stored for this OPD + periode
+	Conflicts  int // of them in conflict with the accepted one
+}
+
+// Recap lists the accepted bundle of every OPD and periode, sorted by OPD
+// code then periode.
+func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, `
+		WITH counts AS (
+			SELECT opd_kode, periode, count(*) AS versions, sum(status = 'conflict') AS conflicts
+			FROM bundle GROUP BY opd_kode, periode)
+		SELECT b.opd_kode, b.opd_nama, b.instansi, b.periode, b.score_index, b.predicate, b.complete, b.answered, b.total,
+			b.keyid, k.status, b.sequence, b.bundle_id, b.created_at, b.imported_at, c.versions, c.conflicts
+		FROM bundle b
+		JOIN opd_key k ON k.keyid = b.keyid
+		JOIN counts c ON c.opd_kode = b.opd_kode AND c.periode = b.periode
+		WHERE b.status = 'accepted'
+		ORDER BY b.opd_kode, b.periode`)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	var out []RecapRow
+	for rows.Next() {
+		var r RecapRow
+		var status string
+		var seq int64
+		var imported sql.NullString
+		if err := rows.Scan(&r.OPDKode, &r.OPDNama, &r.Instansi, &r.Periode, &r.Index, &r.Predicate, &r.Complete, &r.Answered,
+			&r.Total, &r.KeyID, &status, &seq, &r.BundleID, &r.CreatedAt, &imported, &r.Versions, &r.Conflicts); err != nil {
+			return nil, err
+		}
+		r.KeyStatus, r.Sequence, r.ImportedAt = KeyStatus(status), uint64(seq), parseTime(imported)
+		out = append(out, r)
+	}
+	return out, w.classify(rows.Err())
+}
+
+// Answer is one stored answer of a bundle with its evidence links.
+type Answer struct {
+	Indicator     int
+	Level         int
+	Justification string
+	Evidence      []EvidenceLink
+}
+
+// EvidenceLink points at a stored evidence blob.
+type EvidenceLink struct {
+	SHA256       string
+	Level        int
+	Note         string
+	OriginalName string
+}
+
+// Answers returns the stored answers of one bundle, by indicator.
+func (w *Workspace) Answers(ctx context.Context, bundleID string) ([]Answer, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, `SELECT a.indicator, a.level, a.justification, e.sha256, e.level, e.note, e.original_name
+		FROM bundle_answer a LEFT JOIN bundle_evidence e ON e.bundle_id = a.bundle_id AND e.indicator = a.indicator
+		WHERE a.bundle_id = ? ORDER BY a.indicator, e.pos`, bundleID)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	var out []Answer
+	for rows.Next() {
+		var a Answer
+		var sha, note, name sql.NullString
+		var lvl sql.NullInt64
+		if err := rows.Scan(&a.Indicator, &a.Level, &a.Justification, &sha, &lvl, &note, &name); err != nil {
+			return nil, err
+		}
+		if n := len(out); n == 0 || out[n-1].Indicator != a.Indicator {
+			out = append(out, a)
+		}
+		if sha.Valid {
+			last := &out[len(out)-1]
+			last.Evidence = append(last.Evidence, EvidenceLink{SHA256: sha.String, Level: int(lvl.Int64), Note: note.String, OriginalName: name.String})
+		}
+	}
+	return out, w.classify(rows.Err())
+}
