@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/user"
 	"path/filepath"
+	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
@@ -75,8 +79,175 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Operator: operatorName,
+		Review: func(ctx context.Context, dataDir string, e cli.ReviewEntry) (out cli.ReviewEntry, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				b, err := w.Bundle(ctx, e.BundleID)
+				if err != nil {
+					return err
+				}
+				if cat, err := catalogOf(b.Catalog); err == nil {
+					if _, ok := cat.Indicator(e.Indicator); !ok {
+						return fmt.Errorf("indikator %d tidak ada di katalog %s bundel ini", e.Indicator, cat.ID)
+					}
+				}
+				r, err := w.Review(ctx, asesor.ReviewInput{BundleID: e.BundleID, Indicator: e.Indicator, Value: e.Value,
+					Status: asesor.ReviewStatus(e.Status), Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
+				out = reviewEntry(r)
+				return err
+			})
+			return out, err
+		},
+		ReviewSheet: func(ctx context.Context, dataDir, bundleID string) (out cli.ReviewSheet, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				b, rows, err := w.ReviewSheet(ctx, bundleID)
+				if err != nil {
+					return err
+				}
+				out = cli.ReviewSheet{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+					Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
+					Rows: []cli.ReviewSheetRow{}}
+				for _, r := range rows {
+					row := cli.ReviewSheetRow{Indicator: r.Indicator, Evidence: []cli.ReviewEvidence{}, Revisions: r.Revisions}
+					if a := r.Answer; a != nil {
+						row.Answered, row.Level, row.Justification = true, a.Level, a.Justification
+						for _, e := range a.Evidence {
+							row.Evidence = append(row.Evidence, cli.ReviewEvidence{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
+						}
+					}
+					if r.Review != nil {
+						e := reviewEntry(*r.Review)
+						row.Review = &e
+					}
+					out.Rows = append(out.Rows, row)
+				}
+				return nil
+			})
+			return out, err
+		},
+		Consolidate: func(ctx context.Context, dataDir string, periode int) (out cli.Consolidation, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				cat, err := periodeCatalog(ctx, w, periode)
+				if err != nil {
+					return err
+				}
+				c, err := w.Consolidate(ctx, cat, periode)
+				if err != nil {
+					return err
+				}
+				out = consolidation(c)
+				return nil
+			})
+			return out, err
+		},
+		Settle: func(ctx context.Context, dataDir string, r cli.SettleRequest) error {
+			return withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				if r.Value != "" {
+					cat, err := periodeCatalog(ctx, w, r.Periode)
+					if err != nil {
+						return err
+					}
+					if _, ok := cat.Indicator(r.Indicator); !ok {
+						return fmt.Errorf("indikator %d tidak ada di katalog %s", r.Indicator, cat.ID)
+					}
+				}
+				_, err := w.Settle(ctx, asesor.SettleInput{Periode: r.Periode, Indicator: r.Indicator, Value: r.Value,
+					FromBundle: r.FromBundle, Note: r.Note, SetBy: r.By})
+				return err
+			})
+		},
+		SetResponsible: func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error {
+			return withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				return w.SetResponsible(ctx, periode, indicator, opdKodes)
+			})
+		},
+		PaperCheck: func(ctx context.Context, dataDir, text string) (out cli.PaperCheck, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				r, err := w.PaperCheck(ctx, text)
+				if err != nil {
+					return err
+				}
+				out = cli.PaperCheck{Text: text, OPDKode: r.QR.OPDKode, Periode: r.QR.Periode, Sequence: r.QR.Sequence,
+					Found: r.Found, Matches: r.Matches, Mismatches: r.Mismatches, BundleID: r.Bundle.BundleID, Status: r.Bundle.Status,
+					KeyStatus: string(r.Bundle.KeyStatus)}
+				if r.Newer != nil {
+					out.NewerBundleID, out.NewerSequence = r.Newer.BundleID, r.Newer.Sequence
+				}
+				return nil
+			})
+			return out, err
+		},
+		ExportFeedback: exportFeedback,
+		ImportFeedback: importFeedback,
+		ShowFeedback:   showFeedback,
+		Operator:       operatorName,
 	}
+}
+
+// periodeCatalog is the catalog the accepted bundles of a periode were
+// answered on, from the embedded library (exact version, else the newest
+// of that id).
+func periodeCatalog(ctx context.Context, w *asesor.Workspace, periode int) (*assessment.Catalog, error) {
+	refs, err := w.PeriodeCatalogs(ctx, periode)
+	if err != nil {
+		return nil, err
+	}
+	if len(refs) == 0 {
+		return nil, fmt.Errorf("belum ada bundel diterima untuk periode %d", periode)
+	}
+	ids := map[string]bool{}
+	for _, r := range refs {
+		ids[r.ID] = true
+	}
+	if len(ids) > 1 {
+		return nil, fmt.Errorf("bundel periode %d memakai katalog berbeda (%d); konsolidasi memerlukan satu katalog", periode, len(ids))
+	}
+	return catalogOf(refs[len(refs)-1])
+}
+
+// catalogOf is a catalog from the embedded library: the exact version, or
+// else the newest of that id.
+func catalogOf(ref asesor.CatalogRef) (*assessment.Catalog, error) {
+	lib, err := assets.Library()
+	if err != nil {
+		return nil, err
+	}
+	if c, err := lib.Pinned(ref.ID, ref.Version, ref.SHA256); err == nil {
+		return c, nil
+	}
+	return lib.Latest(ref.ID)
+}
+
+func consolidation(c asesor.Consolidation) cli.Consolidation {
+	out := cli.Consolidation{Periode: c.Periode, CatalogID: c.CatalogID, Predicate: c.Score.Predicate, Complete: c.Score.Complete,
+		Answered: c.Score.Answered, Total: c.Score.Total, Rows: []cli.ConsolidationRow{}}
+	if c.Score.Index != nil {
+		out.Index = strings.TrimRight(strings.TrimRight(c.Score.Index.FloatString(6), "0"), ".")
+	}
+	for _, r := range c.Rows {
+		row := cli.ConsolidationRow{Indicator: r.Indicator, Responsible: r.Responsible, Value: r.Value, Source: r.Source,
+			FromBundle: r.FromBundle, FromOPD: r.FromOPD, Evidence: []cli.ReviewEvidence{}, Note: r.Note, SetBy: r.SetBy, SetAt: r.SetAt,
+			Candidates: []cli.ConsolidationCandidate{}}
+		if row.Responsible == nil {
+			row.Responsible = []string{}
+		}
+		for _, e := range r.Evidence {
+			row.Evidence = append(row.Evidence, cli.ReviewEvidence{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
+		}
+		for _, k := range r.Candidates {
+			cc := cli.ConsolidationCandidate{OPDKode: k.OPDKode, BundleID: k.BundleID, Level: k.Level, Value: k.Value}
+			if k.Review != nil {
+				cc.ReviewStatus = string(k.Review.Status)
+			}
+			row.Candidates = append(row.Candidates, cc)
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
+
+func reviewEntry(r asesor.Review) cli.ReviewEntry {
+	return cli.ReviewEntry{BundleID: r.BundleID, Indicator: r.Indicator, Value: r.Value, Status: string(r.Status),
+		Reason: r.Reason, Note: r.Note, Reviewer: r.Reviewer, ReviewedAt: r.ReviewedAt}
 }
 
 // withWorkspace opens <data>/asesor of the data folder dataDir ("" = the

@@ -47,6 +47,7 @@ func guiDeps(dataDir string) app.Deps {
 		Settings:        app.Settings{DataDir: dataDir},
 		Export:          guiExport(func() (*cli.Services, error) { return current.Load(), nil }),
 		Verify:          guiVerify,
+		OpenAsesor:      openAsesorGUI,
 	}
 }
 

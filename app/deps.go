@@ -43,6 +43,14 @@ type Deps struct {
 	// (Bahasa Indonesia). HOOK: when nil the GUI hides its verify button.
 	Verify func(ctx context.Context, bundlePath string) (report string, err error)
 
+	// OpenAsesor opens (creating if needed) the assessor's workspace (Tim
+	// Asesor Internal) of the data folder dataDir. It is called off the UI
+	// goroutine; its error is shown as is. nil hides the workspace choice.
+	OpenAsesor func(dataDir string) (assessment.AsesorWorkspace, error)
+	// Paths asks the assessor for a folder or a file to import. nil uses
+	// the system dialogs; tests inject their own.
+	Paths PathSource
+
 	// Files asks the user for an evidence file. nil uses the system file
 	// dialog; tests inject their own.
 	Files FileSource
@@ -61,4 +69,12 @@ type Settings struct {
 const (
 	prefLanguage = "language"
 	prefDataDir  = "dataDir"
+	// prefWorkspace is "opd" (default) or "asesor".
+	prefWorkspace = "workspace"
+)
+
+// Workspaces (prefWorkspace values).
+const (
+	workspaceOPD    = "opd"
+	workspaceAsesor = "asesor"
 )

@@ -13,6 +13,7 @@ type firstRun struct {
 	u        *UI
 	language *widget.RadioGroup
 	folder   *widget.RadioGroup
+	role     *widget.RadioGroup // nil without the assessor's workspace
 	next     *widget.Button
 	folders  map[string]string // radio option → path
 }
@@ -47,6 +48,14 @@ func newFirstRun(u *UI) *firstRun {
 			f.folder.Selected = options[0]
 		}
 	}
+	if u.deps.OpenAsesor != nil {
+		f.role = widget.NewRadioGroup([]string{tr("first.roleOPD"), tr("first.roleAsesor")}, nil)
+		f.role.Required = true
+		f.role.Selected = tr("first.roleOPD")
+		if u.workspace() == workspaceAsesor {
+			f.role.Selected = tr("first.roleAsesor")
+		}
+	}
 	f.next = widget.NewButton(tr("first.next"), f.onNext)
 	f.next.Importance = widget.HighImportance
 	return f
@@ -63,8 +72,13 @@ func (f *firstRun) view() fyne.CanvasObject {
 		bold(tr("first.folder")),
 		wrapped(tr("first.folderHint")),
 		f.folder,
-		container.NewHBox(f.next),
 	)
+	if f.role != nil {
+		form.Add(widget.NewSeparator())
+		form.Add(bold(tr("first.role")))
+		form.Add(f.role)
+	}
+	form.Add(container.NewHBox(f.next))
 	return container.NewVScroll(container.NewPadded(centered(form, 760)))
 }
 
@@ -87,6 +101,10 @@ func (f *firstRun) onLanguage(choice string) {
 func (f *firstRun) onNext() {
 	dir, ok := f.folders[f.folder.Selected]
 	if !ok {
+		return
+	}
+	if f.role != nil && f.role.Selected == tr("first.roleAsesor") {
+		f.u.openAsesor(dir)
 		return
 	}
 	f.u.openDataDir(dir)

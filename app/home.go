@@ -50,6 +50,9 @@ func (h *home) view() fyne.CanvasObject {
 	if h.u.deps.Verify != nil {
 		actions.Add(widget.NewButton(tr("verify.button"), h.u.onVerify))
 	}
+	if h.u.deps.OpenAsesor != nil {
+		actions.Add(widget.NewButton(tr("workspace.toAsesor"), h.u.switchToAsesor))
+	}
 	top := container.NewVBox(heading(tr("home.title")), who, actions, h.undoBar, widget.NewSeparator())
 	keys := widget.NewLabel(tr("home.keys"))
 	keys.SizeName = theme.SizeNameCaptionText

@@ -23,6 +23,7 @@ type UI struct {
 	win    fyne.Window
 	deps   Deps
 	files  FileSource
+	paths  PathSource
 	jobs   *jobs
 	saver  *saver
 	status *statusLine
@@ -32,6 +33,11 @@ type UI struct {
 	lib     *assessment.Library
 	profile assessment.Profile
 	dataDir string
+	asesor  assessment.AsesorWorkspace // the assessor's workspace, once opened
+	// the assessor's last import: still running, or its outcomes (shown
+	// again when the assessor comes back to the import screen)
+	importing     bool
+	importResults []assessment.ImportOutcome
 
 	current screen
 	keys    []fyne.Shortcut
@@ -81,6 +87,11 @@ func Run(a fyne.App, deps Deps) {
 			fyne.LogError("closing the store", err)
 		}
 	}
+	if u.asesor != nil {
+		if err := u.asesor.Close(); err != nil {
+			fyne.LogError("closing the assessor workspace", err)
+		}
+	}
 }
 
 // New builds the main window and starts loading; it does not show the
@@ -93,6 +104,10 @@ func New(a fyne.App, deps Deps, opts ...Option) *UI {
 	}
 	if u.files == nil {
 		u.files = dialogFiles{}
+	}
+	u.paths = deps.Paths
+	if u.paths == nil {
+		u.paths = dialogPaths{}
 	}
 	u.jobs = newJobs(context.Background(), u.post)
 	u.status = newStatusLine()
@@ -173,6 +188,10 @@ func (u *UI) start() {
 			u.show(newFirstRun(u))
 			return
 		}
+		if u.workspace() == workspaceAsesor {
+			u.openAsesor(dir)
+			return
+		}
 		u.openDataDir(dir)
 	})
 }
@@ -216,6 +235,7 @@ func (u *UI) openDataDir(dir string) {
 		}
 		u.store, u.lib, u.dataDir = st, lib, dir
 		u.app.Preferences().SetString(prefDataDir, dir)
+		u.app.Preferences().SetString(prefWorkspace, workspaceOPD)
 		if profErr != nil {
 			u.show(newProfileForm(u, true))
 			return

@@ -26,6 +26,27 @@ type AsesorDeps struct {
 	RevokeKey func(ctx context.Context, dataDir, keyID string) (RegistryKey, error)
 	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
 	Recap func(ctx context.Context, dataDir string) ([]RecapRow, error)
+	// Review records a review decision (append-only; Value "" = none).
+	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
+	// ReviewSheet returns a bundle's answers beside the current reviews.
+	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (ReviewSheet, error)
+	// Consolidate computes the instansi's assessment of a periode.
+	Consolidate func(ctx context.Context, dataDir string, periode int) (Consolidation, error)
+	// Settle records the instansi value of an indicator ("" clears it).
+	Settle func(ctx context.Context, dataDir string, req SettleRequest) error
+	// SetResponsible sets the OPDs answering an indicator (nil: all).
+	SetResponsible func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error
+	// ExportFeedback signs the feedback on a reviewed bundle with the
+	// assessor's key (<data>/asesor/keys, created on first use) and writes
+	// it and the assessor's public key file to OutDir.
+	ExportFeedback func(ctx context.Context, dataDir string, req FeedbackExportRequest) (FeedbackExported, error)
+	// ImportFeedback (OPD side) verifies a feedback file with a trusted
+	// assessor key (trusting PublicKeyFile first when Trust) and stores it.
+	ImportFeedback func(ctx context.Context, dataDir string, req FeedbackImportRequest) (FeedbackReceived, error)
+	// ShowFeedback (OPD side) lists the feedback on an assessment.
+	ShowFeedback func(ctx context.Context, dataDir, assessmentID string) ([]FeedbackReceived, error)
+	// PaperCheck finds the bundle of a printed report from its QR text.
+	PaperCheck func(ctx context.Context, dataDir, text string) (PaperCheck, error)
 	// Operator is the default for `keys verify --by` (the OS user name).
 	Operator func() string
 }

@@ -333,7 +333,7 @@ func TestOpenLockAndIdentity(t *testing.T) {
 	var app int64
 	var ver int
 	w.sql.QueryRow("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)").Scan(&app, &ver)
-	if app != ApplicationID || ver != 1 {
+	if ents, _ := migrationFS.ReadDir("migrations"); app != ApplicationID || ver != len(ents) {
 		t.Fatalf("application_id %#x user_version %d", app, ver)
 	}
 	w.Close()

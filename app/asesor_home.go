@@ -1,0 +1,268 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// PathSource asks the assessor for what to import. Both run on the UI
+// goroutine and call done there, with ok false when the user cancelled.
+// Tests inject their own.
+type PathSource interface {
+	PickFolder(parent fyne.Window, done func(path string, ok bool))
+	PickFile(parent fyne.Window, title string, extensions []string, done func(path string, ok bool))
+}
+
+// dialogPaths is the system folder and file dialogs (local files only).
+type dialogPaths struct{}
+
+func (dialogPaths) PickFolder(parent fyne.Window, done func(string, bool)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			dialog.ShowError(err, parent)
+			return
+		}
+		if l == nil {
+			done("", false)
+			return
+		}
+		done(l.Path(), true)
+	}, parent)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (dialogPaths) PickFile(parent fyne.Window, title string, extensions []string, done func(string, bool)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, parent)
+			return
+		}
+		if rc == nil {
+			done("", false)
+			return
+		}
+		rc.Close()
+		done(rc.URI().Path(), true)
+	}, parent)
+	d.SetTitleText(title)
+	if len(extensions) > 0 {
+		d.SetFilter(fynestorage.NewExtensionFileFilter(extensions))
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// bundleExtension is the extension of OPD bundles.
+const bundleExtension = ".spbe"
+
+// asesorNav is the assessor's top bar: import, keys, recap and the
+// switch back to the OPD workspace. active is the current screen's key.
+func asesorNav(u *UI, active string) fyne.CanvasObject {
+	btn := func(key string, open func()) *widget.Button {
+		b := widget.NewButton(tr(key), open)
+		if key == active {
+			b.Importance = widget.HighImportance
+		}
+		return b
+	}
+	bar := container.NewHBox(
+		btn("asesor.navImport", func() { u.show(newAsesorHome(u)) }),
+		btn("asesor.navKeys", func() { u.show(newAsesorKeys(u)) }),
+		btn("asesor.navRecap", func() { u.show(newAsesorRecap(u)) }),
+	)
+	back := widget.NewButton(tr("workspace.toOPD"), u.switchToOPD)
+	return container.NewVBox(
+		heading(tr("asesor.title")),
+		wrapped(trf("asesor.folder", u.dataDir)),
+		container.NewBorder(nil, nil, bar, back),
+		widget.NewSeparator(),
+	)
+}
+
+// asesorHome imports OPD bundles from a folder (a USB stick) or a file
+// and lists the outcome of each.
+type asesorHome struct {
+	u         *UI
+	folderBtn *widget.Button
+	fileBtn   *widget.Button
+	progress  *widget.ProgressBar
+	state     *widget.Label
+	summary   *widget.Label
+	results   *fyne.Container
+	top       *fyne.Container // relaid out when the progress bar or summary shows or hides
+	outcomes  []assessment.ImportOutcome
+	running   bool
+}
+
+func newAsesorHome(u *UI) *asesorHome {
+	h := &asesorHome{u: u, progress: widget.NewProgressBar(), state: wrapped(tr("asesor.importHint")),
+		summary: bold(""), results: container.NewVBox()}
+	h.folderBtn = widget.NewButton(tr("asesor.importFolder"), h.onFolder)
+	h.folderBtn.Importance = widget.HighImportance
+	h.fileBtn = widget.NewButton(tr("asesor.importFile"), h.onFile)
+	h.progress.Hide()
+	h.summary.Hide()
+	switch {
+	case u.importing:
+		h.showRunning()
+	case u.importResults != nil:
+		h.show(u.importResults)
+	}
+	return h
+}
+
+func (h *asesorHome) view() fyne.CanvasObject {
+	h.top = container.NewVBox(asesorNav(h.u, "asesor.navImport"),
+		container.NewHBox(h.folderBtn, h.fileBtn), h.state, h.progress, h.summary)
+	return container.NewPadded(border(h.top, nil, nil, nil, container.NewVScroll(h.results)))
+}
+
+func (h *asesorHome) leave() {}
+
+func (h *asesorHome) onFolder() {
+	h.u.paths.PickFolder(h.u.win, func(path string, ok bool) {
+		if ok {
+			h.runImport([]string{path})
+		}
+	})
+}
+
+func (h *asesorHome) onFile() {
+	h.u.paths.PickFile(h.u.win, tr("asesor.importFile"), []string{bundleExtension}, func(path string, ok bool) {
+		if ok {
+			h.runImport([]string{path})
+		}
+	})
+}
+
+// runImport imports paths on a worker goroutine; the progress bar follows
+// it and the outcomes are listed when it ends. The import belongs to the
+// UI, not the screen: the assessor may look at other screens meanwhile,
+// and the import screen shows it again on return.
+func (h *asesorHome) runImport(paths []string) {
+	u := h.u
+	if u.importing || u.asesor == nil {
+		return
+	}
+	u.importing = true
+	u.importResults = nil
+	h.showRunning()
+	h.results.RemoveAll()
+	w, post := u.asesor, u.post
+	var out []assessment.ImportOutcome
+	u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		out, err = w.Import(ctx, paths, func(done, total int) {
+			post(func() {
+				if cur, ok := u.current.(*asesorHome); ok && u.importing && total > 0 {
+					cur.progress.SetValue(float64(done) / float64(total))
+					cur.state.SetText(trf("asesor.importProgress", done, total))
+				}
+			})
+		})
+		return err
+	}, func(err error) {
+		u.importing = false
+		u.importResults = out
+		if cur, ok := u.current.(*asesorHome); ok {
+			cur.finish(out)
+		}
+		if err != nil {
+			u.showError(err)
+		}
+	})
+}
+
+// showRunning disables the buttons and shows the progress bar.
+func (h *asesorHome) showRunning() {
+	h.running = true
+	h.folderBtn.Disable()
+	h.fileBtn.Disable()
+	h.progress.SetValue(0)
+	h.progress.Show()
+	h.summary.Hide()
+	h.state.SetText(tr("asesor.importRunning"))
+	h.relayout()
+}
+
+func (h *asesorHome) relayout() {
+	if h.top != nil {
+		h.top.Refresh()
+	}
+}
+
+// finish shows the outcomes of the import that ended.
+func (h *asesorHome) finish(out []assessment.ImportOutcome) {
+	h.running = false
+	h.folderBtn.Enable()
+	h.fileBtn.Enable()
+	h.progress.Hide()
+	h.show(out)
+	h.relayout()
+}
+
+// show lists the outcomes, one row per bundle, with a count per outcome.
+func (h *asesorHome) show(out []assessment.ImportOutcome) {
+	h.outcomes = out
+	h.results.RemoveAll()
+	if len(out) == 0 {
+		h.state.SetText(tr("asesor.importNone"))
+		return
+	}
+	h.state.SetText(trf("asesor.importDone", len(out)))
+	counts := map[assessment.ImportKind]int{}
+	for _, o := range out {
+		counts[o.Kind]++
+		h.results.Add(h.row(o))
+	}
+	h.summary.SetText(trf("asesor.importSummary", counts[assessment.ImportNew], counts[assessment.ImportDuplicate],
+		counts[assessment.ImportNewVersion], counts[assessment.ImportConflict], counts[assessment.ImportRejected]))
+	h.summary.Show()
+}
+
+func (h *asesorHome) row(o assessment.ImportOutcome) fyne.CanvasObject {
+	label, imp := outcomeBadge(o.Kind)
+	what := o.Path
+	if o.OPDKode != "" {
+		what = trf("asesor.importWhat", o.OPDKode, o.OPDNama, o.Periode, o.Sequence) + " · " + o.Path
+	}
+	lines := container.NewVBox(wrapped(what))
+	if o.Reason != "" {
+		r := wrapped(o.Reason)
+		if o.Kind == assessment.ImportRejected {
+			r.Importance = widget.DangerImportance
+		}
+		lines.Add(r)
+	}
+	if o.Kind != assessment.ImportRejected && o.KeyStatus == assessment.KeyPending {
+		p := wrapped(tr("asesor.importPendingKey"))
+		p.Importance = widget.WarningImportance
+		lines.Add(p)
+	}
+	return container.NewBorder(nil, widget.NewSeparator(), fixedWidth(badge(label, imp), 150), nil, lines)
+}
+
+// outcomeBadge is the word and colour of an import outcome.
+func outcomeBadge(k assessment.ImportKind) (string, widget.Importance) {
+	switch k {
+	case assessment.ImportNew:
+		return tr("asesor.outcomeNew"), widget.SuccessImportance
+	case assessment.ImportDuplicate:
+		return tr("asesor.outcomeDuplicate"), widget.MediumImportance
+	case assessment.ImportNewVersion:
+		return tr("asesor.outcomeNewVersion"), widget.HighImportance
+	case assessment.ImportConflict:
+		return tr("asesor.outcomeConflict"), widget.WarningImportance
+	case assessment.ImportRejected:
+		return tr("asesor.outcomeRejected"), widget.DangerImportance
+	}
+	return string(k), widget.MediumImportance
+}

@@ -1,0 +1,208 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// recapColumn is one column of the recap table.
+type recapColumn struct {
+	key   string // translation key of the header
+	width float32
+	text  func(assessment.RecapRow) string
+	cmp   func(a, b assessment.RecapRow) int
+}
+
+// recapColumns: kode, nama, periode, indeks, predikat, kelengkapan,
+// status kunci, nomor urut, tanggal.
+var recapColumns = []recapColumn{
+	{"recap.colKode", 120, func(r assessment.RecapRow) string { return r.OPDKode },
+		func(a, b assessment.RecapRow) int { return strings.Compare(a.OPDKode, b.OPDKode) }},
+	{"recap.colNama", 290, func(r assessment.RecapRow) string { return r.OPDNama },
+		func(a, b assessment.RecapRow) int {
+			return strings.Compare(strings.ToLower(a.OPDNama), strings.ToLower(b.OPDNama))
+		}},
+	{"recap.colPeriode", 85, func(r assessment.RecapRow) string { return strconv.Itoa(r.Periode) },
+		func(a, b assessment.RecapRow) int { return cmp.Compare(a.Periode, b.Periode) }},
+	{"recap.colIndex", 85, func(r assessment.RecapRow) string { return recapIndex(r.Index) },
+		func(a, b assessment.RecapRow) int { return cmp.Compare(indexValue(a.Index), indexValue(b.Index)) }},
+	{"recap.colPredicate", 130, func(r assessment.RecapRow) string { return r.Predicate },
+		func(a, b assessment.RecapRow) int { return strings.Compare(a.Predicate, b.Predicate) }},
+	{"recap.colComplete", 165, completeness,
+		func(a, b assessment.RecapRow) int { return cmp.Compare(ratio(a), ratio(b)) }},
+	{"recap.colKey", 150, func(r assessment.RecapRow) string { l, _ := keyStatusBadge(r.KeyStatus); return l },
+		func(a, b assessment.RecapRow) int { return strings.Compare(string(a.KeyStatus), string(b.KeyStatus)) }},
+	{"recap.colSequence", 95, func(r assessment.RecapRow) string { return strconv.FormatUint(r.Sequence, 10) },
+		func(a, b assessment.RecapRow) int { return cmp.Compare(a.Sequence, b.Sequence) }},
+	{"recap.colDate", 150, func(r assessment.RecapRow) string { return formatTime(r.Imported) },
+		func(a, b assessment.RecapRow) int { return a.Imported.Compare(b.Imported) }},
+}
+
+// asesorRecap is the table of OPDs, sortable by clicking a header.
+type asesorRecap struct {
+	u     *UI
+	table *widget.Table
+	state *widget.Label
+	rows  []assessment.RecapRow
+	col   int  // sort column, -1 for the workspace's order
+	desc  bool // descending
+}
+
+func newAsesorRecap(u *UI) *asesorRecap {
+	r := &asesorRecap{u: u, col: -1, state: wrapped(tr("recap.loading"))}
+	r.table = widget.NewTable(
+		func() (int, int) { return len(r.rows), len(recapColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < 0 || id.Row >= len(r.rows) || id.Col < 0 || id.Col >= len(recapColumns) {
+				return
+			}
+			o.(*widget.Label).SetText(recapColumns[id.Col].text(r.rows[id.Row]))
+		})
+	r.table.ShowHeaderRow = true
+	r.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(recapColumns) {
+			b.SetText("")
+			b.OnTapped = nil
+			return
+		}
+		col := id.Col
+		b.SetText(r.headerText(col))
+		b.OnTapped = func() { r.sortBy(col) }
+	}
+	for i, c := range recapColumns {
+		r.table.SetColumnWidth(i, c.width)
+	}
+	r.load()
+	return r
+}
+
+func (r *asesorRecap) view() fyne.CanvasObject {
+	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"), r.state)
+	return container.NewPadded(border(top, nil, nil, nil, r.table))
+}
+
+func (r *asesorRecap) leave() {}
+
+// load reads the recap off the UI goroutine.
+func (r *asesorRecap) load() {
+	w := r.u.asesor
+	if w == nil {
+		return
+	}
+	var rows []assessment.RecapRow
+	r.u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		rows, err = w.Recap(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			r.state.SetText(err.Error())
+			r.u.showError(err)
+			return
+		}
+		r.rows = rows
+		r.applySort()
+		if len(rows) == 0 {
+			r.state.SetText(tr("recap.empty"))
+		} else {
+			r.state.SetText(trf("recap.count", len(rows)))
+		}
+		r.table.Refresh()
+	})
+}
+
+// sortBy sorts by column col; clicking the same header again reverses.
+func (r *asesorRecap) sortBy(col int) {
+	if col == r.col {
+		r.desc = !r.desc
+	} else {
+		r.col, r.desc = col, false
+	}
+	r.applySort()
+	r.table.Refresh()
+}
+
+func (r *asesorRecap) applySort() {
+	if r.col < 0 || r.col >= len(recapColumns) {
+		return
+	}
+	c := recapColumns[r.col].cmp
+	slices.SortStableFunc(r.rows, func(a, b assessment.RecapRow) int {
+		if r.desc {
+			return c(b, a)
+		}
+		return c(a, b)
+	})
+}
+
+func (r *asesorRecap) headerText(col int) string {
+	t := tr(recapColumns[col].key)
+	if col == r.col {
+		if r.desc {
+			return t + " ▼"
+		}
+		return t + " ▲"
+	}
+	return t
+}
+
+// recapIndex writes the bundle's exact index ("2.7276") as the rest of
+// the app does: two decimals, half-up, decimal comma ("2,73"); "" is "–".
+func recapIndex(s string) string {
+	if s == "" {
+		return "–"
+	}
+	x, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return commaDecimal(s)
+	}
+	return assessment.FormatDecimal(x)
+}
+
+// indexValue orders indexes; a missing one sorts first.
+func indexValue(s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
+func ratio(r assessment.RecapRow) float64 {
+	if r.Total == 0 {
+		return 0
+	}
+	return float64(r.Answered) / float64(r.Total)
+}
+
+// completeness is "47/47" or "12/47 (sementara)".
+func completeness(r assessment.RecapRow) string {
+	s := fmt.Sprintf("%d/%d", r.Answered, r.Total)
+	if !r.Complete {
+		s += " " + tr("score.provisional")
+	}
+	return s
+}

@@ -1,0 +1,386 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// fakeAsesor is an in-memory assessment.AsesorWorkspace. Its methods run
+// on worker goroutines.
+type fakeAsesor struct {
+	mu       sync.Mutex
+	outcomes []assessment.ImportOutcome // what Import returns
+	imported [][]string
+	keys     []assessment.RegisteredKey
+	recap    []assessment.RecapRow
+	verified []string // "keyID|how|by"
+	closed   bool
+}
+
+func (f *fakeAsesor) Import(_ context.Context, paths []string, progress func(done, total int)) ([]assessment.ImportOutcome, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.imported = append(f.imported, paths)
+	for i := range f.outcomes {
+		if progress != nil {
+			progress(i+1, len(f.outcomes))
+		}
+	}
+	return append([]assessment.ImportOutcome(nil), f.outcomes...), nil
+}
+
+func (f *fakeAsesor) Keys(context.Context) ([]assessment.RegisteredKey, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]assessment.RegisteredKey(nil), f.keys...), nil
+}
+
+func (f *fakeAsesor) AddKey(_ context.Context, file string) (assessment.RegisteredKey, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	k := assessment.RegisteredKey{KeyID: "added-" + file, Fingerprint: "1111122222333334444455555666667", Status: assessment.KeyPending, Source: file}
+	f.keys = append(f.keys, k)
+	return k, nil
+}
+
+func (f *fakeAsesor) setStatus(keyID string, s assessment.KeyStatus, fn func(*assessment.RegisteredKey)) {
+	for i := range f.keys {
+		if f.keys[i].KeyID == keyID {
+			f.keys[i].Status = s
+			fn(&f.keys[i])
+		}
+	}
+}
+
+func (f *fakeAsesor) VerifyKey(_ context.Context, keyID, how, by string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.verified = append(f.verified, keyID+"|"+how+"|"+by)
+	f.setStatus(keyID, assessment.KeyVerified, func(k *assessment.RegisteredKey) {
+		k.VerifiedBy, k.VerifiedHow, k.VerifiedAt = by, how, clock
+	})
+	return nil
+}
+
+func (f *fakeAsesor) RevokeKey(_ context.Context, keyID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.setStatus(keyID, assessment.KeyRevoked, func(k *assessment.RegisteredKey) { k.RevokedAt = clock })
+	return nil
+}
+
+func (f *fakeAsesor) Recap(context.Context) ([]assessment.RecapRow, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]assessment.RecapRow(nil), f.recap...), nil
+}
+
+func (f *fakeAsesor) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.closed = true
+	return nil
+}
+
+// memPaths is the injected folder and file choice.
+type memPaths struct{ folder, file string }
+
+func (m *memPaths) PickFolder(_ fyne.Window, done func(string, bool)) { done(m.folder, m.folder != "") }
+func (m *memPaths) PickFile(_ fyne.Window, _ string, _ []string, done func(string, bool)) {
+	done(m.file, m.file != "")
+}
+
+type asesorHarness struct {
+	*harness
+	ws    *fakeAsesor
+	paths *memPaths
+}
+
+// newAsesorHarness starts the GUI with the assessor's workspace
+// available; remembered chooses whether it was the last one used
+// (otherwise the first run shows).
+func newAsesorHarness(t *testing.T, remembered bool) *asesorHarness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	h := &asesorHarness{
+		harness: &harness{t: t, st: fakestore.New(), lib: library(t), files: &memFiles{}},
+		ws:      &fakeAsesor{},
+		paths:   &memPaths{folder: "/media/usb", file: "/media/usb/dinkes.spbe"},
+	}
+	h.st.Now = func() time.Time { return clock }
+	_ = h.st.SaveProfile(t.Context(), testProfile)
+	if remembered {
+		a.Preferences().SetString(prefDataDir, "/data/spbe")
+		a.Preferences().SetString(prefWorkspace, workspaceAsesor)
+	}
+	deps := Deps{
+		Open: func(string) (assessment.Store, *assessment.Library, error) {
+			h.st.Reopen()
+			return h.st, h.lib, nil
+		},
+		OpenAsesor:     func(string) (assessment.AsesorWorkspace, error) { return h.ws, nil },
+		DefaultDataDir: "/home/asesor/SPBE Mandiri",
+		Files:          h.files,
+		Paths:          h.paths,
+	}
+	h.u = New(a, deps, WithTestDriver())
+	h.u.now = func() time.Time { return clock }
+	h.u.saver.delay = time.Hour
+	h.u.win.Resize(fyne.NewSize(1340, 690))
+	h.u.Wait()
+	t.Cleanup(func() { h.u.Wait() })
+	return h
+}
+
+func current[S any](t *testing.T, u *UI) S {
+	t.Helper()
+	s, ok := u.current.(S)
+	if !ok {
+		t.Fatalf("current screen is %T", u.current)
+	}
+	return s
+}
+
+// texts collects every label's and canvas text's text under o.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(c fyne.CanvasObject) {
+		switch x := c.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *canvas.Text:
+			out = append(out, x.Text)
+		}
+	})
+	return out
+}
+
+func hasText(list []string, want string) bool {
+	for _, s := range list {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestWorkspaceChoiceOnFirstRun(t *testing.T) {
+	h := newAsesorHarness(t, false)
+	f := current[*firstRun](t, h.u)
+	if f.role == nil {
+		t.Fatal("no workspace choice although OpenAsesor is set")
+	}
+	f.role.SetSelected(tr("first.roleAsesor"))
+	test.Tap(f.next)
+	h.wait()
+	current[*asesorHome](t, h.u)
+	if got := h.u.app.Preferences().String(prefWorkspace); got != workspaceAsesor {
+		t.Errorf("workspace remembered as %q", got)
+	}
+	// switch to the OPD workspace, then back
+	h.u.switchToOPD()
+	h.wait()
+	hm := current[*home](t, h.u)
+	test.Tap(findButton(t, []fyne.CanvasObject{hm.view()}, tr("workspace.toAsesor")))
+	h.wait()
+	current[*asesorHome](t, h.u)
+}
+
+func TestWorkspaceChoiceHiddenWithoutAsesor(t *testing.T) {
+	h := newHarness(t, setup{noDataDir: true, noProfile: true})
+	if f := current[*firstRun](t, h.u); f.role != nil {
+		t.Error("workspace choice shown without OpenAsesor")
+	}
+}
+
+func TestAsesorImportOutcomes(t *testing.T) {
+	h := newAsesorHarness(t, true)
+	h.ws.outcomes = []assessment.ImportOutcome{
+		{Path: "/media/usb/dinkes.spbe", Kind: assessment.ImportNew, OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, Sequence: 1, KeyStatus: assessment.KeyPending},
+		{Path: "/media/usb/disdik.spbe", Kind: assessment.ImportDuplicate, OPDKode: "DISDIK", OPDNama: "Dinas Pendidikan", Periode: 2026, Sequence: 3, KeyStatus: assessment.KeyVerified},
+		{Path: "/media/usb/bappeda.spbe", Kind: assessment.ImportNewVersion, OPDKode: "BAPPEDA", OPDNama: "Bappeda", Periode: 2026, Sequence: 4, KeyStatus: assessment.KeyVerified},
+		{Path: "/media/usb/dpmptsp.spbe", Kind: assessment.ImportConflict, OPDKode: "DPMPTSP", OPDNama: "DPMPTSP", Periode: 2026, Sequence: 2, KeyStatus: assessment.KeyVerified},
+		{Path: "/media/usb/palsu.spbe", Kind: assessment.ImportRejected, Code: "revoked-key", Reason: "kunci penanda tangan sudah dicabut"},
+	}
+	a := current[*asesorHome](t, h.u)
+	test.Tap(a.folderBtn)
+	if !a.running || !a.folderBtn.Disabled() || !a.progress.Visible() {
+		t.Error("buttons not disabled while importing")
+	}
+	// leaving and coming back while the import runs
+	h.u.show(newAsesorKeys(h.u))
+	h.u.show(newAsesorHome(h.u))
+	a = current[*asesorHome](t, h.u)
+	if !a.running || !a.fileBtn.Disabled() {
+		t.Error("a running import is not shown on return")
+	}
+	h.wait()
+	if len(h.ws.imported) != 1 || h.ws.imported[0][0] != "/media/usb" {
+		t.Fatalf("imported %v", h.ws.imported)
+	}
+	if a.running || a.progress.Visible() || a.folderBtn.Disabled() {
+		t.Error("import did not finish in the GUI")
+	}
+	if len(a.results.Objects) != 5 {
+		t.Fatalf("%d result rows, want 5", len(a.results.Objects))
+	}
+	got := texts(a.results)
+	for _, want := range []string{"BARU", "SUDAH DIIMPOR", "VERSI BARU", "KONFLIK", "DITOLAK",
+		"kunci penanda tangan sudah dicabut", "DINKES — Dinas Kesehatan · periode 2026 · nomor urut 1",
+		tr("asesor.importPendingKey")} {
+		if !hasText(got, want) {
+			t.Errorf("results do not show %q: %q", want, got)
+		}
+	}
+	if want := "1 baru · 1 sudah diimpor · 1 versi baru · 1 konflik · 1 ditolak"; a.summary.Text != want || !a.summary.Visible() {
+		t.Errorf("summary %q", a.summary.Text)
+	}
+	// the rejected row is red
+	walk(a.results.Objects[4], func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "DITOLAK" && l.Importance != widget.DangerImportance {
+			t.Error("DITOLAK badge is not red")
+		}
+	})
+	h.golden("asesor_home.xml")
+
+	// the outcomes stay when the assessor looks at another screen and
+	// comes back
+	h.u.show(newAsesorRecap(h.u))
+	h.wait()
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Content()}, tr("asesor.navImport")))
+	a = current[*asesorHome](t, h.u)
+	if len(a.results.Objects) != 5 || !a.summary.Visible() {
+		t.Errorf("outcomes not shown again: %d rows", len(a.results.Objects))
+	}
+
+	// one file
+	h.ws.outcomes = h.ws.outcomes[:1]
+	test.Tap(a.fileBtn)
+	h.wait()
+	if h.ws.imported[1][0] != "/media/usb/dinkes.spbe" || len(a.results.Objects) != 1 {
+		t.Errorf("file import: %v, %d rows", h.ws.imported, len(a.results.Objects))
+	}
+}
+
+func TestAsesorVerifyKey(t *testing.T) {
+	h := newAsesorHarness(t, true)
+	h.ws.keys = []assessment.RegisteredKey{
+		{KeyID: "k1aaaaaaaaaaaaaaaaaaaa", Fingerprint: "12345 67890 13579 24680 11223 34455", OPDKode: "DINKES", Status: assessment.KeyPending, Source: "bundle", FirstSeen: clock},
+		{KeyID: "k2bbbbbbbbbbbbbbbbbbbb", Fingerprint: "99999 88888 77777 66666 55555 44444", OPDKode: "DISDIK", Status: assessment.KeyVerified, VerifiedBy: "Sari", VerifiedHow: "melalui telepon", VerifiedAt: clock},
+	}
+	h.u.show(newAsesorKeys(h.u))
+	h.wait()
+	k := current[*asesorKeys](t, h.u)
+	if len(k.list.Objects) != 2 {
+		t.Fatalf("%d keys shown", len(k.list.Objects))
+	}
+	// the fingerprint in large monospace type
+	var fp *canvas.Text
+	walk(k.list.Objects[0], func(o fyne.CanvasObject) {
+		if x, ok := o.(*canvas.Text); ok && strings.HasPrefix(x.Text, "12345") {
+			fp = x
+		}
+	})
+	if fp == nil || fp.Text != "12345 67890 13579 24680 11223 34455" || fp.TextSize < 24 || !fp.TextStyle.Monospace {
+		t.Fatalf("fingerprint %+v", fp)
+	}
+	if !hasText(texts(k.list.Objects[0]), "MENUNGGU VERIFIKASI") || !hasText(texts(k.list.Objects[1]), "TERVERIFIKASI") {
+		t.Error("statuses not shown")
+	}
+	// only the pending key can be verified
+	test.Tap(findButton(t, []fyne.CanvasObject{k.list.Objects[0]}, tr("keys.verify")))
+	if k.verifyDlg == nil {
+		t.Fatal("no verify dialog")
+	}
+	k.verifyDlg.Submit() // nothing chosen: refused
+	h.wait()
+	if len(h.ws.verified) != 0 {
+		t.Fatalf("verified without how and who: %v", h.ws.verified)
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{k.list.Objects[0]}, tr("keys.verify")))
+	k.verifyHow.SetSelected(tr("keys.howForm"))
+	test.Type(k.verifyBy, "Andi Asesor")
+	k.verifyDlg.Submit()
+	h.wait()
+	if want := "k1aaaaaaaaaaaaaaaaaaaa|dibandingkan dengan formulir bertanda tangan|Andi Asesor"; len(h.ws.verified) != 1 || h.ws.verified[0] != want {
+		t.Fatalf("verified %v", h.ws.verified)
+	}
+	got := texts(k.list.Objects[0])
+	if !hasText(got, "TERVERIFIKASI") || !hasText(got, "diverifikasi oleh Andi Asesor") {
+		t.Errorf("after verifying: %q", got)
+	}
+
+	// revoke, after confirming
+	test.Tap(findButton(t, []fyne.CanvasObject{k.list.Objects[1]}, tr("keys.revoke")))
+	if k.revokeDlg == nil || k.revokeKey != "k2bbbbbbbbbbbbbbbbbbbb" {
+		t.Fatal("no revoke confirmation")
+	}
+	k.revokeDlg.Confirm()
+	h.wait()
+	if !hasText(texts(k.list.Objects[1]), "DICABUT") {
+		t.Errorf("after revoking: %q", texts(k.list.Objects[1]))
+	}
+}
+
+func TestAsesorRecapSorting(t *testing.T) {
+	h := newAsesorHarness(t, true)
+	h.ws.recap = []assessment.RecapRow{
+		{OPDKode: "BAPPEDA", OPDNama: "Bappeda", Periode: 2026, Index: "3.105", Predicate: "Baik", Complete: true, Answered: 47, Total: 47, KeyStatus: assessment.KeyVerified, Sequence: 4, Imported: clock},
+		{OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, Index: "2.45", Predicate: "Cukup", Answered: 30, Total: 47, KeyStatus: assessment.KeyPending, Sequence: 1, Imported: clock.Add(time.Hour)},
+		{OPDKode: "DISDIK", OPDNama: "Dinas Pendidikan", Periode: 2025, Index: "", Answered: 0, Total: 47, KeyStatus: assessment.KeyVerified, Sequence: 9, Imported: clock.Add(-time.Hour)},
+	}
+	h.u.show(newAsesorRecap(h.u))
+	h.wait()
+	r := current[*asesorRecap](t, h.u)
+	order := func() string {
+		var s []string
+		for _, row := range r.rows {
+			s = append(s, row.OPDKode)
+		}
+		return strings.Join(s, ",")
+	}
+	if order() != "BAPPEDA,DINKES,DISDIK" {
+		t.Fatalf("initial order %s", order())
+	}
+	const colIndex, colSeq, colDate = 3, 7, 8
+	if got := recapColumns[colIndex].text(r.rows[0]); got != "3,11" {
+		t.Errorf("index shown as %q", got)
+	}
+	if got := recapColumns[5].text(r.rows[1]); got != "30/47 (sementara)" {
+		t.Errorf("completeness shown as %q", got)
+	}
+	r.sortBy(colIndex)
+	if order() != "DISDIK,DINKES,BAPPEDA" || r.headerText(colIndex) != "Indeks ▲" {
+		t.Errorf("by index: %s, header %q", order(), r.headerText(colIndex))
+	}
+	r.sortBy(colIndex)
+	if order() != "BAPPEDA,DINKES,DISDIK" || r.headerText(colIndex) != "Indeks ▼" {
+		t.Errorf("by index descending: %s", order())
+	}
+	r.sortBy(colSeq)
+	if order() != "DINKES,BAPPEDA,DISDIK" {
+		t.Errorf("by sequence: %s", order())
+	}
+	r.sortBy(colDate)
+	if order() != "DISDIK,BAPPEDA,DINKES" {
+		t.Errorf("by date: %s", order())
+	}
+	// the header buttons sort too
+	hdr := r.table.CreateHeader().(*widget.Button)
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 0}, hdr)
+	test.Tap(hdr)
+	if order() != "BAPPEDA,DINKES,DISDIK" {
+		t.Errorf("by header tap: %s", order())
+	}
+}

@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+func init() {
+	register(command{
+		name: "consolidate",
+		summary: "asesor: konsolidasi instansi: consolidate show --periode P [--json|--csv] | set --periode P --indicator N --value V [--from-bundle ID] | " +
+			"responsible --periode P --indicator N [--opd K1,K2] — assessor: the instansi's assessment",
+		run: runConsolidate,
+	})
+}
+
+const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--json | --csv]\n" +
+	"       spbe-mandiri consolidate set --periode P --indicator N --value V [--from-bundle ID] [--note CATATAN] [--by NAMA]   (--value \"\" menghapus penetapan)\n" +
+	"       spbe-mandiri consolidate responsible --periode P --indicator N [--opd KODE1,KODE2]   (tanpa --opd: semua OPD)"
+
+// ConsolidationCandidate is one responsible OPD's contribution.
+type ConsolidationCandidate struct {
+	OPDKode      string `json:"opd_kode"`
+	BundleID     string `json:"bundle_id"`
+	Level        int    `json:"level"`
+	ReviewStatus string `json:"review_status,omitempty"`
+	Value        string `json:"accepted_value,omitempty"`
+}
+
+// ConsolidationRow is one indicator of the instansi's assessment.
+type ConsolidationRow struct {
+	Indicator   int                      `json:"indicator"`
+	Responsible []string                 `json:"responsible"` // empty: every OPD
+	Value       string                   `json:"value,omitempty"`
+	Source      string                   `json:"source,omitempty"` // ditetapkan | usulan
+	FromBundle  string                   `json:"from_bundle,omitempty"`
+	FromOPD     string                   `json:"from_opd,omitempty"`
+	Evidence    []ReviewEvidence         `json:"evidence"`
+	Note        string                   `json:"note,omitempty"`
+	SetBy       string                   `json:"set_by,omitempty"`
+	SetAt       time.Time                `json:"set_at,omitzero"`
+	Candidates  []ConsolidationCandidate `json:"candidates"`
+}
+
+// Consolidation is the instansi's assessment of a periode.
+type Consolidation struct {
+	Periode   int                `json:"periode"`
+	CatalogID string             `json:"catalog_id"`
+	Index     string             `json:"index"` // exact decimal (rounded to 6 places), "" = none
+	Predicate string             `json:"predicate"`
+	Complete  bool               `json:"complete"`
+	Answered  int                `json:"answered"`
+	Total     int                `json:"total"`
+	Rows      []ConsolidationRow `json:"indicators"`
+}
+
+// SettleRequest is `consolidate set`.
+type SettleRequest struct {
+	Periode, Indicator int
+	Value, FromBundle  string
+	Note, By           string
+}
+
+func runConsolidate(env *Env, args []string) int {
+	sub, rest, err := withData(args)
+	if err != nil {
+		return fail(env, err)
+	}
+	if sub != "show" && sub != "set" && sub != "responsible" {
+		return fail(env, usagef("%s", consolidateUsage))
+	}
+	fs := newFlagSet(env, "consolidate "+sub)
+	dataDir := fs.String("data", "", "folder data")
+	periode := fs.Int("periode", 0, "periode (tahun)")
+	indicator := fs.Int("indicator", 0, "nomor indikator")
+	value := fs.String("value", "", "nilai instansi 1–5, desimal boleh")
+	from := fs.String("from-bundle", "", "bundel OPD asal nilai (jejak)")
+	note := fs.String("note", "", "catatan")
+	by := fs.String("by", "", "nama asesor (bawaan: nama pengguna sistem)")
+	opd := fs.String("opd", "", "kode OPD penanggung jawab, dipisah koma")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	asCSV := fs.Bool("csv", false, "keluaran CSV")
+	pos, err := parseArgs(fs, rest)
+	if err != nil || len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) || (*asJSON && *asCSV) {
+		return fail(env, usagef("%s", consolidateUsage))
+	}
+	deps, err := asesorDeps(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	ctx := context.Background()
+	switch sub {
+	case "responsible":
+		var kodes []string
+		for _, k := range strings.Split(*opd, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				kodes = append(kodes, k)
+			}
+		}
+		if err := deps.SetResponsible(ctx, *dataDir, *periode, *indicator, kodes); err != nil {
+			return fail(env, err)
+		}
+		if len(kodes) == 0 {
+			fmt.Fprintf(env.Stdout, "Indikator %d periode %d: dijawab semua OPD.\n", *indicator, *periode)
+		} else {
+			fmt.Fprintf(env.Stdout, "Indikator %d periode %d: dijawab oleh %s.\n", *indicator, *periode, strings.Join(kodes, ", "))
+		}
+		return ExitOK
+	case "set":
+		who := *by
+		if who == "" && deps.Operator != nil {
+			who = deps.Operator()
+		}
+		if err := deps.Settle(ctx, *dataDir, SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
+			FromBundle: *from, Note: *note, By: who}); err != nil {
+			return fail(env, err)
+		}
+		if *value == "" {
+			fmt.Fprintf(env.Stdout, "Penetapan indikator %d dihapus: usulan bawaan berlaku lagi.\n", *indicator)
+		} else {
+			fmt.Fprintf(env.Stdout, "Nilai instansi indikator %d ditetapkan: %s.\n", *indicator, strings.Replace(*value, ".", ",", 1))
+		}
+		return ExitOK
+	}
+	c, err := deps.Consolidate(ctx, *dataDir, *periode)
+	if err != nil {
+		return fail(env, err)
+	}
+	switch {
+	case *asJSON:
+		return writeJSON(env, c)
+	case *asCSV:
+		w := csv.NewWriter(env.Stdout)
+		w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh"})
+		for _, r := range c.Rows {
+			w.Write([]string{strconv.Itoa(c.Periode), strconv.Itoa(r.Indicator), r.Value, r.Source, r.FromOPD, r.FromBundle,
+				strings.Join(r.Responsible, " "), r.Note, r.SetBy})
+		}
+		w.Flush()
+		if err := w.Error(); err != nil {
+			return fail(env, err)
+		}
+		return ExitOK
+	}
+	state := ""
+	if !c.Complete {
+		state = " (sementara)"
+	}
+	fmt.Fprintf(env.Stdout, "Periode %d, katalog %s: indeks instansi %s %s%s — %d/%d indikator bernilai\n\n",
+		c.Periode, c.CatalogID, recapIndex(c.Index), c.Predicate, state, c.Answered, c.Total)
+	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "IND\tNILAI\tSUMBER\tDARI OPD\tPENANGGUNG JAWAB")
+	for _, r := range c.Rows {
+		v := "–"
+		if r.Value != "" {
+			v = strings.Replace(r.Value, ".", ",", 1)
+		}
+		resp := "semua"
+		if len(r.Responsible) > 0 {
+			resp = strings.Join(r.Responsible, ", ")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", r.Indicator, v, r.Source, r.FromOPD, resp)
+	}
+	if err := tw.Flush(); err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}

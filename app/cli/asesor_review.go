@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+func init() {
+	register(command{
+		name: "review",
+		summary: "asesor: telaah indikator: review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason …] [--note …] | " +
+			"review show --bundle ID [--json] — assessor: review a bundle",
+		run: runReview,
+	})
+}
+
+const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason ALASAN] [--note CATATAN] [--by NAMA]\n" +
+	"       spbe-mandiri review show --bundle ID [--json]\n" +
+	"ALASAN revisi: \"bukti tidak tepat\" | \"belum diunggah\" | \"ditolak otomatis\""
+
+// ReviewEntry is one review decision of the assessor.
+type ReviewEntry struct {
+	BundleID   string    `json:"bundle_id"`
+	Indicator  int       `json:"indicator"`
+	Value      string    `json:"value,omitempty"` // decimal with a point
+	Status     string    `json:"status"`          // diterima | revisi
+	Reason     string    `json:"reason,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	Reviewer   string    `json:"reviewer"`
+	ReviewedAt time.Time `json:"reviewed_at"`
+}
+
+// ReviewEvidence is one evidence file of an OPD answer.
+type ReviewEvidence struct {
+	SHA256       string `json:"sha256"`
+	Level        int    `json:"level"`
+	Note         string `json:"note,omitempty"`
+	OriginalName string `json:"original_name"`
+}
+
+// ReviewSheetRow is one indicator: the OPD's answer beside the review.
+type ReviewSheetRow struct {
+	Indicator     int              `json:"indicator"`
+	Answered      bool             `json:"answered"`
+	Level         int              `json:"level,omitempty"`
+	Justification string           `json:"justification,omitempty"`
+	Evidence      []ReviewEvidence `json:"evidence"`
+	Review        *ReviewEntry     `json:"review,omitempty"`
+	Revisions     int              `json:"revisions"`
+}
+
+// ReviewSheet is a bundle under review.
+type ReviewSheet struct {
+	BundleID  string           `json:"bundle_id"`
+	OPDKode   string           `json:"opd_kode"`
+	OPDNama   string           `json:"opd_nama"`
+	Periode   int              `json:"periode"`
+	Sequence  uint64           `json:"sequence"`
+	Status    string           `json:"status"` // accepted | superseded | conflict
+	KeyStatus string           `json:"key_status"`
+	Index     string           `json:"index"`
+	Predicate string           `json:"predicate"`
+	Rows      []ReviewSheetRow `json:"indicators"`
+}
+
+func runReview(env *Env, args []string) int {
+	rest, dataDir, err := splitGlobalData(args)
+	if err != nil {
+		return fail(env, err)
+	}
+	show := len(rest) > 0 && rest[0] == "show"
+	if show {
+		rest = rest[1:]
+	}
+	fs := newFlagSet(env, "review")
+	fs.StringVar(&dataDir, "data", dataDir, "folder data")
+	bundleID := fs.String("bundle", "", "id bundel (atau awalannya, minimal 8 karakter)")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	indicator := fs.Int("indicator", 0, "nomor indikator")
+	value := fs.String("value", "", "nilai asesor 1–5, desimal boleh (mis. 2,5)")
+	status := fs.String("status", "", "diterima | revisi")
+	reason := fs.String("reason", "", "alasan revisi")
+	note := fs.String("note", "", "catatan untuk OPD")
+	by := fs.String("by", "", "nama asesor (bawaan: nama pengguna sistem)")
+	pos, err := parseArgs(fs, rest)
+	if err != nil || len(pos) != 0 || *bundleID == "" {
+		return fail(env, usagef("%s", reviewUsage))
+	}
+	deps, err := asesorDeps(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	ctx := context.Background()
+	if show {
+		sheet, err := deps.ReviewSheet(ctx, dataDir, *bundleID)
+		if err != nil {
+			return fail(env, err)
+		}
+		if *asJSON {
+			return writeJSON(env, sheet)
+		}
+		printReviewSheet(env, sheet)
+		return ExitOK
+	}
+	if *indicator < 1 || (*status != "diterima" && *status != "revisi") {
+		return fail(env, usagef("%s", reviewUsage))
+	}
+	reviewer := *by
+	if reviewer == "" && deps.Operator != nil {
+		reviewer = deps.Operator()
+	}
+	e, err := deps.Review(ctx, dataDir, ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
+		Status: *status, Reason: *reason, Note: *note, Reviewer: reviewer})
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		return writeJSON(env, e)
+	}
+	fmt.Fprintf(env.Stdout, "Telaah dicatat: bundel %.13s…, indikator %d: %s\n", e.BundleID, e.Indicator, reviewStatusText(&e))
+	return ExitOK
+}
+
+func reviewStatusText(e *ReviewEntry) string {
+	if e == nil {
+		return "belum ditelaah"
+	}
+	s := e.Status
+	if e.Reason != "" {
+		s += " (" + e.Reason + ")"
+	}
+	if e.Value != "" {
+		s += ", nilai " + strings.Replace(e.Value, ".", ",", 1)
+	}
+	if e.Note != "" {
+		s += " — " + e.Note
+	}
+	return s
+}
+
+func printReviewSheet(env *Env, s ReviewSheet) {
+	w := env.Stdout
+	fmt.Fprintf(w, "Bundel   : %s (%s)\n", s.BundleID, s.Status)
+	fmt.Fprintf(w, "OPD      : %s — %s, periode %d, nomor urut %d, kunci %s\n", s.OPDKode, s.OPDNama, s.Periode, s.Sequence, keyStatusLabel(s.KeyStatus))
+	fmt.Fprintf(w, "Indeks   : %s %s (menurut OPD)\n", recapIndex(s.Index), s.Predicate)
+	for _, r := range s.Rows {
+		fmt.Fprintln(w)
+		if r.Answered {
+			fmt.Fprintf(w, "Indikator %d — tingkat OPD %d\n", r.Indicator, r.Level)
+			if r.Justification != "" {
+				fmt.Fprintf(w, "  Penjelasan : %s\n", r.Justification)
+			}
+		} else {
+			fmt.Fprintf(w, "Indikator %d — tidak dijawab OPD\n", r.Indicator)
+		}
+		for _, e := range r.Evidence {
+			fmt.Fprintf(w, "  Bukti      : %s (tingkat %d, %.12s)", e.OriginalName, e.Level, e.SHA256)
+			if e.Note != "" {
+				fmt.Fprintf(w, " — %s", e.Note)
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "  Asesor     : %s", reviewStatusText(r.Review))
+		if r.Revisions > 1 {
+			fmt.Fprintf(w, " [%d keputusan tercatat]", r.Revisions)
+		}
+		fmt.Fprintln(w)
+	}
+}

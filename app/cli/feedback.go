@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(command{
+		name: "feedback",
+		summary: "umpan balik asesor: feedback export --bundle ID --out FOLDER --passphrase-file BERKAS (asesor) | " +
+			"feedback import BERKAS [--assessor-pubkey BERKAS [--trust]] | feedback show --assessment ID [--json] (OPD) — assessor feedback",
+		run: runFeedback,
+	})
+}
+
+const feedbackUsage = "pakai: spbe-mandiri feedback export --bundle ID --out FOLDER [--passphrase-file BERKAS] [--name NAMA]   (asesor)\n" +
+	"       spbe-mandiri feedback import BERKAS [--assessor-pubkey BERKAS [--trust]]   (OPD)\n" +
+	"       spbe-mandiri feedback show --assessment ID [--json]   (OPD)"
+
+// FeedbackExportRequest is `feedback export`.
+type FeedbackExportRequest struct {
+	BundleID, OutDir, Name string
+	Passphrase             []byte
+}
+
+// FeedbackExported is a written feedback file.
+type FeedbackExported struct {
+	Path          string `json:"path"`
+	PublicKeyPath string `json:"public_key_path"` // the assessor's public key file, for the OPD's first --trust
+	OPDKode       string `json:"opd_kode"`
+	Periode       int    `json:"periode"`
+	Sequence      uint64 `json:"sequence"`
+	Items         int    `json:"items"`
+	KeyID         string `json:"keyid"`
+	Fingerprint   string `json:"fingerprint"`
+	KeyCreated    bool   `json:"key_created"`
+}
+
+// FeedbackImportRequest is `feedback import`.
+type FeedbackImportRequest struct {
+	File, PublicKeyFile string
+	Trust               bool
+}
+
+// FeedbackNote is one indicator's note from the assessor.
+type FeedbackNote struct {
+	Indicator  int    `json:"indicator"`
+	Status     string `json:"status"`
+	Reason     string `json:"reason,omitempty"`
+	Value      string `json:"value,omitempty"`
+	Note       string `json:"note,omitempty"`
+	Reviewer   string `json:"reviewer"`
+	ReviewedAt string `json:"reviewed_at"`
+}
+
+// FeedbackReceived is one stored feedback file on the OPD side.
+type FeedbackReceived struct {
+	AssessmentID string         `json:"assessment_id"`
+	BundleID     string         `json:"bundle_id"`
+	Sequence     uint64         `json:"sequence"`
+	Assessor     string         `json:"assessor"`
+	Fingerprint  string         `json:"fingerprint"`
+	CreatedAt    string         `json:"created_at"`
+	Known        bool           `json:"already_imported,omitempty"`
+	Trusted      bool           `json:"trusted_now,omitempty"` // the assessor key was trusted by this import
+	Notes        []FeedbackNote `json:"notes"`
+}
+
+func runFeedback(env *Env, args []string) int {
+	sub, rest, err := withData(args)
+	if err != nil {
+		return fail(env, err)
+	}
+	fs := newFlagSet(env, "feedback "+sub)
+	dataDir := fs.String("data", "", "folder data")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	var bundleID, out, passFile, name, pubFile, assessmentID *string
+	var trust *bool
+	switch sub {
+	case "export":
+		bundleID = fs.String("bundle", "", "id bundel OPD yang ditelaah")
+		out = fs.String("out", "", "folder tujuan, mis. flashdisk USB")
+		passFile = fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
+		name = fs.String("name", "Tim Asesor Internal", "nama tim asesor di berkas")
+	case "import":
+		pubFile = fs.String("assessor-pubkey", "", "berkas kunci publik asesor")
+		trust = fs.Bool("trust", false, "percayai kunci asesor ini (pertama kali, setelah sidik jari dicocokkan)")
+	case "show":
+		assessmentID = fs.String("assessment", "", "id penilaian")
+	default:
+		return fail(env, usagef("%s", feedbackUsage))
+	}
+	pos, err := parseArgs(fs, rest)
+	if err != nil {
+		return fail(env, usagef("%s", feedbackUsage))
+	}
+	deps, err := asesorDeps(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	ctx := context.Background()
+	switch sub {
+	case "export":
+		if len(pos) != 0 || *bundleID == "" || *out == "" {
+			return fail(env, usagef("%s", feedbackUsage))
+		}
+		if *passFile == "" {
+			return fail(env, usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS"))
+		}
+		pass, err := passphraseFromFile(env, *passFile)
+		if err != nil {
+			return fail(env, err)
+		}
+		res, err := deps.ExportFeedback(ctx, *dataDir, FeedbackExportRequest{BundleID: *bundleID, OutDir: *out, Name: *name, Passphrase: pass})
+		if err != nil {
+			return fail(env, err)
+		}
+		if *asJSON {
+			return writeJSON(env, res)
+		}
+		if res.KeyCreated {
+			fmt.Fprintf(env.Stderr, "Kunci asesor baru dibuat (sidik jari %s). Simpan cadangannya.\n", res.Fingerprint)
+		}
+		fmt.Fprintf(env.Stdout, "Umpan balik   : %s\n", res.Path)
+		fmt.Fprintf(env.Stdout, "Untuk         : %s periode %d, bundel nomor urut %d (%d indikator)\n", res.OPDKode, res.Periode, res.Sequence, res.Items)
+		fmt.Fprintf(env.Stdout, "Kunci publik  : %s\n", res.PublicKeyPath)
+		fmt.Fprintf(env.Stdout, "Sidik jari    : %s\n", res.Fingerprint)
+		fmt.Fprintln(env.Stdout, "OPD mencocokkan sidik jari ini (telepon ke nomor yang dikenal) sebelum memakai --trust pertama kali.")
+		return ExitOK
+	case "import":
+		if len(pos) != 1 || (*trust && *pubFile == "") {
+			return fail(env, usagef("%s", feedbackUsage))
+		}
+		res, err := deps.ImportFeedback(ctx, *dataDir, FeedbackImportRequest{File: pos[0], PublicKeyFile: *pubFile, Trust: *trust})
+		if err != nil {
+			return fail(env, err)
+		}
+		if *asJSON {
+			return writeJSON(env, res)
+		}
+		if res.Trusted {
+			fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya: sidik jari %s\n", res.Fingerprint)
+		}
+		if res.Known {
+			fmt.Fprintln(env.Stdout, "Umpan balik ini sudah diimpor sebelumnya.")
+		} else {
+			fmt.Fprintf(env.Stdout, "Umpan balik diimpor untuk penilaian %s (bundel nomor urut %d).\n", res.AssessmentID, res.Sequence)
+		}
+		printFeedbackNotes(env, res)
+		return ExitOK
+	}
+	if len(pos) != 0 || *assessmentID == "" {
+		return fail(env, usagef("%s", feedbackUsage))
+	}
+	list, err := deps.ShowFeedback(ctx, *dataDir, *assessmentID)
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		if list == nil {
+			list = []FeedbackReceived{}
+		}
+		return writeJSON(env, list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(env.Stdout, "Belum ada umpan balik asesor untuk penilaian ini.")
+		return ExitOK
+	}
+	for i, r := range list {
+		if i > 0 {
+			fmt.Fprintln(env.Stdout)
+		}
+		fmt.Fprintf(env.Stdout, "Umpan balik %s (%s, sidik jari %s) atas bundel nomor urut %d:\n", r.CreatedAt, r.Assessor, r.Fingerprint, r.Sequence)
+		printFeedbackNotes(env, r)
+	}
+	return ExitOK
+}
+
+func printFeedbackNotes(env *Env, r FeedbackReceived) {
+	for _, n := range r.Notes {
+		s := n.Status
+		if n.Reason != "" {
+			s += " (" + n.Reason + ")"
+		}
+		if n.Value != "" {
+			s += ", nilai asesor " + strings.Replace(n.Value, ".", ",", 1)
+		}
+		fmt.Fprintf(env.Stdout, "  Indikator %d: %s", n.Indicator, s)
+		if n.Note != "" {
+			fmt.Fprintf(env.Stdout, " — %s", n.Note)
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+}

@@ -1,0 +1,102 @@
+package assessment
+
+import (
+	"context"
+	"time"
+)
+
+// AsesorWorkspace is the assessor's workspace (Tim Asesor Internal) as the
+// GUI sees it: importing OPD bundles, the key registry and the recap. Its
+// methods do I/O: call them off the UI goroutine. main.go implements it on
+// storage/asesor.
+type AsesorWorkspace interface {
+	// Import imports bundle files and every bundle in folders; progress
+	// (may be nil, called from any goroutine) receives bundles done and
+	// the total. One outcome per bundle, also when err is not nil.
+	Import(ctx context.Context, paths []string, progress func(done, total int)) ([]ImportOutcome, error)
+	// Keys lists the key registry.
+	Keys(ctx context.Context) ([]RegisteredKey, error)
+	// AddKey registers the public key in file (pending).
+	AddKey(ctx context.Context, file string) (RegisteredKey, error)
+	// VerifyKey marks a key verified: how the fingerprint was compared
+	// and by whom.
+	VerifyKey(ctx context.Context, keyID, how, by string) error
+	// RevokeKey revokes a key: its bundles are refused from now on.
+	RevokeKey(ctx context.Context, keyID string) error
+	// Recap lists the accepted bundle of every OPD and periode.
+	Recap(ctx context.Context) ([]RecapRow, error)
+	// Close releases the workspace.
+	Close() error
+}
+
+// ImportKind is what importing one bundle did.
+type ImportKind string
+
+// Import outcomes, as the assessor reads them.
+const (
+	ImportNew        ImportKind = "baru"
+	ImportDuplicate  ImportKind = "sudah diimpor"
+	ImportNewVersion ImportKind = "versi baru"
+	ImportConflict   ImportKind = "konflik"
+	ImportRejected   ImportKind = "ditolak"
+)
+
+// ImportOutcome is the outcome of one bundle file.
+type ImportOutcome struct {
+	Path    string
+	Kind    ImportKind
+	Code    string // rejection code (stable, for scripts)
+	Reason  string // why it was rejected, in Bahasa Indonesia
+	OPDKode string
+	OPDNama string
+	Periode int
+	// Sequence is the bundle's number in the signer's series.
+	Sequence    uint64
+	KeyID       string
+	Fingerprint string
+	KeyStatus   KeyStatus
+}
+
+// KeyStatus is a registered key's trust state.
+type KeyStatus string
+
+// Key states.
+const (
+	KeyPending  KeyStatus = "pending"
+	KeyVerified KeyStatus = "verified"
+	KeyRevoked  KeyStatus = "revoked"
+)
+
+// RegisteredKey is one entry of the assessor's key registry.
+type RegisteredKey struct {
+	KeyID        string
+	Fingerprint  string
+	OPDKode      string // "" until bound to an OPD
+	Status       KeyStatus
+	Source       string
+	FirstSeen    time.Time
+	VerifiedBy   string
+	VerifiedAt   time.Time
+	VerifiedHow  string
+	RevokedAt    time.Time
+	LastSequence uint64
+}
+
+// RecapRow is one OPD and periode: its accepted bundle.
+type RecapRow struct {
+	OPDKode   string
+	OPDNama   string
+	Periode   int
+	Index     string // decimal with a point, as in the bundle; "" when nothing is answered
+	Predicate string
+	Complete  bool // false: the index is provisional
+	Answered  int
+	Total     int
+	KeyID     string
+	KeyStatus KeyStatus
+	Sequence  uint64
+	CreatedAt string // the OPD device's clock, display only
+	Imported  time.Time
+	Versions  int
+	Conflicts int
+}

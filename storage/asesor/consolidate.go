@@ -1,0 +1,335 @@
+package asesor
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// SetResponsible sets the OPDs responsible for an indicator in a periode
+// (the responsibility matrix). An empty list restores the default: every
+// OPD answers it.
+func (w *Workspace) SetResponsible(ctx context.Context, periode, indicator int, opdKodes []string) error {
+	if indicator < 1 {
+		return &InputError{Msg: fmt.Sprintf("nomor indikator %d tidak sah", indicator)}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM responsibility WHERE periode = ? AND indicator = ?`, periode, indicator); err != nil {
+			return err
+		}
+		for _, k := range opdKodes {
+			if k = strings.TrimSpace(k); k == "" {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO responsibility (periode, indicator, opd_kode) VALUES (?, ?, ?)`,
+				periode, indicator, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Responsibility returns the matrix of a periode: indicator → OPD codes
+// (sorted). Indicators absent from the map are answered by every OPD.
+func (w *Workspace) Responsibility(ctx context.Context, periode int) (map[int][]string, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, `SELECT indicator, opd_kode FROM responsibility WHERE periode = ? ORDER BY indicator, opd_kode`, periode)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	out := map[int][]string{}
+	for rows.Next() {
+		var n int
+		var k string
+		if err := rows.Scan(&n, &k); err != nil {
+			return nil, err
+		}
+		out[n] = append(out[n], k)
+	}
+	return out, w.classify(rows.Err())
+}
+
+// SettleInput is the value the assessor settles on for the instansi.
+type SettleInput struct {
+	Periode    int
+	Indicator  int
+	Value      string // decimal 1–5; "" clears the setting (the proposal applies again)
+	FromBundle string // the bundle (id or unique prefix) whose answer it came from; "" = none
+	Note       string
+	SetBy      string
+}
+
+// Settled is a stored instansi value.
+type Settled struct {
+	Periode    int
+	Indicator  int
+	Value      string
+	FromBundle string
+	FromOPD    string
+	Note       string
+	SetBy      string
+	SetAt      time.Time
+}
+
+// Settle records the instansi value of one indicator (append-only; the
+// latest is current). FromBundle must be a bundle of the same periode.
+func (w *Workspace) Settle(ctx context.Context, in SettleInput) (Settled, error) {
+	s := Settled{Periode: in.Periode, Indicator: in.Indicator, Note: strings.TrimSpace(in.Note), SetBy: strings.TrimSpace(in.SetBy)}
+	if v := strings.TrimSpace(in.Value); v != "" {
+		if _, err := assessment.ParseValue(v); err != nil {
+			return Settled{}, &InputError{Msg: err.Error()}
+		}
+		s.Value = strings.Replace(v, ",", ".", 1)
+	}
+	if s.Indicator < 1 {
+		return Settled{}, &InputError{Msg: fmt.Sprintf("nomor indikator %d tidak sah", s.Indicator)}
+	}
+	if s.SetBy == "" {
+		return Settled{}, &InputError{Msg: "nama asesor wajib diisi"}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	err := w.write(ctx, func(tx *sql.Tx) error {
+		var from any
+		if in.FromBundle != "" {
+			b, err := bundleByID(ctx, tx, in.FromBundle)
+			if err != nil {
+				return err
+			}
+			if b.Periode != s.Periode {
+				return &InputError{Msg: fmt.Sprintf("bundel %.13s… milik periode %d, bukan %d", b.BundleID, b.Periode, s.Periode)}
+			}
+			s.FromBundle, s.FromOPD, from = b.BundleID, b.OPDKode, b.BundleID
+		}
+		at := w.nowText()
+		s.SetAt, _ = time.Parse(time.RFC3339Nano, at)
+		_, err := tx.ExecContext(ctx, `INSERT INTO instansi_value (periode, indicator, value, from_bundle, note, set_by, set_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, s.Periode, s.Indicator, s.Value, from, s.Note, s.SetBy, at)
+		return err
+	})
+	if err != nil {
+		return Settled{}, err
+	}
+	return s, nil
+}
+
+// Candidate is one responsible OPD's contribution to an indicator.
+type Candidate struct {
+	OPDKode  string
+	BundleID string
+	Level    int     // the OPD's level, 0 = not answered
+	Review   *Review // the assessor's current review, nil = not reviewed
+	Value    string  // the accepted value ("" = none): the review's value, else the OPD level, when diterima
+}
+
+// ConsolidatedRow is one indicator of the instansi's assessment.
+type ConsolidatedRow struct {
+	Indicator   int
+	Responsible []string // OPD codes; nil = every OPD (the default)
+	Value       string   // the instansi value, "" = none yet
+	// Source is "ditetapkan" (settled by the assessor), "usulan" (the
+	// default proposal) or "" (no value).
+	Source     string
+	FromBundle string // trail: the bundle the value came from
+	FromOPD    string
+	Evidence   []EvidenceLink // the evidence of that OPD answer
+	Note       string
+	SetBy      string
+	SetAt      time.Time
+	Candidates []Candidate
+}
+
+// Consolidation is the instansi's assessment of one periode.
+type Consolidation struct {
+	Periode   int
+	CatalogID string
+	Rows      []ConsolidatedRow
+	Score     assessment.Score
+}
+
+// Consolidate computes the instansi's assessment of a periode on catalog
+// c: per indicator the settled value, or else the default proposal — the
+// highest accepted value among the responsible OPDs' accepted bundles (an
+// accepted value is the assessor's value of a review with status diterima,
+// or the OPD's level when that review gives no value; ties go to the
+// lowest OPD code) — and the instansi index and predicate from
+// assessment.ScoreValues.
+func (w *Workspace) Consolidate(ctx context.Context, c *assessment.Catalog, periode int) (Consolidation, error) {
+	out := Consolidation{Periode: periode, CatalogID: c.ID}
+	pool, err := w.db()
+	if err != nil {
+		return out, err
+	}
+	matrix, err := w.Responsibility(ctx, periode)
+	if err != nil {
+		return out, err
+	}
+	// The accepted bundle of every OPD in the periode.
+	rows, err := pool.QueryContext(ctx, `SELECT opd_kode, bundle_id FROM bundle WHERE periode = ? AND status = 'accepted' ORDER BY opd_kode`, periode)
+	if err != nil {
+		return out, w.classify(err)
+	}
+	type opdBundle struct{ kode, id string }
+	var accepted []opdBundle
+	for rows.Next() {
+		var b opdBundle
+		if err := rows.Scan(&b.kode, &b.id); err != nil {
+			rows.Close()
+			return out, err
+		}
+		accepted = append(accepted, b)
+	}
+	rows.Close()
+	answers := map[string]map[int]Answer{}
+	reviews := map[string]map[int]Review{}
+	for _, b := range accepted {
+		as, err := w.Answers(ctx, b.id)
+		if err != nil {
+			return out, err
+		}
+		rs, err := w.Reviews(ctx, b.id)
+		if err != nil {
+			return out, err
+		}
+		answers[b.id], reviews[b.id] = map[int]Answer{}, map[int]Review{}
+		for _, a := range as {
+			answers[b.id][a.Indicator] = a
+		}
+		for _, r := range rs {
+			reviews[b.id][r.Indicator] = r
+		}
+	}
+	settled, err := w.settled(ctx, periode)
+	if err != nil {
+		return out, err
+	}
+	values := map[int]assessment.Value{}
+	for _, in := range c.Indicators {
+		row := ConsolidatedRow{Indicator: in.Number, Responsible: matrix[in.Number]}
+		resp := map[string]bool{}
+		for _, k := range row.Responsible {
+			resp[k] = true
+		}
+		var best *Candidate
+		var bestV assessment.Value
+		for _, b := range accepted {
+			if len(resp) > 0 && !resp[b.kode] {
+				continue
+			}
+			cand := Candidate{OPDKode: b.kode, BundleID: b.id, Level: answers[b.id][in.Number].Level}
+			if r, ok := reviews[b.id][in.Number]; ok {
+				cand.Review = &r
+				if r.Status == ReviewAccepted {
+					switch {
+					case r.Value != "":
+						cand.Value = r.Value
+					case cand.Level >= 1:
+						cand.Value = fmt.Sprint(cand.Level)
+					}
+				}
+			}
+			row.Candidates = append(row.Candidates, cand)
+			if cand.Value != "" {
+				v, _ := new(big.Rat).SetString(cand.Value)
+				if best == nil || v.Cmp(bestV) > 0 {
+					chosen := cand
+					best, bestV = &chosen, v
+				}
+			}
+		}
+		if s, ok := settled[in.Number]; ok && s.Value != "" {
+			row.Value, row.Source, row.FromBundle, row.FromOPD = s.Value, "ditetapkan", s.FromBundle, s.FromOPD
+			row.Note, row.SetBy, row.SetAt = s.Note, s.SetBy, s.SetAt
+		} else if best != nil {
+			row.Value, row.Source, row.FromBundle, row.FromOPD = best.Value, "usulan", best.BundleID, best.OPDKode
+		}
+		if row.FromBundle != "" {
+			if a, ok := answers[row.FromBundle][in.Number]; ok {
+				row.Evidence = a.Evidence
+			} else if as, err := w.Answers(ctx, row.FromBundle); err == nil {
+				for _, a := range as {
+					if a.Indicator == in.Number {
+						row.Evidence = a.Evidence
+					}
+				}
+			}
+		}
+		if row.Value != "" {
+			v, err := assessment.ParseValue(row.Value)
+			if err != nil {
+				return out, err
+			}
+			values[in.Number] = v
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	sort.Slice(out.Rows, func(i, j int) bool { return out.Rows[i].Indicator < out.Rows[j].Indicator })
+	out.Score, err = assessment.ScoreValues(c, values)
+	return out, err
+}
+
+// settled returns the current settled value per indicator of a periode.
+func (w *Workspace) settled(ctx context.Context, periode int) (map[int]Settled, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, `SELECT v.indicator, v.value, coalesce(v.from_bundle, ''), coalesce(b.opd_kode, ''), v.note, v.set_by, v.set_at
+		FROM instansi_value v LEFT JOIN bundle b ON b.bundle_id = v.from_bundle
+		WHERE v.id IN (SELECT max(id) FROM instansi_value WHERE periode = ? GROUP BY indicator)`, periode)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	out := map[int]Settled{}
+	for rows.Next() {
+		s := Settled{Periode: periode}
+		var at sql.NullString
+		if err := rows.Scan(&s.Indicator, &s.Value, &s.FromBundle, &s.FromOPD, &s.Note, &s.SetBy, &at); err != nil {
+			return nil, err
+		}
+		s.SetAt = parseTime(at)
+		out[s.Indicator] = s
+	}
+	return out, w.classify(rows.Err())
+}
+
+// CatalogRef names a catalog version.
+type CatalogRef struct{ ID, Version, SHA256 string }
+
+// PeriodeCatalogs lists the catalogs the accepted bundles of a periode
+// were answered on (normally one).
+func (w *Workspace) PeriodeCatalogs(ctx context.Context, periode int) ([]CatalogRef, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, `SELECT DISTINCT catalog_id, catalog_version, catalog_sha256 FROM bundle
+		WHERE periode = ? AND status = 'accepted' ORDER BY 1, 2, 3`, periode)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	var out []CatalogRef
+	for rows.Next() {
+		var r CatalogRef
+		if err := rows.Scan(&r.ID, &r.Version, &r.SHA256); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, w.classify(rows.Err())
+}

@@ -1,0 +1,157 @@
+package asesor
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base32"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// QRFields is the parsed text of a printed report's QR code
+// (storage/report.QRText): SPBE1:<KODE>:<PERIODE>:<SEQ>:<BASE32 DIGEST>:<FINGERPRINT>.
+type QRFields struct {
+	OPDKode       string
+	Periode       int
+	Sequence      uint64
+	ContentDigest string // hex SHA-256
+	Fingerprint   string // digits, no spaces
+}
+
+// ParseQRText reads the QR text of a printed report.
+func ParseQRText(text string) (QRFields, error) {
+	parts := strings.Split(strings.TrimSpace(text), ":")
+	bad := func(why string) (QRFields, error) {
+		return QRFields{}, &InputError{Msg: "teks QR tidak sah: " + why + " (bentuk: SPBE1:KODE:PERIODE:NOMOR:DIGEST:SIDIKJARI)"}
+	}
+	if len(parts) != 6 || !strings.EqualFold(parts[0], "SPBE1") {
+		return bad("bukan teks QR laporan SPBE Mandiri versi 1")
+	}
+	var q QRFields
+	q.OPDKode = strings.ToUpper(parts[1])
+	p, err := strconv.Atoi(parts[2])
+	if err != nil {
+		return bad("periode")
+	}
+	q.Periode = p
+	if q.Sequence, err = strconv.ParseUint(parts[3], 10, 64); err != nil || q.Sequence == 0 {
+		return bad("nomor urut")
+	}
+	sum, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(strings.ToUpper(parts[4]))
+	if err != nil || len(sum) != 32 {
+		return bad("digest isi")
+	}
+	q.ContentDigest = hex.EncodeToString(sum)
+	q.Fingerprint = normFingerprint(parts[5])
+	if q.OPDKode == "" || q.Fingerprint == "" {
+		return bad("kode OPD atau sidik jari kosong")
+	}
+	return q, nil
+}
+
+func normFingerprint(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+func normDigest(s string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "sha256:")
+}
+
+// PaperCheckResult is what a printed report's QR text says about the
+// bundles in the workspace.
+type PaperCheckResult struct {
+	QR QRFields
+	// Found: a bundle with the printed content digest is stored.
+	Found  bool
+	Bundle BundleInfo // the bundle found (or, when not found, the one with the printed OPD, periode and number, if any)
+	// Matches: found, and its OPD code, periode, sequence and signing
+	// key fingerprint are those printed.
+	Matches    bool
+	Mismatches []string // the printed fields that differ from the stored bundle
+	// Newer is the accepted bundle of the same OPD and periode when it is
+	// a later version than the one printed (nil otherwise).
+	Newer *BundleInfo
+}
+
+// PaperCheck finds the bundle of a printed report by the content digest in
+// its QR text and says whether the printed fields match it and whether a
+// newer accepted version exists.
+func (w *Workspace) PaperCheck(ctx context.Context, text string) (PaperCheckResult, error) {
+	q, err := ParseQRText(text)
+	if err != nil {
+		return PaperCheckResult{}, err
+	}
+	res := PaperCheckResult{QR: q}
+	pool, err := w.db()
+	if err != nil {
+		return res, err
+	}
+	rows, err := pool.QueryContext(ctx, bundleSelect+`WHERE lower(replace(b.content_digest, 'sha256:', '')) = ? ORDER BY b.sequence DESC`, q.ContentDigest)
+	if err != nil {
+		return res, w.classify(err)
+	}
+	var found []BundleInfo
+	for rows.Next() {
+		b, err := scanBundle(rows)
+		if err != nil {
+			rows.Close()
+			return res, err
+		}
+		found = append(found, b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return res, w.classify(err)
+	}
+	if len(found) == 0 {
+		// The printed number, with other content: the paper was not printed from a stored bundle.
+		b, err := scanBundle(pool.QueryRowContext(ctx, bundleSelect+`WHERE b.opd_kode = ? AND b.periode = ? AND b.sequence = ?`,
+			q.OPDKode, q.Periode, int64(q.Sequence)))
+		if err == nil {
+			res.Bundle = b
+			res.Mismatches = append(res.Mismatches, "digest isi")
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return res, err
+		}
+	} else {
+		res.Found, res.Bundle = true, found[0]
+		for _, b := range found { // prefer the one whose fields match
+			if strings.EqualFold(b.OPDKode, q.OPDKode) && b.Periode == q.Periode && b.Sequence == q.Sequence {
+				res.Bundle = b
+			}
+		}
+		b := res.Bundle
+		if !strings.EqualFold(b.OPDKode, q.OPDKode) {
+			res.Mismatches = append(res.Mismatches, fmt.Sprintf("kode OPD (tercetak %s, bundel %s)", q.OPDKode, b.OPDKode))
+		}
+		if b.Periode != q.Periode {
+			res.Mismatches = append(res.Mismatches, fmt.Sprintf("periode (tercetak %d, bundel %d)", q.Periode, b.Periode))
+		}
+		if b.Sequence != q.Sequence {
+			res.Mismatches = append(res.Mismatches, fmt.Sprintf("nomor urut (tercetak %d, bundel %d)", q.Sequence, b.Sequence))
+		}
+		k, err := keyByID(ctx, pool, b.KeyID)
+		if err != nil {
+			return res, err
+		}
+		if normFingerprint(k.Fingerprint) != q.Fingerprint {
+			res.Mismatches = append(res.Mismatches, "sidik jari kunci")
+		}
+		res.Matches = len(res.Mismatches) == 0
+	}
+	kode, periode, seq := q.OPDKode, q.Periode, q.Sequence
+	if res.Found {
+		kode, periode, seq = res.Bundle.OPDKode, res.Bundle.Periode, res.Bundle.Sequence
+	}
+	acc, err := scanBundle(pool.QueryRowContext(ctx, bundleSelect+`WHERE b.opd_kode = ? AND b.periode = ? AND b.status = 'accepted'`, kode, periode))
+	switch {
+	case err == nil:
+		if acc.BundleID != res.Bundle.BundleID && acc.Sequence > seq {
+			res.Newer = &acc
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return res, err
+	}
+	return res, nil
+}

@@ -1,0 +1,347 @@
+package asesor
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// ReviewStatus is the assessor's decision on one indicator of a bundle.
+type ReviewStatus string
+
+// Review statuses.
+const (
+	ReviewAccepted ReviewStatus = "diterima"
+	ReviewRevision ReviewStatus = "revisi"
+)
+
+// Reasons for a revisi.
+const (
+	ReasonWrongEvidence = "bukti tidak tepat"
+	ReasonMissing       = "belum diunggah"
+	ReasonAutoRejected  = "ditolak otomatis"
+)
+
+// Reasons lists the reasons a revisi may carry.
+var Reasons = []string{ReasonWrongEvidence, ReasonMissing, ReasonAutoRejected}
+
+// ReviewInput is one review decision.
+type ReviewInput struct {
+	BundleID  string
+	Indicator int
+	Value     string // decimal 1–5 ("2,5" or "2.5"); "" = no value given
+	Status    ReviewStatus
+	Reason    string // required for revisi, empty for diterima
+	Note      string
+	Reviewer  string
+}
+
+// Review is one stored review decision.
+type Review struct {
+	ID         int64
+	BundleID   string
+	Indicator  int
+	Value      string // normalised decimal with a point, "" = none
+	Status     ReviewStatus
+	Reason     string
+	Note       string
+	Reviewer   string
+	ReviewedAt time.Time
+}
+
+// Rat is the value as an exact rational, nil when none was given.
+func (r Review) Rat() assessment.Value {
+	if r.Value == "" {
+		return nil
+	}
+	v, err := assessment.ParseValue(r.Value)
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
+// BundleInfo describes one stored bundle.
+type BundleInfo struct {
+	BundleID       string
+	ManifestSHA256 string
+	OPDKode        string
+	OPDNama        string
+	Instansi       string
+	Periode        int
+	Sequence       uint64
+	KeyID          string
+	KeyStatus      KeyStatus
+	ContentDigest  string
+	Status         string // accepted | superseded | conflict
+	CreatedAt      string
+	ImportedAt     time.Time
+	Index          string
+	Predicate      string
+	ReportSHA256   string
+	Catalog        CatalogRef // the catalog the OPD answered on
+}
+
+// ErrUnknownBundle is returned for a bundle id that is not stored.
+var ErrUnknownBundle = errors.New("bundel tidak ditemukan di ruang kerja asesor")
+
+const bundleSelect = `SELECT b.bundle_id, b.manifest_sha256, b.opd_kode, b.opd_nama, b.instansi, b.periode, b.sequence, b.keyid, k.status,
+	b.content_digest, b.status, b.created_at, b.imported_at, b.score_index, b.predicate, b.report_sha256,
+	b.catalog_id, b.catalog_version, b.catalog_sha256
+	FROM bundle b JOIN opd_key k ON k.keyid = b.keyid `
+
+func scanBundle(s scanner) (BundleInfo, error) {
+	var b BundleInfo
+	var seq int64
+	var ks string
+	var imp sql.NullString
+	err := s.Scan(&b.BundleID, &b.ManifestSHA256, &b.OPDKode, &b.OPDNama, &b.Instansi, &b.Periode, &seq, &b.KeyID, &ks,
+		&b.ContentDigest, &b.Status, &b.CreatedAt, &imp, &b.Index, &b.Predicate, &b.ReportSHA256,
+		&b.Catalog.ID, &b.Catalog.Version, &b.Catalog.SHA256)
+	b.Sequence, b.KeyStatus, b.ImportedAt = uint64(seq), KeyStatus(ks), parseTime(imp)
+	return b, err
+}
+
+// Bundle returns one stored bundle by id (or a unique prefix of at least
+// 8 characters).
+func (w *Workspace) Bundle(ctx context.Context, id string) (BundleInfo, error) {
+	pool, err := w.db()
+	if err != nil {
+		return BundleInfo{}, err
+	}
+	return bundleByID(ctx, pool, id)
+}
+
+func bundleByID(ctx context.Context, q querier, id string) (BundleInfo, error) {
+	b, err := scanBundle(q.QueryRowContext(ctx, bundleSelect+"WHERE b.bundle_id = ?", id))
+	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+		return b, err
+	}
+	if len(id) < 8 {
+		return BundleInfo{}, fmt.Errorf("%w: %s", ErrUnknownBundle, id)
+	}
+	rows, err := q.QueryContext(ctx, bundleSelect+"WHERE b.bundle_id LIKE ? || '%' ESCAPE '\\' LIMIT 2", escapeLike(id))
+	if err != nil {
+		return BundleInfo{}, err
+	}
+	defer rows.Close()
+	var found []BundleInfo
+	for rows.Next() {
+		b, err := scanBundle(rows)
+		if err != nil {
+			return BundleInfo{}, err
+		}
+		found = append(found, b)
+	}
+	switch len(found) {
+	case 0:
+		return BundleInfo{}, fmt.Errorf("%w: %s", ErrUnknownBundle, id)
+	case 1:
+		return found[0], rows.Err()
+	}
+	return BundleInfo{}, &InputError{Msg: fmt.Sprintf("awalan %q cocok dengan lebih dari satu bundel; tulis lebih panjang", id)}
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// Bundles lists every stored bundle, by OPD code, periode and sequence.
+func (w *Workspace) Bundles(ctx context.Context) ([]BundleInfo, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, bundleSelect+"ORDER BY b.opd_kode, b.periode, b.sequence")
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	var out []BundleInfo
+	for rows.Next() {
+		b, err := scanBundle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, w.classify(rows.Err())
+}
+
+// Review records a review decision. Earlier decisions on the same bundle
+// and indicator stay as history (the table is append-only).
+func (w *Workspace) Review(ctx context.Context, in ReviewInput) (Review, error) {
+	r := Review{Indicator: in.Indicator, Status: in.Status, Reason: strings.TrimSpace(in.Reason),
+		Note: strings.TrimSpace(in.Note), Reviewer: strings.TrimSpace(in.Reviewer)}
+	if v := strings.TrimSpace(in.Value); v != "" {
+		if _, err := assessment.ParseValue(v); err != nil {
+			return Review{}, &InputError{Msg: err.Error()}
+		}
+		r.Value = strings.Replace(v, ",", ".", 1)
+	}
+	switch r.Status {
+	case ReviewAccepted:
+		if r.Reason != "" {
+			return Review{}, &InputError{Msg: "status diterima tidak memakai alasan revisi"}
+		}
+	case ReviewRevision:
+		ok := false
+		for _, x := range Reasons {
+			ok = ok || r.Reason == x
+		}
+		if !ok {
+			return Review{}, &InputError{Msg: fmt.Sprintf("status revisi memerlukan alasan: %s", strings.Join(Reasons, " / "))}
+		}
+	default:
+		return Review{}, &InputError{Msg: fmt.Sprintf("status %q tidak dikenal: diterima atau revisi", in.Status)}
+	}
+	if r.Indicator < 1 {
+		return Review{}, &InputError{Msg: fmt.Sprintf("nomor indikator %d tidak sah", r.Indicator)}
+	}
+	if r.Reviewer == "" {
+		return Review{}, &InputError{Msg: "nama asesor (reviewer) wajib diisi"}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	err := w.write(ctx, func(tx *sql.Tx) error {
+		b, err := bundleByID(ctx, tx, in.BundleID)
+		if err != nil {
+			return err
+		}
+		r.BundleID = b.BundleID
+		at := w.nowText()
+		res, err := tx.ExecContext(ctx, `INSERT INTO review (bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.BundleID, r.Indicator, r.Value, string(r.Status), r.Reason, r.Note, r.Reviewer, at)
+		if err != nil {
+			return err
+		}
+		r.ID, err = res.LastInsertId()
+		r.ReviewedAt, _ = time.Parse(time.RFC3339Nano, at)
+		return err
+	})
+	if err != nil {
+		return Review{}, err
+	}
+	return r, nil
+}
+
+const reviewSelect = `SELECT id, bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at FROM review `
+
+func scanReviews(rows *sql.Rows) ([]Review, error) {
+	defer rows.Close()
+	var out []Review
+	for rows.Next() {
+		var r Review
+		var st string
+		var at sql.NullString
+		if err := rows.Scan(&r.ID, &r.BundleID, &r.Indicator, &r.Value, &st, &r.Reason, &r.Note, &r.Reviewer, &at); err != nil {
+			return nil, err
+		}
+		r.Status, r.ReviewedAt = ReviewStatus(st), parseTime(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Reviews returns the current (latest) review of each reviewed indicator of
+// a bundle, by indicator.
+func (w *Workspace) Reviews(ctx context.Context, bundleID string) ([]Review, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, reviewSelect+`WHERE id IN (SELECT max(id) FROM review WHERE bundle_id = ? GROUP BY indicator)
+		ORDER BY indicator`, bundleID)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	return scanReviews(rows)
+}
+
+// ReviewHistory returns every review decision on one indicator of a
+// bundle, oldest first.
+func (w *Workspace) ReviewHistory(ctx context.Context, bundleID string, indicator int) ([]Review, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := pool.QueryContext(ctx, reviewSelect+`WHERE bundle_id = ? AND indicator = ? ORDER BY id`, bundleID, indicator)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	return scanReviews(rows)
+}
+
+// ReviewRow is one indicator of the review sheet: the OPD's answer (nil
+// when the OPD did not answer it) beside the assessor's current review
+// (nil when not reviewed yet).
+type ReviewRow struct {
+	Indicator int
+	Answer    *Answer
+	Review    *Review
+	Revisions int // review decisions recorded, including the current one
+}
+
+// ReviewSheet returns the bundle and, per indicator answered or reviewed,
+// the OPD's answer beside the assessor's review.
+func (w *Workspace) ReviewSheet(ctx context.Context, bundleID string) (BundleInfo, []ReviewRow, error) {
+	b, err := w.Bundle(ctx, bundleID)
+	if err != nil {
+		return BundleInfo{}, nil, err
+	}
+	answers, err := w.Answers(ctx, b.BundleID)
+	if err != nil {
+		return b, nil, err
+	}
+	reviews, err := w.Reviews(ctx, b.BundleID)
+	if err != nil {
+		return b, nil, err
+	}
+	pool, err := w.db()
+	if err != nil {
+		return b, nil, err
+	}
+	counts := map[int]int{}
+	rows, err := pool.QueryContext(ctx, `SELECT indicator, count(*) FROM review WHERE bundle_id = ? GROUP BY indicator`, b.BundleID)
+	if err != nil {
+		return b, nil, w.classify(err)
+	}
+	for rows.Next() {
+		var n, c int
+		if err := rows.Scan(&n, &c); err != nil {
+			rows.Close()
+			return b, nil, err
+		}
+		counts[n] = c
+	}
+	rows.Close()
+	byN := map[int]*ReviewRow{}
+	var order []int
+	row := func(n int) *ReviewRow {
+		if r, ok := byN[n]; ok {
+			return r
+		}
+		byN[n] = &ReviewRow{Indicator: n, Revisions: counts[n]}
+		order = append(order, n)
+		return byN[n]
+	}
+	for i := range answers {
+		row(answers[i].Indicator).Answer = &answers[i]
+	}
+	for i := range reviews {
+		row(reviews[i].Indicator).Review = &reviews[i]
+	}
+	sort.Ints(order)
+	out := make([]ReviewRow, 0, len(order))
+	for _, n := range order {
+		out = append(out, *byN[n])
+	}
+	return b, out, nil
+}

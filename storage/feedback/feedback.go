@@ -1,0 +1,224 @@
+// Package feedback is the review bundle the assessor sends back to an OPD:
+// the statuses and notes of every reviewed indicator of one imported
+// bundle, signed with the assessor's Ed25519 key. It follows the OPD
+// bundle's signing conventions (storage/bundle: DSSE PAE over the raw
+// manifest bytes, Ed25519, strict JSON) in the simplest container: one
+// standard DSSE envelope (JSON with payloadType, base64 payload and
+// signatures), file extension .spbe-umpan. See docs/asesor.md.
+package feedback
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+)
+
+// PayloadType is the DSSE payload type of a review manifest.
+const PayloadType = "application/vnd.spbe.review-manifest+json;version=1"
+
+// FormatVersion is the manifest's format.
+const FormatVersion = 1
+
+// Extension is the file name extension of a feedback file.
+const Extension = ".spbe-umpan"
+
+// MaxSize caps a feedback file read from a stick.
+const MaxSize = 4 << 20
+
+// Manifest is the signed content.
+type Manifest struct {
+	Format    int       `json:"format"`
+	CreatedAt string    `json:"created_at"` // RFC 3339, the assessor's clock
+	Bundle    BundleRef `json:"bundle"`
+	Assessor  Assessor  `json:"assessor"`
+	Items     []Item    `json:"items"`
+}
+
+// BundleRef names the OPD bundle reviewed.
+type BundleRef struct {
+	ID             string `json:"id"`
+	ManifestSHA256 string `json:"manifest_sha256"`
+	OPDKode        string `json:"opd_kode"`
+	Periode        int    `json:"periode"`
+	Sequence       uint64 `json:"sequence"`
+}
+
+// Assessor is the signer.
+type Assessor struct {
+	KeyID       string `json:"keyid"`
+	Fingerprint string `json:"fingerprint"`
+	Name        string `json:"name"`
+}
+
+// Item is the current review of one indicator.
+type Item struct {
+	Indicator  int    `json:"indicator"`
+	Status     string `json:"status"` // diterima | revisi
+	Reason     string `json:"reason"`
+	Value      string `json:"value"` // the assessor's value, "" = none
+	Note       string `json:"note"`
+	Reviewer   string `json:"reviewer"`
+	ReviewedAt string `json:"reviewed_at"`
+}
+
+// Envelope is a standard DSSE envelope.
+type Envelope struct {
+	PayloadType string             `json:"payloadType"`
+	Payload     string             `json:"payload"`
+	Signatures  []bundle.Signature `json:"signatures"`
+}
+
+var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+func (m *Manifest) validate() error {
+	if m.Format != FormatVersion {
+		return fmt.Errorf("format umpan balik %d tidak didukung (versi ini: %d)", m.Format, FormatVersion)
+	}
+	if m.Bundle.ID == "" || !sha256Pattern.MatchString(m.Bundle.ManifestSHA256) || m.Bundle.OPDKode == "" {
+		return errors.New("umpan balik tidak menyebut bundel yang ditelaah")
+	}
+	if !keys.ValidKeyID(m.Assessor.KeyID) {
+		return errors.New("assessor.keyid tidak sah")
+	}
+	seen := map[int]bool{}
+	for _, it := range m.Items {
+		if it.Indicator < 1 || seen[it.Indicator] {
+			return fmt.Errorf("indikator %d tidak sah atau ganda", it.Indicator)
+		}
+		seen[it.Indicator] = true
+		if it.Status != "diterima" && it.Status != "revisi" {
+			return fmt.Errorf("status %q indikator %d tidak dikenal", it.Status, it.Indicator)
+		}
+	}
+	return nil
+}
+
+// Sign returns the feedback file for m signed with priv. The assessor
+// block is filled from priv.
+func Sign(priv ed25519.PrivateKey, m Manifest) ([]byte, error) {
+	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
+	if m.Items == nil {
+		m.Items = []Item{}
+	}
+	if err := m.validate(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	payload := buf.Bytes()
+	env := Envelope{PayloadType: PayloadType, Payload: base64.StdEncoding.EncodeToString(payload),
+		Signatures: []bundle.Signature{{KeyID: id.KeyID,
+			Sig: base64.StdEncoding.EncodeToString(ed25519.Sign(priv, bundle.PAE(PayloadType, payload)))}}}
+	data, err := json.MarshalIndent(env, "", "  ")
+	return append(data, '\n'), err
+}
+
+// Error is a feedback file that fails verification.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return "umpan balik ditolak: " + e.Msg }
+
+func failf(format string, a ...any) error { return &Error{Msg: fmt.Sprintf(format, a...)} }
+
+// Signer returns the key id of the first signature, unverified (a hint
+// for choosing the trusted key).
+func Signer(data []byte) (string, error) {
+	env, err := parseEnvelope(data)
+	if err != nil {
+		return "", err
+	}
+	return env.Signatures[0].KeyID, nil
+}
+
+func parseEnvelope(data []byte) (*Envelope, error) {
+	if len(data) > MaxSize {
+		return nil, failf("berkas lebih dari %d byte", MaxSize)
+	}
+	var env Envelope
+	if err := strictjson.Unmarshal(data, &env); err != nil {
+		return nil, failf("amplop: %v", err)
+	}
+	if env.PayloadType != PayloadType {
+		return nil, failf("jenis muatan %q, seharusnya %q (bukan berkas umpan balik asesor?)", env.PayloadType, PayloadType)
+	}
+	if len(env.Signatures) == 0 || len(env.Signatures) > 16 || !keys.ValidKeyID(env.Signatures[0].KeyID) {
+		return nil, failf("amplop tanpa tanda tangan yang sah")
+	}
+	return &env, nil
+}
+
+// Verify checks data against the trusted assessor key and returns the
+// manifest: the envelope strictly, the first signature over DSSE PAE of
+// the raw payload with exactly that key, then the payload strictly.
+func Verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
+	env, err := parseEnvelope(data)
+	if err != nil {
+		return nil, err
+	}
+	first := env.Signatures[0]
+	if want := keys.KeyID(trusted); first.KeyID != want {
+		return nil, failf("ditandatangani kunci %.16s…, bukan kunci asesor tepercaya %.16s…", first.KeyID, want)
+	}
+	payload, err := base64.StdEncoding.Strict().DecodeString(env.Payload)
+	if err != nil {
+		return nil, failf("muatan bukan base64: %v", err)
+	}
+	sig, err := base64.StdEncoding.Strict().DecodeString(first.Sig)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return nil, failf("tanda tangan tidak terbaca")
+	}
+	if !ed25519.Verify(trusted, bundle.PAE(PayloadType, payload), sig) {
+		return nil, failf("tanda tangan tidak cocok: berkas diubah atau bukan dari asesor ini")
+	}
+	var m Manifest
+	if err := strictjson.Unmarshal(payload, &m); err != nil {
+		return nil, failf("muatan: %v", err)
+	}
+	if err := m.validate(); err != nil {
+		return nil, failf("%v", err)
+	}
+	if m.Assessor.KeyID != first.KeyID {
+		return nil, failf("assessor.keyid berbeda dengan penanda tangan")
+	}
+	return &m, nil
+}
+
+// ReadFile reads a feedback file of at most MaxSize bytes.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, failf("%s lebih dari %d byte", path, MaxSize)
+	}
+	return data, nil
+}
+
+// FileName is the conventional name of the feedback on one bundle.
+func FileName(kode string, periode int, seq uint64) string {
+	return strings.TrimSuffix(bundle.FileName(kode, periode, seq), ".spbe") + "_UMPAN" + Extension
+}

@@ -1,0 +1,66 @@
+package feedback
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func manifest() Manifest {
+	return Manifest{CreatedAt: "2026-06-01T08:00:00Z",
+		Bundle:   BundleRef{ID: "01968f2a-5b3c-7d4e-8f90-000000000001", ManifestSHA256: strings.Repeat("ab", 32), OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1},
+		Assessor: Assessor{Name: "Tim Asesor Internal"},
+		Items:    []Item{{Indicator: 1, Status: "revisi", Reason: "bukti tidak tepat", Note: "SK belum ditandatangani", Reviewer: "Budi"}},
+	}
+}
+
+func TestSignVerify(t *testing.T) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	other := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{8}, 32))
+	pub := priv.Public().(ed25519.PublicKey)
+	data, err := Sign(priv, manifest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Verify(data, pub)
+	if err != nil || m.Items[0].Note != "SK belum ditandatangani" || m.Bundle.OPDKode != "BAPPEDA" {
+		t.Fatalf("verify: %+v %v", m, err)
+	}
+	if _, err := Verify(data, other.Public().(ed25519.PublicKey)); !errors.As(err, new(*Error)) {
+		t.Fatalf("other key: %v", err)
+	}
+	// A changed payload fails the signature.
+	var env Envelope
+	json.Unmarshal(data, &env)
+	raw, _ := base64.StdEncoding.DecodeString(env.Payload)
+	env.Payload = base64.StdEncoding.EncodeToString(bytes.Replace(raw, []byte("belum"), []byte("sudah"), 1))
+	bad, _ := json.Marshal(env)
+	if _, err := Verify(bad, pub); err == nil || !strings.Contains(err.Error(), "tanda tangan tidak cocok") {
+		t.Fatalf("tampered: %v", err)
+	}
+	// Another payload type (an OPD bundle's signature) is refused.
+	env.PayloadType = "application/vnd.spbe.bundle-manifest+json;version=1"
+	bad, _ = json.Marshal(env)
+	if _, err := Verify(bad, pub); err == nil || !strings.Contains(err.Error(), "jenis muatan") {
+		t.Fatalf("payload type: %v", err)
+	}
+	// Unknown fields are refused (strict JSON).
+	if _, err := Verify(bytes.Replace(data, []byte(`"payloadType"`), []byte(`"x": 1, "payloadType"`), 1), pub); err == nil {
+		t.Fatal("unknown field accepted")
+	}
+	if k, err := Signer(data); err != nil || len(k) != 64 {
+		t.Fatalf("signer %q %v", k, err)
+	}
+	bad2 := manifest()
+	bad2.Items = append(bad2.Items, bad2.Items[0])
+	if _, err := Sign(priv, bad2); err == nil {
+		t.Fatal("duplicate indicator signed")
+	}
+	if got := FileName("Bappeda", 2026, 3); got != "SPBE_BAPPEDA_2026_3_UMPAN.spbe-umpan" {
+		t.Fatal(got)
+	}
+}
