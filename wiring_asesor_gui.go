@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -62,10 +66,86 @@ func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
 	for _, r := range rows {
 		out = append(out, assessment.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Index: r.Index,
 			Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyID: r.KeyID,
-			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, CreatedAt: r.CreatedAt,
+			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, BundleID: r.BundleID, CreatedAt: r.CreatedAt,
 			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts})
 	}
 	return out, err
+}
+
+func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
+	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+		Sequence: b.Sequence, Status: b.Status, ReportSHA256: b.ReportSHA256}
+}
+
+func (a *asesorGUI) Bundles(ctx context.Context) ([]assessment.ReviewBundle, error) {
+	list, err := a.w.Bundles(ctx)
+	out := make([]assessment.ReviewBundle, 0, len(list))
+	for _, b := range list {
+		out = append(out, guiBundle(b))
+	}
+	return out, err
+}
+
+func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
+	b, rows, err := a.w.ReviewSheet(ctx, bundleID)
+	if err != nil {
+		return assessment.ReviewBundle{}, nil, err
+	}
+	out := make([]assessment.ReviewItem, 0, len(rows))
+	for _, r := range rows {
+		it := assessment.ReviewItem{Indicator: r.Indicator, Revisions: r.Revisions}
+		if r.Answer != nil {
+			it.Answered, it.Level, it.Justification = true, r.Answer.Level, r.Answer.Justification
+			for _, e := range r.Answer.Evidence {
+				it.Evidence = append(it.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName,
+					Level: e.Level, Note: e.Note})
+			}
+		}
+		if r.Review != nil {
+			it.Reviewed, it.Value, it.Status = true, r.Review.Value, string(r.Review.Status)
+			it.Reason, it.Note = r.Review.Reason, r.Review.Note
+		}
+		out = append(out, it)
+	}
+	return guiBundle(b), out, nil
+}
+
+func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision) error {
+	by := d.Reviewer
+	if strings.TrimSpace(by) == "" {
+		by = operatorName()
+	}
+	_, err := a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
+		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
+	return err
+}
+
+// OpenBlob copies the blob into a fresh temporary folder under its
+// original name (so the system viewer picks the right program).
+func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (path string, err error) {
+	src, err := a.w.OpenBlob(sum)
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
+	dir, err := os.MkdirTemp("", "spbe-asesor-")
+	if err != nil {
+		return "", err
+	}
+	name = filepath.Base(filepath.Clean("/" + name))
+	if name == "/" || name == "." || name == "" {
+		name = sum
+	}
+	path = filepath.Join(dir, name)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", err
+	}
+	if _, err = io.Copy(f, src); err != nil {
+		f.Close()
+		return "", fmt.Errorf("salinan berkas gagal: %w", err)
+	}
+	return path, f.Close()
 }
 
 func (a *asesorGUI) Close() error { return a.w.Close() }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -65,13 +66,68 @@ func TestAsesorGUIAdapter(t *testing.T) {
 		t.Fatalf("keys %+v, %v", list, err)
 	}
 	rows, err := w.Recap(ctx)
-	if err != nil || len(rows) != 1 || rows[0].OPDKode != "DISKOMINFO" || rows[0].Periode != 2025 || rows[0].KeyStatus != assessment.KeyVerified {
+	if err != nil || len(rows) != 1 || rows[0].OPDKode != "DISKOMINFO" || rows[0].Periode != 2025 || rows[0].KeyStatus != assessment.KeyVerified || rows[0].BundleID == "" {
 		t.Fatalf("recap %+v, %v", rows, err)
 	}
+	testAsesorGUIReview(t, w)
 	if err := w.RevokeKey(ctx, k.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := w.Keys(ctx); list[0].Status != assessment.KeyRevoked {
 		t.Errorf("after revoking: %+v", list[0])
+	}
+}
+
+// testAsesorGUIReview: the review methods on the imported bundle — list,
+// sheet, a revisi saved and read back, an invalid value refused, the
+// report and an evidence file copied out for the viewer.
+func testAsesorGUIReview(t *testing.T, w assessment.AsesorWorkspace) {
+	t.Helper()
+	ctx := context.Background()
+	bundles, err := w.Bundles(ctx)
+	if err != nil || len(bundles) != 1 || bundles[0].OPDKode != "DISKOMINFO" || bundles[0].ReportSHA256 == "" {
+		t.Fatalf("bundles %+v, %v", bundles, err)
+	}
+	id := bundles[0].BundleID
+	b, items, err := w.ReviewSheet(ctx, id)
+	if err != nil || b.BundleID != id || len(items) == 0 || !items[0].Answered || items[0].Reviewed {
+		t.Fatalf("sheet %+v %+v, %v", b, items, err)
+	}
+	n := items[0].Indicator
+	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: id, Indicator: n, Value: "7",
+		Status: assessment.ReviewAccepted, Reviewer: "Andi"}); err == nil {
+		t.Error("value 7 accepted")
+	}
+	d := assessment.ReviewDecision{BundleID: id, Indicator: n, Value: "2,5", Status: assessment.ReviewRevision,
+		Reason: assessment.ReasonWrongEvidence, Note: "Bukti bukan SK", Reviewer: "Andi"}
+	if err := w.SaveReview(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	_, items, err = w.ReviewSheet(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := items[0]
+	if !got.Reviewed || got.Value != "2.5" || got.Status != "revisi" || got.Reason != "bukti tidak tepat" ||
+		got.Note != "Bukti bukan SK" || got.Revisions != 1 {
+		t.Errorf("after save %+v", got)
+	}
+	path, err := w.OpenBlob(ctx, b.ReportSHA256, "../Laporan.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(filepath.Dir(path))
+	if data, err := os.ReadFile(path); err != nil || filepath.Base(path) != "Laporan.pdf" || !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Errorf("report copied to %s: %.8q, %v", path, data, err)
+	}
+	for _, it := range items {
+		for _, e := range it.Evidence {
+			p, err := w.OpenBlob(ctx, e.SHA256, e.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(filepath.Dir(p))
+			return
+		}
 	}
 }

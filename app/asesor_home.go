@@ -77,6 +77,7 @@ func asesorNav(u *UI, active string) fyne.CanvasObject {
 		btn("asesor.navImport", func() { u.show(newAsesorHome(u)) }),
 		btn("asesor.navKeys", func() { u.show(newAsesorKeys(u)) }),
 		btn("asesor.navRecap", func() { u.show(newAsesorRecap(u)) }),
+		btn("asesor.navReview", func() { u.show(newAsesorReview(u, "")) }),
 	)
 	back := widget.NewButton(tr("workspace.toOPD"), u.switchToOPD)
 	return container.NewVBox(

@@ -55,12 +55,16 @@ type asesorRecap struct {
 	table *widget.Table
 	state *widget.Label
 	rows  []assessment.RecapRow
+	pick  int // selected row, -1 = none
+	open  *widget.Button
 	col   int  // sort column, -1 for the workspace's order
 	desc  bool // descending
 }
 
 func newAsesorRecap(u *UI) *asesorRecap {
-	r := &asesorRecap{u: u, col: -1, state: wrapped(tr("recap.loading"))}
+	r := &asesorRecap{u: u, col: -1, pick: -1, state: wrapped(tr("recap.loading"))}
+	r.open = widget.NewButton(tr("recap.review"), r.onReview)
+	r.open.Disable()
 	r.table = widget.NewTable(
 		func() (int, int) { return len(r.rows), len(recapColumns) },
 		func() fyne.CanvasObject {
@@ -92,6 +96,12 @@ func newAsesorRecap(u *UI) *asesorRecap {
 		b.SetText(r.headerText(col))
 		b.OnTapped = func() { r.sortBy(col) }
 	}
+	r.table.OnSelected = func(id widget.TableCellID) {
+		r.pick = id.Row
+		if id.Row >= 0 && id.Row < len(r.rows) {
+			r.open.Enable()
+		}
+	}
 	for i, c := range recapColumns {
 		r.table.SetColumnWidth(i, c.width)
 	}
@@ -100,11 +110,19 @@ func newAsesorRecap(u *UI) *asesorRecap {
 }
 
 func (r *asesorRecap) view() fyne.CanvasObject {
-	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"), r.state)
+	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"), container.NewBorder(nil, nil, nil, r.open, r.state))
 	return container.NewPadded(border(top, nil, nil, nil, r.table))
 }
 
 func (r *asesorRecap) leave() {}
+
+// onReview opens the review of the selected row's accepted bundle.
+func (r *asesorRecap) onReview() {
+	if r.pick < 0 || r.pick >= len(r.rows) {
+		return
+	}
+	r.u.show(newAsesorReview(r.u, r.rows[r.pick].BundleID))
+}
 
 // load reads the recap off the UI goroutine.
 func (r *asesorRecap) load() {
@@ -142,7 +160,15 @@ func (r *asesorRecap) sortBy(col int) {
 		r.col, r.desc = col, false
 	}
 	r.applySort()
+	r.unpick()
 	r.table.Refresh()
+}
+
+// unpick forgets the selected row (its position changed).
+func (r *asesorRecap) unpick() {
+	r.pick = -1
+	r.table.UnselectAll()
+	r.open.Disable()
 }
 
 func (r *asesorRecap) applySort() {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -26,6 +27,49 @@ type fakeAsesor struct {
 	recap    []assessment.RecapRow
 	verified []string // "keyID|how|by"
 	closed   bool
+	bundles  []assessment.ReviewBundle
+	sheets   map[string][]assessment.ReviewItem // by bundle id
+	saved    []assessment.ReviewDecision
+	opened   []string // "sha256|name"
+}
+
+func (f *fakeAsesor) Bundles(context.Context) ([]assessment.ReviewBundle, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]assessment.ReviewBundle(nil), f.bundles...), nil
+}
+
+func (f *fakeAsesor) ReviewSheet(_ context.Context, id string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, b := range f.bundles {
+		if b.BundleID == id {
+			return b, append([]assessment.ReviewItem(nil), f.sheets[id]...), nil
+		}
+	}
+	return assessment.ReviewBundle{}, nil, errors.New("bundel tidak ditemukan")
+}
+
+func (f *fakeAsesor) SaveReview(_ context.Context, d assessment.ReviewDecision) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.saved = append(f.saved, d)
+	items := f.sheets[d.BundleID]
+	for i := range items {
+		if items[i].Indicator == d.Indicator {
+			items[i].Reviewed, items[i].Value, items[i].Status = true, d.Value, d.Status
+			items[i].Reason, items[i].Note = d.Reason, d.Note
+			items[i].Revisions++
+		}
+	}
+	return nil
+}
+
+func (f *fakeAsesor) OpenBlob(_ context.Context, sum, name string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.opened = append(f.opened, sum+"|"+name)
+	return "/tmp/" + name, nil
 }
 
 func (f *fakeAsesor) Import(_ context.Context, paths []string, progress func(done, total int)) ([]assessment.ImportOutcome, error) {
@@ -382,5 +426,102 @@ func TestAsesorRecapSorting(t *testing.T) {
 	test.Tap(hdr)
 	if order() != "BAPPEDA,DINKES,DISDIK" {
 		t.Errorf("by header tap: %s", order())
+	}
+}
+
+// reviewHarness opens the review screen on one bundle with two indicators.
+func reviewHarness(t *testing.T) (*asesorHarness, *asesorReview) {
+	t.Helper()
+	h := newAsesorHarness(t, true)
+	h.ws.bundles = []assessment.ReviewBundle{{BundleID: "b-dinkes-1", OPDKode: "DINKES", OPDNama: "Dinas Kesehatan",
+		Periode: 2026, Sequence: 1, Status: "accepted", ReportSHA256: "feedface"}}
+	h.ws.sheets = map[string][]assessment.ReviewItem{"b-dinkes-1": {
+		{Indicator: 1, Answered: true, Level: 3, Justification: "Kebijakan internal sudah ditetapkan",
+			Evidence: []assessment.ReviewEvidence{{SHA256: "abc123", Name: "perbup.pdf", Level: 3}}},
+		{Indicator: 2, Answered: true, Level: 4, Justification: "Sudah terintegrasi"},
+	}}
+	h.u.show(newAsesorReview(h.u, "b-dinkes-1"))
+	h.wait()
+	r := current[*asesorReview](t, h.u)
+	if len(r.items) != 2 || r.sel != 0 {
+		t.Fatalf("sheet not loaded: %d items, selected %d", len(r.items), r.sel)
+	}
+	return h, r
+}
+
+func TestAsesorReviewSavesRevisi(t *testing.T) {
+	h, r := reviewHarness(t)
+	shown := texts(r.detail)
+	if !hasText(shown, "Kebijakan internal sudah ditetapkan") || !hasText(shown, "Tingkat menurut OPD: 3") ||
+		!hasText(shown, "perbup.pdf") {
+		t.Errorf("OPD answer not shown: %q", shown)
+	}
+	r.list.Select(1)
+	test.Type(r.value, "2,5")
+	r.status.SetSelected("revisi")
+	if r.reason.Disabled() {
+		t.Fatal("reason disabled for revisi")
+	}
+	r.reason.SetSelected("belum diunggah")
+	test.Type(r.note, "Unggah dokumen integrasi")
+	test.Tap(r.saveBtn)
+	h.wait()
+	want := assessment.ReviewDecision{BundleID: "b-dinkes-1", Indicator: 2, Value: "2.5",
+		Status: assessment.ReviewRevision, Reason: assessment.ReasonMissing, Note: "Unggah dokumen integrasi"}
+	if len(h.ws.saved) != 1 || h.ws.saved[0] != want {
+		t.Fatalf("saved %+v, want %+v", h.ws.saved, want)
+	}
+	if r.msg.Text != "Tersimpan." || !r.items[1].Reviewed || r.items[1].Status != "revisi" {
+		t.Errorf("after save: msg %q, item %+v", r.msg.Text, r.items[1])
+	}
+	test.Tap(r.reportBtn)
+	h.wait()
+	if len(h.ws.opened) != 1 || h.ws.opened[0] != "feedface|Laporan_DINKES_2026.pdf" {
+		t.Errorf("report opened as %q", h.ws.opened)
+	}
+}
+
+func TestAsesorReviewRejectsInvalidValue(t *testing.T) {
+	h, r := reviewHarness(t)
+	test.Type(r.value, "7")
+	r.status.SetSelected("diterima")
+	if !r.reason.Disabled() {
+		t.Error("reason enabled for diterima")
+	}
+	test.Tap(r.saveBtn)
+	h.wait()
+	if len(h.ws.saved) != 0 {
+		t.Fatalf("saved %+v", h.ws.saved)
+	}
+	if !strings.Contains(r.msg.Text, `"7" tidak sah`) {
+		t.Errorf("error shown: %q", r.msg.Text)
+	}
+	// revisi without a reason is refused too
+	r.value.SetText("3")
+	r.status.SetSelected("revisi")
+	test.Tap(r.saveBtn)
+	h.wait()
+	if len(h.ws.saved) != 0 || r.msg.Text != "Status revisi memerlukan alasan." {
+		t.Errorf("revisi without reason: saved %+v, msg %q", h.ws.saved, r.msg.Text)
+	}
+}
+
+func TestAsesorRecapOpensReview(t *testing.T) {
+	h := newAsesorHarness(t, true)
+	h.ws.recap = []assessment.RecapRow{{OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, BundleID: "b-dinkes-1", Total: 47}}
+	h.ws.bundles = []assessment.ReviewBundle{{BundleID: "b-dinkes-1", OPDKode: "DINKES", Periode: 2026, Status: "accepted"}}
+	h.ws.sheets = map[string][]assessment.ReviewItem{"b-dinkes-1": {{Indicator: 5, Answered: true, Level: 2}}}
+	h.u.show(newAsesorRecap(h.u))
+	h.wait()
+	r := current[*asesorRecap](t, h.u)
+	if !r.open.Disabled() {
+		t.Error("Tinjau enabled without a selected row")
+	}
+	r.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Tap(r.open)
+	h.wait()
+	rv := current[*asesorReview](t, h.u)
+	if rv.bundle.BundleID != "b-dinkes-1" || len(rv.items) != 1 || rv.title.Text != "Indikator 5" {
+		t.Errorf("review opened on %+v, items %+v", rv.bundle, rv.items)
 	}
 }

@@ -25,8 +25,73 @@ type AsesorWorkspace interface {
 	RevokeKey(ctx context.Context, keyID string) error
 	// Recap lists the accepted bundle of every OPD and periode.
 	Recap(ctx context.Context) ([]RecapRow, error)
+	// Bundles lists every stored bundle (accepted, superseded, conflict).
+	Bundles(ctx context.Context) ([]ReviewBundle, error)
+	// ReviewSheet returns the bundle and, per indicator answered or
+	// reviewed, the OPD's answer beside the assessor's current review.
+	ReviewSheet(ctx context.Context, bundleID string) (ReviewBundle, []ReviewItem, error)
+	// SaveReview records one review decision (a new row; the latest is
+	// the current one).
+	SaveReview(ctx context.Context, d ReviewDecision) error
+	// OpenBlob copies a stored evidence file or report (by SHA-256) to a
+	// temporary file named name for the system viewer and returns its path.
+	OpenBlob(ctx context.Context, sha256, name string) (string, error)
 	// Close releases the workspace.
 	Close() error
+}
+
+// ReviewBundle is one stored bundle as the review screen lists it.
+type ReviewBundle struct {
+	BundleID     string
+	OPDKode      string
+	OPDNama      string
+	Periode      int
+	Sequence     uint64
+	Status       string // accepted | superseded | conflict
+	ReportSHA256 string // the OPD's report PDF
+}
+
+// Review statuses and the reasons a revisi may carry.
+const (
+	ReviewAccepted      = "diterima"
+	ReviewRevision      = "revisi"
+	ReasonWrongEvidence = "bukti tidak tepat"
+	ReasonMissing       = "belum diunggah"
+	ReasonAutoRejected  = "ditolak otomatis"
+)
+
+// ReviewEvidence is one evidence file the OPD attached to an answer.
+type ReviewEvidence struct {
+	SHA256 string
+	Name   string // original file name
+	Level  int    // the level it supports
+	Note   string
+}
+
+// ReviewItem is one indicator of the review sheet.
+type ReviewItem struct {
+	Indicator     int
+	Answered      bool // false: the OPD gave no answer
+	Level         int
+	Justification string
+	Evidence      []ReviewEvidence
+	Reviewed      bool   // false: no decision recorded yet
+	Value         string // the assessor's value, decimal with a point, "" = none
+	Status        string
+	Reason        string
+	Note          string
+	Revisions     int
+}
+
+// ReviewDecision is one review decision to record.
+type ReviewDecision struct {
+	BundleID  string
+	Indicator int
+	Value     string // decimal 1–5 ("2,5" or "2.5"); "" = none
+	Status    string // ReviewAccepted or ReviewRevision
+	Reason    string // required for revisi, empty for diterima
+	Note      string
+	Reviewer  string // "" = the workspace's default
 }
 
 // ImportKind is what importing one bundle did.
@@ -95,6 +160,7 @@ type RecapRow struct {
 	KeyID     string
 	KeyStatus KeyStatus
 	Sequence  uint64
+	BundleID  string // the accepted bundle
 	CreatedAt string // the OPD device's clock, display only
 	Imported  time.Time
 	Versions  int

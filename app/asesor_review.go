@@ -1,0 +1,394 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// reviewStatuses and reviewReasons pair the stored value with its
+// translation key, in the order shown.
+var (
+	reviewStatuses = []struct{ value, key string }{
+		{assessment.ReviewAccepted, "review.statusAccepted"},
+		{assessment.ReviewRevision, "review.statusRevision"},
+	}
+	reviewReasons = []struct{ value, key string }{
+		{assessment.ReasonWrongEvidence, "review.reasonWrongEvidence"},
+		{assessment.ReasonMissing, "review.reasonMissing"},
+		{assessment.ReasonAutoRejected, "review.reasonAutoRejected"},
+	}
+)
+
+// asesorReview is the review of one bundle: the indicators on the left,
+// the OPD's answer and evidence beside the assessor's decision.
+type asesorReview struct {
+	u       *UI
+	want    string // bundle to open once the list is loaded ("" = none)
+	bundles []assessment.ReviewBundle
+	bundle  assessment.ReviewBundle
+	items   []assessment.ReviewItem
+	sel     int // index into items, -1 = none
+
+	pick      *widget.Select
+	state     *widget.Label
+	list      *widget.List
+	reportBtn *widget.Button
+	title     *widget.Label
+	level     *widget.Label
+	justify   *widget.Label
+	evidence  *fyne.Container
+	value     *widget.Entry
+	status    *widget.RadioGroup
+	reason    *widget.Select
+	note      *widget.Entry
+	saveBtn   *widget.Button
+	msg       *widget.Label
+	detail    *fyne.Container
+}
+
+// newAsesorReview opens the review screen; bundleID preselects a bundle.
+func newAsesorReview(u *UI, bundleID string) *asesorReview {
+	r := &asesorReview{u: u, want: bundleID, sel: -1, state: wrapped(tr("review.loading"))}
+	r.pick = widget.NewSelect(nil, r.onPick)
+	r.pick.PlaceHolder = tr("review.pickBundle")
+	r.list = widget.NewList(
+		func() int { return len(r.items) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= 0 && id < len(r.items) {
+				o.(*widget.Label).SetText(reviewItemLabel(r.items[id]))
+			}
+		})
+	r.list.OnSelected = func(id widget.ListItemID) { r.selectItem(id) }
+	r.reportBtn = widget.NewButton(tr("review.openReport"), r.onReport)
+	r.reportBtn.Disable()
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.level = wrapped("")
+	r.justify = wrapped("")
+	r.evidence = container.NewVBox()
+	r.value = widget.NewEntry()
+	r.value.SetPlaceHolder(tr("review.valueHint"))
+	labels := make([]string, len(reviewStatuses))
+	for i, s := range reviewStatuses {
+		labels[i] = tr(s.key)
+	}
+	r.status = widget.NewRadioGroup(labels, func(string) { r.syncReason() })
+	r.status.Horizontal = true
+	reasons := make([]string, len(reviewReasons))
+	for i, x := range reviewReasons {
+		reasons[i] = tr(x.key)
+	}
+	r.reason = widget.NewSelect(reasons, nil)
+	r.reason.PlaceHolder = tr("review.reasonPick")
+	r.note = widget.NewMultiLineEntry()
+	r.note.Wrapping = fyne.TextWrapWord
+	r.note.SetMinRowsVisible(3)
+	r.saveBtn = widget.NewButton(tr("review.save"), r.onSave)
+	r.saveBtn.Importance = widget.HighImportance
+	r.msg = wrapped("")
+	form := widget.NewForm(
+		widget.NewFormItem(tr("review.value"), r.value),
+		widget.NewFormItem(tr("review.status"), r.status),
+		widget.NewFormItem(tr("review.reason"), r.reason),
+		widget.NewFormItem(tr("review.note"), r.note),
+	)
+	r.detail = container.NewVBox(r.title,
+		widget.NewLabelWithStyle(tr("review.opdAnswer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		r.level, r.justify, r.evidence, widget.NewSeparator(),
+		widget.NewLabelWithStyle(tr("review.assessor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		form, container.NewHBox(r.saveBtn), r.msg)
+	r.detail.Hide()
+	r.syncReason()
+	r.load()
+	return r
+}
+
+func (r *asesorReview) view() fyne.CanvasObject {
+	top := container.NewVBox(asesorNav(r.u, "asesor.navReview"),
+		container.NewBorder(nil, nil, widget.NewLabel(tr("review.bundle")), r.reportBtn, r.pick), r.state)
+	split := container.NewHSplit(r.list, container.NewVScroll(r.detail))
+	split.Offset = 0.3
+	return container.NewPadded(border(top, nil, nil, nil, split))
+}
+
+func (r *asesorReview) leave() {}
+
+// load lists the stored bundles off the UI goroutine.
+func (r *asesorReview) load() {
+	w := r.u.asesor
+	if w == nil {
+		return
+	}
+	var list []assessment.ReviewBundle
+	r.u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		list, err = w.Bundles(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			r.state.SetText(err.Error())
+			r.u.showError(err)
+			return
+		}
+		r.bundles = list
+		opts := make([]string, len(list))
+		for i, b := range list {
+			opts[i] = bundleLabel(b)
+		}
+		r.pick.SetOptions(opts)
+		if len(list) == 0 {
+			r.state.SetText(tr("review.noBundles"))
+			return
+		}
+		r.state.SetText(tr("review.pickBundle"))
+		for i, b := range list {
+			if r.want != "" && b.BundleID == r.want {
+				r.pick.SetSelectedIndex(i)
+			}
+		}
+	})
+}
+
+func bundleLabel(b assessment.ReviewBundle) string {
+	s := fmt.Sprintf("%s – %s · %d · #%d", b.OPDKode, b.OPDNama, b.Periode, b.Sequence)
+	if b.Status != "" && b.Status != "accepted" {
+		s += " (" + tr("review.bundle."+b.Status) + ")"
+	}
+	return s
+}
+
+func (r *asesorReview) onPick(string) {
+	i := r.pick.SelectedIndex()
+	if i < 0 || i >= len(r.bundles) {
+		return
+	}
+	r.openBundle(r.bundles[i].BundleID)
+}
+
+// openBundle reads the review sheet off the UI goroutine.
+func (r *asesorReview) openBundle(id string) {
+	w := r.u.asesor
+	var (
+		b     assessment.ReviewBundle
+		items []assessment.ReviewItem
+	)
+	r.state.SetText(tr("review.loading"))
+	r.u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		b, items, err = w.ReviewSheet(ctx, id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			r.state.SetText(err.Error())
+			r.u.showError(err)
+			return
+		}
+		r.bundle, r.items, r.sel = b, items, -1
+		r.detail.Hide()
+		r.list.UnselectAll()
+		r.list.Refresh()
+		if b.ReportSHA256 != "" {
+			r.reportBtn.Enable()
+		} else {
+			r.reportBtn.Disable()
+		}
+		if len(items) == 0 {
+			r.state.SetText(tr("review.noItems"))
+			return
+		}
+		r.state.SetText(trf("review.count", len(items)))
+		r.list.Select(0)
+	})
+}
+
+func reviewItemLabel(it assessment.ReviewItem) string {
+	s := trf("review.indicator", it.Indicator)
+	if it.Answered {
+		s += " · " + trf("review.levelShort", it.Level)
+	}
+	if it.Reviewed {
+		s += " · " + tr(statusKey(it.Status))
+	}
+	return s
+}
+
+func statusKey(v string) string {
+	for _, s := range reviewStatuses {
+		if s.value == v {
+			return s.key
+		}
+	}
+	return "review.notReviewed"
+}
+
+// selectItem shows indicator id: the OPD's answer and the editor filled
+// with the current review.
+func (r *asesorReview) selectItem(id int) {
+	if id < 0 || id >= len(r.items) {
+		return
+	}
+	r.sel = id
+	it := r.items[id]
+	r.title.SetText(trf("review.indicator", it.Indicator))
+	if it.Answered {
+		r.level.SetText(trf("review.level", it.Level))
+		r.justify.SetText(it.Justification)
+	} else {
+		r.level.SetText(tr("review.unanswered"))
+		r.justify.SetText("")
+	}
+	r.evidence.RemoveAll()
+	if len(it.Evidence) == 0 {
+		r.evidence.Add(widget.NewLabel(tr("review.noEvidence")))
+	}
+	for _, e := range it.Evidence {
+		text := trf("review.evidenceItem", e.Name, e.Level)
+		if e.Note != "" {
+			text += " – " + e.Note
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		open := widget.NewButton(tr("review.openEvidence"), func() { r.openBlob(e.SHA256, e.Name) })
+		r.evidence.Add(container.NewBorder(nil, nil, nil, open, l))
+	}
+	r.value.SetText(commaDecimal(it.Value))
+	r.status.SetSelected("")
+	if it.Reviewed {
+		r.status.SetSelected(tr(statusKey(it.Status)))
+	}
+	r.reason.ClearSelected()
+	for _, x := range reviewReasons {
+		if x.value == it.Reason {
+			r.reason.SetSelected(tr(x.key))
+		}
+	}
+	r.note.SetText(it.Note)
+	r.msg.SetText("")
+	r.syncReason()
+	r.detail.Show()
+}
+
+// syncReason enables the reason only for a revisi.
+func (r *asesorReview) syncReason() {
+	if r.selectedStatus() == assessment.ReviewRevision {
+		r.reason.Enable()
+	} else {
+		r.reason.ClearSelected()
+		r.reason.Disable()
+	}
+}
+
+func (r *asesorReview) selectedStatus() string {
+	for _, s := range reviewStatuses {
+		if r.status.Selected == tr(s.key) {
+			return s.value
+		}
+	}
+	return ""
+}
+
+func (r *asesorReview) selectedReason() string {
+	i := r.reason.SelectedIndex()
+	if i < 0 || i >= len(reviewReasons) {
+		return ""
+	}
+	return reviewReasons[i].value
+}
+
+// decision reads the editor; the error is for the assessor.
+func (r *asesorReview) decision() (assessment.ReviewDecision, error) {
+	it := r.items[r.sel]
+	d := assessment.ReviewDecision{BundleID: r.bundle.BundleID, Indicator: it.Indicator,
+		Status: r.selectedStatus(), Reason: r.selectedReason(), Note: strings.TrimSpace(r.note.Text)}
+	if v := strings.TrimSpace(r.value.Text); v != "" {
+		if _, err := assessment.ParseValue(v); err != nil {
+			return d, errors.New(trf("review.badValue", v))
+		}
+		d.Value = strings.Replace(v, ",", ".", 1)
+	}
+	switch {
+	case d.Status == "":
+		return d, errors.New(tr("review.needStatus"))
+	case d.Status == assessment.ReviewRevision && d.Reason == "":
+		return d, errors.New(tr("review.needReason"))
+	}
+	return d, nil
+}
+
+// onSave records the decision off the UI goroutine.
+func (r *asesorReview) onSave() {
+	if r.sel < 0 || r.sel >= len(r.items) {
+		return
+	}
+	d, err := r.decision()
+	if err != nil {
+		r.msg.SetText(err.Error())
+		return
+	}
+	w, sel := r.u.asesor, r.sel
+	r.saveBtn.Disable()
+	r.msg.SetText(tr("review.saving"))
+	r.u.jobs.submit(func(ctx context.Context) error {
+		return w.SaveReview(ctx, d)
+	}, func(err error) {
+		r.saveBtn.Enable()
+		if err != nil {
+			r.msg.SetText(err.Error())
+			r.u.showError(err)
+			return
+		}
+		if sel < len(r.items) && r.items[sel].Indicator == d.Indicator {
+			it := &r.items[sel]
+			it.Reviewed, it.Value, it.Status, it.Reason, it.Note = true, d.Value, d.Status, d.Reason, d.Note
+			it.Revisions++
+		}
+		r.list.Refresh()
+		r.msg.SetText(tr("review.saved"))
+	})
+}
+
+func (r *asesorReview) onReport() {
+	b := r.bundle
+	if b.ReportSHA256 == "" {
+		return
+	}
+	r.openBlob(b.ReportSHA256, "Laporan_"+b.OPDKode+"_"+strconv.Itoa(b.Periode)+".pdf")
+}
+
+// openBlob copies the file off the UI goroutine and hands it to the
+// system viewer.
+func (r *asesorReview) openBlob(sum, name string) {
+	w, a := r.u.asesor, r.u.app
+	var path string
+	r.u.jobs.spawn(func(ctx context.Context) error {
+		var err error
+		path, err = w.OpenBlob(ctx, sum, name)
+		return err
+	}, func(err error) {
+		if err == nil {
+			var uri *url.URL
+			uri, err = url.Parse(fynestorage.NewFileURI(path).String())
+			if err == nil {
+				err = a.OpenURL(uri)
+			}
+		}
+		if err != nil {
+			r.u.showError(err)
+		}
+	})
+}
