@@ -57,16 +57,7 @@ func (k *asesorKeys) load() {
 	if w == nil {
 		return
 	}
-	var list []assessment.RegisteredKey
-	k.u.jobs.submit(func(ctx context.Context) error {
-		var err error
-		list, err = w.Keys(ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			k.u.showError(err)
-			return
-		}
+	load(k.u, nil, w.Keys, func(list []assessment.RegisteredKey) {
 		k.keys = list
 		k.render()
 	})

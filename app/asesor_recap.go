@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math/big"
 	"slices"
@@ -130,17 +129,7 @@ func (r *asesorRecap) load() {
 	if w == nil {
 		return
 	}
-	var rows []assessment.RecapRow
-	r.u.jobs.submit(func(ctx context.Context) error {
-		var err error
-		rows, err = w.Recap(ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			r.state.SetText(err.Error())
-			r.u.showError(err)
-			return
-		}
+	load(r.u, r.state, w.Recap, func(rows []assessment.RecapRow) {
 		r.rows = rows
 		r.applySort()
 		if len(rows) == 0 {

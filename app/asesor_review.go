@@ -134,17 +134,7 @@ func (r *asesorReview) load() {
 	if w == nil {
 		return
 	}
-	var list []assessment.ReviewBundle
-	r.u.jobs.submit(func(ctx context.Context) error {
-		var err error
-		list, err = w.Bundles(ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			r.state.SetText(err.Error())
-			r.u.showError(err)
-			return
-		}
+	load(r.u, r.state, w.Bundles, func(list []assessment.ReviewBundle) {
 		r.bundles = list
 		opts := make([]string, len(list))
 		for i, b := range list {

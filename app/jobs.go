@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"sync"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // jobs runs store work off the UI goroutine. Serial work (every write and
@@ -94,4 +96,25 @@ func (m *mailbox) take() []func() {
 	fns := m.fns
 	m.fns = nil
 	return fns
+}
+
+// load runs read as serial work and hands its value to show on the UI
+// goroutine; a failure is shown in state (when given) and in a dialog, and
+// show is not called. It is the common shape of every screen's loader.
+func load[T any](u *UI, state *widget.Label, read func(context.Context) (T, error), show func(T)) {
+	var v T
+	u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		v, err = read(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			if state != nil {
+				state.SetText(err.Error())
+			}
+			u.showError(err)
+			return
+		}
+		show(v)
+	})
 }
