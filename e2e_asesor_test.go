@@ -237,3 +237,84 @@ func contentDigestOf(t *testing.T, path string) string {
 	}
 	return v.Manifest.ContentDigest
 }
+
+// TestAssessorSettlesConflict: an OPD exports three versions; the
+// assessor gets the first and the third (which supersedes the second, not
+// the first): konflik. The recap shows the recomputed index and the
+// conflict, `bundles` lists both side by side, `accept` makes the third
+// the accepted one, and the second, arriving late, is refused as a replay.
+func TestAssessorSettlesConflict(t *testing.T) {
+	lib, err := assets.Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := lib.Latest("pemdi-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, asesorData, keyFile := t.TempDir(), t.TempDir(), filepath.Join(t.TempDir(), "kunci.json")
+	mustCLI(t, "init", "--data", data, "--instansi", "Pemerintah Kabupaten Sigi", "--opd-kode", "DISHUB",
+		"--opd-nama", "Dinas Perhubungan", "--operator", "Rina")
+	var a struct {
+		ID string `json:"id"`
+	}
+	json.Unmarshal([]byte(mustCLI(t, "assessment", "new", "--data", data, "--catalog", "pemdi-2026", "--periode", "2026", "--json")), &a)
+	mustCLI(t, "key", "init", "--data", data, "--passphrase-file", "-")
+	mustCLI(t, "key", "export-public", keyFile, "--data", data)
+	sticks := make([]string, 3)
+	ids := make([]string, 3)
+	for i := range sticks {
+		mustCLI(t, "answer", "--data", data, "--assessment", a.ID, "--indicator", strconv.Itoa(c.Indicators[i].Number), "--level", "3")
+		sticks[i] = t.TempDir()
+		var ex struct {
+			BundleID string `json:"bundle_id"`
+		}
+		json.Unmarshal([]byte(mustCLI(t, "export", "--data", data, "--assessment", a.ID, "--out", sticks[i], "--passphrase-file", "-", "--json")), &ex)
+		ids[i] = ex.BundleID
+	}
+
+	mustCLI(t, "keys", "add", "--data", asesorData, keyFile, "--opd", "DISHUB")
+	var imported struct {
+		Bundles []cli.ImportLine `json:"bundles"`
+	}
+	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, sticks[0], "--json")), &imported)
+	if imported.Bundles[0].Outcome != "baru" {
+		t.Fatalf("first: %+v", imported.Bundles)
+	}
+	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, sticks[2], "--json")), &imported)
+	if b := imported.Bundles[0]; b.Outcome != "konflik" || b.ConflictWith != ids[0] {
+		t.Fatalf("third: %+v", b)
+	}
+	var rec []cli.RecapRow
+	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", asesorData, "--json")), &rec)
+	if len(rec) != 1 || rec[0].BundleID != ids[0] || rec[0].Conflicts != 1 || !rec[0].Recomputed || rec[0].Mismatch ||
+		rec[0].Index != rec[0].ClaimedIndex || rec[0].Answered != 1 {
+		t.Fatalf("recap with konflik: %+v", rec)
+	}
+	if out := mustCLI(t, "recap", "--data", asesorData); !strings.Contains(out, "1 konflik") {
+		t.Fatalf("recap text: %s", out)
+	}
+
+	var listed []cli.StoredBundle
+	json.Unmarshal([]byte(mustCLI(t, "bundles", "--data", asesorData, "--opd", "DISHUB", "--json")), &listed)
+	if len(listed) != 2 || listed[0].Status != "accepted" || listed[1].Status != "conflict" || listed[1].BundleID != ids[2] {
+		t.Fatalf("bundles: %+v", listed)
+	}
+
+	var acc cli.Acceptance
+	json.Unmarshal([]byte(mustCLI(t, "accept", "--data", asesorData, ids[2], "--by", "Budi", "--json")), &acc)
+	if !acc.Changed || acc.BundleID != ids[2] || acc.PreviousID != ids[0] || len(acc.Superseded) != 1 || acc.DecidedBy != "Budi" {
+		t.Fatalf("accept: %+v", acc)
+	}
+	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", asesorData, "--json")), &rec)
+	if len(rec) != 1 || rec[0].BundleID != ids[2] || rec[0].Conflicts != 0 || rec[0].Answered != 3 || rec[0].Versions != 2 {
+		t.Fatalf("recap after accept: %+v", rec)
+	}
+
+	// The second version, arriving late, is an old number for the key.
+	code, out, _ := runCLI(t, "import", "--data", asesorData, sticks[1], "--json")
+	json.Unmarshal([]byte(out), &imported)
+	if code != cli.ExitError || imported.Bundles[0].Code != "sequence" {
+		t.Fatalf("late second version: exit %d %+v", code, imported.Bundles)
+	}
+}

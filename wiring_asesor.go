@@ -73,7 +73,9 @@ func asesorDeps() *cli.AsesorDeps {
 					out = append(out, cli.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Instansi: r.Instansi, Periode: r.Periode,
 						Index: r.Index, Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total,
 						KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
-						CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts})
+						CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
+						Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
+						Mismatch: r.IndexMismatch})
 				}
 				return err
 			})
@@ -176,10 +178,36 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		ExportFeedback: exportFeedback,
-		ImportFeedback: importFeedback,
-		ShowFeedback:   showFeedback,
-		Operator:       operatorName,
+		Accept: func(ctx context.Context, dataDir, bundleID, by string) (out cli.Acceptance, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				a, err := w.AcceptBundle(ctx, bundleID, by)
+				out = cli.Acceptance{BundleID: a.BundleID, PreviousID: a.PreviousID, OPDKode: a.OPDKode, Periode: a.Periode,
+					Superseded: a.Superseded, DecidedBy: a.DecidedBy, Changed: a.Changed()}
+				if out.Superseded == nil {
+					out.Superseded = []string{}
+				}
+				return err
+			})
+			return out, err
+		},
+		Bundles: func(ctx context.Context, dataDir string) ([]cli.StoredBundle, error) {
+			var out []cli.StoredBundle
+			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				list, err := w.Bundles(ctx)
+				for _, b := range list {
+					out = append(out, cli.StoredBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+						Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), CreatedAt: b.CreatedAt,
+						ImportedAt: b.ImportedAt, Index: b.Index, Predicate: b.Predicate, ClaimedIndex: b.ClaimedIndex})
+				}
+				return err
+			})
+			return out, err
+		},
+		ExportFeedback:  exportFeedback,
+		ImportFeedback:  importFeedback,
+		ShowFeedback:    showFeedback,
+		Operator:        operatorName,
+		ConsolidatedPDF: consolidatedPDFCommand,
 	}
 }
 
@@ -257,7 +285,11 @@ func withWorkspace(dataDir string, fn func(*asesor.Workspace) error) error {
 	if err != nil {
 		return err
 	}
-	w, err := asesor.Open(filepath.Join(dir, asesor.DirName))
+	lib, err := assets.Library()
+	if err != nil {
+		return err
+	}
+	w, err := asesor.Open(filepath.Join(dir, asesor.DirName), asesor.WithLibrary(lib))
 	if err != nil {
 		return err
 	}
@@ -272,7 +304,7 @@ func importLine(r asesor.Result) cli.ImportLine {
 	return cli.ImportLine{Path: r.Path, Outcome: string(r.Outcome), Code: r.Code, Reason: r.Reason, Check: r.Check, Entry: r.Entry,
 		BundleID: r.BundleID, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
 		ManifestSHA256: r.ManifestSHA256, KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: string(r.KeyStatus),
-		Supersedes: r.Supersedes, ConflictWith: r.ConflictWith}
+		Supersedes: r.Supersedes, ConflictWith: r.ConflictWith, Warnings: r.Warnings}
 }
 
 func registryKey(k asesor.Key) cli.RegistryKey {

@@ -9,13 +9,18 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
 
 // openAsesorGUI opens the assessor workspace <dataDir>/asesor for the GUI
 // (app.Deps.OpenAsesor).
 func openAsesorGUI(dataDir string) (assessment.AsesorWorkspace, error) {
-	w, err := asesor.Open(filepath.Join(dataDir, asesor.DirName))
+	lib, err := assets.Library()
+	if err != nil {
+		return nil, err
+	}
+	w, err := asesor.Open(filepath.Join(dataDir, asesor.DirName), asesor.WithLibrary(lib))
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +36,7 @@ func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(do
 	for _, r := range res {
 		out = append(out, assessment.ImportOutcome{Path: r.Path, Kind: assessment.ImportKind(r.Outcome), Code: r.Code,
 			Reason: r.Reason, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
-			KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: assessment.KeyStatus(r.KeyStatus)})
+			KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: assessment.KeyStatus(r.KeyStatus), Warnings: r.Warnings})
 	}
 	return out, err
 }
@@ -67,14 +72,22 @@ func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
 		out = append(out, assessment.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Index: r.Index,
 			Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyID: r.KeyID,
 			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, BundleID: r.BundleID, CreatedAt: r.CreatedAt,
-			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts})
+			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts, Recomputed: r.Recomputed,
+			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch})
 	}
 	return out, err
 }
 
 func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
 	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
-		Sequence: b.Sequence, Status: b.Status, ReportSHA256: b.ReportSHA256}
+		Sequence: b.Sequence, Status: b.Status, ReportSHA256: b.ReportSHA256, CreatedAt: b.CreatedAt, Imported: b.ImportedAt,
+		Index: b.Index, Predicate: b.Predicate, KeyStatus: assessment.KeyStatus(b.KeyStatus)}
+}
+
+// AcceptBundle settles a konflik in the name of the OS user.
+func (a *asesorGUI) AcceptBundle(ctx context.Context, bundleID string) error {
+	_, err := a.w.AcceptBundle(ctx, bundleID, operatorName())
+	return err
 }
 
 func (a *asesorGUI) Bundles(ctx context.Context) ([]assessment.ReviewBundle, error) {

@@ -5,10 +5,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -129,5 +131,62 @@ func testAsesorGUIReview(t *testing.T, w assessment.AsesorWorkspace) {
 			os.RemoveAll(filepath.Dir(p))
 			return
 		}
+	}
+}
+
+// TestAsesorGUIAdapterConflict: through the GUI's workspace, a bundle that
+// does not supersede the accepted one is a konflik, Bundles shows both
+// with their dates and recomputed index, and AcceptBundle settles it; a
+// bundle answered on an altered catalog is refused with its code.
+func TestAsesorGUIAdapterConflict(t *testing.T) {
+	ctx := context.Background()
+	w, err := openAsesorGUI(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(t.TempDir(), "kunci.json")
+	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
+	if _, err := w.AddKey(ctx, pub); err != nil {
+		t.Fatal(err)
+	}
+	usb := t.TempDir()
+	first, second := exportInput(t), exportInput(t)
+	second.BundleID, second.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f7", 4
+	second.Snapshot.Answers = second.Snapshot.Answers[:5] // other content, not superseding: konflik
+	for i := range second.Snapshot.Answers {
+		second.Snapshot.Answers[i].Level = 4
+	}
+	altered := exportInput(t)
+	altered.BundleID, altered.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f8", 5
+	altered.Snapshot.Assessment.CatalogSHA256 = strings.Repeat("ab", 32)
+	for name, in := range map[string]bundle.Input{"a.spbe": first, "b.spbe": second, "c.spbe": altered} {
+		if err := os.WriteFile(filepath.Join(usb, name), writeBundle(t, in, key), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := w.Import(ctx, []string{usb}, nil)
+	if err != nil || len(out) != 3 {
+		t.Fatalf("import %+v %v", out, err)
+	}
+	if out[0].Kind != assessment.ImportNew || out[1].Kind != assessment.ImportConflict ||
+		out[2].Kind != assessment.ImportRejected || out[2].Code != assessment.RejectCatalogMismatch {
+		t.Fatalf("outcomes %+v", out)
+	}
+	list, err := w.Bundles(ctx)
+	if err != nil || len(list) != 2 || list[1].Status != "conflict" || list[1].CreatedAt == "" || list[1].Imported.IsZero() ||
+		list[1].Index == "" || list[1].Index == list[0].Index || list[1].KeyStatus != assessment.KeyPending {
+		t.Fatalf("bundles %+v %v", list, err)
+	}
+	if err := w.AcceptBundle(ctx, second.BundleID); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := w.Recap(ctx)
+	if len(rows) != 1 || rows[0].BundleID != second.BundleID || rows[0].Conflicts != 0 || !rows[0].Recomputed || rows[0].Answered != 5 {
+		t.Fatalf("recap after accepting %+v", rows)
 	}
 }

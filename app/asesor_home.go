@@ -63,31 +63,6 @@ func (dialogPaths) PickFile(parent fyne.Window, title string, extensions []strin
 // bundleExtension is the extension of OPD bundles.
 const bundleExtension = ".spbe"
 
-// asesorNav is the assessor's top bar: import, keys, recap and the
-// switch back to the OPD workspace. active is the current screen's key.
-func asesorNav(u *UI, active string) fyne.CanvasObject {
-	btn := func(key string, open func()) *widget.Button {
-		b := widget.NewButton(tr(key), open)
-		if key == active {
-			b.Importance = widget.HighImportance
-		}
-		return b
-	}
-	bar := container.NewHBox(
-		btn("asesor.navImport", func() { u.show(newAsesorHome(u)) }),
-		btn("asesor.navKeys", func() { u.show(newAsesorKeys(u)) }),
-		btn("asesor.navRecap", func() { u.show(newAsesorRecap(u)) }),
-		btn("asesor.navReview", func() { u.show(newAsesorReview(u, "")) }),
-	)
-	back := widget.NewButton(tr("workspace.toOPD"), u.switchToOPD)
-	return container.NewVBox(
-		heading(tr("asesor.title")),
-		wrapped(trf("asesor.folder", u.dataDir)),
-		container.NewBorder(nil, nil, bar, back),
-		widget.NewSeparator(),
-	)
-}
-
 // asesorHome imports OPD bundles from a folder (a USB stick) or a file
 // and lists the outcome of each.
 type asesorHome struct {
@@ -99,16 +74,19 @@ type asesorHome struct {
 	summary   *widget.Label
 	results   *fyne.Container
 	top       *fyne.Container // relaid out when the progress bar or summary shows or hides
+	root      *fyne.Container // holds top: its height changes with it
 	outcomes  []assessment.ImportOutcome
 	running   bool
 }
 
 func newAsesorHome(u *UI) *asesorHome {
-	h := &asesorHome{u: u, progress: widget.NewProgressBar(), state: wrapped(tr("asesor.importHint")),
+	h := &asesorHome{u: u, progress: widget.NewProgressBar(), state: wrapped(tr("asesor.import.hint")),
 		summary: bold(""), results: container.NewVBox()}
-	h.folderBtn = widget.NewButton(tr("asesor.importFolder"), h.onFolder)
+	// The folder is the main way (a stick of bundles is one import); the
+	// system file dialog picks one file only, for a single bundle.
+	h.folderBtn = widget.NewButton(tr("asesor.import.folder"), h.onFolder)
 	h.folderBtn.Importance = widget.HighImportance
-	h.fileBtn = widget.NewButton(tr("asesor.importFile"), h.onFile)
+	h.fileBtn = widget.NewButton(tr("asesor.import.oneFile"), h.onFile)
 	h.progress.Hide()
 	h.summary.Hide()
 	switch {
@@ -123,7 +101,8 @@ func newAsesorHome(u *UI) *asesorHome {
 func (h *asesorHome) view() fyne.CanvasObject {
 	h.top = container.NewVBox(asesorNav(h.u, "asesor.navImport"),
 		container.NewHBox(h.folderBtn, h.fileBtn), h.state, h.progress, h.summary)
-	return container.NewPadded(border(h.top, nil, nil, nil, container.NewVScroll(h.results)))
+	h.root = border(h.top, nil, nil, nil, container.NewVScroll(h.results))
+	return container.NewPadded(h.root)
 }
 
 func (h *asesorHome) leave() {}
@@ -137,7 +116,7 @@ func (h *asesorHome) onFolder() {
 }
 
 func (h *asesorHome) onFile() {
-	h.u.paths.PickFile(h.u.win, tr("asesor.importFile"), []string{bundleExtension}, func(path string, ok bool) {
+	h.u.paths.PickFile(h.u.win, tr("asesor.import.oneFile"), []string{bundleExtension}, func(path string, ok bool) {
 		if ok {
 			h.runImport([]string{path})
 		}
@@ -198,6 +177,9 @@ func (h *asesorHome) relayout() {
 	if h.top != nil {
 		h.top.Refresh()
 	}
+	if h.root != nil {
+		h.root.Refresh() // the border gives top its new height
+	}
 }
 
 // finish shows the outcomes of the import that ended.
@@ -236,19 +218,74 @@ func (h *asesorHome) row(o assessment.ImportOutcome) fyne.CanvasObject {
 		what = trf("asesor.importWhat", o.OPDKode, o.OPDNama, o.Periode, o.Sequence) + " · " + o.Path
 	}
 	lines := container.NewVBox(wrapped(what))
-	if o.Reason != "" {
-		r := wrapped(o.Reason)
-		if o.Kind == assessment.ImportRejected {
-			r.Importance = widget.DangerImportance
-		}
-		lines.Add(r)
+	if o.Kind == assessment.ImportRejected {
+		lines.Add(rejectionLines(o))
+	} else if o.Reason != "" {
+		lines.Add(wrapped(o.Reason))
 	}
 	if o.Kind != assessment.ImportRejected && o.KeyStatus == assessment.KeyPending {
 		p := wrapped(tr("asesor.importPendingKey"))
 		p.Importance = widget.WarningImportance
 		lines.Add(p)
 	}
-	return container.NewBorder(nil, widget.NewSeparator(), fixedWidth(badge(label, imp), 150), nil, lines)
+	marks := container.NewVBox(badge(label, imp))
+	if len(o.Warnings) > 0 {
+		// Under the outcome's badge: the bundle is stored, but its date
+		// (the OPD's clock) is doubtful.
+		marks.Add(badge(tr("asesor.import.warningBadge"), widget.WarningImportance))
+		for _, w := range o.Warnings {
+			l := wrapped(trf("asesor.import.warning", w))
+			l.Importance = widget.WarningImportance
+			lines.Add(l)
+		}
+	}
+	return container.NewBorder(nil, widget.NewSeparator(), fixedWidth(marks, 150), nil, lines)
+}
+
+// rejectionLines says what to do about a rejection in the GUI's words,
+// chosen by the stable code (the storage reason names CLI commands); the
+// reason itself stays one tap away, for the record and for support.
+func rejectionLines(o assessment.ImportOutcome) fyne.CanvasObject {
+	hint := rejectionHint(o)
+	if hint == "" {
+		r := wrapped(o.Reason)
+		r.Importance = widget.DangerImportance
+		return r
+	}
+	h := wrapped(hint)
+	h.Importance = widget.DangerImportance
+	if o.Reason == "" {
+		return h
+	}
+	details := widget.NewAccordion(widget.NewAccordionItem(tr("asesor.import.details"), wrapped(o.Reason)))
+	return container.NewVBox(h, details)
+}
+
+// rejectionHint is the GUI's advice for a rejection code, naming the
+// screens and buttons to use; "" for a code it does not know.
+func rejectionHint(o assessment.ImportOutcome) string {
+	keys, add, revoke := tr("asesor.navKeys"), tr("keys.add"), tr("keys.revoke")
+	switch o.Code {
+	case assessment.RejectUnknownKey:
+		return trf("asesor.import.hintUnknownKey", o.OPDKode, o.Fingerprint, keys, add)
+	case assessment.RejectDifferentKey:
+		return trf("asesor.import.hintDifferentKey", o.OPDKode, keys, revoke, add)
+	case assessment.RejectRevokedKey:
+		return trf("asesor.import.hintRevokedKey", keys, add)
+	case assessment.RejectSequence:
+		return tr("asesor.import.hintSequence")
+	case assessment.RejectBundleID:
+		return tr("asesor.import.hintBundleID")
+	case assessment.RejectUnknownCatalog:
+		return tr("asesor.import.hintUnknownCatalog")
+	case assessment.RejectCatalogMismatch:
+		return tr("asesor.import.hintCatalogMismatch")
+	case assessment.RejectUnreadable:
+		return tr("asesor.import.hintUnreadable")
+	case assessment.RejectInvalid:
+		return tr("asesor.import.hintInvalid")
+	}
+	return ""
 }
 
 // outcomeBadge is the word and colour of an import outcome.

@@ -26,26 +26,57 @@ type recapColumn struct {
 // recapColumns: kode, nama, periode, indeks, predikat, kelengkapan,
 // status kunci, nomor urut, tanggal.
 var recapColumns = []recapColumn{
-	{"recap.colKode", 120, func(r assessment.RecapRow) string { return r.OPDKode },
+	{"recap.colKode", 110, func(r assessment.RecapRow) string { return r.OPDKode },
 		func(a, b assessment.RecapRow) int { return strings.Compare(a.OPDKode, b.OPDKode) }},
-	{"recap.colNama", 290, func(r assessment.RecapRow) string { return r.OPDNama },
+	{"recap.colNama", 170, func(r assessment.RecapRow) string { return r.OPDNama },
 		func(a, b assessment.RecapRow) int {
 			return strings.Compare(strings.ToLower(a.OPDNama), strings.ToLower(b.OPDNama))
 		}},
-	{"recap.colPeriode", 85, func(r assessment.RecapRow) string { return strconv.Itoa(r.Periode) },
+	{"recap.colPeriode", 80, func(r assessment.RecapRow) string { return strconv.Itoa(r.Periode) },
 		func(a, b assessment.RecapRow) int { return cmp.Compare(a.Periode, b.Periode) }},
-	{"recap.colIndex", 85, func(r assessment.RecapRow) string { return recapIndex(r.Index) },
+	{"recap.colIndex", 75, func(r assessment.RecapRow) string { return recapIndex(r.Index) },
 		func(a, b assessment.RecapRow) int { return cmp.Compare(indexValue(a.Index), indexValue(b.Index)) }},
-	{"recap.colPredicate", 130, func(r assessment.RecapRow) string { return r.Predicate },
+	{"recap.colPredicate", 115, func(r assessment.RecapRow) string { return r.Predicate },
 		func(a, b assessment.RecapRow) int { return strings.Compare(a.Predicate, b.Predicate) }},
-	{"recap.colComplete", 165, completeness,
+	{"recap.colComplete", 140, completeness,
 		func(a, b assessment.RecapRow) int { return cmp.Compare(ratio(a), ratio(b)) }},
 	{"recap.colKey", 150, func(r assessment.RecapRow) string { l, _ := keyStatusBadge(r.KeyStatus); return l },
 		func(a, b assessment.RecapRow) int { return strings.Compare(string(a.KeyStatus), string(b.KeyStatus)) }},
-	{"recap.colSequence", 95, func(r assessment.RecapRow) string { return strconv.FormatUint(r.Sequence, 10) },
+	{"recap.colSequence", 80, func(r assessment.RecapRow) string { return strconv.FormatUint(r.Sequence, 10) },
 		func(a, b assessment.RecapRow) int { return cmp.Compare(a.Sequence, b.Sequence) }},
-	{"recap.colDate", 150, func(r assessment.RecapRow) string { return formatTime(r.Imported) },
+	{"recap.colDate", 130, func(r assessment.RecapRow) string { return formatTime(r.Imported) },
 		func(a, b assessment.RecapRow) int { return a.Imported.Compare(b.Imported) }},
+	{"asesor.recap.colNote", 285, recapNote,
+		func(a, b assessment.RecapRow) int { return strings.Compare(recapNote(a), recapNote(b)) }},
+}
+
+// recapNote is what needs the assessor's attention in a row: an index
+// the OPD claimed otherwise than its answers give on the catalog, and
+// conflicts to settle.
+func recapNote(r assessment.RecapRow) string {
+	var notes []string
+	if r.IndexMismatch {
+		notes = append(notes, trf("asesor.recap.claimed", recapIndex(r.ClaimedIndex), r.ClaimedPredicate))
+	}
+	if r.Conflicts > 0 {
+		notes = append(notes, trf("asesor.recap.conflicts", r.Conflicts))
+	}
+	return strings.Join(notes, " · ")
+}
+
+// recapAttention colours the cells that need a look.
+func recapAttention(col int, r assessment.RecapRow) widget.Importance {
+	switch recapColumns[col].key {
+	case "recap.colIndex":
+		if r.IndexMismatch {
+			return widget.WarningImportance
+		}
+	case "asesor.recap.colNote":
+		if r.IndexMismatch || r.Conflicts > 0 {
+			return widget.WarningImportance
+		}
+	}
+	return widget.MediumImportance
 }
 
 // asesorRecap is the table of OPDs, sortable by clicking a header.
@@ -58,12 +89,23 @@ type asesorRecap struct {
 	open  *widget.Button
 	col   int  // sort column, -1 for the workspace's order
 	desc  bool // descending
+
+	root     *fyne.Container // relaid out when warn shows or hides
+	warn     *widget.Label   // index mismatches and conflicts, when any
+	settle   *widget.Button  // settles the selected row's konflik
+	conflict *asesorConflict
 }
 
 func newAsesorRecap(u *UI) *asesorRecap {
 	r := &asesorRecap{u: u, col: -1, pick: -1, state: wrapped(tr("recap.loading"))}
 	r.open = widget.NewButton(tr("recap.review"), r.onReview)
 	r.open.Disable()
+	r.settle = widget.NewButton(tr("asesor.conflict.settle"), r.onSettle)
+	r.settle.Importance = widget.WarningImportance
+	r.settle.Disable()
+	r.warn = wrapped("")
+	r.warn.Importance = widget.WarningImportance
+	r.warn.Hide()
 	r.table = widget.NewTable(
 		func() (int, int) { return len(r.rows), len(recapColumns) },
 		func() fyne.CanvasObject {
@@ -75,7 +117,9 @@ func newAsesorRecap(u *UI) *asesorRecap {
 			if id.Row < 0 || id.Row >= len(r.rows) || id.Col < 0 || id.Col >= len(recapColumns) {
 				return
 			}
-			o.(*widget.Label).SetText(recapColumns[id.Col].text(r.rows[id.Row]))
+			l := o.(*widget.Label)
+			l.Importance = recapAttention(id.Col, r.rows[id.Row])
+			l.SetText(recapColumns[id.Col].text(r.rows[id.Row]))
 		})
 	r.table.ShowHeaderRow = true
 	r.table.CreateHeader = func() fyne.CanvasObject {
@@ -99,6 +143,11 @@ func newAsesorRecap(u *UI) *asesorRecap {
 		r.pick = id.Row
 		if id.Row >= 0 && id.Row < len(r.rows) {
 			r.open.Enable()
+			if r.rows[id.Row].Conflicts > 0 {
+				r.settle.Enable()
+			} else {
+				r.settle.Disable()
+			}
 		}
 	}
 	for i, c := range recapColumns {
@@ -109,8 +158,10 @@ func newAsesorRecap(u *UI) *asesorRecap {
 }
 
 func (r *asesorRecap) view() fyne.CanvasObject {
-	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"), container.NewBorder(nil, nil, nil, r.open, r.state))
-	return container.NewPadded(border(top, nil, nil, nil, r.table))
+	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.settle, r.open), r.state), r.warn)
+	r.root = border(top, nil, nil, nil, r.table)
+	return container.NewPadded(r.root)
 }
 
 func (r *asesorRecap) leave() {}
@@ -121,6 +172,18 @@ func (r *asesorRecap) onReview() {
 		return
 	}
 	r.u.show(newAsesorReview(r.u, r.rows[r.pick].BundleID))
+}
+
+// onSettle opens the side-by-side choice for the selected row's konflik;
+// the recap reloads once a choice was saved.
+func (r *asesorRecap) onSettle() {
+	if r.pick < 0 || r.pick >= len(r.rows) || r.rows[r.pick].Conflicts == 0 {
+		return
+	}
+	r.conflict = showConflict(r.u, r.rows[r.pick], func() {
+		r.unpick()
+		r.load()
+	})
 }
 
 // load reads the recap off the UI goroutine.
@@ -137,8 +200,38 @@ func (r *asesorRecap) load() {
 		} else {
 			r.state.SetText(trf("recap.count", len(rows)))
 		}
+		r.showWarning()
 		r.table.Refresh()
 	})
+}
+
+// showWarning says above the table how many rows need a look and why.
+func (r *asesorRecap) showWarning() {
+	mismatch, conflicts := 0, 0
+	for _, row := range r.rows {
+		if row.IndexMismatch {
+			mismatch++
+		}
+		if row.Conflicts > 0 {
+			conflicts++
+		}
+	}
+	var parts []string
+	if mismatch > 0 {
+		parts = append(parts, trf("asesor.recap.mismatchWarning", mismatch))
+	}
+	if conflicts > 0 {
+		parts = append(parts, trf("asesor.recap.conflictWarning", conflicts, tr("asesor.conflict.settle")))
+	}
+	if len(parts) == 0 {
+		r.warn.Hide()
+	} else {
+		r.warn.SetText(strings.Join(parts, "\n"))
+		r.warn.Show()
+	}
+	if r.root != nil {
+		r.root.Refresh() // the table moves down or up with the warning
+	}
 }
 
 // sortBy sorts by column col; clicking the same header again reverses.
@@ -158,6 +251,7 @@ func (r *asesorRecap) unpick() {
 	r.pick = -1
 	r.table.UnselectAll()
 	r.open.Disable()
+	r.settle.Disable()
 }
 
 func (r *asesorRecap) applySort() {

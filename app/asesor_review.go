@@ -44,17 +44,21 @@ type asesorReview struct {
 	state     *widget.Label
 	list      *widget.List
 	reportBtn *widget.Button
-	title     *widget.Label
-	level     *widget.Label
-	justify   *widget.Label
-	evidence  *fyne.Container
-	value     *widget.Entry
-	status    *widget.RadioGroup
-	reason    *widget.Select
-	note      *widget.Entry
-	saveBtn   *widget.Button
-	msg       *widget.Label
-	detail    *fyne.Container
+	// feedbackBtn exports the signed feedback on the bundle; enabled once
+	// at least one indicator has a decision.
+	feedbackBtn *widget.Button
+	feedback    *feedbackExport // the export in progress (tests look at it)
+	title       *widget.Label
+	level       *widget.Label
+	justify     *widget.Label
+	evidence    *fyne.Container
+	value       *widget.Entry
+	status      *widget.RadioGroup
+	reason      *widget.Select
+	note        *widget.Entry
+	saveBtn     *widget.Button
+	msg         *widget.Label
+	detail      *fyne.Container
 }
 
 // newAsesorReview opens the review screen; bundleID preselects a bundle.
@@ -77,6 +81,8 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 	r.list.OnSelected = func(id widget.ListItemID) { r.selectItem(id) }
 	r.reportBtn = widget.NewButton(tr("review.openReport"), r.onReport)
 	r.reportBtn.Disable()
+	r.feedbackBtn = widget.NewButton(tr("asesor.feedback.button"), r.onFeedback)
+	r.feedbackBtn.Disable()
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.level = wrapped("")
 	r.justify = wrapped("")
@@ -120,7 +126,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 
 func (r *asesorReview) view() fyne.CanvasObject {
 	top := container.NewVBox(asesorNav(r.u, "asesor.navReview"),
-		container.NewBorder(nil, nil, widget.NewLabel(tr("review.bundle")), r.reportBtn, r.pick), r.state)
+		container.NewBorder(nil, nil, widget.NewLabel(tr("review.bundle")), container.NewHBox(r.reportBtn, r.feedbackBtn), r.pick), r.state)
 	split := container.NewHSplit(r.list, container.NewVScroll(r.detail))
 	split.Offset = 0.3
 	return container.NewPadded(border(top, nil, nil, nil, split))
@@ -197,6 +203,7 @@ func (r *asesorReview) openBundle(id string) {
 		} else {
 			r.reportBtn.Disable()
 		}
+		r.syncFeedback()
 		if len(items) == 0 {
 			r.state.SetText(tr("review.noItems"))
 			return
@@ -348,8 +355,29 @@ func (r *asesorReview) onSave() {
 			it.Revisions++
 		}
 		r.list.Refresh()
+		r.syncFeedback()
 		r.msg.SetText(tr("review.saved"))
 	})
+}
+
+// syncFeedback enables the feedback export once the bundle on screen has
+// a decision: a bundle not reviewed at all has nothing to send back.
+func (r *asesorReview) syncFeedback() {
+	for _, it := range r.items {
+		if it.Reviewed {
+			r.feedbackBtn.Enable()
+			return
+		}
+	}
+	r.feedbackBtn.Disable()
+}
+
+// onFeedback exports the signed feedback on the bundle on screen.
+func (r *asesorReview) onFeedback() {
+	if r.bundle.BundleID == "" || r.u.asesor == nil {
+		return
+	}
+	r.feedback = startFeedbackExport(r.u, r.bundle)
 }
 
 func (r *asesorReview) onReport() {

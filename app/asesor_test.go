@@ -31,6 +31,12 @@ type fakeAsesor struct {
 	sheets   map[string][]assessment.ReviewItem // by bundle id
 	saved    []assessment.ReviewDecision
 	opened   []string // "sha256|name"
+
+	// The rest of the workspace, one fake per concern (own files).
+	fakeConsolidation
+	fakePaperCheck
+	fakeAsesorFeedback
+	fakeAccept
 }
 
 func (f *fakeAsesor) Bundles(context.Context) ([]assessment.ReviewBundle, error) {

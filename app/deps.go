@@ -47,9 +47,15 @@ type Deps struct {
 	// Asesor Internal) of the data folder dataDir. It is called off the UI
 	// goroutine; its error is shown as is. nil hides the workspace choice.
 	OpenAsesor func(dataDir string) (assessment.AsesorWorkspace, error)
-	// Paths asks the assessor for a folder or a file to import. nil uses
-	// the system dialogs; tests inject their own.
+	// Paths asks for a folder or a file: the assessor's bundles to import
+	// and export folders, the OPD's feedback and assessor key files. nil
+	// uses the system dialogs; tests inject their own.
 	Paths PathSource
+
+	// FeedbackInbox returns the assessor's feedback inbox of the store
+	// Open returned (import a signed feedback file, the notes per
+	// indicator). nil, or a nil result, hides both.
+	FeedbackInbox func(assessment.Store) assessment.FeedbackInbox
 
 	// Files asks the user for an evidence file. nil uses the system file
 	// dialog; tests inject their own.

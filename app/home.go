@@ -21,7 +21,10 @@ type home struct {
 	undoBar *fyne.Container
 	newBtn  *widget.Button
 	profBtn *widget.Button
-	rows    []homeRow
+	// fbBtn imports the assessor's feedback; nil without a feedback inbox.
+	fbBtn    *widget.Button
+	fbImport *feedbackImport // the import in progress (tests look at it)
+	rows     []homeRow
 }
 
 // homeRow is one assessment with what the list shows about it.
@@ -30,6 +33,8 @@ type homeRow struct {
 	cat   *assessment.Catalog // nil when the pinned catalog is missing
 	score assessment.Score
 	err   error
+	notes assessment.FeedbackNotes // the assessor's newest feedback, if any
+	fbErr error                    // reading the feedback failed
 }
 
 func newHome(u *UI) *home {
@@ -37,6 +42,11 @@ func newHome(u *UI) *home {
 	h.newBtn = widget.NewButton(tr("home.new"), func() { u.show(newAssessmentForm(u)) })
 	h.newBtn.Importance = widget.HighImportance
 	h.profBtn = widget.NewButton(tr("home.profile"), func() { u.show(newProfileForm(u, false)) })
+	if inbox := u.feedbackInbox(); inbox != nil {
+		h.fbBtn = widget.NewButton(tr("feedback.import"), func() {
+			h.fbImport = startFeedbackImport(u, inbox, func(assessment.FeedbackImported) { h.load() })
+		})
+	}
 	h.undoBar.Hide()
 	h.list.Add(widget.NewLabel(tr("home.loading")))
 	h.load()
@@ -47,6 +57,9 @@ func (h *home) view() fyne.CanvasObject {
 	p := h.u.profile
 	who := wrapped(p.Instansi + " · " + p.OPDNama + " (" + p.OPDKode + ") · " + tr("home.operator") + " " + p.Operator)
 	actions := container.NewHBox(h.newBtn, h.profBtn)
+	if h.fbBtn != nil {
+		actions.Add(h.fbBtn)
+	}
 	if h.u.deps.Verify != nil {
 		actions.Add(widget.NewButton(tr("verify.button"), h.u.onVerify))
 	}
@@ -73,7 +86,7 @@ func (h *home) leave() {}
 
 // load reads the assessments and their answers off the UI goroutine.
 func (h *home) load() {
-	st, lib := h.u.store, h.u.lib
+	st, lib, inbox := h.u.store, h.u.lib, h.u.feedbackInbox()
 	var rows []homeRow
 	h.u.jobs.submit(func(ctx context.Context) error {
 		list, err := st.Assessments(ctx)
@@ -81,7 +94,11 @@ func (h *home) load() {
 			return err
 		}
 		for _, a := range list {
-			rows = append(rows, loadHomeRow(ctx, st, lib, a))
+			r := loadHomeRow(ctx, st, lib, a)
+			if inbox != nil {
+				r.notes, r.fbErr = inbox.Notes(ctx, a.ID)
+			}
+			rows = append(rows, r)
 		}
 		return nil
 	}, func(err error) {
@@ -137,7 +154,38 @@ func (h *home) card(r homeRow) fyne.CanvasObject {
 		open.Disable()
 		dup.Disable()
 	}
-	return widget.NewCard("", "", container.NewVBox(head, wrapped(h.summary(r)), container.NewHBox(open, dup, del)))
+	body := container.NewVBox(head, wrapped(h.summary(r)))
+	if fb := feedbackSummary(r); fb != nil {
+		body.Add(fb)
+	}
+	body.Add(container.NewHBox(open, dup, del))
+	return widget.NewCard("", "", body)
+}
+
+// feedbackSummary is "Umpan balik asesor: 40 diterima · 3 perlu revisi"
+// (orange when something needs revision), or nil without feedback.
+func feedbackSummary(r homeRow) fyne.CanvasObject {
+	if r.fbErr != nil {
+		l := wrapped(r.fbErr.Error())
+		l.Importance = widget.DangerImportance
+		return l
+	}
+	if len(r.notes.Items) == 0 {
+		return nil
+	}
+	accepted, revision := 0, 0
+	for _, n := range r.notes.Items {
+		if n.NeedsRevision() {
+			revision++
+		} else {
+			accepted++
+		}
+	}
+	l := wrapped(trf("feedback.homeSummary", accepted, revision))
+	if revision > 0 {
+		l.Importance = widget.WarningImportance
+	}
+	return l
 }
 
 // summary is "12 dari 47 indikator terjawab · Indeks 2,95 Baik (sementara) · Diubah …".

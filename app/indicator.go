@@ -24,6 +24,9 @@ type indicatorPane struct {
 	prev     *widget.Button
 	next     *widget.Button
 	scroll   *container.Scroll
+	// note holds the assessor's note on this indicator ("Catatan
+	// asesor"), empty and hidden when there is none.
+	note *fyne.Container
 }
 
 func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
@@ -44,14 +47,30 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	if _, ok := q.s.neighbour(n, 1); !ok {
 		p.next.Disable()
 	}
+	p.note = container.NewVBox()
 	p.refreshStatus()
+	p.showNote()
 	p.history.load()
 	return p
+}
+
+// showNote shows the assessor's note from the navigator's notes (loaded
+// when the assessment opened).
+func (p *indicatorPane) showNote() {
+	p.note.RemoveAll()
+	n, ok := p.q.nav.note(p.n)
+	if !ok {
+		p.note.Hide()
+		return
+	}
+	p.note.Add(notesPanel(p.q.nav.notes, n))
+	p.note.Show()
 }
 
 func (p *indicatorPane) view() fyne.CanvasObject {
 	body := container.NewVBox(
 		p.header(),
+		p.note,
 		widget.NewSeparator(),
 		bold(tr("ind.question")),
 		instrumentText(p.in.Question),

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // navigator is the tree domains → aspects → indicators (aspects →
@@ -20,6 +23,10 @@ type navigator struct {
 	tree       *widget.Tree
 	children   map[widget.TreeNodeID][]widget.TreeNodeID
 	selecting  bool
+	// notes are the assessor's newest feedback on the assessment (loaded
+	// once when it opens); revLegend explains the revisi marker.
+	notes     assessment.FeedbackNotes
+	revLegend *fyne.Container
 }
 
 func newNavigator(q *questionnaire) *navigator {
@@ -31,15 +38,61 @@ func newNavigator(q *questionnaire) *navigator {
 	n.incomplete = widget.NewCheck(tr("nav.incomplete"), func(bool) { n.rebuild() })
 	n.tree = widget.NewTree(n.childUIDs, n.isBranch, n.create, n.update)
 	n.tree.OnSelected = n.onSelected
+	caption := widget.NewLabel(tr("feedback.navLegend"))
+	caption.SizeName = theme.SizeNameCaptionText
+	n.revLegend = container.NewHBox(widget.NewIcon(revisionIcon()), caption)
+	n.revLegend.Hide()
 	n.rebuild()
+	n.loadNotes()
 	return n
+}
+
+// revisionIcon marks an indicator the assessor sent back (revisi).
+func revisionIcon() fyne.Resource { return theme.NewErrorThemedResource(theme.ErrorIcon()) }
+
+// loadNotes reads the assessor's feedback off the UI goroutine, then marks
+// the indicators to revise and shows the open indicator's note.
+func (n *navigator) loadNotes() {
+	inbox := n.q.u.feedbackInbox()
+	if inbox == nil {
+		return
+	}
+	id := n.q.s.a.ID
+	load(n.q.u, nil, func(ctx context.Context) (assessment.FeedbackNotes, error) {
+		return inbox.Notes(ctx, id)
+	}, n.setNotes)
+}
+
+func (n *navigator) setNotes(notes assessment.FeedbackNotes) {
+	n.notes = notes
+	n.revLegend.Hide()
+	for _, it := range notes.Items {
+		if it.NeedsRevision() {
+			n.revLegend.Show()
+		}
+	}
+	n.rebuild()
+	if n.q.pane != nil {
+		n.q.pane.showNote()
+	}
+}
+
+// note is the assessor's note on indicator num, if any.
+func (n *navigator) note(num int) (assessment.FeedbackNote, bool) {
+	it, ok := n.notes.Items[num]
+	return it, ok
+}
+
+func (n *navigator) needsRevision(num int) bool {
+	it, ok := n.note(num)
+	return ok && it.NeedsRevision()
 }
 
 func (n *navigator) view() fyne.CanvasObject {
 	legend := widget.NewLabel(tr("nav.legend"))
 	legend.Wrapping = fyne.TextWrapWord
 	legend.SizeName = theme.SizeNameCaptionText
-	top := container.NewVBox(n.search, n.incomplete)
+	top := container.NewVBox(n.search, n.incomplete, n.revLegend)
 	return border(top, legend, nil, nil, n.tree)
 }
 
@@ -81,7 +134,8 @@ func (n *navigator) rebuild() {
 }
 
 func (n *navigator) visible(num int, name string) bool {
-	if n.incomplete.Checked && n.q.s.status(num) == statusDone && num != n.q.current {
+	// "belum lengkap" keeps what the assessor sent back for revision.
+	if n.incomplete.Checked && n.q.s.status(num) == statusDone && !n.needsRevision(num) && num != n.q.current {
 		return false
 	}
 	term := strings.ToLower(strings.TrimSpace(n.search.Text))
@@ -101,21 +155,32 @@ func (n *navigator) isBranch(uid widget.TreeNodeID) bool {
 func (n *navigator) create(bool) fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
+	flag := widget.NewIcon(revisionIcon())
+	flag.Hide()
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), flag, l)
 }
 
 func (n *navigator) update(uid widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	icon := box.Objects[1].(*widget.Icon)
+	flag := box.Objects[2].(*widget.Icon)
 	label.SetText(n.label(uid))
+	num, _ := uidIndicator(uid)
+	if want := !branch && n.needsRevision(num); want != flag.Visible() {
+		if want {
+			flag.Show()
+		} else {
+			flag.Hide()
+		}
+		box.Refresh() // lay out again: the marker takes room only when shown
+	}
 	if branch {
 		icon.Hide()
 		label.TextStyle.Bold = true
 		return
 	}
 	label.TextStyle.Bold = false
-	num, _ := uidIndicator(uid)
 	icon.SetResource(statusIcon(n.q.s.status(num)))
 	icon.Show()
 }

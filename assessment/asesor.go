@@ -36,8 +36,17 @@ type AsesorWorkspace interface {
 	// OpenBlob copies a stored evidence file or report (by SHA-256) to a
 	// temporary file named name for the system viewer and returns its path.
 	OpenBlob(ctx context.Context, sha256, name string) (string, error)
+	// AcceptBundle settles a konflik: the bundle becomes the accepted one
+	// of its OPD and periode, the others that were accepted or in
+	// conflict become superseded. A bundle signed by a revoked key is
+	// refused.
+	AcceptBundle(ctx context.Context, bundleID string) error
 	// Close releases the workspace.
 	Close() error
+
+	AsesorConsolidation
+	AsesorPaperCheck
+	AsesorFeedback
 }
 
 // ReviewBundle is one stored bundle as the review screen lists it.
@@ -49,6 +58,11 @@ type ReviewBundle struct {
 	Sequence     uint64
 	Status       string // accepted | superseded | conflict
 	ReportSHA256 string // the OPD's report PDF
+	CreatedAt    string // the OPD device's clock, display only
+	Imported     time.Time
+	Index        string // recomputed on the catalog (else as claimed); decimal with a point, "" = nothing answered
+	Predicate    string
+	KeyStatus    KeyStatus
 }
 
 // Review statuses and the reasons a revisi may carry.
@@ -106,6 +120,20 @@ const (
 	ImportRejected   ImportKind = "ditolak"
 )
 
+// Rejection codes of ImportOutcome.Code (stable; the GUI chooses its own
+// advice by them, the Reason being written for the command line).
+const (
+	RejectInvalid         = "invalid"
+	RejectUnknownKey      = "unknown-key"
+	RejectRevokedKey      = "revoked-key"
+	RejectDifferentKey    = "different-key"
+	RejectSequence        = "sequence"
+	RejectBundleID        = "bundle-id"
+	RejectUnreadable      = "unreadable"
+	RejectUnknownCatalog  = "unknown-catalog"
+	RejectCatalogMismatch = "catalog-mismatch"
+)
+
 // ImportOutcome is the outcome of one bundle file.
 type ImportOutcome struct {
 	Path    string
@@ -120,6 +148,9 @@ type ImportOutcome struct {
 	KeyID       string
 	Fingerprint string
 	KeyStatus   KeyStatus
+	// Warnings are doubts that did not refuse the bundle (its created_at
+	// is implausible), in Bahasa Indonesia.
+	Warnings []string
 }
 
 // KeyStatus is a registered key's trust state.
@@ -149,20 +180,29 @@ type RegisteredKey struct {
 
 // RecapRow is one OPD and periode: its accepted bundle.
 type RecapRow struct {
-	OPDKode   string
-	OPDNama   string
-	Periode   int
-	Index     string // decimal with a point, as in the bundle; "" when nothing is answered
-	Predicate string
-	Complete  bool // false: the index is provisional
-	Answered  int
-	Total     int
-	KeyID     string
-	KeyStatus KeyStatus
-	Sequence  uint64
-	BundleID  string // the accepted bundle
-	CreatedAt string // the OPD device's clock, display only
-	Imported  time.Time
-	Versions  int
-	Conflicts int
+	OPDKode string
+	OPDNama string
+	Periode int
+	// Index … Total are recomputed from the answers on the catalog when
+	// Recomputed, else as the OPD claimed them. Index is a decimal with a
+	// point, "" when nothing is answered.
+	Index      string
+	Predicate  string
+	Complete   bool // false: the index is provisional
+	Answered   int
+	Total      int
+	Recomputed bool
+	// ClaimedIndex and ClaimedPredicate are the OPD's own; IndexMismatch:
+	// they differ from the recomputed ones.
+	ClaimedIndex     string
+	ClaimedPredicate string
+	IndexMismatch    bool
+	KeyID            string
+	KeyStatus        KeyStatus
+	Sequence         uint64
+	BundleID         string // the accepted bundle
+	CreatedAt        string // the OPD device's clock, display only
+	Imported         time.Time
+	Versions         int
+	Conflicts        int
 }

@@ -74,3 +74,110 @@ func TestFeedbackImport(t *testing.T) {
 		t.Fatalf("other signer: %v", err)
 	}
 }
+
+func TestFeedbackUntrustKeepsImported(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
+	if err := db.RecordExport(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	sign := func(note string) []byte {
+		data, err := feedback.Sign(priv, feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z",
+			Bundle: feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1},
+			Items:  []feedback.Item{{Indicator: 1, Status: "diterima", Note: note, Reviewer: "Budi"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.ImportFeedback(ctx, sign("pertama")); err != nil {
+		t.Fatal(err)
+	}
+	keysList, err := db.TrustedAssessorKeys(ctx)
+	if err != nil || len(keysList) != 1 || keysList[0].KeyID != id.KeyID || keysList[0].Source != "KUNCI_ASESOR.json" {
+		t.Fatalf("keys %+v %v", keysList, err)
+	}
+	var ie *assessment.InputError
+	if _, err := db.UntrustAssessor(ctx, "abc"); !errors.As(err, &ie) {
+		t.Fatalf("short prefix: %v", err)
+	}
+	if _, err := db.UntrustAssessor(ctx, "00000000"); !errors.Is(err, assessment.ErrNotFound) {
+		t.Fatalf("unknown key: %v", err)
+	}
+	got, err := db.UntrustAssessor(ctx, strings.ToUpper(id.KeyID[:10]))
+	if err != nil || got.KeyID != id.KeyID || got.Fingerprint != id.Fingerprint {
+		t.Fatalf("untrust: %+v %v", got, err)
+	}
+	// No longer listed; new feedback is refused; what was imported stays.
+	if keysList, _ := db.TrustedAssessorKeys(ctx); len(keysList) != 0 {
+		t.Errorf("still listed: %+v", keysList)
+	}
+	var ue *UntrustedAssessorError
+	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); !errors.As(err, &ue) {
+		t.Fatalf("feedback from an untrusted key: %v", err)
+	}
+	list, err := db.Feedback(ctx, a.ID)
+	if err != nil || len(list) != 1 || list[0].Manifest.Items[0].Note != "pertama" {
+		t.Fatalf("imported feedback after untrust: %+v %v", list, err)
+	}
+	if _, err := db.UntrustAssessor(ctx, id.KeyID); !errors.Is(err, assessment.ErrNotFound) {
+		t.Errorf("untrust twice: %v", err)
+	}
+	// Trusted again deliberately: accepted again, from the new source.
+	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); err != nil {
+		t.Fatalf("after trusting again: %v", err)
+	}
+	if keysList, _ := db.TrustedAssessorKeys(ctx); len(keysList) != 1 || keysList[0].Source != "usb/KUNCI_ASESOR.json" {
+		t.Errorf("trusted again: %+v", keysList)
+	}
+}
+
+func TestTrustAndImportFeedbackIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
+	if err := db.RecordExport(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{8}, 32))
+	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	ref := feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1}
+	foreign := ref
+	foreign.ID = "01968f2a-5b3c-7d4e-8f90-000000000077"
+	if _, err := db.FeedbackTarget(ctx, foreign); !errors.Is(err, assessment.ErrNotFound) {
+		t.Fatalf("target of a foreign bundle: %v", err)
+	}
+	if got, err := db.FeedbackTarget(ctx, ref); err != nil || got != a.ID {
+		t.Fatalf("target: %q %v", got, err)
+	}
+	data, _ := feedback.Sign(priv, feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z", Bundle: foreign})
+	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json"); !errors.Is(err, assessment.ErrNotFound) {
+		t.Fatalf("foreign bundle: %v", err)
+	}
+	if ts, _ := db.TrustedAssessorKeys(ctx); len(ts) != 0 {
+		t.Fatalf("refused feedback left trust behind: %+v", ts)
+	}
+	other := keys.IdentityOf(ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32)).Public().(ed25519.PublicKey), time.Time{})
+	data, _ = feedback.Sign(priv, feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z", Bundle: ref})
+	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, other, "KUNCI_LAIN.json"); err == nil || !strings.Contains(err.Error(), "bukan kunci di KUNCI_LAIN.json") {
+		t.Fatalf("key file of another signer: %v", err)
+	}
+	got, known, now, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json")
+	if err != nil || known || !now || got.AssessmentID != a.ID {
+		t.Fatalf("trust and import: %+v %v %v %v", got, known, now, err)
+	}
+	if _, known, now, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json"); err != nil || !known || now {
+		t.Fatalf("again: %v %v %v", known, now, err)
+	}
+}

@@ -3,7 +3,10 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,13 +16,14 @@ import (
 func init() {
 	register(command{
 		name: "consolidate",
-		summary: "asesor: konsolidasi instansi: consolidate show --periode P [--json|--csv] | set --periode P --indicator N --value V [--from-bundle ID] | " +
+		summary: "asesor: konsolidasi instansi: consolidate show --periode P [--json|--csv|--pdf BERKAS] | set --periode P --indicator N --value V [--from-bundle ID] | " +
 			"responsible --periode P --indicator N [--opd K1,K2] — assessor: the instansi's assessment",
 		run: runConsolidate,
 	})
 }
 
 const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--json | --csv]\n" +
+	"       spbe-mandiri consolidate [show] --periode P --pdf BERKAS [--passphrase-file BERKAS]   (laporan PDF bertanda tangan kunci asesor)\n" +
 	"       spbe-mandiri consolidate set --periode P --indicator N --value V [--from-bundle ID] [--note CATATAN] [--by NAMA]   (--value \"\" menghapus penetapan)\n" +
 	"       spbe-mandiri consolidate responsible --periode P --indicator N [--opd KODE1,KODE2]   (tanpa --opd: semua OPD)"
 
@@ -67,6 +71,10 @@ type SettleRequest struct {
 }
 
 func runConsolidate(env *Env, args []string) int {
+	// `consolidate --periode P …` is `consolidate show --periode P …`.
+	if a, _, err := splitGlobalData(args); err == nil && len(a) > 0 && strings.HasPrefix(a[0], "-") {
+		args = slices.Insert(slices.Clone(args), len(args)-len(a), "show")
+	}
 	sub, rest, err := withData(args)
 	if err != nil {
 		return fail(env, err)
@@ -85,8 +93,11 @@ func runConsolidate(env *Env, args []string) int {
 	opd := fs.String("opd", "", "kode OPD penanggung jawab, dipisah koma")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	asCSV := fs.Bool("csv", false, "keluaran CSV")
+	pdfOut := fs.String("pdf", "", "tulis laporan konsolidasi PDF bertanda tangan ke BERKAS")
+	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
 	pos, err := parseArgs(fs, rest)
-	if err != nil || len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) || (*asJSON && *asCSV) {
+	if err != nil || len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) || (*asJSON && *asCSV) ||
+		(*pdfOut != "" && (sub != "show" || *asJSON || *asCSV)) || (*passFile != "" && *pdfOut == "") {
 		return fail(env, usagef("%s", consolidateUsage))
 	}
 	deps, err := asesorDeps(env)
@@ -127,22 +138,21 @@ func runConsolidate(env *Env, args []string) int {
 		}
 		return ExitOK
 	}
+	if *pdfOut != "" {
+		return runConsolidatedPDF(env, deps, *dataDir, *periode, *pdfOut, *passFile)
+	}
 	c, err := deps.Consolidate(ctx, *dataDir, *periode)
 	if err != nil {
 		return fail(env, err)
 	}
 	switch {
 	case *asJSON:
-		return writeJSON(env, c)
-	case *asCSV:
-		w := csv.NewWriter(env.Stdout)
-		w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh"})
-		for _, r := range c.Rows {
-			w.Write([]string{strconv.Itoa(c.Periode), strconv.Itoa(r.Indicator), r.Value, r.Source, r.FromOPD, r.FromBundle,
-				strings.Join(r.Responsible, " "), r.Note, r.SetBy})
+		if err := WriteConsolidationJSON(env.Stdout, c); err != nil {
+			return fail(env, err)
 		}
-		w.Flush()
-		if err := w.Error(); err != nil {
+		return ExitOK
+	case *asCSV:
+		if err := WriteConsolidationCSV(env.Stdout, c); err != nil {
 			return fail(env, err)
 		}
 		return ExitOK
@@ -170,4 +180,27 @@ func runConsolidate(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	return ExitOK
+}
+
+// WriteConsolidationCSV writes the consolidation as CSV, one row per
+// indicator: the bytes of `consolidate show --csv` and of the GUI's CSV
+// export.
+func WriteConsolidationCSV(out io.Writer, c Consolidation) error {
+	w := csv.NewWriter(out)
+	w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh"})
+	for _, r := range c.Rows {
+		w.Write([]string{strconv.Itoa(c.Periode), strconv.Itoa(r.Indicator), r.Value, r.Source, r.FromOPD, r.FromBundle,
+			strings.Join(r.Responsible, " "), r.Note, r.SetBy})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// WriteConsolidationJSON writes the consolidation as indented JSON: the
+// bytes of `consolidate show --json` and of the GUI's JSON export.
+func WriteConsolidationJSON(out io.Writer, c Consolidation) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(c)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,86 @@ func TestConsolidateCommands(t *testing.T) {
 	out.Reset()
 	if code := Run(env, []string{"consolidate", "show", "--periode", "2026", "--json"}); code != ExitOK || !strings.Contains(out.String(), `"from_opd": "BAPPEDA"`) {
 		t.Fatalf("json: %d %s", code, out.String())
+	}
+}
+
+// TestConsolidatePDFCommand: --pdf takes the passphrase from a file or
+// standard input (never the command line), works with and without
+// `show`, refuses mixing with --json/--csv, and reports the deps' error.
+func TestConsolidatePDFCommand(t *testing.T) {
+	var out, errb bytes.Buffer
+	var got []ConsolidatedPDFRequest
+	var fail error
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r ConsolidatedPDFRequest) (ConsolidatedPDFResult, error) {
+		if dataDir != "/data" {
+			t.Errorf("dataDir %q", dataDir)
+		}
+		got = append(got, r)
+		return ConsolidatedPDFResult{Path: r.Out, Index: "2.456", Predicate: "Baik", Answered: 44, Total: 47, OPDs: 3,
+			Fingerprint: "12345 67890"}, fail
+	}}
+	env := &Env{Stdin: strings.NewReader("frasa sandi asesor\n"), Stdout: &out, Stderr: &errb, Asesor: deps}
+	if code := Run(env, []string{"--data", "/data", "consolidate", "--periode", "2026", "--pdf", "/tmp/k.pdf", "--passphrase-file", "-"}); code != ExitOK {
+		t.Fatalf("bare --pdf: %d %s", code, errb.String())
+	}
+	if len(got) != 1 || got[0].Periode != 2026 || got[0].Out != "/tmp/k.pdf" || string(got[0].Passphrase) != "frasa sandi asesor" {
+		t.Fatalf("request %+v", got)
+	}
+	if s := out.String(); !strings.Contains(s, "/tmp/k.pdf") || !strings.Contains(s, "2,46 Baik (sementara) — 44/47") || !strings.Contains(s, "12345 67890") {
+		t.Errorf("output %q", s)
+	}
+	env.Stdin = strings.NewReader("lagi\n")
+	if code := Run(env, []string{"consolidate", "show", "--data", "/data", "--periode", "2026", "--pdf", "/tmp/k.pdf", "--passphrase-file", "-"}); code != ExitOK || len(got) != 2 {
+		t.Fatalf("show --pdf: %d", code)
+	}
+	for _, args := range [][]string{
+		{"consolidate", "--periode", "2026", "--pdf", "x.pdf", "--json", "--passphrase-file", "-"},
+		{"consolidate", "set", "--periode", "2026", "--indicator", "1", "--value", "2", "--pdf", "x.pdf"},
+		{"consolidate", "--periode", "2026", "--passphrase-file", "-"},
+		{"consolidate", "--periode", "2026", "--pdf", "x.pdf"}, // no passphrase source: no terminal prompt wired
+	} {
+		if code := Run(env, args); code != ExitUsage {
+			t.Errorf("%v: exit %d, want usage", args, code)
+		}
+	}
+	fail = errors.New("frasa sandi salah")
+	errb.Reset()
+	env.Stdin = strings.NewReader("salah\n")
+	if code := Run(env, []string{"consolidate", "--data", "/data", "--periode", "2026", "--pdf", "x.pdf", "--passphrase-file", "-"}); code != ExitError ||
+		!strings.Contains(errb.String(), "frasa sandi salah") {
+		t.Errorf("wrong passphrase: %d %s", code, errb.String())
+	}
+	if code := Run(&Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{}}, []string{"consolidate", "--periode", "1", "--pdf", "x", "--passphrase-file", "-"}); code != ExitError {
+		t.Errorf("unwired: %d", code)
+	}
+}
+
+// TestConsolidationWriters: the exported writers give the CLI's bytes.
+func TestConsolidationWriters(t *testing.T) {
+	c := Consolidation{Periode: 2026, CatalogID: "spbe-2020", Index: "2.5", Rows: []ConsolidationRow{
+		{Indicator: 1, Value: "2.5", Source: "ditetapkan", FromOPD: "A", Note: "catatan, dengan koma <b>", Responsible: []string{"A", "B"}}}}
+	var csvb, jsonb bytes.Buffer
+	if err := WriteConsolidationCSV(&csvb, c); err != nil {
+		t.Fatal(err)
+	}
+	want := "periode,indikator,nilai,sumber,opd_asal,bundle_asal,penanggung_jawab,catatan,ditetapkan_oleh\n" +
+		"2026,1,2.5,ditetapkan,A,,A B,\"catatan, dengan koma <b>\",\n"
+	if csvb.String() != want {
+		t.Errorf("csv:\n%s\nwant:\n%s", csvb.String(), want)
+	}
+	if err := WriteConsolidationJSON(&jsonb, c); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (Consolidation, error) { return c, nil }}}
+	if code := Run(env, []string{"consolidate", "show", "--periode", "2026", "--json"}); code != ExitOK || out.String() != jsonb.String() {
+		t.Errorf("CLI JSON differs from WriteConsolidationJSON: %d\n%s\n%s", code, out.String(), jsonb.String())
+	}
+	if !strings.Contains(jsonb.String(), "<b>") {
+		t.Error("HTML escaped in JSON")
+	}
+	out.Reset()
+	if code := Run(env, []string{"consolidate", "show", "--periode", "2026", "--csv"}); code != ExitOK || out.String() != want {
+		t.Errorf("CLI CSV differs: %q", out.String())
 	}
 }

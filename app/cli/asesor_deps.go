@@ -47,8 +47,15 @@ type AsesorDeps struct {
 	ShowFeedback func(ctx context.Context, dataDir, assessmentID string) ([]FeedbackReceived, error)
 	// PaperCheck finds the bundle of a printed report from its QR text.
 	PaperCheck func(ctx context.Context, dataDir, text string) (PaperCheck, error)
+	// Accept makes a bundle (id or unique prefix) the accepted one of its
+	// OPD and periode, settling a konflik; by is who decided.
+	Accept func(ctx context.Context, dataDir, bundleID, by string) (Acceptance, error)
+	// Bundles lists every stored bundle, by OPD code, periode and sequence.
+	Bundles func(ctx context.Context, dataDir string) ([]StoredBundle, error)
 	// Operator is the default for `keys verify --by` (the OS user name).
 	Operator func() string
+	// ConsolidatedPDF writes the consolidated report of a periode, signed with the assessor's key (asesor_consolidate_deps.go).
+	ConsolidatedPDF func(ctx context.Context, dataDir string, req ConsolidatedPDFRequest) (ConsolidatedPDFResult, error)
 }
 
 // ImportLine is the outcome of one bundle file.
@@ -70,6 +77,8 @@ type ImportLine struct {
 	KeyStatus      string `json:"key_status,omitempty"` // pending | verified | revoked
 	Supersedes     string `json:"supersedes,omitempty"`
 	ConflictWith   string `json:"conflict_with,omitempty"`
+	// Warnings: doubts that did not refuse the bundle (created_at).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Rejected reports a rejected bundle.
@@ -96,11 +105,15 @@ type RecapRow struct {
 	OPDNama      string    `json:"opd_nama"`
 	Instansi     string    `json:"instansi"`
 	Periode      int       `json:"periode"`
-	Index        string    `json:"index"`
+	Index        string    `json:"index"` // recomputed on the catalog when recomputed, else as claimed
 	Predicate    string    `json:"predicate"`
 	Complete     bool      `json:"complete"`
 	Answered     int       `json:"answered"`
 	Total        int       `json:"total"`
+	Recomputed   bool      `json:"recomputed"`
+	ClaimedIndex string    `json:"claimed_index"` // the OPD's own (answers.json)
+	ClaimedPred  string    `json:"claimed_predicate"`
+	Mismatch     bool      `json:"index_mismatch"`
 	KeyID        string    `json:"keyid"`
 	KeyStatus    string    `json:"key_status"`
 	LastSequence uint64    `json:"last_sequence"`
@@ -109,6 +122,33 @@ type RecapRow struct {
 	ImportedAt   time.Time `json:"imported_at"`
 	Versions     int       `json:"versions"`
 	Conflicts    int       `json:"conflicts"`
+}
+
+// Acceptance is the outcome of `accept`.
+type Acceptance struct {
+	BundleID   string   `json:"bundle_id"`
+	PreviousID string   `json:"previous_id"`
+	OPDKode    string   `json:"opd_kode"`
+	Periode    int      `json:"periode"`
+	Superseded []string `json:"superseded"`
+	DecidedBy  string   `json:"decided_by"`
+	Changed    bool     `json:"changed"`
+}
+
+// StoredBundle is one stored bundle in `bundles`.
+type StoredBundle struct {
+	BundleID     string    `json:"bundle_id"`
+	OPDKode      string    `json:"opd_kode"`
+	OPDNama      string    `json:"opd_nama"`
+	Periode      int       `json:"periode"`
+	Sequence     uint64    `json:"sequence"`
+	Status       string    `json:"status"` // accepted | superseded | conflict
+	KeyStatus    string    `json:"key_status"`
+	CreatedAt    string    `json:"created_at"`
+	ImportedAt   time.Time `json:"imported_at"`
+	Index        string    `json:"index"`
+	Predicate    string    `json:"predicate"`
+	ClaimedIndex string    `json:"claimed_index"`
 }
 
 func asesorDeps(env *Env) (*AsesorDeps, error) {

@@ -90,6 +90,9 @@ func writeImportLines(w io.Writer, lines []ImportLine) {
 			extra += " (kunci belum diverifikasi: belum final)"
 		}
 		fmt.Fprintf(w, "%-13s  %s: %s %d, nomor urut %d%s\n", l.Outcome, name, l.OPDKode, l.Periode, l.Sequence, extra)
+		for _, warn := range l.Warnings {
+			fmt.Fprintf(w, "%-13s    peringatan: %s\n", "", warn)
+		}
 	}
 	fmt.Fprintf(w, "%d bundel: %d baru, %d versi baru, %d konflik, %d sudah diimpor, %d ditolak\n", len(lines),
 		tally["baru"], tally["versi baru"], tally["konflik"], tally["sudah diimpor"], tally["ditolak"])

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -52,10 +53,7 @@ func runRecap(env *Env, args []string) int {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KODE\tNAMA\tPERIODE\tINDEKS\tPREDIKAT\tKELENGKAPAN\tKUNCI\tNO. URUT\tDIIMPOR\tCATATAN")
 	for _, r := range rows {
-		note := ""
-		if r.Conflicts > 0 {
-			note = fmt.Sprintf("%d konflik", r.Conflicts)
-		}
+		note := recapNote(r)
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", r.OPDKode, r.OPDNama, r.Periode, recapIndex(r.Index),
 			r.Predicate, recapCompleteness(r), keyStatusLabel(r.KeyStatus), r.LastSequence, r.ImportedAt.Local().Format("2006-01-02"), note)
 	}
@@ -63,6 +61,19 @@ func runRecap(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	return ExitOK
+}
+
+// recapNote is what the assessor should look at in a row: an index the
+// OPD claimed otherwise than the catalog gives, and conflicts to settle.
+func recapNote(r RecapRow) string {
+	var notes []string
+	if r.Mismatch {
+		notes = append(notes, fmt.Sprintf("PERIKSA: indeks menurut OPD %s %s", recapIndex(r.ClaimedIndex), r.ClaimedPred))
+	}
+	if r.Conflicts > 0 {
+		notes = append(notes, fmt.Sprintf("%d konflik (spbe-mandiri bundles --opd %s)", r.Conflicts, r.OPDKode))
+	}
+	return strings.Join(notes, "; ")
 }
 
 func recapIndex(s string) string {
@@ -83,12 +94,14 @@ func recapCompleteness(r RecapRow) string {
 func writeRecapCSV(env *Env, rows []RecapRow) int {
 	w := csv.NewWriter(env.Stdout)
 	w.Write([]string{"kode", "nama", "instansi", "periode", "indeks", "predikat", "lengkap", "dijawab", "total",
-		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik"})
+		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik",
+		"dihitung_ulang", "indeks_opd", "predikat_opd", "indeks_berbeda"})
 	for _, r := range rows {
 		w.Write([]string{r.OPDKode, r.OPDNama, r.Instansi, strconv.Itoa(r.Periode), r.Index, r.Predicate,
 			strconv.FormatBool(r.Complete), strconv.Itoa(r.Answered), strconv.Itoa(r.Total), r.KeyStatus, r.KeyID,
 			strconv.FormatUint(r.LastSequence, 10), r.BundleID, r.CreatedAt, r.ImportedAt.UTC().Format("2006-01-02T15:04:05Z"),
-			strconv.Itoa(r.Versions), strconv.Itoa(r.Conflicts)})
+			strconv.Itoa(r.Versions), strconv.Itoa(r.Conflicts),
+			strconv.FormatBool(r.Recomputed), r.ClaimedIndex, r.ClaimedPred, strconv.FormatBool(r.Mismatch)})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

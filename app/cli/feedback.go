@@ -2,22 +2,27 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
 	register(command{
 		name: "feedback",
 		summary: "umpan balik asesor: feedback export --bundle ID --out FOLDER --passphrase-file BERKAS (asesor) | " +
-			"feedback import BERKAS [--assessor-pubkey BERKAS [--trust]] | feedback show --assessment ID [--json] (OPD) — assessor feedback",
+			"feedback import BERKAS [--assessor-pubkey BERKAS [--trust]] | feedback show --assessment ID | feedback keys | feedback untrust KEYID (OPD) — assessor feedback",
 		run: runFeedback,
 	})
 }
 
 const feedbackUsage = "pakai: spbe-mandiri feedback export --bundle ID --out FOLDER [--passphrase-file BERKAS] [--name NAMA]   (asesor)\n" +
 	"       spbe-mandiri feedback import BERKAS [--assessor-pubkey BERKAS [--trust]]   (OPD)\n" +
-	"       spbe-mandiri feedback show --assessment ID [--json]   (OPD)"
+	"       spbe-mandiri feedback show --assessment ID [--json]   (OPD)\n" +
+	"       spbe-mandiri feedback keys [--json]   (OPD: kunci asesor tepercaya)\n" +
+	"       spbe-mandiri feedback untrust KEYID [--json]   (OPD: cabut kepercayaan; umpan balik yang sudah diimpor tetap)"
 
 // FeedbackExportRequest is `feedback export`.
 type FeedbackExportRequest struct {
@@ -73,6 +78,9 @@ func runFeedback(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	if sub == "keys" || sub == "untrust" {
+		return runFeedbackTrust(env, sub, rest)
+	}
 	fs := newFlagSet(env, "feedback "+sub)
 	dataDir := fs.String("data", "", "folder data")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
@@ -121,7 +129,7 @@ func runFeedback(env *Env, args []string) int {
 			return writeJSON(env, res)
 		}
 		if res.KeyCreated {
-			fmt.Fprintf(env.Stderr, "Kunci asesor baru dibuat (sidik jari %s). Simpan cadangannya.\n", res.Fingerprint)
+			fmt.Fprintf(env.Stderr, "Kunci asesor baru dibuat (sidik jari %s). Simpan cadangannya: spbe-mandiri key backup --asesor BERKAS\n", res.Fingerprint)
 		}
 		fmt.Fprintf(env.Stdout, "Umpan balik   : %s\n", res.Path)
 		fmt.Fprintf(env.Stdout, "Untuk         : %s periode %d, bundel nomor urut %d (%d indikator)\n", res.OPDKode, res.Periode, res.Sequence, res.Items)
@@ -193,4 +201,66 @@ func printFeedbackNotes(env *Env, r FeedbackReceived) {
 		}
 		fmt.Fprintln(env.Stdout)
 	}
+}
+
+// runFeedbackTrust is `feedback keys` and `feedback untrust KEYID` on the
+// OPD's store: the assessor keys this installation trusts for feedback.
+func runFeedbackTrust(env *Env, sub string, args []string) int {
+	fs := newFlagSet(env, "feedback "+sub)
+	dataDir := fs.String("data", "", "folder data")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil || (sub == "keys" && len(pos) != 0) || (sub == "untrust" && len(pos) != 1) {
+		return fail(env, usagef("%s", feedbackUsage))
+	}
+	svc, err := openData(env, *dataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer svc.Close()
+	trust, ok := svc.Store.(assessment.AssessorTrust)
+	if !ok {
+		return fail(env, errors.New("penyimpanan ini tidak menyimpan kunci asesor"))
+	}
+	ctx := context.Background()
+	if sub == "untrust" {
+		k, err := trust.UntrustAssessor(ctx, pos[0])
+		if err != nil {
+			return fail(env, err)
+		}
+		if *asJSON {
+			return writeJSON(env, k)
+		}
+		fmt.Fprintf(env.Stdout, "Kunci asesor %s (sidik jari %s) tidak dipercaya lagi.\n", shortID(k.KeyID), k.Fingerprint)
+		fmt.Fprintln(env.Stdout, "Umpan balik yang sudah diimpor tetap tersimpan; umpan balik baru dari kunci ini ditolak sampai dipercaya lagi.")
+		return ExitOK
+	}
+	list, err := trust.TrustedAssessorKeys(ctx)
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		if list == nil {
+			list = []assessment.TrustedAssessorKey{}
+		}
+		return writeJSON(env, list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(env.Stdout, "Belum ada kunci asesor tepercaya. Kunci dipercaya saat umpan balik pertama diimpor (setelah sidik jarinya dicocokkan).")
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stdout, "%-17s  %-35s  %-16s  %s\n", "KEY ID", "SIDIK JARI", "DIPERCAYA", "SUMBER")
+	for _, k := range list {
+		fmt.Fprintf(env.Stdout, "%-17s  %-35s  %-16s  %s\n", shortID(k.KeyID), k.Fingerprint, k.TrustedAt.Local().Format("2006-01-02 15:04"), k.Source)
+	}
+	return ExitOK
+}
+
+// shortID is the first 16 hex digits of a key id, enough to name it in
+// `feedback untrust`.
+func shortID(id string) string {
+	if len(id) > 16 {
+		return id[:16]
+	}
+	return id
 }

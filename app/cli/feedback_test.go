@@ -3,10 +3,15 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func TestFeedbackAndPaperCheckCommands(t *testing.T) {
@@ -62,5 +67,70 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	}
 	if code := Run(env, []string{"papercheck"}); code != ExitUsage {
 		t.Fatalf("no text: %d", code)
+	}
+}
+
+// trustStore is a store with trusted assessor keys (assessment.AssessorTrust).
+type trustStore struct {
+	closeOnly
+	keys      []assessment.TrustedAssessorKey
+	untrusted []string
+}
+
+func (s *trustStore) TrustedAssessorKeys(context.Context) ([]assessment.TrustedAssessorKey, error) {
+	return s.keys, nil
+}
+
+func (s *trustStore) UntrustAssessor(_ context.Context, id string) (assessment.TrustedAssessorKey, error) {
+	for i, k := range s.keys {
+		if strings.HasPrefix(k.KeyID, id) {
+			s.untrusted = append(s.untrusted, k.KeyID)
+			s.keys = append(s.keys[:i:i], s.keys[i+1:]...)
+			return k, nil
+		}
+	}
+	return assessment.TrustedAssessorKey{}, fmt.Errorf("kunci asesor %s tidak ada di daftar kunci tepercaya: %w", id, assessment.ErrNotFound)
+}
+
+func TestFeedbackKeysAndUntrust(t *testing.T) {
+	at := time.Date(2026, 6, 1, 9, 30, 0, 0, time.Local)
+	st := &trustStore{keys: []assessment.TrustedAssessorKey{{KeyID: strings.Repeat("ab", 32), Fingerprint: "12345 67890 12345 67890 12345 67890",
+		Source: "KUNCI_ASESOR.json", TrustedAt: at}}}
+	run := func(args ...string) (int, string) {
+		var out, errb bytes.Buffer
+		env := &Env{Stdout: &out, Stderr: &errb,
+			Services: func(string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: st}, nil }}
+		code := Run(env, args)
+		return code, out.String() + errb.String()
+	}
+	code, out := run("feedback", "keys")
+	if code != ExitOK || !strings.Contains(out, "abababababababab") || !strings.Contains(out, "12345 67890 12345 67890 12345 67890") ||
+		!strings.Contains(out, "2026-06-01 09:30") || !strings.Contains(out, "KUNCI_ASESOR.json") {
+		t.Fatalf("keys: %d %q", code, out)
+	}
+	code, out = run("feedback", "keys", "--json")
+	var list []assessment.TrustedAssessorKey
+	if code != ExitOK || json.Unmarshal([]byte(out), &list) != nil || len(list) != 1 || list[0].Source != "KUNCI_ASESOR.json" {
+		t.Fatalf("keys --json: %d %q", code, out)
+	}
+	if code, _ := run("feedback", "untrust"); code != ExitUsage {
+		t.Fatalf("untrust without id: %d", code)
+	}
+	if code, out := run("feedback", "untrust", "cdcdcdcd"); code != ExitError || !strings.Contains(out, "tidak ada di daftar") {
+		t.Fatalf("untrust unknown: %d %q", code, out)
+	}
+	code, out = run("feedback", "untrust", "abababab")
+	if code != ExitOK || len(st.untrusted) != 1 || !strings.Contains(out, "tidak dipercaya lagi") || !strings.Contains(out, "tetap tersimpan") {
+		t.Fatalf("untrust: %d %q %v", code, out, st.untrusted)
+	}
+	if code, out := run("feedback", "keys"); code != ExitOK || !strings.Contains(out, "Belum ada kunci asesor tepercaya") {
+		t.Fatalf("keys after untrust: %d %q", code, out)
+	}
+	// a store without trusted keys says so
+	var errb bytes.Buffer
+	env := &Env{Stdout: &errb, Stderr: &errb,
+		Services: func(string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
+	if code := Run(env, []string{"feedback", "keys"}); code != ExitError || !strings.Contains(errb.String(), "tidak menyimpan kunci asesor") {
+		t.Fatalf("plain store: %d %q", code, errb.String())
 	}
 }

@@ -3,18 +3,25 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
 func init() {
 	register(command{
 		name:    "key",
-		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS [--force] | form BERKAS.pdf — signing key",
+		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS [--force] | form BERKAS.pdf; --asesor: kunci asesor — signing key",
 		run:     runKey,
 	})
 }
 
-const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS | key backup BERKAS | key restore BERKAS [--force] [--passphrase-file BERKAS] | key form BERKAS.pdf"
+const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS | key backup BERKAS | key restore BERKAS [--force] [--passphrase-file BERKAS] | key form BERKAS.pdf\n" +
+	"       show, backup dan restore dengan --asesor: kunci asesor (Tim Asesor Internal) di <data>/asesor/keys"
+
+// asesorDirName is the assessor workspace's folder in the data folder
+// (storage/asesor.DirName; this package does not import storage). Its
+// keys/ holds the assessor's own signing key.
+const asesorDirName = "asesor"
 
 func runKey(env *Env, args []string) int {
 	sub, rest, err := withData(args)
@@ -39,6 +46,7 @@ type keyCmd struct {
 	passFile string
 	force    bool
 	asJSON   bool
+	asesor   bool // the assessor's key (<data>/asesor/keys), not the OPD's
 	args     []string
 }
 
@@ -47,6 +55,9 @@ func parseKeyCmd(env *Env, name string, args []string, nargs int, withPass, with
 	fs := newFlagSet(env, "key "+name)
 	fs.StringVar(&c.dataDir, "data", "", "folder data")
 	fs.BoolVar(&c.asJSON, "json", false, "keluaran JSON")
+	if name == "show" || name == "backup" || name == "restore" {
+		fs.BoolVar(&c.asesor, "asesor", false, "kunci asesor (Tim Asesor Internal), bukan kunci OPD")
+	}
 	if withPass {
 		fs.StringVar(&c.passFile, "passphrase-file", "", "berkas berisi frasa sandi (\"-\" = masukan standar)")
 	}
@@ -65,13 +76,27 @@ func parseKeyCmd(env *Env, name string, args []string, nargs int, withPass, with
 	return c, err
 }
 
-// dataFolder opens the data folder (taking its lock) and returns its path.
+// dataFolder opens the data folder (taking its lock) and returns the
+// folder holding the key: the data folder, or with --asesor the
+// assessor's workspace folder in it.
 func (c *keyCmd) dataFolder() (string, func(), error) {
 	svc, err := openData(c.env, c.dataDir)
 	if err != nil {
 		return "", nil, err
 	}
-	return svc.DataDir, func() { svc.Close() }, nil
+	dir := svc.DataDir
+	if c.asesor {
+		dir = filepath.Join(dir, asesorDirName)
+	}
+	return dir, func() { svc.Close() }, nil
+}
+
+// whose is "kunci asesor" or "kunci" for the messages.
+func (c *keyCmd) whose() string {
+	if c.asesor {
+		return "kunci asesor"
+	}
+	return "kunci"
 }
 
 func runKeyShow(env *Env, args []string) int {
@@ -90,6 +115,10 @@ func runKeyShow(env *Env, args []string) int {
 	}
 	if c.asJSON {
 		return writeJSON(env, ki)
+	}
+	if !ki.Exists && c.asesor {
+		fmt.Fprintln(env.Stdout, "Belum ada kunci asesor. Kunci ini dibuat saat umpan balik pertama diekspor, atau pulihkan cadangan dengan `spbe-mandiri key restore --asesor BERKAS`.")
+		return ExitOK
 	}
 	if !ki.Exists {
 		fmt.Fprintln(env.Stdout, "Belum ada kunci penanda tangan. Buat dengan `spbe-mandiri key init`, atau pulihkan cadangan dengan `spbe-mandiri key restore BERKAS`.")
@@ -183,7 +212,7 @@ func runKeyBackup(env *Env, args []string) int {
 	if c.asJSON {
 		return writeJSON(env, map[string]any{"file": c.args[0], "key": ki})
 	}
-	fmt.Fprintf(env.Stdout, "cadangan kunci tertulis: %s (terenkripsi dengan frasa sandi)\nsidik jari: %s\n", c.args[0], ki.Fingerprint)
+	fmt.Fprintf(env.Stdout, "cadangan %s tertulis: %s (terenkripsi dengan frasa sandi)\nsidik jari: %s\n", c.whose(), c.args[0], ki.Fingerprint)
 	return ExitOK
 }
 
@@ -210,15 +239,17 @@ func runKeyRestore(env *Env, args []string) int {
 	}
 	switch {
 	case r.Same:
-		fmt.Fprintln(env.Stdout, "Kunci ini sudah terpasang; tidak ada yang diganti.")
+		fmt.Fprintf(env.Stdout, "%s ini sudah terpasang; tidak ada yang diganti.\n", capitalize(c.whose()))
 	case r.Replaced != "":
-		fmt.Fprintf(env.Stdout, "Kunci dipulihkan; kunci sebelumnya disimpan di %s.\n", r.Replaced)
+		fmt.Fprintf(env.Stdout, "%s dipulihkan; kunci sebelumnya disimpan di %s.\n", capitalize(c.whose()), r.Replaced)
 	default:
-		fmt.Fprintln(env.Stdout, "Kunci dipulihkan.")
+		fmt.Fprintf(env.Stdout, "%s dipulihkan.\n", capitalize(c.whose()))
 	}
 	printKey(env.Stdout, r.KeyInfo)
 	return ExitOK
 }
+
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // groupDigest writes a hex digest in groups of 8 for reading aloud.
 func groupDigest(d string) string {

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 )
 
@@ -42,6 +43,7 @@ type Workspace struct {
 	dir  string
 	lock *storage.FolderLock
 	now  func() time.Time
+	lib  *assessment.Library // nil: no known-catalog policy, no recomputed index
 
 	mu  sync.Mutex // serialises imports and registry changes
 	sql *sql.DB
@@ -82,6 +84,10 @@ func Open(dir string, opts ...Option) (*Workspace, error) {
 		return nil, err
 	}
 	w.sql = pool
+	if err := w.recomputeStored(context.Background()); err != nil {
+		w.Close()
+		return nil, err
+	}
 	return w, nil
 }
 

@@ -9,7 +9,8 @@ import (
 )
 
 // seedBundles inserts n accepted bundles of n OPDs (each with its key and
-// 47 answers) directly, as an import would leave them.
+// 47 answers, and the recomputed score) directly, as an import would
+// leave them.
 func seedBundles(b *testing.B, w *Workspace, n int) {
 	tx, err := w.sql.Begin()
 	if err != nil {
@@ -32,7 +33,7 @@ func seedBundles(b *testing.B, w *Workspace, n int) {
 		id := fmt.Sprintf("01968f2a-5b3c-7d4e-8f90-%012x", i)
 		if _, err := tx.Exec(`INSERT INTO bundle VALUES (?, ?, ?, ?, 'Pemerintah Kabupaten Sigi', 2026, ?, ?, ?, NULL, NULL, 'accepted',
 			'2026-05-04T03:02:01Z', '2026-05-05T00:00:00.000000000Z', 'x.spbe', '2.9512', 'Baik', 1, 47, 47,
-			'pemdi', '2026.1', ?, ?, x'7b7d', x'7b7d')`,
+			'pemdi', '2026.1', ?, ?, x'7b7d', x'7b7d', '2.9512', 'Baik', 1, 47, 47)`,
 			id, hexOf(id), kode, "Dinas "+kode, i+1, keyid, hexOf("c"+id), report, report); err != nil {
 			b.Fatal(err)
 		}

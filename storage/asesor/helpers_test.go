@@ -86,7 +86,9 @@ type spec struct {
 	level      int    // level of the first indicator (varies the content)
 	note       string // evidence content (varies the blobs)
 	signer     ed25519.PrivateKey
-	claimKode  string // OPD code the bundle claims, default o.kode
+	claimKode  string              // OPD code the bundle claims, default o.kode
+	created    time.Time           // created_at, default 2026-05-04T03:02:01Z
+	scoreOn    *assessment.Catalog // catalog answers.json's score is computed on, default the real one
 }
 
 // write makes a signed bundle in dir and returns its path and result.
@@ -108,7 +110,7 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 			OPDNama: "Dinas " + kode, Operator: "Rina"},
 		Assessment: assessment.Assessment{ID: "a-" + kode, CatalogID: c.ID, CatalogVersion: c.Version,
 			CatalogSHA256: c.SHA256(), Periode: 2026, Status: assessment.AssessmentDraft},
-		Catalog: c,
+		Catalog: scoreCatalog(c, s.scoreOn),
 		Answers: answerEveryAspect(c, []assessment.Answer{
 			{Indicator: in1, Level: s.level, Justification: "Sudah ada SK"},
 			{Indicator: in2, Level: 2, Justification: "Rapat rutin"},
@@ -124,7 +126,7 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 	}
 	in := bundle.Input{
 		BundleID:  fmt.Sprintf("01968f2a-5b3c-7d4e-8f90-%012x", uint64(priv[0])<<40|s.seq<<8|uint64(s.level)<<4|uint64(len(s.note))),
-		CreatedAt: time.Date(2026, 5, 4, 3, 2, 1, 0, time.UTC), Sequence: s.seq, Supersedes: s.supersedes,
+		CreatedAt: createdOr(s.created), Sequence: s.seq, Supersedes: s.supersedes,
 		App: bundle.App{Name: "spbe-mandiri", Version: "test"}, Snapshot: snap, OpenBlob: o.open,
 		Report: func(info bundle.ReportInfo) ([]byte, string, error) {
 			return []byte("%PDF-1.7\n% laporan " + info.OPDKode + " " + info.ContentDigest + "\n%%EOF\n"), "", nil
@@ -140,6 +142,20 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 		t.Fatal(err)
 	}
 	return p, res
+}
+
+func scoreCatalog(real, other *assessment.Catalog) *assessment.Catalog {
+	if other != nil {
+		return other
+	}
+	return real
+}
+
+func createdOr(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Date(2026, 5, 4, 3, 2, 1, 0, time.UTC)
+	}
+	return t
 }
 
 func sup(r bundle.Result) *bundle.Supersedes {
@@ -166,9 +182,9 @@ func answerEveryAspect(c *assessment.Catalog, given []assessment.Answer) []asses
 	return out
 }
 
-func openWS(t testing.TB) *Workspace {
+func openWS(t testing.TB, opts ...Option) *Workspace {
 	t.Helper()
-	w, err := Open(filepath.Join(t.TempDir(), DirName))
+	w, err := Open(filepath.Join(t.TempDir(), DirName), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

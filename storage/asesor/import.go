@@ -61,6 +61,9 @@ type Result struct {
 	KeyStatus      KeyStatus // at import time; pending means the bundle is not final
 	Supersedes     string    // versi baru: the bundle id it replaced
 	ConflictWith   string    // konflik: the accepted bundle id it conflicts with
+	// Warnings are doubts about a stored bundle that do not refuse it
+	// (created_at implausible), in Bahasa Indonesia.
+	Warnings []string
 }
 
 // Rejected reports a rejection.
@@ -185,6 +188,7 @@ type checked struct {
 	index int
 	path  string
 	v     *bundle.Verified
+	calc  *calcScore // recomputed on the known catalog; nil without a library
 }
 
 // check verifies one file completely. A bundle that cannot be accepted
@@ -230,7 +234,15 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 				"(`spbe-mandiri key export-public`), daftarkan dengan `spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
 			short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode)), nil
 	}
-	return &checked{path: path, v: v}, res, nil
+	c := &checked{path: path, v: v}
+	if w.lib != nil {
+		s, r, ok := w.checkCatalog(res, v)
+		if !ok {
+			return nil, r, nil
+		}
+		c.calc = &s
+	}
+	return c, res, nil
 }
 
 func describe(res Result, v *bundle.Verified) Result {
@@ -294,6 +306,7 @@ type decision struct {
 	key          Key
 	supersedes   string // accepted bundle id being replaced
 	conflictWith string
+	warnings     []string
 }
 
 // decide applies the import policy to a verified bundle: duplicate, key
@@ -362,6 +375,16 @@ func decide(ctx context.Context, q querier, v *bundle.Verified) (decision, error
 	return d, nil
 }
 
+// decideWarnings adds the created_at doubts to a decision that stores.
+func (w *Workspace) decideWarnings(ctx context.Context, q querier, v *bundle.Verified, d decision) (decision, error) {
+	if d.outcome == OutcomeDuplicate || d.outcome == OutcomeRejected {
+		return d, nil
+	}
+	warn, err := createdAtWarnings(ctx, q, v.Manifest, w.now())
+	d.warnings = warn
+	return d, err
+}
+
 // store applies the policy and stores a verified bundle all-or-nothing.
 // Callers hold mu.
 func (w *Workspace) store(ctx context.Context, c *checked, res Result) (Result, error) {
@@ -371,6 +394,9 @@ func (w *Workspace) store(ctx context.Context, c *checked, res Result) (Result, 
 	}
 	d, err := decide(ctx, pool, c.v)
 	if err != nil {
+		return res, w.classify(err)
+	}
+	if d, err = w.decideWarnings(ctx, pool, c.v, d); err != nil {
 		return res, w.classify(err)
 	}
 	if d.outcome == OutcomeDuplicate || d.outcome == OutcomeRejected {
@@ -388,6 +414,9 @@ func (w *Workspace) store(ctx context.Context, c *checked, res Result) (Result, 
 		// Re-decided inside the transaction: the workspace lock makes it
 		// the same answer, the transaction makes it binding.
 		d, err = decide(ctx, tx, c.v)
+		if err == nil {
+			d, err = w.decideWarnings(ctx, tx, c.v, d)
+		}
 		if err != nil || d.outcome == OutcomeDuplicate || d.outcome == OutcomeRejected {
 			return err
 		}
@@ -404,7 +433,7 @@ func apply(res Result, d decision) Result {
 	if d.outcome == OutcomeRejected {
 		res.Code, res.Reason = d.code, d.reason
 	}
-	res.KeyStatus = d.key.Status
+	res.KeyStatus, res.Warnings = d.key.Status, d.warnings
 	return res
 }
 
@@ -443,6 +472,11 @@ func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decisi
 		st.manifest, st.signature)
 	if err != nil {
 		return err
+	}
+	if c.calc != nil {
+		if err := setCalc(ctx, tx, m.BundleID, *c.calc); err != nil {
+			return err
+		}
 	}
 	for _, ans := range a.Answers {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO bundle_answer (bundle_id, indicator, level, justification) VALUES (?, ?, ?, ?)`,

@@ -8,23 +8,33 @@ import (
 
 // RecapRow is one OPD and periode: its accepted bundle.
 type RecapRow struct {
-	OPDKode    string
-	OPDNama    string
-	Instansi   string
-	Periode    int
-	Index      string // as in the bundle's answers.json, "" when nothing is answered
+	OPDKode  string
+	OPDNama  string
+	Instansi string
+	Periode  int
+	// Index … Total are recomputed from the answers on the catalog when
+	// Recomputed, else as the OPD claimed them in answers.json. Index is
+	// 4 decimals with a point, "" when nothing is answered.
+	Index      string
 	Predicate  string
 	Complete   bool // false: the index is provisional (sementara)
 	Answered   int
 	Total      int
-	KeyID      string
-	KeyStatus  KeyStatus // pending: not final until the key is verified
-	Sequence   uint64    // of the accepted bundle
-	BundleID   string
-	CreatedAt  string // the OPD device's clock, display only
-	ImportedAt time.Time
-	Versions   int // bundles stored for this OPD + periode
-	Conflicts  int // of them in conflict with the accepted one
+	Recomputed bool
+	// ClaimedIndex and ClaimedPredicate are the OPD's own (answers.json);
+	// IndexMismatch: they differ from the recomputed ones (the OPD's
+	// program computed otherwise, or answers.json was made by hand).
+	ClaimedIndex     string
+	ClaimedPredicate string
+	IndexMismatch    bool
+	KeyID            string
+	KeyStatus        KeyStatus // pending: not final until the key is verified
+	Sequence         uint64    // of the accepted bundle
+	BundleID         string
+	CreatedAt        string // the OPD device's clock, display only
+	ImportedAt       time.Time
+	Versions         int // bundles stored for this OPD + periode
+	Conflicts        int // of them in conflict with the accepted one
 }
 
 // Recap lists the accepted bundle of every OPD and periode, sorted by OPD
@@ -39,7 +49,7 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 			SELECT opd_kode, periode, count(*) AS versions, sum(status = 'conflict') AS conflicts
 			FROM bundle GROUP BY opd_kode, periode)
 		SELECT b.opd_kode, b.opd_nama, b.instansi, b.periode, b.score_index, b.predicate, b.complete, b.answered, b.total,
-			b.keyid, k.status, b.sequence, b.bundle_id, b.created_at, b.imported_at, c.versions, c.conflicts
+			b.calc_index, b.calc_predicate, b.calc_complete, b.calc_answered, b.calc_total, b.keyid, k.status, b.sequence, b.bundle_id, b.created_at, b.imported_at, c.versions, c.conflicts
 		FROM bundle b
 		JOIN opd_key k ON k.keyid = b.keyid
 		JOIN counts c ON c.opd_kode = b.opd_kode AND c.periode = b.periode
@@ -55,14 +65,37 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 		var status string
 		var seq int64
 		var imported sql.NullString
+		var c calcColumns
 		if err := rows.Scan(&r.OPDKode, &r.OPDNama, &r.Instansi, &r.Periode, &r.Index, &r.Predicate, &r.Complete, &r.Answered,
-			&r.Total, &r.KeyID, &status, &seq, &r.BundleID, &r.CreatedAt, &imported, &r.Versions, &r.Conflicts); err != nil {
+			&r.Total, &c.index, &c.predicate, &c.complete, &c.answered, &c.total, &r.KeyID, &status, &seq, &r.BundleID,
+			&r.CreatedAt, &imported, &r.Versions, &r.Conflicts); err != nil {
 			return nil, err
 		}
 		r.KeyStatus, r.Sequence, r.ImportedAt = KeyStatus(status), uint64(seq), parseTime(imported)
-		out = append(out, r)
+		out = append(out, c.apply(r))
 	}
 	return out, w.classify(rows.Err())
+}
+
+// calcColumns are the recomputed score columns (NULL before recomputing).
+type calcColumns struct {
+	index, predicate sql.NullString
+	complete         sql.NullBool
+	answered, total  sql.NullInt64
+}
+
+// apply puts the recomputed score in the row's place and keeps the
+// claimed one beside it.
+func (c calcColumns) apply(r RecapRow) RecapRow {
+	r.ClaimedIndex, r.ClaimedPredicate = r.Index, r.Predicate
+	if !c.index.Valid {
+		return r
+	}
+	r.Recomputed = true
+	r.Index, r.Predicate, r.Complete = c.index.String, c.predicate.String, c.complete.Bool
+	r.Answered, r.Total = int(c.answered.Int64), int(c.total.Int64)
+	r.IndexMismatch = !sameIndex(r.ClaimedIndex, r.Index) || r.ClaimedPredicate != r.Predicate
+	return r
 }
 
 // Answer is one stored answer of a bundle with its evidence links.

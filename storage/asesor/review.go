@@ -82,8 +82,9 @@ type BundleInfo struct {
 	Status         string // accepted | superseded | conflict
 	CreatedAt      string
 	ImportedAt     time.Time
-	Index          string
+	Index          string // recomputed on the catalog when it was, else as the OPD claimed it
 	Predicate      string
+	ClaimedIndex   string // as in the OPD's answers.json
 	ReportSHA256   string
 	Catalog        CatalogRef // the catalog the OPD answered on
 }
@@ -92,7 +93,8 @@ type BundleInfo struct {
 var ErrUnknownBundle = errors.New("bundel tidak ditemukan di ruang kerja asesor")
 
 const bundleSelect = `SELECT b.bundle_id, b.manifest_sha256, b.opd_kode, b.opd_nama, b.instansi, b.periode, b.sequence, b.keyid, k.status,
-	b.content_digest, b.status, b.created_at, b.imported_at, b.score_index, b.predicate, b.report_sha256,
+	b.content_digest, b.status, b.created_at, b.imported_at, coalesce(b.calc_index, b.score_index),
+	coalesce(b.calc_predicate, b.predicate), b.score_index, b.report_sha256,
 	b.catalog_id, b.catalog_version, b.catalog_sha256
 	FROM bundle b JOIN opd_key k ON k.keyid = b.keyid `
 
@@ -102,7 +104,7 @@ func scanBundle(s scanner) (BundleInfo, error) {
 	var ks string
 	var imp sql.NullString
 	err := s.Scan(&b.BundleID, &b.ManifestSHA256, &b.OPDKode, &b.OPDNama, &b.Instansi, &b.Periode, &seq, &b.KeyID, &ks,
-		&b.ContentDigest, &b.Status, &b.CreatedAt, &imp, &b.Index, &b.Predicate, &b.ReportSHA256,
+		&b.ContentDigest, &b.Status, &b.CreatedAt, &imp, &b.Index, &b.Predicate, &b.ClaimedIndex, &b.ReportSHA256,
 		&b.Catalog.ID, &b.Catalog.Version, &b.Catalog.SHA256)
 	b.Sequence, b.KeyStatus, b.ImportedAt = uint64(seq), KeyStatus(ks), parseTime(imp)
 	return b, err

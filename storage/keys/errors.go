@@ -25,6 +25,6 @@ type DifferentKeyError struct {
 
 func (e *DifferentKeyError) Error() string {
 	return fmt.Sprintf("instalasi ini sudah memakai kunci lain (sidik jari %s); cadangan berisi kunci dengan sidik jari %s. "+
-		"Memulihkan akan mengganti identitas penanda tangan OPD; ulangi dengan --force bila memang disengaja",
+		"Memulihkan akan mengganti identitas penanda tangan di folder ini; ulangi dengan --force bila memang disengaja",
 		e.Installed.Fingerprint, e.Backup.Fingerprint)
 }

@@ -31,7 +31,18 @@ import (
 // /M and the CMS signing-time attribute: the library writes the wall
 // clock there, so Sign then rewrites that one attribute and signs the
 // attributes again (pinSigningTime).
-func Sign(pdf []byte, key *ecdsa.PrivateKey, cert *x509.Certificate, when time.Time, signerName string) (out []byte, err error) {
+func Sign(pdf []byte, key *ecdsa.PrivateKey, cert *x509.Certificate, when time.Time, signerName string) ([]byte, error) {
+	return SignWithReason(pdf, key, cert, when, signerName, ReasonOPDReport)
+}
+
+// Signature reasons (shown by PDF readers beside the signer).
+const (
+	ReasonOPDReport          = "Persetujuan laporan penilaian mandiri (SPBE Mandiri)"
+	ReasonConsolidatedReport = "Persetujuan laporan konsolidasi (Tim Asesor Internal, SPBE Mandiri)"
+)
+
+// SignWithReason is Sign with the signature's stated reason.
+func SignWithReason(pdf []byte, key *ecdsa.PrivateKey, cert *x509.Certificate, when time.Time, signerName, reason string) (out []byte, err error) {
 	if key == nil || cert == nil {
 		return nil, errors.New("report: kunci atau sertifikat penanda tangan kosong")
 	}
@@ -51,7 +62,7 @@ func Sign(pdf []byte, key *ecdsa.PrivateKey, cert *x509.Certificate, when time.T
 			CertType: sign.ApprovalSignature,
 			Info: sign.SignDataSignatureInfo{
 				Name:   signerName,
-				Reason: "Persetujuan laporan penilaian mandiri (SPBE Mandiri)",
+				Reason: reason,
 				Date:   when,
 			},
 		},

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sync"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// fakeAsesorFeedback is the feedback-export part of fakeAsesor: the
+// assessor's key is created by the first export with its passphrase, and
+// later exports need the same passphrase. The zero value has no key.
+type fakeAsesorFeedback struct {
+	fbMu      sync.Mutex
+	fbKey     *assessment.AssessorKeyInfo
+	fbPass    string
+	fbExports []feedbackCall
+}
+
+// feedbackCall is one ExportFeedback request.
+type feedbackCall struct {
+	BundleID, Dir, Name, Pass string
+}
+
+const fakeAssessorFP = "483920175638201947562839104756"
+
+func (f *fakeAsesorFeedback) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
+	f.fbMu.Lock()
+	defer f.fbMu.Unlock()
+	if f.fbKey == nil {
+		return assessment.AssessorKeyInfo{}, false, nil
+	}
+	return *f.fbKey, true, nil
+}
+
+func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, name string, pass []byte) (assessment.FeedbackExport, error) {
+	f.fbMu.Lock()
+	defer f.fbMu.Unlock()
+	f.fbExports = append(f.fbExports, feedbackCall{bundleID, dir, name, string(pass)})
+	created := false
+	if f.fbKey == nil {
+		f.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12", Fingerprint: fakeAssessorFP}
+		f.fbPass, created = string(pass), true
+	} else if string(pass) != f.fbPass {
+		return assessment.FeedbackExport{}, errors.New("frasa sandi salah")
+	}
+	return assessment.FeedbackExport{Path: filepath.Join(dir, "SPBE_DINKES_2026_1_UMPAN.spbe-umpan"),
+		PublicKeyPath: filepath.Join(dir, "KUNCI_ASESOR.json"), OPDKode: "DINKES", Periode: 2026, Sequence: 1, Items: 2,
+		Key: *f.fbKey, KeyCreated: created}, nil
+}

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// prefAssessorName remembers the team name written into feedback files.
+const prefAssessorName = "asesorFeedbackName"
+
+// defaultAssessorName is the team name offered the first time.
+const defaultAssessorName = "Tim Asesor Internal"
+
+// feedbackExport is the assessor's "Ekspor umpan balik" for one bundle:
+// a folder, the passphrase of the assessor's key (asked twice when the
+// key does not exist yet and will be created), signing off the UI
+// goroutine, and the result with the key's fingerprint in large type for
+// the assessor to read to the OPD on the phone.
+type feedbackExport struct {
+	u         *UI
+	bundle    assessment.ReviewBundle
+	dir       string
+	keyExists bool
+	key       assessment.AssessorKeyInfo
+
+	name      *widget.Entry
+	pass      *widget.Entry
+	confirm   *widget.Entry // only when a new key will be created
+	passDlg   *dialog.FormDialog
+	wait      dialog.Dialog
+	result    *assessment.FeedbackExport
+	resultDlg dialog.Dialog
+	fp        *canvas.Text
+}
+
+// startFeedbackExport asks for the destination folder first: the stick
+// the feedback goes back on.
+func startFeedbackExport(u *UI, b assessment.ReviewBundle) *feedbackExport {
+	e := &feedbackExport{u: u, bundle: b}
+	u.paths.PickFolder(u.win, func(dir string, ok bool) {
+		if ok {
+			e.dir = dir
+			e.loadKey()
+		}
+	})
+	return e
+}
+
+// loadKey asks the workspace whether the assessor's key exists, which
+// decides how the passphrase is asked.
+func (e *feedbackExport) loadKey() {
+	w := e.u.asesor
+	if w == nil {
+		return
+	}
+	type keyState struct {
+		key    assessment.AssessorKeyInfo
+		exists bool
+	}
+	load(e.u, nil, func(ctx context.Context) (keyState, error) {
+		k, ok, err := w.AssessorKey(ctx)
+		return keyState{k, ok}, err
+	}, func(s keyState) {
+		e.key, e.keyExists = s.key, s.exists
+		e.askPassphrase()
+	})
+}
+
+func (e *feedbackExport) askPassphrase() {
+	e.name = widget.NewEntry()
+	e.name.SetText(e.u.app.Preferences().StringWithFallback(prefAssessorName, defaultAssessorName))
+	e.pass = widget.NewPasswordEntry()
+	e.pass.Validator = func(s string) error {
+		if s == "" {
+			return errors.New(tr("asesor.feedback.empty"))
+		}
+		return nil
+	}
+	intro := trf("asesor.feedback.introExisting", groupFingerprint(e.key.Fingerprint))
+	if !e.keyExists {
+		intro = tr("asesor.feedback.introNew")
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(tr("asesor.feedback.bundle"), bold(bundleLabel(e.bundle))),
+		widget.NewFormItem(tr("asesor.feedback.key"), wrapped(intro)),
+		widget.NewFormItem(tr("asesor.feedback.name"), e.name),
+		widget.NewFormItem(tr("asesor.feedback.passphrase"), e.pass),
+	}
+	e.confirm = nil
+	if !e.keyExists {
+		e.confirm = widget.NewPasswordEntry()
+		e.confirm.Validator = func(s string) error {
+			if s != e.pass.Text {
+				return errors.New(tr("asesor.feedback.mismatch"))
+			}
+			return nil
+		}
+		// The confirmation is checked again whenever the first entry changes.
+		e.pass.OnChanged = func(string) { _ = e.confirm.Validate() }
+		items = append(items, widget.NewFormItem(tr("asesor.feedback.confirm"), e.confirm))
+	}
+	e.passDlg = dialog.NewForm(tr("asesor.feedback.title"), tr("asesor.feedback.sign"), tr("common.cancel"), items, func(ok bool) {
+		if ok {
+			e.submit()
+		}
+	}, e.u.win)
+	e.passDlg.Resize(fyne.NewSize(720, 380))
+	e.passDlg.Show()
+}
+
+// submit signs and writes the feedback off the UI goroutine.
+func (e *feedbackExport) submit() {
+	pass := e.pass.Text
+	switch {
+	case pass == "":
+		e.u.showError(errors.New(tr("asesor.feedback.empty")))
+		return
+	case e.confirm != nil && e.confirm.Text != pass:
+		e.u.showError(errors.New(tr("asesor.feedback.mismatch")))
+		return
+	}
+	name := strings.TrimSpace(e.name.Text)
+	if name == "" {
+		name = defaultAssessorName
+	}
+	e.u.app.Preferences().SetString(prefAssessorName, name)
+	w, id, dir := e.u.asesor, e.bundle.BundleID, e.dir
+	e.wait = dialog.NewCustomWithoutButtons(tr("asesor.feedback.title"), widget.NewLabel(tr("asesor.feedback.signing")), e.u.win)
+	e.wait.Show()
+	var out assessment.FeedbackExport
+	e.u.jobs.submit(func(ctx context.Context) error {
+		var err error
+		out, err = w.ExportFeedback(ctx, id, dir, name, []byte(pass))
+		return err
+	}, func(err error) {
+		e.wait.Hide()
+		if err != nil {
+			e.u.showError(err)
+			return
+		}
+		e.showResult(out)
+	})
+}
+
+// showResult names both files and shows the fingerprint to read aloud.
+func (e *feedbackExport) showResult(out assessment.FeedbackExport) {
+	e.result = &out
+	e.fp = canvas.NewText(groupFingerprint(out.Key.Fingerprint), theme.Color(theme.ColorNameForeground))
+	e.fp.TextSize = fingerprintSize
+	e.fp.TextStyle = fyne.TextStyle{Monospace: true}
+	box := container.NewVBox(
+		bold(trf("asesor.feedback.done", out.OPDKode, out.Periode, out.Sequence, out.Items)),
+		wrapped(out.Path),
+		bold(tr("asesor.feedback.pubkey")),
+		wrapped(out.PublicKeyPath),
+	)
+	if out.KeyCreated {
+		created := wrapped(tr("asesor.feedback.keyCreated"))
+		created.Importance = widget.WarningImportance
+		box.Add(created)
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(bold(tr("asesor.feedback.fingerprint")))
+	box.Add(container.NewPadded(e.fp))
+	box.Add(wrapped(tr("asesor.feedback.readAloud")))
+	e.resultDlg = dialog.NewCustom(tr("asesor.feedback.doneTitle"), tr("common.close"), box, e.u.win)
+	e.resultDlg.Resize(fyne.NewSize(760, 480))
+	e.resultDlg.Show()
+}

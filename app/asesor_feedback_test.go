@@ -1,0 +1,125 @@
+package app
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// fbOverlayTexts are the texts of the topmost dialog.
+func fbOverlayTexts(u *UI) []string {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	return texts(top)
+}
+
+// capture writes the window (with its dialogs) to /tmp/h4/name for a look.
+func fbCapture(t *testing.T, w fyne.Window, name string) {
+	t.Helper()
+	dir := filepath.Join(os.TempDir(), "h4")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAsesorFeedbackExportCreatesKey(t *testing.T) {
+	h, r := reviewHarness(t)
+	if !r.feedbackBtn.Disabled() {
+		t.Fatal("feedback export enabled before any decision")
+	}
+	r.status.SetSelected("diterima")
+	test.Tap(r.saveBtn)
+	h.wait()
+	if r.feedbackBtn.Disabled() {
+		t.Fatal("feedback export still disabled after a decision")
+	}
+	h.paths.folder = "/media/usb"
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	e := r.feedback
+	if e == nil || e.passDlg == nil || e.confirm == nil {
+		t.Fatalf("no passphrase dialog asking twice for a new key: %+v", e)
+	}
+	if got := fbOverlayTexts(h.u); !hasText(got, "Kunci asesor baru akan dibuat") || !hasText(got, "DINKES – Dinas Kesehatan · 2026 · #1") {
+		t.Errorf("new-key explanation missing: %q", got)
+	}
+	if e.name.Text != "Tim Asesor Internal" {
+		t.Errorf("team name %q", e.name.Text)
+	}
+	fbCapture(t, h.u.win, "asesor_feedback_passphrase.png")
+
+	// the two passphrases differ: nothing is signed
+	test.Type(e.pass, "rahasia asesor 1")
+	test.Type(e.confirm, "rahasia asesor 2")
+	e.passDlg.Submit()
+	h.wait()
+	if len(h.ws.fbExports) != 0 {
+		t.Fatalf("exported with different passphrases: %+v", h.ws.fbExports)
+	}
+	e.confirm.SetText("rahasia asesor 1")
+	e.passDlg.Submit()
+	h.wait()
+	want := feedbackCall{BundleID: "b-dinkes-1", Dir: "/media/usb", Name: "Tim Asesor Internal", Pass: "rahasia asesor 1"}
+	if len(h.ws.fbExports) != 1 || h.ws.fbExports[0] != want {
+		t.Fatalf("exports %+v, want %+v", h.ws.fbExports, want)
+	}
+	if e.resultDlg == nil || e.fp == nil {
+		t.Fatal("no result dialog")
+	}
+	if e.fp.Text != "48392 01756 38201 94756 28391 04756" || e.fp.TextSize < 24 || !e.fp.TextStyle.Monospace {
+		t.Errorf("fingerprint %q size %v", e.fp.Text, e.fp.TextSize)
+	}
+	got := fbOverlayTexts(h.u)
+	for _, s := range []string{"/media/usb/SPBE_DINKES_2026_1_UMPAN.spbe-umpan", "/media/usb/KUNCI_ASESOR.json",
+		"Bacakan sidik jari ini kepada OPD", "key backup --asesor", "DINKES periode 2026, bundel nomor urut 1 (2 indikator)"} {
+		if !hasText(got, s) {
+			t.Errorf("result does not show %q: %q", s, got)
+		}
+	}
+	fbCapture(t, h.u.win, "asesor_feedback_result.png")
+	e.resultDlg.Hide()
+
+	// the key exists now: one passphrase; a wrong one is reported
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	e = r.feedback
+	if e.confirm != nil || !e.keyExists {
+		t.Fatal("asked twice although the key exists")
+	}
+	if got := fbOverlayTexts(h.u); !hasText(got, "48392 01756") {
+		t.Errorf("existing key's fingerprint not named: %q", got)
+	}
+	test.Type(e.pass, "salah sekali")
+	e.passDlg.Submit()
+	h.wait()
+	if got := fbOverlayTexts(h.u); !hasText(got, "rasa sandi salah") || e.resultDlg != nil {
+		t.Errorf("wrong passphrase: %q", got)
+	}
+}
+
+func TestAsesorFeedbackExportCancelledFolder(t *testing.T) {
+	h, r := reviewHarness(t)
+	r.status.SetSelected("diterima")
+	test.Tap(r.saveBtn)
+	h.wait()
+	h.paths.folder = "" // the assessor closes the folder dialog
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	if r.feedback.passDlg != nil || len(h.ws.fbExports) != 0 {
+		t.Error("went on without a folder")
+	}
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The assessor's key lives in <data>/asesor/keys; --asesor points the key
+// commands there, leaving the OPD's key alone.
+func TestKeyBackupRestoreAsesor(t *testing.T) {
+	pf := passFile(t, "frasa sandi asesor")
+	data := t.TempDir()
+	var dirs []string
+	d := newFakeDeps(true)
+	d.BackupKey = func(dir string, _ []byte, _ string) (KeyInfo, error) {
+		dirs = append(dirs, dir)
+		return d.key, nil
+	}
+	d.RestoreKey = func(dir string, _ []byte, _ string, _ bool) (RestoredKey, error) {
+		dirs = append(dirs, dir)
+		return RestoredKey{KeyInfo: d.key}, nil
+	}
+	d.KeyInfo = func(dir string) (KeyInfo, error) {
+		dirs = append(dirs, dir)
+		return KeyInfo{}, nil
+	}
+	run := func(args ...string) (int, string) {
+		var out, errb bytes.Buffer
+		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps,
+			Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
+		code := Run(env, args)
+		return code, out.String() + errb.String()
+	}
+	asesorDir := filepath.Join(data, "asesor")
+	if code, out := run("key", "backup", "--asesor", "kunci-asesor.cadangan", "--passphrase-file", pf); code != ExitOK ||
+		!strings.Contains(out, "cadangan kunci asesor tertulis: kunci-asesor.cadangan") {
+		t.Fatalf("backup --asesor: %d %q", code, out)
+	}
+	if code, out := run("key", "restore", "kunci-asesor.cadangan", "--asesor", "--passphrase-file", pf); code != ExitOK ||
+		!strings.Contains(out, "Kunci asesor dipulihkan.") {
+		t.Fatalf("restore --asesor: %d %q", code, out)
+	}
+	if code, out := run("key", "show", "--asesor"); code != ExitOK || !strings.Contains(out, "Belum ada kunci asesor") {
+		t.Fatalf("show --asesor: %d %q", code, out)
+	}
+	if code, _ := run("key", "backup", "opd.cadangan", "--passphrase-file", pf); code != ExitOK {
+		t.Fatalf("backup: %d", code)
+	}
+	want := []string{asesorDir, asesorDir, asesorDir, data}
+	if strings.Join(dirs, "|") != strings.Join(want, "|") {
+		t.Fatalf("key folders used %q, want %q", dirs, want)
+	}
+	// --asesor only where it means something
+	if code, _ := run("key", "init", "--asesor", "--passphrase-file", pf); code != ExitUsage {
+		t.Errorf("init --asesor: exit %d, want 2", code)
+	}
+}

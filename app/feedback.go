@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// feedbackExtension is the extension of the assessor's feedback files.
+const feedbackExtension = ".spbe-umpan"
+
+// feedbackInbox is the open store's feedback inbox, or nil when the
+// installation has none (the import button and the notes are hidden).
+func (u *UI) feedbackInbox() assessment.FeedbackInbox {
+	if u.deps.FeedbackInbox == nil || u.store == nil {
+		return nil
+	}
+	return u.deps.FeedbackInbox(u.store)
+}
+
+// feedbackImport is the OPD officer importing the assessor's feedback
+// from a stick: pick the file; when its signer is not trusted yet, show
+// the fingerprint of the assessor's key (KUNCI_ASESOR.json beside the
+// file, or a file they pick) and ask whether it is the one the assessor
+// team read out; only "Ya" trusts the key and imports.
+type feedbackImport struct {
+	u       *UI
+	inbox   assessment.FeedbackInbox
+	done    func(assessment.FeedbackImported) // after a successful import
+	file    string
+	preview assessment.FeedbackPreview
+
+	keyDlg   *dialog.ConfirmDialog // no key file beside the feedback: pick one?
+	trustDlg *dialog.ConfirmDialog // is this the fingerprint read out?
+	fp       *canvas.Text
+	infoDlg  dialog.Dialog // nothing imported (Tidak)
+	doneDlg  *dialog.ConfirmDialog
+	imported *assessment.FeedbackImported
+}
+
+// startFeedbackImport asks for the feedback file; done runs on the UI
+// goroutine after an import.
+func startFeedbackImport(u *UI, inbox assessment.FeedbackInbox, done func(assessment.FeedbackImported)) *feedbackImport {
+	f := &feedbackImport{u: u, inbox: inbox, done: done}
+	u.paths.PickFile(u.win, tr("feedback.pickTitle"), []string{feedbackExtension}, func(path string, ok bool) {
+		if ok {
+			f.file = path
+			f.check("")
+		}
+	})
+	return f
+}
+
+// check previews the file (and keyFile) off the UI goroutine and decides
+// what to ask next.
+func (f *feedbackImport) check(keyFile string) {
+	inbox, file := f.inbox, f.file
+	load(f.u, nil, func(ctx context.Context) (assessment.FeedbackPreview, error) {
+		return inbox.Preview(ctx, file, keyFile)
+	}, func(p assessment.FeedbackPreview) {
+		f.preview = p
+		switch {
+		case p.Trusted:
+			f.runImport("")
+		case p.KeyFile == "":
+			f.askKeyFile()
+		default:
+			f.askTrust()
+		}
+	})
+}
+
+// askKeyFile explains that the assessor's public key is needed and lets
+// the officer pick it.
+func (f *feedbackImport) askKeyFile() {
+	f.keyDlg = dialog.NewConfirm(tr("feedback.noKeyTitle"), tr("feedback.noKey"), func(ok bool) {
+		if !ok {
+			return
+		}
+		f.u.paths.PickFile(f.u.win, tr("feedback.pickKey"), []string{".json"}, func(path string, ok bool) {
+			if ok {
+				f.check(path)
+			}
+		})
+	}, f.u.win)
+	f.keyDlg.SetConfirmText(tr("feedback.pickKeyButton"))
+	f.keyDlg.SetDismissText(tr("common.cancel"))
+	f.keyDlg.Show()
+}
+
+// askTrust shows the fingerprint in large type and asks the one question
+// that matters; the answer decides whether anything is stored.
+func (f *feedbackImport) askTrust() {
+	p := f.preview
+	f.fp = canvas.NewText(groupFingerprint(p.Fingerprint), theme.Color(theme.ColorNameForeground))
+	f.fp.TextSize = fingerprintSize
+	f.fp.TextStyle = fyne.TextStyle{Monospace: true}
+	question := bold(tr("feedback.trustQuestion"))
+	box := container.NewVBox(
+		wrapped(trf("feedback.trustIntro", p.Assessor, p.OPDKode, p.Periode, p.Sequence, p.Items)),
+		bold(tr("feedback.fingerprint")), container.NewPadded(f.fp), question)
+	f.trustDlg = dialog.NewCustomConfirm(tr("feedback.trustTitle"), tr("feedback.yes"), tr("feedback.no"), box, func(yes bool) {
+		if yes {
+			f.runImport(p.KeyFile)
+			return
+		}
+		f.infoDlg = dialog.NewInformation(tr("feedback.notImportedTitle"), tr("feedback.notImported"), f.u.win)
+		f.infoDlg.Show()
+	}, f.u.win)
+	f.trustDlg.Resize(fyne.NewSize(760, 300))
+	f.trustDlg.Show()
+}
+
+// runImport stores the feedback (trusting keyFile first when given).
+func (f *feedbackImport) runImport(keyFile string) {
+	inbox, file := f.inbox, f.file
+	load(f.u, nil, func(ctx context.Context) (assessment.FeedbackImported, error) {
+		return inbox.Import(ctx, file, keyFile)
+	}, func(res assessment.FeedbackImported) {
+		f.imported = &res
+		f.showDone(res)
+		if f.done != nil {
+			f.done(res)
+		}
+	})
+}
+
+func (f *feedbackImport) showDone(res assessment.FeedbackImported) {
+	msg := trf("feedback.done", res.OPDKode, res.Periode, res.Sequence, res.Items)
+	if res.Known {
+		msg = tr("feedback.known")
+	}
+	if res.TrustedNow {
+		msg = tr("feedback.trustedNow") + "\n" + msg
+	}
+	f.doneDlg = dialog.NewCustomConfirm(tr("feedback.doneTitle"), tr("feedback.open"), tr("common.close"), wrapped(msg), func(open bool) {
+		if open {
+			f.u.openAssessment(res.AssessmentID)
+		}
+	}, f.u.win)
+	f.doneDlg.Resize(fyne.NewSize(640, 240))
+	f.doneDlg.Show()
+}
+
+// notesPanel is the assessor's note on one indicator, shown above the
+// answer in a tinted frame: green for diterima, orange for revisi.
+func notesPanel(notes assessment.FeedbackNotes, n assessment.FeedbackNote) fyne.CanvasObject {
+	word, imp, tint := tr("feedback.statusAccepted"), widget.SuccessImportance, theme.ColorNameSuccess
+	if n.NeedsRevision() {
+		word, imp, tint = tr("feedback.statusRevision"), widget.WarningImportance, theme.ColorNameWarning
+	}
+	if n.Reason != "" {
+		word += " — " + n.Reason
+	}
+	box := container.NewVBox(heading(tr("feedback.panelTitle")), badge(word, imp))
+	if n.Value != "" {
+		box.Add(widget.NewLabel(trf("feedback.value", commaDecimal(n.Value))))
+	}
+	if n.Note != "" {
+		box.Add(wrapped(n.Note))
+	}
+	by := n.Reviewer
+	if by == "" {
+		by = notes.Assessor
+	}
+	meta := wrapped(trf("feedback.by", by, formatTime(n.ReviewedAt)) + " · " +
+		trf("feedback.source", notes.Assessor, notes.Sequence, formatTime(notes.ImportedAt)))
+	meta.SizeName = theme.SizeNameCaptionText
+	box.Add(meta)
+	frame := canvas.NewRectangle(withAlpha(theme.Color(tint), 0x1a))
+	frame.StrokeColor = theme.Color(tint)
+	frame.StrokeWidth = 2
+	frame.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(frame, container.NewPadded(box))
+}
+
+// withAlpha is c with alpha a (a light tint of a theme colour).
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}

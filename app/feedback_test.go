@@ -1,0 +1,309 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// fakeInbox is an in-memory assessment.FeedbackInbox: one feedback file
+// waiting on the stick, signed by a key that is trusted or not.
+type fakeInbox struct {
+	mu        sync.Mutex
+	trusted   bool
+	keyBeside bool  // KUNCI_ASESOR.json lies next to the feedback file
+	err       error // what Preview says about a bad file
+	pending   assessment.FeedbackNotes
+	target    string // the assessment the feedback is about
+	previews  []string
+	imports   []string
+	notes     map[string]assessment.FeedbackNotes
+}
+
+const fakeInboxFP = "112233445566778899001122334455"
+
+func (f *fakeInbox) Preview(_ context.Context, file, keyFile string) (assessment.FeedbackPreview, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.previews = append(f.previews, file+"|"+keyFile)
+	if f.err != nil {
+		return assessment.FeedbackPreview{}, f.err
+	}
+	p := assessment.FeedbackPreview{File: file, Trusted: f.trusted, KeyID: "cafe", Assessor: "Tim Asesor Internal",
+		OPDKode: "DISKOMINFO", Periode: 2025, Sequence: 1, Items: len(f.pending.Items)}
+	if keyFile == "" && f.keyBeside {
+		keyFile = filepath.Join(filepath.Dir(file), "KUNCI_ASESOR.json")
+	}
+	if f.trusted || keyFile != "" {
+		p.KeyFile, p.Fingerprint, p.Verified = keyFile, fakeInboxFP, true
+	}
+	if f.trusted {
+		p.KeyFile = ""
+	}
+	return p, nil
+}
+
+func (f *fakeInbox) Import(_ context.Context, file, trustKeyFile string) (assessment.FeedbackImported, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.imports = append(f.imports, file+"|"+trustKeyFile)
+	now := false
+	if !f.trusted {
+		if trustKeyFile == "" {
+			return assessment.FeedbackImported{}, errors.New("umpan balik ditandatangani kunci asesor yang belum dipercaya")
+		}
+		f.trusted, now = true, true
+	}
+	_, known := f.notes[f.target]
+	if f.notes == nil {
+		f.notes = map[string]assessment.FeedbackNotes{}
+	}
+	f.notes[f.target] = f.pending
+	return assessment.FeedbackImported{AssessmentID: f.target, Known: known, TrustedNow: now, Fingerprint: fakeInboxFP,
+		OPDKode: "DISKOMINFO", Periode: 2025, Sequence: 1, Items: len(f.pending.Items)}, nil
+}
+
+func (f *fakeInbox) Notes(_ context.Context, id string) (assessment.FeedbackNotes, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.notes[id], nil
+}
+
+// queuePaths hands out queued file choices (the feedback file, then
+// perhaps the key file); an empty queue is a cancelled dialog.
+type queuePaths struct {
+	files  []string
+	titles []string
+}
+
+func (p *queuePaths) PickFolder(_ fyne.Window, done func(string, bool)) { done("", false) }
+
+func (p *queuePaths) PickFile(_ fyne.Window, title string, _ []string, done func(string, bool)) {
+	p.titles = append(p.titles, title)
+	if len(p.files) == 0 {
+		done("", false)
+		return
+	}
+	f := p.files[0]
+	p.files = p.files[1:]
+	done(f, true)
+}
+
+type inboxHarness struct {
+	*harness
+	inbox *fakeInbox
+	paths *queuePaths
+}
+
+// newInboxHarness is the OPD app with a feedback inbox and one assessment.
+func newInboxHarness(t *testing.T) (*inboxHarness, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	h := &inboxHarness{harness: &harness{t: t, st: fakestore.New(), lib: library(t), files: &memFiles{}},
+		inbox: &fakeInbox{}, paths: &queuePaths{}}
+	h.st.Now = func() time.Time { return clock }
+	_ = h.st.SaveProfile(t.Context(), testProfile)
+	a.Preferences().SetString(prefDataDir, "/data/spbe")
+	deps := Deps{
+		Open: func(string) (assessment.Store, *assessment.Library, error) {
+			h.st.Reopen()
+			return h.st, h.lib, nil
+		},
+		FeedbackInbox: func(assessment.Store) assessment.FeedbackInbox { return h.inbox },
+		Files:         h.files,
+		Paths:         h.paths,
+	}
+	h.u = New(a, deps, WithTestDriver())
+	h.u.now = func() time.Time { return clock }
+	h.u.saver.delay = time.Hour
+	h.u.win.Resize(fyne.NewSize(1340, 690))
+	h.u.Wait()
+	t.Cleanup(func() { h.u.Wait() })
+	q := h.newAssessment("spbe-2020", "2025")
+	id := q.s.a.ID
+	h.u.showHome()
+	h.wait()
+	reviewed := clock.Add(-24 * time.Hour)
+	h.inbox.target = id
+	h.inbox.pending = assessment.FeedbackNotes{Assessor: "Tim Asesor Internal", Fingerprint: fakeInboxFP, Sequence: 1,
+		CreatedAt: reviewed, ImportedAt: clock, Items: map[int]assessment.FeedbackNote{
+			1: {Indicator: 1, Status: assessment.ReviewRevision, Reason: assessment.ReasonMissing, Value: "2.5",
+				Note: "Unggah SK Bupati tentang kebijakan internal arsitektur SPBE.", Reviewer: "Andi Asesor", ReviewedAt: reviewed},
+			2: {Indicator: 2, Status: assessment.ReviewAccepted, Reviewer: "Andi Asesor", ReviewedAt: reviewed},
+		}}
+	return h, id
+}
+
+const stickFeedback = "/media/usb/SPBE_DISKOMINFO_2025_1_UMPAN.spbe-umpan"
+
+func TestFeedbackImportUntrustedKey(t *testing.T) {
+	h, id := newInboxHarness(t)
+	h.inbox.keyBeside = true
+	hm := h.home()
+	if hm.fbBtn == nil {
+		t.Fatal("no feedback import button on the home screen")
+	}
+
+	// Tidak: nothing is trusted or stored
+	h.paths.files = []string{stickFeedback}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	f := hm.fbImport
+	if f == nil || f.trustDlg == nil || f.fp == nil {
+		t.Fatal("no trust question for an untrusted key")
+	}
+	if f.fp.Text != "11223 34455 66778 89900 11223 34455" || f.fp.TextSize < 24 {
+		t.Errorf("fingerprint shown as %q (size %v)", f.fp.Text, f.fp.TextSize)
+	}
+	got := fbOverlayTexts(h.u)
+	if !hasText(got, "Apakah sidik jari ini sama dengan yang dibacakan Tim Asesor?") || !hasText(got, "DISKOMINFO periode 2025, bundel nomor urut 1 (2 indikator)") {
+		t.Errorf("trust dialog shows %q", got)
+	}
+	fbCapture(t, h.u.win, "opd_feedback_trust.png")
+	f.trustDlg.Dismiss()
+	h.wait()
+	if len(h.inbox.imports) != 0 || h.inbox.trusted {
+		t.Fatalf("Tidak imported %v", h.inbox.imports)
+	}
+	if f.infoDlg == nil || !hasText(fbOverlayTexts(h.u), "Tidak ada yang diimpor") {
+		t.Errorf("no word that nothing was imported: %q", fbOverlayTexts(h.u))
+	}
+	f.infoDlg.Hide()
+
+	// Ya: the key beside the file is trusted and the feedback imported
+	h.paths.files = []string{stickFeedback}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	f = hm.fbImport
+	f.trustDlg.Confirm()
+	h.wait()
+	if want := stickFeedback + "|/media/usb/KUNCI_ASESOR.json"; len(h.inbox.imports) != 1 || h.inbox.imports[0] != want {
+		t.Fatalf("imports %v, want %q", h.inbox.imports, want)
+	}
+	if f.doneDlg == nil || !hasText(fbOverlayTexts(h.u), "Kunci asesor kini dipercaya") {
+		t.Fatalf("no result: %q", fbOverlayTexts(h.u))
+	}
+	// the home card counts the notes
+	if !hasText(texts(h.u.win.Content()), "Umpan balik asesor: 1 diterima · 1 perlu revisi") {
+		t.Errorf("home does not summarise the feedback: %q", texts(h.u.win.Content()))
+	}
+
+	fbCapture(t, h.u.win, "opd_feedback_done.png")
+
+	// open the assessment from the result: notes beside each answer
+	f.doneDlg.Confirm()
+	h.wait()
+	q := h.q()
+	if q.s.a.ID != id {
+		t.Fatalf("opened %s", q.s.a.ID)
+	}
+	q.goTo(1)
+	if !q.pane.note.Visible() {
+		t.Fatal("no assessor's note on indicator 1")
+	}
+	// the notes arrive after the pane was laid out: it makes room for them
+	if q.pane.note.Size().Height < 100 {
+		t.Errorf("note laid out %v high", q.pane.note.Size().Height)
+	}
+	got = texts(q.pane.note)
+	for _, want := range []string{"Catatan asesor", "REVISI", "belum diunggah", "Nilai asesor: 2,5",
+		"Unggah SK Bupati", "oleh Andi Asesor", "bundel nomor urut 1"} {
+		if !hasText(got, want) {
+			t.Errorf("note does not show %q: %q", want, got)
+		}
+	}
+	if !q.nav.needsRevision(1) || q.nav.needsRevision(2) || !q.nav.revLegend.Visible() {
+		t.Error("navigator does not mark the indicator to revise")
+	}
+	var flagged bool
+	walk(q.nav.tree, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 3 {
+			if l, ok := c.Objects[0].(*widget.Label); ok && len(l.Text) > 2 && l.Text[:2] == "1." && c.Objects[2].Visible() && c.Objects[2].Size().Width > 0 {
+				flagged = true
+			}
+		}
+	})
+	if !flagged {
+		t.Error("indicator 1 has no revisi marker in the tree")
+	}
+	fbCapture(t, h.u.win, "opd_feedback_note_revisi.png")
+	q.goTo(2)
+	if got := texts(q.pane.note); !q.pane.note.Visible() || !hasText(got, "DITERIMA") {
+		t.Errorf("indicator 2 note: %q", got)
+	}
+	q.goTo(3)
+	if q.pane.note.Visible() {
+		t.Error("a note shown for an indicator the assessor did not review")
+	}
+}
+
+func TestFeedbackImportTrustedKeyAndErrors(t *testing.T) {
+	h, _ := newInboxHarness(t)
+	hm := h.home()
+
+	// tampered (or another OPD's) file: the store's message, nothing stored
+	h.inbox.err = errors.New("umpan balik ditolak: tanda tangan tidak cocok: berkas diubah atau bukan dari asesor ini")
+	h.paths.files = []string{stickFeedback}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	if got := fbOverlayTexts(h.u); !hasText(got, "tanda tangan tidak cocok") || len(h.inbox.imports) != 0 {
+		t.Fatalf("tampered file: %q, imports %v", got, h.inbox.imports)
+	}
+	h.inbox.err = nil
+
+	// no key file beside it: the officer is asked to pick it
+	h.paths.files = []string{stickFeedback, "/home/opd/KUNCI_ASESOR.json"}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	f := hm.fbImport
+	if f.keyDlg == nil || f.trustDlg != nil {
+		t.Fatal("not asked for the key file")
+	}
+	f.keyDlg.Confirm()
+	h.wait()
+	if f.trustDlg == nil || f.preview.KeyFile != "/home/opd/KUNCI_ASESOR.json" {
+		t.Fatalf("picked key not previewed: %+v", f.preview)
+	}
+	f.trustDlg.Confirm()
+	h.wait()
+	if len(h.inbox.imports) != 1 || h.inbox.imports[0] != stickFeedback+"|/home/opd/KUNCI_ASESOR.json" {
+		t.Fatalf("imports %v", h.inbox.imports)
+	}
+	f.doneDlg.Dismiss()
+
+	// the key is trusted now: the same file imports without a question
+	h.paths.files = []string{stickFeedback}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	f = hm.fbImport
+	if f.trustDlg != nil || f.keyDlg != nil {
+		t.Error("asked again about a trusted key")
+	}
+	if len(h.inbox.imports) != 2 || h.inbox.imports[1] != stickFeedback+"|" || f.imported == nil || !f.imported.Known {
+		t.Fatalf("trusted import: %v %+v", h.inbox.imports, f.imported)
+	}
+	if !hasText(fbOverlayTexts(h.u), "sudah diimpor sebelumnya") {
+		t.Errorf("known file: %q", fbOverlayTexts(h.u))
+	}
+}
+
+func TestFeedbackHiddenWithoutInbox(t *testing.T) {
+	h := newHarness(t, setup{})
+	if h.home().fbBtn != nil {
+		t.Error("feedback import shown without an inbox")
+	}
+	q := h.newAssessment("spbe-2020", "2025")
+	if q.pane.note.Visible() || q.nav.revLegend.Visible() {
+		t.Error("notes shown without an inbox")
+	}
+}

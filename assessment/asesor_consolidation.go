@@ -1,0 +1,85 @@
+package assessment
+
+import (
+	"context"
+	"time"
+)
+
+// AsesorConsolidation is the consolidation part of the assessor's
+// workspace: the instansi's assessment of one periode, settled per
+// indicator, and its exports. Methods do I/O: call them off the UI
+// goroutine.
+type AsesorConsolidation interface {
+	// Consolidation computes the instansi's assessment of a periode on the
+	// catalog its accepted bundles were answered on (returned too).
+	Consolidation(ctx context.Context, periode int) (ConsolidationView, *Catalog, error)
+	// Settle records the instansi value of one indicator (append-only;
+	// Value "" clears it so the default proposal applies again).
+	Settle(ctx context.Context, r SettleRequest) error
+	// SetResponsible sets the OPDs answering an indicator (nil: every OPD).
+	SetResponsible(ctx context.Context, periode, indicator int, opdKodes []string) error
+	// ExportConsolidation writes the consolidation of a periode into
+	// destDir as format (CSV, JSON, or a PDF signed with the assessor's key,
+	// which passphrase unlocks; passphrase is ignored for CSV and JSON) and
+	// returns the file written.
+	ExportConsolidation(ctx context.Context, periode int, format ExportFormat, destDir string, passphrase []byte) (path string, err error)
+}
+
+// ExportFormat is a consolidation export format.
+type ExportFormat string
+
+// Consolidation export formats.
+const (
+	ExportCSV  ExportFormat = "csv"
+	ExportJSON ExportFormat = "json"
+	ExportPDF  ExportFormat = "pdf"
+)
+
+// Sources of a consolidated value.
+const (
+	SourceSettled  = "ditetapkan" // settled by the assessor
+	SourceProposal = "usulan"     // the default proposal
+)
+
+// ConsolidationView is the instansi's assessment of one periode.
+type ConsolidationView struct {
+	Periode        int
+	CatalogID      string
+	CatalogVersion string
+	Rows           []ConsolidationRow
+	Score          Score
+}
+
+// ConsolidationRow is one indicator of the instansi's assessment.
+type ConsolidationRow struct {
+	Indicator   int
+	Responsible []string // OPD codes; nil = every OPD (the default)
+	Value       string   // decimal with a point; "" = no value yet
+	Source      string   // SourceSettled, SourceProposal or ""
+	FromBundle  string   // trail: the bundle the value came from
+	FromOPD     string
+	Evidence    []ReviewEvidence // the evidence of that OPD answer
+	Note        string
+	SetBy       string
+	SetAt       time.Time
+	Candidates  []ConsolidationCandidate
+}
+
+// ConsolidationCandidate is one responsible OPD's contribution.
+type ConsolidationCandidate struct {
+	OPDKode      string
+	BundleID     string
+	Level        int    // the OPD's level, 0 = not answered
+	ReviewStatus string // ReviewAccepted, ReviewRevision or "" (not reviewed)
+	Value        string // the accepted value ("" = none)
+}
+
+// SettleRequest is the value the assessor settles on for the instansi.
+type SettleRequest struct {
+	Periode    int
+	Indicator  int
+	Value      string // decimal 1–5 ("2,5" or "2.5"); "" clears the setting
+	FromBundle string // the bundle whose answer it came from; "" = none
+	Note       string
+	SetBy      string // "" = the workspace's default (the OS user)
+}

@@ -1,0 +1,33 @@
+package assessment
+
+import "context"
+
+// AsesorFeedback signs the assessor's review of one bundle as a feedback
+// file for the OPD (a DSSE-signed bundle carrying statuses and notes).
+type AsesorFeedback interface {
+	// AssessorKey reports the assessor's own signing key; exists is false
+	// before the first feedback export creates it.
+	AssessorKey(ctx context.Context) (key AssessorKeyInfo, exists bool, err error)
+	// ExportFeedback signs the feedback on a reviewed bundle with the
+	// assessor's key (created on first use with passphrase) and writes it,
+	// with the assessor's public key file, into destDir.
+	ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (FeedbackExport, error)
+}
+
+// AssessorKeyInfo names the assessor's signing key.
+type AssessorKeyInfo struct {
+	KeyID       string
+	Fingerprint string
+}
+
+// FeedbackExport is a written feedback file.
+type FeedbackExport struct {
+	Path          string
+	PublicKeyPath string // the assessor's public key (KUNCI_ASESOR.json)
+	OPDKode       string
+	Periode       int
+	Sequence      uint64
+	Items         int
+	Key           AssessorKeyInfo
+	KeyCreated    bool
+}

@@ -1,0 +1,99 @@
+package assessment
+
+import (
+	"context"
+	"time"
+)
+
+// FeedbackInbox is the OPD side of the assessor's signed feedback as the
+// GUI sees it: look at a feedback file before trusting its signer, import
+// it, and read the assessor's notes per indicator. Its methods do I/O:
+// call them off the UI goroutine. main.go implements it on the local
+// store (storage.FeedbackStore), the same functions the CLI uses.
+type FeedbackInbox interface {
+	// Preview reads the feedback file and stores nothing. When its signer
+	// is not trusted yet, the assessor's public key is read from keyFile,
+	// or ("" ) from KUNCI_ASESOR.json in the same folder when there is
+	// one, and the file is verified with it, so the officer sees what
+	// they are about to trust. A key file that is not the signer's is an
+	// error.
+	Preview(ctx context.Context, file, keyFile string) (FeedbackPreview, error)
+	// Import verifies and stores the feedback file. trustKeyFile, when not
+	// "", is the public key file whose fingerprint the officer compared
+	// with the assessor team: it is trusted first.
+	Import(ctx context.Context, file, trustKeyFile string) (FeedbackImported, error)
+	// Notes are the assessor's notes on an assessment from its newest
+	// feedback (the highest bundle sequence); zero when there is none.
+	Notes(ctx context.Context, assessmentID string) (FeedbackNotes, error)
+}
+
+// FeedbackPreview is what a feedback file says before it is imported.
+type FeedbackPreview struct {
+	File     string
+	Trusted  bool   // the signer is trusted already: Import needs no key file
+	KeyID    string // the signer
+	KeyFile  string // the public key file read; "" when untrusted and none was found
+	Verified bool   // the content below was verified with the signer's key
+	// Fingerprint is the signer's (from the trusted key or KeyFile).
+	Fingerprint string
+	Assessor    string // the assessor team's name in the file
+	OPDKode     string
+	Periode     int
+	Sequence    uint64 // the bundle reviewed
+	Items       int
+}
+
+// FeedbackImported is the outcome of importing one feedback file.
+type FeedbackImported struct {
+	AssessmentID string
+	Known        bool // the same file was imported before: nothing changed
+	TrustedNow   bool // the assessor key was trusted by this import
+	Fingerprint  string
+	OPDKode      string
+	Periode      int
+	Sequence     uint64
+	Items        int
+}
+
+// FeedbackNotes are the notes of one feedback file, by indicator.
+type FeedbackNotes struct {
+	Assessor    string
+	Fingerprint string
+	BundleID    string
+	Sequence    uint64    // the bundle the notes are about
+	CreatedAt   time.Time // the assessor's clock
+	ImportedAt  time.Time
+	Items       map[int]FeedbackNote
+}
+
+// FeedbackNote is the assessor's current review of one indicator.
+type FeedbackNote struct {
+	Indicator  int
+	Status     string // ReviewAccepted or ReviewRevision
+	Reason     string // for a revisi
+	Value      string // the assessor's value, decimal with a point; "" = none
+	Note       string
+	Reviewer   string
+	ReviewedAt time.Time
+}
+
+// NeedsRevision reports whether the assessor sent the indicator back.
+func (n FeedbackNote) NeedsRevision() bool { return n.Status == ReviewRevision }
+
+// TrustedAssessorKey is an assessor public key the installation trusts.
+type TrustedAssessorKey struct {
+	KeyID       string    `json:"keyid"`
+	Fingerprint string    `json:"fingerprint"`
+	Source      string    `json:"source"` // the public key file it came from
+	TrustedAt   time.Time `json:"trusted_at"`
+}
+
+// AssessorTrust lists and withdraws the trusted assessor keys. The local
+// store implements it beside Store (an optional interface, so fakes need
+// not).
+type AssessorTrust interface {
+	TrustedAssessorKeys(ctx context.Context) ([]TrustedAssessorKey, error)
+	// UntrustAssessor withdraws the trust in a key (its id or a unique
+	// prefix of at least 8 hex digits); feedback already imported stays.
+	UntrustAssessor(ctx context.Context, keyID string) (TrustedAssessorKey, error)
+}

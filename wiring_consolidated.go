@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
+)
+
+// errNoAssessorKey refuses a signed consolidated report before the
+// assessor's key exists. Decision: the key is created in one place only,
+// the first feedback export, whose fingerprint the OPDs compare before
+// trusting it; a key made here from a passphrase typed once could not be
+// unlocked again after a typo.
+var errNoAssessorKey = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi; kunci asesor dibuat " +
+	"dengan frasa sandi pada ekspor umpan balik pertama (layar Umpan balik, atau `spbe-mandiri feedback export`), lalu ulangi")
+
+// consolidationSigner is the certificate name of the assessor's PDF signature.
+const consolidationSigner = "Tim Asesor Internal"
+
+// ExportConsolidation writes KONSOLIDASI_<periode>.csv|.json|.pdf into
+// destDir through a temporary file, fsync and rename. CSV and JSON are the
+// bytes of `consolidate show --csv|--json`; the PDF is signed with the
+// assessor's key, which passphrase unlocks.
+func (a *asesorGUI) ExportConsolidation(ctx context.Context, periode int, format assessment.ExportFormat, destDir string, passphrase []byte) (string, error) {
+	return exportConsolidation(ctx, a.w, periode, format, destDir, passphrase, time.Now())
+}
+
+// exportConsolidation is ExportConsolidation with the clock given (the
+// PDF's "dibuat" and signing time).
+func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, format assessment.ExportFormat, destDir string, pass []byte, now time.Time) (string, error) {
+	if strings.TrimSpace(destDir) == "" {
+		return "", errors.New("folder tujuan ekspor konsolidasi belum dipilih")
+	}
+	var data []byte
+	switch format {
+	case assessment.ExportCSV, assessment.ExportJSON:
+		cat, err := periodeCatalog(ctx, w, periode)
+		if err != nil {
+			return "", err
+		}
+		c, err := w.Consolidate(ctx, cat, periode)
+		if err != nil {
+			return "", err
+		}
+		var buf bytes.Buffer
+		if format == assessment.ExportCSV {
+			err = cli.WriteConsolidationCSV(&buf, consolidation(c))
+		} else {
+			err = cli.WriteConsolidationJSON(&buf, consolidation(c))
+		}
+		if err != nil {
+			return "", err
+		}
+		data = buf.Bytes()
+	case assessment.ExportPDF:
+		pdf, _, err := consolidatedPDF(ctx, w, periode, pass, now)
+		if err != nil {
+			return "", err
+		}
+		data = pdf
+	default:
+		return "", fmt.Errorf("format ekspor konsolidasi %q tidak dikenal (csv, json atau pdf)", format)
+	}
+	if err := os.MkdirAll(destDir, 0o755); err != nil {
+		return "", fmt.Errorf("membuat folder tujuan: %w", err)
+	}
+	path := filepath.Join(destDir, fmt.Sprintf("KONSOLIDASI_%d.%s", periode, format))
+	if err := writeFileSynced(path, data); err != nil {
+		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
+	}
+	return path, nil
+}
+
+// consolidatedPDFCommand is cli.AsesorDeps.ConsolidatedPDF: `consolidate
+// --periode P --pdf FILE`.
+func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.ConsolidatedPDFRequest) (out cli.ConsolidatedPDFResult, err error) {
+	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+		pdf, res, err := consolidatedPDF(ctx, w, req.Periode, req.Passphrase, time.Now())
+		if err != nil {
+			return err
+		}
+		if err := writeFileSynced(req.Out, pdf); err != nil {
+			return fmt.Errorf("menulis %s: %w", req.Out, err)
+		}
+		out = res
+		out.Path = req.Out
+		return nil
+	})
+	return out, err
+}
+
+// consolidatedPDF renders the consolidated report of a periode and signs
+// it with the assessor's key: the P-256 PDF signing key derived from its
+// Ed25519 seed (keys.Key.PDFSigningKey) under a self-signed certificate
+// valid from the key's creation, signing time = now = the printed
+// "dibuat", so the same workspace, key and time give the same bytes.
+func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass []byte, now time.Time) ([]byte, cli.ConsolidatedPDFResult, error) {
+	var res cli.ConsolidatedPDFResult
+	key, err := unlockAssessorKey(w, pass)
+	if err != nil {
+		return nil, res, err
+	}
+	cat, err := periodeCatalog(ctx, w, periode)
+	if err != nil {
+		return nil, res, err
+	}
+	c, err := w.Consolidate(ctx, cat, periode)
+	if err != nil {
+		return nil, res, err
+	}
+	recap, err := w.Recap(ctx)
+	if err != nil {
+		return nil, res, err
+	}
+	doc := report.NewConsolidated(cat, consolidationView(c, cat))
+	doc.OPDs, doc.Instansi = consolidatedOPDs(recap, periode)
+	doc.Signer, doc.Fingerprint, doc.GeneratedAt = consolidationSigner, key.Fingerprint, now
+	var buf bytes.Buffer
+	if err := report.RenderConsolidated(&buf, doc); err != nil {
+		return nil, res, err
+	}
+	pk, err := key.PDFSigningKey()
+	if err != nil {
+		return nil, res, err
+	}
+	cert, err := report.SigningCert(pk, consolidationSigner+" (SPBE Mandiri)", doc.Instansi, key.CreatedAt)
+	if err != nil {
+		return nil, res, err
+	}
+	pdf, err := report.SignWithReason(buf.Bytes(), pk, cert, now, doc.Signer, report.ReasonConsolidatedReport)
+	if err != nil {
+		return nil, res, err
+	}
+	cc := consolidation(c)
+	res = cli.ConsolidatedPDFResult{Index: cc.Index, Predicate: cc.Predicate, Complete: cc.Complete, Answered: cc.Answered,
+		Total: cc.Total, OPDs: len(doc.OPDs), KeyID: key.KeyID, Fingerprint: key.Fingerprint}
+	return pdf, res, nil
+}
+
+// unlockAssessorKey opens the assessor's key in <data>/asesor/keys; a
+// wrong passphrase gives keys.ErrWrongPassphrase ("frasa sandi salah").
+func unlockAssessorKey(w *asesor.Workspace, pass []byte) (*keys.Key, error) {
+	kd := keys.Open(w.Dir())
+	if _, err := kd.Identity(); errors.Is(err, keys.ErrNoKey) {
+		return nil, errNoAssessorKey
+	} else if err != nil {
+		return nil, err
+	}
+	return kd.Unlock(pass)
+}
+
+// consolidatedOPDs is the recap of the periode's accepted bundles, and
+// the instansi most of them name.
+func consolidatedOPDs(recap []asesor.RecapRow, periode int) ([]report.ConsolidatedOPD, string) {
+	var out []report.ConsolidatedOPD
+	count := map[string]int{}
+	instansi := ""
+	for _, r := range recap {
+		if r.Periode != periode {
+			continue
+		}
+		out = append(out, report.ConsolidatedOPD{Kode: r.OPDKode, Nama: r.OPDNama, Index: r.Index, Recomputed: r.Recomputed,
+			ClaimedIndex: r.ClaimedIndex, Mismatch: r.IndexMismatch, Predicate: r.Predicate,
+			Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyStatus: string(r.KeyStatus), Sequence: r.Sequence,
+			CreatedAt: r.CreatedAt})
+		if r.Instansi == "" {
+			continue
+		}
+		count[r.Instansi]++
+		if count[r.Instansi] > count[instansi] {
+			instansi = r.Instansi
+		}
+	}
+	return out, instansi
+}

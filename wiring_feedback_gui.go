@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+)
+
+// AssessorKey reports the assessor's signing key in <data>/asesor/keys
+// (assessment.AsesorFeedback); exists is false before the first export.
+func (a *asesorGUI) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
+	id, err := assessorKeys(a.w).Identity()
+	if errors.Is(err, keys.ErrNoKey) {
+		return assessment.AssessorKeyInfo{}, false, nil
+	}
+	if err != nil {
+		return assessment.AssessorKeyInfo{}, false, err
+	}
+	return assessment.AssessorKeyInfo{KeyID: id.KeyID, Fingerprint: id.Fingerprint}, true, nil
+}
+
+// ExportFeedback signs the feedback on a reviewed bundle on the open
+// workspace, as `feedback export` does.
+func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExport, error) {
+	out, err := signFeedback(ctx, a.w, cli.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
+	if err != nil {
+		return assessment.FeedbackExport{}, err
+	}
+	return assessment.FeedbackExport{Path: out.Path, PublicKeyPath: out.PublicKeyPath, OPDKode: out.OPDKode, Periode: out.Periode,
+		Sequence: out.Sequence, Items: out.Items, Key: assessment.AssessorKeyInfo{KeyID: out.KeyID, Fingerprint: out.Fingerprint},
+		KeyCreated: out.KeyCreated}, nil
+}
