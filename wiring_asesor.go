@@ -220,7 +220,7 @@ func periodeCatalog(ctx context.Context, w *asesor.Workspace, periode int) (*ass
 		return nil, err
 	}
 	if len(refs) == 0 {
-		return nil, fmt.Errorf("belum ada bundel diterima untuk periode %d", periode)
+		return nil, fmt.Errorf("belum ada bundel diterima untuk periode %d (bundel yang kunci OPD-nya dicabut tidak dihitung)", periode)
 	}
 	ids := map[string]bool{}
 	for _, r := range refs {
@@ -247,7 +247,8 @@ func catalogOf(ref asesor.CatalogRef) (*assessment.Catalog, error) {
 
 func consolidation(c asesor.Consolidation) cli.Consolidation {
 	out := cli.Consolidation{Periode: c.Periode, CatalogID: c.CatalogID, Predicate: c.Score.Predicate, Complete: c.Score.Complete,
-		Answered: c.Score.Answered, Total: c.Score.Total, Rows: []cli.ConsolidationRow{}}
+		Answered: c.Score.Answered, Total: c.Score.Total, Rows: []cli.ConsolidationRow{},
+		ExcludedRevoked: append([]string{}, c.ExcludedRevoked...)}
 	if c.Score.Index != nil {
 		out.Index = strings.TrimRight(strings.TrimRight(c.Score.Index.FloatString(6), "0"), ".")
 	}

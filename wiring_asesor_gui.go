@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -25,6 +26,13 @@ func openAsesorGUI(dataDir string) (assessment.AsesorWorkspace, error) {
 		return nil, err
 	}
 	return &asesorGUI{w: w}, nil
+}
+
+// hasAsesorGUI reports whether dataDir holds an assessor's workspace
+// database (app.Deps.HasAsesor).
+func hasAsesorGUI(dataDir string) bool {
+	fi, err := os.Stat(filepath.Join(dataDir, asesor.DirName, asesor.DBFileName))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // asesorGUI adapts storage/asesor.Workspace to assessment.AsesorWorkspace.
@@ -134,8 +142,12 @@ func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision)
 }
 
 // OpenBlob copies the blob into a fresh temporary folder under its
-// original name (so the system viewer picks the right program).
-func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (path string, err error) {
+// original name (so the system viewer picks the right program). The name
+// is the OPD's: a name whose extension is not a known document type
+// ("SK.pdf.exe", "skrip.js", no extension) gets ".bin" added, so that
+// opening it runs nothing; the GUI does not hand such a copy to the
+// system (app.openBlobInViewer) but opens its folder.
+func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error) {
 	src, err := a.w.OpenBlob(sum)
 	if err != nil {
 		return "", err
@@ -145,12 +157,8 @@ func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (path string, 
 	if err != nil {
 		return "", err
 	}
-	name = filepath.Base(filepath.Clean("/" + name))
-	if name == "/" || name == "." || name == "" {
-		name = sum
-	}
-	path = filepath.Join(dir, name)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	dst := filepath.Join(dir, viewerName(sum, name))
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return "", err
 	}
@@ -158,7 +166,40 @@ func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (path string, 
 		f.Close()
 		return "", fmt.Errorf("salinan berkas gagal: %w", err)
 	}
-	return path, f.Close()
+	return dst, f.Close()
+}
+
+// viewerExtensions are the document types a copy keeps its name for:
+// what OPDs attach as evidence, each opened by a viewer or an office
+// program, none of them a program or a script itself.
+var viewerExtensions = map[string]bool{
+	".pdf": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true,
+	".txt": true, ".csv": true, ".rtf": true,
+	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
+	".odt": true, ".ods": true, ".odp": true,
+}
+
+// viewerName is the file name of a copy for the viewer: the base of name
+// (no folders; characters Windows does not allow in a name, such as the
+// ":" of an alternate data stream, replaced), sum when that is empty, and
+// ".bin" added unless the extension is a document type (compared
+// case-insensitively; anything after it, such as trailing dots or
+// spaces, makes it unknown).
+func viewerName(sum, name string) string {
+	name = path.Base(path.Clean("/" + strings.ReplaceAll(name, "\\", "/")))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	if name == "/" || name == "." || name == "" {
+		name = sum
+	}
+	if !viewerExtensions[strings.ToLower(filepath.Ext(name))] {
+		name += ".bin"
+	}
+	return name
 }
 
 func (a *asesorGUI) Close() error { return a.w.Close() }

@@ -24,7 +24,8 @@ func (a *asesorGUI) Consolidation(ctx context.Context, periode int) (assessment.
 }
 
 func consolidationView(c asesor.Consolidation, cat *assessment.Catalog) assessment.ConsolidationView {
-	out := assessment.ConsolidationView{Periode: c.Periode, CatalogID: cat.ID, CatalogVersion: cat.Version, Score: c.Score}
+	out := assessment.ConsolidationView{Periode: c.Periode, CatalogID: cat.ID, CatalogVersion: cat.Version, Score: c.Score,
+		ExcludedRevoked: c.ExcludedRevoked}
 	for _, r := range c.Rows {
 		row := assessment.ConsolidationRow{Indicator: r.Indicator, Responsible: r.Responsible, Value: r.Value, Source: r.Source,
 			FromBundle: r.FromBundle, FromOPD: r.FromOPD, Note: r.Note, SetBy: r.SetBy, SetAt: r.SetAt}

@@ -7,23 +7,31 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
 
 // errNoAssessorKey refuses a signed consolidated report before the
-// assessor's key exists. Decision: the key is created in one place only,
-// the first feedback export, whose fingerprint the OPDs compare before
-// trusting it; a key made here from a passphrase typed once could not be
-// unlocked again after a typo.
-var errNoAssessorKey = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi; kunci asesor dibuat " +
-	"dengan frasa sandi pada ekspor umpan balik pertama (layar Umpan balik, atau `spbe-mandiri feedback export`), lalu ulangi")
+// assessor's key exists (the GUI's wording). Decision: the key is created
+// in one place only, the first feedback export, whose fingerprint the
+// OPDs compare before trusting it; a key made here from a passphrase
+// typed once could not be unlocked again after a typo.
+var errNoAssessorKey = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
+	"dengan frasa sandinya, saat umpan balik pertama diekspor: buka Tinjau, pilih bundel yang sudah ditinjau → Ekspor umpan balik; " +
+	"lalu ulangi ekspor PDF ini")
+
+// errNoAssessorKeyCLI is errNoAssessorKey in the words of the command line.
+var errNoAssessorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
+	"dengan frasa sandinya, saat umpan balik pertama diekspor: `spbe-mandiri feedback export --bundle ID --out FOLDER` " +
+	"untuk bundel yang sudah ditinjau; lalu ulangi `consolidate --pdf`")
 
 // consolidationSigner is the certificate name of the assessor's PDF signature.
 const consolidationSigner = "Tim Asesor Internal"
@@ -72,6 +80,11 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 	default:
 		return "", fmt.Errorf("format ekspor konsolidasi %q tidak dikenal (csv, json atau pdf)", format)
 	}
+	// The assessor may have pressed Batal while the PDF was rendered and
+	// signed: then nothing is written to the stick.
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(destDir, 0o755); err != nil {
 		return "", fmt.Errorf("membuat folder tujuan: %w", err)
 	}
@@ -83,10 +96,25 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 }
 
 // consolidatedPDFCommand is cli.AsesorDeps.ConsolidatedPDF: `consolidate
-// --periode P --pdf FILE`.
+// --periode P --pdf FILE`. The assessor key must exist before the
+// passphrase is asked for; it is asked before the workspace is opened, so
+// the workspace is not locked while the assessor types.
 func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.ConsolidatedPDFRequest) (out cli.ConsolidatedPDFResult, err error) {
+	dir, err := storage.ResolveDataDir(dataDir)
+	if err != nil {
+		return out, err
+	}
+	if _, err := keys.Open(filepath.Join(dir, asesor.DirName)).Identity(); errors.Is(err, keys.ErrNoKey) {
+		return out, errNoAssessorKeyCLI
+	} else if err != nil {
+		return out, err
+	}
+	pass, err := req.Passphrase()
+	if err != nil {
+		return out, err
+	}
 	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		pdf, res, err := consolidatedPDF(ctx, w, req.Periode, req.Passphrase, time.Now())
+		pdf, res, err := consolidatedPDF(ctx, w, req.Periode, pass, time.Now())
 		if err != nil {
 			return err
 		}
@@ -124,7 +152,7 @@ func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass
 		return nil, res, err
 	}
 	doc := report.NewConsolidated(cat, consolidationView(c, cat))
-	doc.OPDs, doc.Instansi = consolidatedOPDs(recap, periode)
+	doc.OPDs, doc.Instansi, doc.InstansiVariants = consolidatedOPDs(recap, periode, c.ExcludedRevoked)
 	doc.Signer, doc.Fingerprint, doc.GeneratedAt = consolidationSigner, key.Fingerprint, now
 	var buf bytes.Buffer
 	if err := report.RenderConsolidated(&buf, doc); err != nil {
@@ -144,7 +172,7 @@ func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass
 	}
 	cc := consolidation(c)
 	res = cli.ConsolidatedPDFResult{Index: cc.Index, Predicate: cc.Predicate, Complete: cc.Complete, Answered: cc.Answered,
-		Total: cc.Total, OPDs: len(doc.OPDs), KeyID: key.KeyID, Fingerprint: key.Fingerprint}
+		Total: cc.Total, OPDs: len(doc.OPDs), KeyID: key.KeyID, Fingerprint: key.Fingerprint, ExcludedRevoked: cc.ExcludedRevoked}
 	return pdf, res, nil
 }
 
@@ -160,27 +188,41 @@ func unlockAssessorKey(w *asesor.Workspace, pass []byte) (*keys.Key, error) {
 	return kd.Unlock(pass)
 }
 
-// consolidatedOPDs is the recap of the periode's accepted bundles, and
-// the instansi most of them name.
-func consolidatedOPDs(recap []asesor.RecapRow, periode int) ([]report.ConsolidatedOPD, string) {
+// consolidatedOPDs is the recap of the periode's accepted bundles (those
+// left out for a revoked key marked), the instansi most of the counted
+// ones name (ties: the name of the lowest OPD code), and every name given
+// when they differ.
+func consolidatedOPDs(recap []asesor.RecapRow, periode int, excluded []string) ([]report.ConsolidatedOPD, string, []report.InstansiVariant) {
 	var out []report.ConsolidatedOPD
-	count := map[string]int{}
-	instansi := ""
+	var variants []report.InstansiVariant
+	at := map[string]int{} // name → index in variants
 	for _, r := range recap {
 		if r.Periode != periode {
 			continue
 		}
-		out = append(out, report.ConsolidatedOPD{Kode: r.OPDKode, Nama: r.OPDNama, Index: r.Index, Recomputed: r.Recomputed,
+		o := report.ConsolidatedOPD{Kode: r.OPDKode, Nama: r.OPDNama, Index: r.Index, Recomputed: r.Recomputed,
 			ClaimedIndex: r.ClaimedIndex, Mismatch: r.IndexMismatch, Predicate: r.Predicate,
 			Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyStatus: string(r.KeyStatus), Sequence: r.Sequence,
-			CreatedAt: r.CreatedAt})
-		if r.Instansi == "" {
-			continue
+			CreatedAt: r.CreatedAt, Conflicts: r.Conflicts, Excluded: slices.Contains(excluded, r.OPDKode)}
+		out = append(out, o)
+		name := strings.TrimSpace(r.Instansi)
+		if o.Excluded || name == "" {
+			continue // a revoked key's bundle does not name the instansi
 		}
-		count[r.Instansi]++
-		if count[r.Instansi] > count[instansi] {
-			instansi = r.Instansi
+		i, ok := at[name]
+		if !ok {
+			i, at[name] = len(variants), len(variants)
+			variants = append(variants, report.InstansiVariant{Name: name})
 		}
+		variants[i].OPDs = append(variants[i].OPDs, r.OPDKode)
 	}
-	return out, instansi
+	// Most OPDs first; a stable sort keeps the first-seen (lowest code) on ties.
+	slices.SortStableFunc(variants, func(a, b report.InstansiVariant) int { return len(b.OPDs) - len(a.OPDs) })
+	switch len(variants) {
+	case 0:
+		return out, "", nil
+	case 1:
+		return out, variants[0].Name, nil
+	}
+	return out, variants[0].Name, variants
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -126,6 +127,16 @@ func TestExportConsolidation(t *testing.T) {
 	}
 	if _, err := a.ExportConsolidation(ctx, 2031, assessment.ExportCSV, dest, nil); err == nil || !strings.Contains(err.Error(), "2031") {
 		t.Errorf("periode without bundles: %v", err)
+	}
+
+	// Batal in the GUI cancels the context: nothing is written.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := exportConsolidation(cancelled, a.w, 2025, assessment.ExportCSV, dest, pass, at); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled export: %v", err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dest, "*")); len(files) != 0 {
+		t.Fatalf("a cancelled export wrote %v", files)
 	}
 
 	paths := map[assessment.ExportFormat]string{}
@@ -242,4 +253,127 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestConsolidatePDFNoKeyNoPrompt: without an assessor key `consolidate
+// --pdf` says how to make one (feedback export) and never asks for a
+// passphrase or writes a file.
+func TestConsolidatePDFNoKeyNoPrompt(t *testing.T) {
+	data := t.TempDir()
+	consolidationWorkspace(t, data).Close()
+	env := cliEnv()
+	var prompts []string
+	env.Export.ReadPassword = func(p string) ([]byte, error) { prompts = append(prompts, p); return []byte("x"), nil }
+	var stdout, stderr bytes.Buffer
+	env.Stdout, env.Stderr, env.Stdin = &stdout, &stderr, strings.NewReader("")
+	out := filepath.Join(t.TempDir(), "k.pdf")
+	if code := cli.Run(env, []string{"consolidate", "--data", data, "--periode", "2025", "--pdf", out}); code != cli.ExitError {
+		t.Fatalf("exit %d", code)
+	}
+	if s := stderr.String(); !strings.Contains(s, "belum ada kunci asesor") || !strings.Contains(s, "feedback export") || len(prompts) != 0 {
+		t.Errorf("stderr %q, prompts %q", s, prompts)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a refused export left a file: %v", err)
+	}
+	if strings.Contains(errNoAssessorKey.Error(), "layar Umpan balik") || !strings.Contains(errNoAssessorKey.Error(), "Tinjau") {
+		t.Errorf("GUI message names a screen that does not exist: %v", errNoAssessorKey)
+	}
+}
+
+// TestConsolidationExcludesRevokedKey: after DINKES's key is revoked its
+// bundle counts nowhere, and every output says so: the GUI view, CSV,
+// JSON and the PDF.
+func TestConsolidationExcludesRevokedKey(t *testing.T) {
+	ctx := context.Background()
+	a := consolidationWorkspace(t, t.TempDir())
+	list, err := a.w.Keys(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range list {
+		if k.OPDKode == "DINKES" {
+			if _, err := a.w.RevokeKey(ctx, k.KeyID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	v, _, err := a.Consolidation(ctx, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(v.ExcludedRevoked, ",") != "DINKES" {
+		t.Fatalf("view excluded %v", v.ExcludedRevoked)
+	}
+	for _, r := range v.Rows {
+		for _, k := range r.Candidates {
+			if k.OPDKode == "DINKES" {
+				t.Fatalf("indicator %d still has DINKES as candidate", r.Indicator)
+			}
+		}
+		if r.Indicator == 5 && (r.Value != "2" || r.FromOPD != "BAPPEDA") {
+			t.Errorf("indicator 5: %q from %q, want 2 from BAPPEDA (DINKES's 3 no longer counts)", r.Value, r.FromOPD)
+		}
+	}
+	pass := []byte("frasa sandi asesor yang panjang")
+	if _, err := keys.Open(a.w.Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	at := time.Date(2026, 6, 1, 10, 30, 0, 0, time.UTC)
+	for _, f := range []assessment.ExportFormat{assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
+		if _, err := exportConsolidation(ctx, a.w, 2025, f, dest, pass, at); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	if csv := string(readFile(t, filepath.Join(dest, "KONSOLIDASI_2025.csv"))); !strings.Contains(csv, ",opd_tidak_dihitung\n") ||
+		!strings.Contains(csv, "2025,5,2,usulan,BAPPEDA,") || !strings.Contains(csv, ",DINKES\n") {
+		t.Errorf("csv:\n%.400s", csv)
+	}
+	if js := string(readFile(t, filepath.Join(dest, "KONSOLIDASI_2025.json"))); !strings.Contains(js, "\"excluded_revoked\": [\n    \"DINKES\"\n  ]") {
+		t.Errorf("json lacks excluded_revoked")
+	}
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	txt, err := exec.Command(bin, "-enc", "UTF-8", filepath.Join(dest, "KONSOLIDASI_2025.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(txt)), " ")
+	for _, w := range []string{"1 tidak dihitung karena kunci OPD dicabut (DINKES)", "telah dicabut: DINKES", "dicabut tidak dihitung"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("PDF text lacks %q", w)
+		}
+	}
+	if strings.Contains(flat, "DINKES: tingkat") {
+		t.Error("the PDF still lists DINKES as a candidate")
+	}
+}
+
+// TestConsolidatedOPDs: the letterhead takes the name most counted OPDs
+// gave (ties: the lowest code's), lists every variant when they differ,
+// ignores a revoked key's bundle for the name, and marks it excluded.
+func TestConsolidatedOPDs(t *testing.T) {
+	recap := []asesor.RecapRow{
+		{OPDKode: "A", Instansi: "Pemkab Sigi", Periode: 2025, Conflicts: 1},
+		{OPDKode: "B", Instansi: "Pemerintah Kabupaten Sigi", Periode: 2025},
+		{OPDKode: "C", Instansi: "Pemerintah Kabupaten Sigi", Periode: 2025},
+		{OPDKode: "D", Instansi: "Pemkab Sigi", Periode: 2025},
+		{OPDKode: "E", Instansi: "Kabupaten Palsu", Periode: 2025},
+		{OPDKode: "F", Instansi: "Lain", Periode: 2024},
+	}
+	opds, name, variants := consolidatedOPDs(recap, 2025, []string{"E"})
+	if len(opds) != 5 || !opds[4].Excluded || opds[0].Excluded || opds[0].Conflicts != 1 {
+		t.Fatalf("opds %+v", opds)
+	}
+	if name != "Pemkab Sigi" || len(variants) != 2 || variants[0].Name != "Pemkab Sigi" || strings.Join(variants[0].OPDs, ",") != "A,D" ||
+		strings.Join(variants[1].OPDs, ",") != "B,C" {
+		t.Errorf("name %q, variants %+v", name, variants)
+	}
+	_, name, variants = consolidatedOPDs(recap[1:3], 2025, nil)
+	if name != "Pemerintah Kabupaten Sigi" || variants != nil {
+		t.Errorf("agreeing OPDs: %q %+v", name, variants)
+	}
 }

@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
@@ -43,7 +47,7 @@ func assessorKeys(w *asesor.Workspace) keys.Dir { return keys.Open(w.Dir()) }
 // and the assessor's public key file to req.OutDir. The manifest is built
 // before the key is touched, so a bundle not reviewed creates no key.
 func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExportRequest) (out cli.FeedbackExported, err error) {
-	if req.Name == "" {
+	if req.Name = strings.TrimSpace(req.Name); req.Name == "" {
 		req.Name = defaultAssessorName
 	}
 	m, b, err := w.FeedbackManifest(ctx, req.BundleID, req.Name)
@@ -73,13 +77,42 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	if err := writeFileSynced(out.Path, data); err != nil {
 		return out, fmt.Errorf("menulis umpan balik: %w", err)
 	}
-	out.PublicKeyPath = filepath.Join(req.OutDir, assessorPublicKeyName)
+	if out.PublicKeyPath, err = publicKeyDest(req.OutDir, key.KeyID); err != nil {
+		return out, err
+	}
 	if err := writeFileSynced(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
 		return out, fmt.Errorf("menulis kunci publik asesor: %w", err)
 	}
 	out.OPDKode, out.Periode, out.Sequence, out.Items = b.OPDKode, b.Periode, b.Sequence, len(m.Items)
 	out.KeyID, out.Fingerprint = key.KeyID, key.Fingerprint
 	return out, nil
+}
+
+// publicKeyDest is where the assessor's public key goes in dir:
+// KUNCI_ASESOR.json, unless that file holds another key (another
+// assessor laptop exported to the same folder): then
+// KUNCI_ASESOR_<first 8 of the key id>.json, which the OPD's import also
+// finds. A file of another key is never overwritten: the OPD may still
+// need it for the feedback it came with.
+func publicKeyDest(dir, keyID string) (string, error) {
+	names := []string{assessorPublicKeyName, assessorKeyFileName(keyID)}
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if id, err := keys.ReadPublic(path); err == nil && id.KeyID == keyID {
+			return path, nil
+		}
+	}
+	return "", fmt.Errorf("folder tujuan sudah berisi kunci publik asesor lain di %s dan %s; tidak ditimpa — pilih folder lain",
+		names[0], names[1])
+}
+
+// assessorKeyFileName is the public key file name of the key keyID when
+// KUNCI_ASESOR.json in the folder is another key's.
+func assessorKeyFileName(keyID string) string {
+	return strings.TrimSuffix(assessorPublicKeyName, ".json") + "_" + keyID[:8] + ".json"
 }
 
 // writeFileSynced writes data to path through a temporary file, fsynced
@@ -121,10 +154,12 @@ func withOPDStore(dataDir string, fn func(*storage.DB) error) error {
 
 // importFeedback is `feedback import`: the assessor key must be trusted
 // already, or be given with --assessor-pubkey and --trust (after the
-// fingerprint was compared); an unknown key is refused.
+// fingerprint was compared); an unknown key is refused, and a key whose
+// trust was withdrawn needs --retrust.
 func importFeedback(ctx context.Context, dataDir string, req cli.FeedbackImportRequest) (out cli.FeedbackReceived, err error) {
 	err = withOPDStore(dataDir, func(db *storage.DB) error {
-		rec, known, trustedNow, err := receiveFeedback(ctx, db, req.File, req.PublicKeyFile, req.Trust)
+		rec, known, trustedNow, err := receiveFeedback(ctx, db, feedbackReceipt{file: req.File, keyFile: req.PublicKeyFile,
+			trust: req.Trust || req.Retrust, retrust: req.Retrust})
 		if err != nil {
 			return err
 		}
@@ -135,63 +170,92 @@ func importFeedback(ctx context.Context, dataDir string, req cli.FeedbackImportR
 	return out, err
 }
 
-// receiveFeedback is the one import path of the CLI and the GUI. keyFile,
-// when given, must hold the signer's public key; an untrusted signer is
-// trusted (in the import's transaction) only when trust is set.
-func receiveFeedback(ctx context.Context, db *storage.DB, file, keyFile string, trust bool) (rec storage.FeedbackRecord, known, trustedNow bool, err error) {
-	data, err := feedback.ReadFile(file)
+// feedbackReceipt is one import of a feedback file by the CLI or the GUI.
+type feedbackReceipt struct {
+	file    string
+	keyFile string // the signer's public key file; "" when it is trusted
+	trust   bool   // trust keyFile's key (its fingerprint was compared)
+	retrust bool   // and trust it again if its trust was withdrawn
+	// previewed binds the import to what the officer looked at: the
+	// SHA-256 of the file's bytes and the signer's key id ("" = unbound).
+	previewedSHA256, previewedKeyID string
+}
+
+// errChangedSincePreview is a feedback file (or its signer) that is not
+// the one the officer previewed: a stick swapped or rewritten meanwhile.
+var errChangedSincePreview = errors.New("berkas berubah sejak diperiksa; ulangi impor")
+
+// receiveFeedback is the one import path of the CLI and the GUI. The file
+// is read once; r.keyFile, when given, must hold the signer's public key;
+// an untrusted signer is trusted (in the import's transaction) only with
+// r.trust, a withdrawn one only with r.retrust.
+func receiveFeedback(ctx context.Context, db *storage.DB, r feedbackReceipt) (rec storage.FeedbackRecord, known, trustedNow bool, err error) {
+	data, err := feedback.ReadFile(r.file)
 	if err != nil {
 		return rec, false, false, err
 	}
-	if keyFile == "" {
+	if err := r.checkPreviewed(data); err != nil {
+		return rec, false, false, err
+	}
+	if r.keyFile == "" {
 		rec, known, err = db.ImportFeedback(ctx, data)
 		return rec, known, false, err
 	}
-	id, trusted, err := signerKey(ctx, db, data, keyFile)
+	id, t, found, err := signerKey(ctx, db, data, r.keyFile)
 	if err != nil {
 		return rec, false, false, err
 	}
-	if trusted {
+	switch {
+	case found && !t.Withdrawn():
 		rec, known, err = db.ImportFeedback(ctx, data)
 		return rec, known, false, err
-	}
-	if !trust {
+	case found && !r.retrust:
+		return rec, false, false, &storage.WithdrawnAssessorError{KeyID: t.KeyID, Fingerprint: t.Fingerprint, UntrustedAt: t.UntrustedAt}
+	case !found && r.retrust:
+		return rec, false, false, fmt.Errorf("kunci asesor %s (sidik jari %s) belum pernah dipercaya di sini, jadi tidak bisa dipercaya lagi; "+
+			"cocokkan sidik jarinya dengan Tim Asesor, lalu pakai --trust", filepath.Base(r.keyFile), id.Fingerprint)
+	case !r.trust:
 		return rec, false, false, fmt.Errorf("kunci asesor %s belum dipercaya (sidik jari %s); cocokkan sidik jari dengan Tim Asesor, lalu ulangi dengan --trust",
-			keyFile, id.Fingerprint)
+			r.keyFile, id.Fingerprint)
 	}
-	return db.TrustAndImportFeedback(ctx, data, id, filepath.Base(keyFile))
+	return db.TrustAndImportFeedback(ctx, data, id, filepath.Base(r.keyFile), r.retrust)
+}
+
+// checkPreviewed refuses data that is not what was previewed.
+func (r feedbackReceipt) checkPreviewed(data []byte) error {
+	if r.previewedSHA256 != "" && sha256Hex(data) != r.previewedSHA256 {
+		return errChangedSincePreview
+	}
+	if r.previewedKeyID == "" {
+		return nil
+	}
+	if signer, err := feedback.Signer(data); err != nil || signer != r.previewedKeyID {
+		return errChangedSincePreview
+	}
+	return nil
+}
+
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // signerKey reads the public key file keyFile, which must be the key that
-// signed data, and reports whether it is trusted already.
-func signerKey(ctx context.Context, db *storage.DB, data []byte, keyFile string) (keys.Identity, bool, error) {
+// signed data, and returns how this installation knows it (found false:
+// never trusted; t.Withdrawn(): trust withdrawn).
+func signerKey(ctx context.Context, db *storage.DB, data []byte, keyFile string) (id keys.Identity, t storage.TrustedAssessor, found bool, err error) {
 	signer, err := feedback.Signer(data)
 	if err != nil {
-		return keys.Identity{}, false, err
+		return id, t, false, err
 	}
-	id, err := keys.ReadPublic(keyFile)
-	if err != nil {
-		return id, false, fmt.Errorf("%s: %w", filepath.Base(keyFile), err)
+	if id, err = keys.ReadPublic(keyFile); err != nil {
+		return id, t, false, fmt.Errorf("%s: %w", filepath.Base(keyFile), err)
 	}
 	if id.KeyID != signer {
-		return id, false, fmt.Errorf("umpan balik ditandatangani kunci %.16s…, bukan kunci di %s (%.16s…)", signer, keyFile, id.KeyID)
+		return id, t, false, fmt.Errorf("umpan balik ditandatangani kunci %.16s…, bukan kunci di %s (%.16s…)", signer, keyFile, id.KeyID)
 	}
-	_, trusted, err := trustedKey(ctx, db, signer)
-	return id, trusted, err
-}
-
-// trustedKey returns the trusted assessor key keyID, if it is trusted.
-func trustedKey(ctx context.Context, db *storage.DB, keyID string) (storage.TrustedAssessor, bool, error) {
-	list, err := db.TrustedAssessors(ctx)
-	if err != nil {
-		return storage.TrustedAssessor{}, false, err
-	}
-	for _, t := range list {
-		if t.KeyID == keyID {
-			return t, true, nil
-		}
-	}
-	return storage.TrustedAssessor{}, false, nil
+	t, found, err = db.AssessorKey(ctx, signer)
+	return id, t, found, err
 }
 
 func showFeedback(ctx context.Context, dataDir, assessmentID string) (out []cli.FeedbackReceived, err error) {
@@ -205,10 +269,16 @@ func showFeedback(ctx context.Context, dataDir, assessmentID string) (out []cli.
 	return out, err
 }
 
+// feedbackReceived is a stored feedback file for the CLI: the sequence
+// from the export log, the fingerprint of the key that verified it, and
+// when that key's trust was withdrawn.
 func feedbackReceived(r storage.FeedbackRecord, trusted bool) cli.FeedbackReceived {
 	m := r.Manifest
-	out := cli.FeedbackReceived{AssessmentID: r.AssessmentID, BundleID: m.Bundle.ID, Sequence: m.Bundle.Sequence,
-		Assessor: m.Assessor.Name, Fingerprint: m.Assessor.Fingerprint, CreatedAt: m.CreatedAt, Trusted: trusted, Notes: []cli.FeedbackNote{}}
+	out := cli.FeedbackReceived{AssessmentID: r.AssessmentID, BundleID: m.Bundle.ID, Sequence: r.Sequence,
+		Assessor: m.Assessor.Name, Fingerprint: r.Fingerprint, CreatedAt: m.CreatedAt, Trusted: trusted, Notes: []cli.FeedbackNote{}}
+	if !r.KeyWithdrawnAt.IsZero() {
+		out.KeyWithdrawnAt = r.KeyWithdrawnAt.Local().Format("2006-01-02 15:04")
+	}
 	for _, it := range m.Items {
 		out.Notes = append(out.Notes, cli.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason, Value: it.Value,
 			Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: it.ReviewedAt})

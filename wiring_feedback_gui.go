@@ -3,6 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -32,4 +36,27 @@ func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, asses
 	return assessment.FeedbackExport{Path: out.Path, PublicKeyPath: out.PublicKeyPath, OPDKode: out.OPDKode, Periode: out.Periode,
 		Sequence: out.Sequence, Items: out.Items, Key: assessment.AssessorKeyInfo{KeyID: out.KeyID, Fingerprint: out.Fingerprint},
 		KeyCreated: out.KeyCreated}, nil
+}
+
+// BackupAssessorKey writes CADANGAN_KUNCI_ASESOR_<date>.json into destDir
+// (never over an existing file), as `key backup --asesor` does.
+func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
+	now := time.Now()
+	base := "CADANGAN_KUNCI_ASESOR_" + now.Format("20060102")
+	path := filepath.Join(destDir, base+".json")
+	for n := 2; fileExists(path); n++ {
+		path = filepath.Join(destDir, fmt.Sprintf("%s_%d.json", base, n))
+	}
+	if _, err := assessorKeys(a.w).WriteBackup(path, passphrase, now); err != nil {
+		if errors.Is(err, keys.ErrNoKey) {
+			return "", errors.New("belum ada kunci asesor: kunci ini dibuat saat umpan balik pertama diekspor")
+		}
+		return "", err
+	}
+	return path, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }

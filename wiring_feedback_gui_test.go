@@ -2,17 +2,25 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
 // opdInstall is one OPD installation that exported a bundle to usb.
@@ -153,7 +161,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	if notes, err := inbox.Notes(ctx, kominfo.assessment); err != nil || len(notes.Items) != 0 {
 		t.Fatalf("notes before import %+v %v", notes, err)
 	}
-	imp, err := inbox.Import(ctx, exp.Path, p.KeyFile)
+	imp, err := inbox.Import(ctx, p, true)
 	if err != nil || !imp.TrustedNow || imp.Known || imp.AssessmentID != kominfo.assessment || imp.Items != 2 {
 		t.Fatalf("import %+v %v", imp, err)
 	}
@@ -188,8 +196,8 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, err := deps.FeedbackInbox(db).Preview(ctx, exp.Path, ""); err != nil || p.Trusted {
-		t.Errorf("still trusted after untrust: %+v %v", p, err)
+	if p, err := deps.FeedbackInbox(db).Preview(ctx, exp.Path, ""); err != nil || p.Trusted || !p.Withdrawn {
+		t.Errorf("after untrust: %+v %v", p, err)
 	}
 	db.Close()
 
@@ -229,4 +237,350 @@ func tamperFeedback(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// fbFixture is one OPD whose exported bundle the assessor reviewed
+// (indicator in1 accepted) and whose signed feedback lies in back.
+type fbFixture struct {
+	opd  *opdInstall
+	exp  assessment.FeedbackExport
+	back string
+	in1  int
+}
+
+func newFBFixture(t *testing.T) fbFixture {
+	t.Helper()
+	ctx := context.Background()
+	lib, err := assets.Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := lib.Latest("pemdi-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in1 := c.Indicators[0].Number
+	usb, back, asesorData := t.TempDir(), t.TempDir(), t.TempDir()
+	o := newOPDInstall(t, "DISKOMINFO", usb, []int{in1})
+	w, err := openAsesorGUI(asesorData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.AddKey(ctx, o.pubkey); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Import(ctx, []string{usb}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: o.bundleID, Indicator: in1, Status: assessment.ReviewAccepted,
+		Note: "asli", Reviewer: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	exp, err := w.ExportFeedback(ctx, o.bundleID, back, "Tim Asesor Sigi", []byte("frasa sandi asesor yang panjang"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fbFixture{opd: o, exp: exp, back: back, in1: in1}
+}
+
+// readManifest is the manifest inside a feedback file, unverified.
+func readManifest(t *testing.T, path string) feedback.Manifest {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env feedback.Envelope
+	if err := json.Unmarshal(data, &env); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := base64.StdEncoding.DecodeString(env.Payload)
+	var m feedback.Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// forgeFeedback signs, with a fresh key, feedback on the same bundle as
+// realFile with every note set to note and a created_at in the future,
+// and writes it and its public key under the real files' names in dir.
+func forgeFeedback(t *testing.T, realFile, dir, note string) keys.Identity {
+	t.Helper()
+	m := readManifest(t, realFile)
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.CreatedAt = time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	for i := range m.Items {
+		m.Items[i].Note = note
+	}
+	data, err := feedback.Sign(priv, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := keys.IdentityOf(pub, time.Now())
+	if err := os.WriteFile(filepath.Join(dir, filepath.Base(realFile)), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, assessorPublicKeyName), keys.MarshalPublic(id), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func openOPD(t *testing.T, o *opdInstall) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(o.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// The officer compared the fingerprint of the preview; if the files on
+// the stick change before "Ya", nothing is trusted or imported.
+func TestFeedbackTrustBoundToPreview(t *testing.T) {
+	ctx := context.Background()
+	f := newFBFixture(t)
+	db := openOPD(t, f.opd)
+	inbox := feedbackInboxFor(db)
+	p, err := inbox.Preview(ctx, f.exp.Path, "")
+	if err != nil || p.Trusted || p.Fingerprint != f.exp.Key.Fingerprint || p.SHA256 == "" {
+		t.Fatalf("preview %+v %v", p, err)
+	}
+	realData, _ := os.ReadFile(f.exp.Path)
+	realKey, _ := os.ReadFile(f.exp.PublicKeyPath)
+
+	// both files swapped (a hostile device, a shared folder)
+	forgeFeedback(t, f.exp.Path, f.back, "PALSU")
+	if _, err := inbox.Import(ctx, p, true); err == nil || !strings.Contains(err.Error(), "berkas berubah sejak diperiksa; ulangi impor") {
+		t.Fatalf("import of swapped files: %v", err)
+	}
+	// only the key file swapped: the feedback is the one previewed, the key not
+	os.WriteFile(f.exp.Path, realData, 0o644)
+	if _, err := inbox.Import(ctx, p, true); err == nil || !strings.Contains(err.Error(), "bukan kunci di") {
+		t.Fatalf("import with another key file: %v", err)
+	}
+	if ks, _ := db.TrustedAssessorKeys(ctx); len(ks) != 0 {
+		t.Fatalf("a key was trusted: %+v", ks)
+	}
+	if list, _ := db.Feedback(ctx, f.opd.assessment); len(list) != 0 {
+		t.Fatalf("feedback stored: %d", len(list))
+	}
+	// the files as previewed import, and trust the key the officer saw
+	os.WriteFile(f.exp.PublicKeyPath, realKey, 0o644)
+	imp, err := inbox.Import(ctx, p, true)
+	if err != nil || !imp.TrustedNow || imp.Fingerprint != p.Fingerprint {
+		t.Fatalf("import as previewed: %+v %v", imp, err)
+	}
+	// a preview without its digest is not imported
+	if _, err := inbox.Import(ctx, assessment.FeedbackPreview{File: f.exp.Path}, false); err == nil {
+		t.Fatal("imported without a preview")
+	}
+}
+
+// After `feedback untrust`, the preview says the key was withdrawn (the
+// GUI refuses without asking), "Ya" cannot trust it again, and the CLI
+// wants --retrust, not --trust.
+func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
+	ctx := context.Background()
+	f := newFBFixture(t)
+	db := openOPD(t, f.opd)
+	inbox := feedbackInboxFor(db)
+	first, err := inbox.Preview(ctx, f.exp.Path, "")
+	if err != nil || first.Withdrawn {
+		t.Fatalf("first contact %+v %v", first, err)
+	}
+	if _, err := inbox.Import(ctx, first, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.UntrustAssessor(ctx, f.exp.Key.KeyID); err != nil {
+		t.Fatal(err)
+	}
+	again, err := inbox.Preview(ctx, f.exp.Path, "")
+	if err != nil || !again.Withdrawn || again.WithdrawnAt.IsZero() || again.Trusted || again.KeyFile != "" ||
+		again.Fingerprint != f.exp.Key.Fingerprint {
+		t.Fatalf("preview of a withdrawn key %+v %v", again, err)
+	}
+	// even with a key file, "Ya" does not trust a withdrawn key again
+	again.KeyFile = f.exp.PublicKeyPath
+	var we *storage.WithdrawnAssessorError
+	if _, err := inbox.Import(ctx, again, true); !errors.As(err, &we) {
+		t.Fatalf("import after untrust: %v", err)
+	}
+	if ks, _ := db.TrustedAssessorKeys(ctx); len(ks) != 0 {
+		t.Fatalf("trusted again: %+v", ks)
+	}
+	db.Close()
+
+	args := []string{"feedback", "import", f.exp.Path, "--data", f.opd.data, "--assessor-pubkey", f.exp.PublicKeyPath}
+	for _, extra := range [][]string{nil, {"--trust"}} {
+		code, _, e := runCLI(t, append(args, extra...)...)
+		if code != cli.ExitError || !strings.Contains(e, "dicabut pada") || !strings.Contains(e, "--retrust") {
+			t.Fatalf("CLI %v: exit %d %s", extra, code, e)
+		}
+	}
+	if code, _, e := runCLI(t, "feedback", "import", f.exp.Path, "--data", f.opd.data); code != cli.ExitError || !strings.Contains(e, "--retrust") {
+		t.Fatalf("CLI without key file: exit %d %s", code, e)
+	}
+	out := mustCLI(t, append(args, "--retrust")...)
+	if !strings.Contains(out, "Kunci asesor dipercaya lagi: sidik jari "+f.exp.Key.Fingerprint) {
+		t.Fatalf("retrust: %s", out)
+	}
+	if out := mustCLI(t, "feedback", "keys", "--data", f.opd.data); !strings.Contains(out, f.exp.Key.KeyID[:16]) {
+		t.Fatalf("keys after retrust: %s", out)
+	}
+}
+
+// --retrust is for a withdrawn key: a key never trusted needs --trust.
+func TestFeedbackRetrustOfUnknownKeyRefused(t *testing.T) {
+	f := newFBFixture(t)
+	code, _, e := runCLI(t, "feedback", "import", f.exp.Path, "--data", f.opd.data, "--assessor-pubkey", f.exp.PublicKeyPath, "--retrust")
+	if code != cli.ExitError || !strings.Contains(e, "belum pernah dipercaya") || !strings.Contains(e, "--trust") {
+		t.Fatalf("retrust of a new key: exit %d %s", code, e)
+	}
+}
+
+// Feedback trusted by mistake (a forgery with a future created_at) stops
+// counting once its key is withdrawn: the notes come from the real
+// assessor, and `feedback show` marks the withdrawn one.
+func TestFeedbackWithdrawnForgeryDoesNotWin(t *testing.T) {
+	ctx := context.Background()
+	f := newFBFixture(t)
+	db := openOPD(t, f.opd)
+	inbox := feedbackInboxFor(db)
+	evilDir := t.TempDir()
+	evil := forgeFeedback(t, f.exp.Path, evilDir, "PALSU")
+	p, err := inbox.Preview(ctx, filepath.Join(evilDir, filepath.Base(f.exp.Path)), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := inbox.Import(ctx, p, true); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := inbox.Notes(ctx, f.opd.assessment); n.Items[f.in1].Note != "PALSU" {
+		t.Fatalf("forgery not imported: %+v", n)
+	}
+	if _, err := db.UntrustAssessor(ctx, evil.KeyID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := inbox.Notes(ctx, f.opd.assessment); err != nil || len(n.Items) != 0 {
+		t.Fatalf("notes of a withdrawn key still shown: %+v %v", n, err)
+	}
+	p, err = inbox.Preview(ctx, f.exp.Path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := inbox.Import(ctx, p, true); err != nil {
+		t.Fatal(err)
+	}
+	n, err := inbox.Notes(ctx, f.opd.assessment)
+	if err != nil || n.Fingerprint != f.exp.Key.Fingerprint || n.Items[f.in1].Note != "asli" {
+		t.Fatalf("notes %+v %v, want the real assessor's", n, err)
+	}
+	db.Close()
+	out := mustCLI(t, "feedback", "show", "--assessment", f.opd.assessment, "--data", f.opd.data)
+	parts := strings.SplitN(out, "\n\n", 2)
+	if len(parts) != 2 || !strings.Contains(parts[0], f.exp.Key.Fingerprint) || strings.Contains(parts[0], "DICABUT") ||
+		!strings.Contains(parts[1], evil.Fingerprint) || !strings.Contains(parts[1], "KUNCI DICABUT") {
+		t.Fatalf("feedback show:\n%s", out)
+	}
+}
+
+// A KUNCI_ASESOR.json of another key beside the feedback does not block
+// the GUI: the preview asks for the key file (or finds the signer's own
+// KUNCI_ASESOR_<id>.json); and the assessor's export never overwrites it.
+func TestFeedbackForeignKeyFileBeside(t *testing.T) {
+	ctx := context.Background()
+	f := newFBFixture(t)
+	realKey, _ := os.ReadFile(f.exp.PublicKeyPath)
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	other := keys.MarshalPublic(keys.IdentityOf(pub, time.Now()))
+	os.WriteFile(f.exp.PublicKeyPath, other, 0o644)
+	db := openOPD(t, f.opd)
+	inbox := feedbackInboxFor(db)
+	p, err := inbox.Preview(ctx, f.exp.Path, "")
+	if err != nil || p.KeyFile != "" || p.Verified || p.Trusted {
+		t.Fatalf("preview with another key beside: %+v %v", p, err)
+	}
+	own := filepath.Join(f.back, assessorKeyFileName(f.exp.Key.KeyID))
+	os.WriteFile(own, realKey, 0o644)
+	if p, err := inbox.Preview(ctx, f.exp.Path, ""); err != nil || p.KeyFile != own || !p.Verified {
+		t.Fatalf("preview with the signer's own key file beside: %+v %v", p, err)
+	}
+	// a key file picked by hand that is not the signer's is still an error
+	if _, err := inbox.Preview(ctx, f.exp.Path, f.exp.PublicKeyPath); err == nil || !strings.Contains(err.Error(), "bukan kunci di") {
+		t.Fatalf("picked key of another signer: %v", err)
+	}
+	os.Remove(own)
+
+	// the assessor exports to a folder whose KUNCI_ASESOR.json is another
+	// assessor's: that file stays, the key goes beside it
+	if dest, err := publicKeyDest(f.back, f.exp.Key.KeyID); err != nil || dest != own {
+		t.Fatalf("destination %q %v", dest, err)
+	}
+	os.WriteFile(own, other, 0o644)
+	if _, err := publicKeyDest(f.back, f.exp.Key.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
+		t.Fatalf("both names taken by another key: %v", err)
+	}
+	if got, _ := os.ReadFile(f.exp.PublicKeyPath); string(got) != string(other) {
+		t.Fatal("the other key file was changed")
+	}
+	if dest, err := publicKeyDest(t.TempDir(), f.exp.Key.KeyID); err != nil || filepath.Base(dest) != assessorPublicKeyName {
+		t.Fatalf("empty folder: %q %v", dest, err)
+	}
+}
+
+// The OPD, periode and sequence in the feedback must match the export log.
+func TestFeedbackBundleRefCrossChecked(t *testing.T) {
+	ctx := context.Background()
+	f := newFBFixture(t)
+	m := readManifest(t, f.exp.Path)
+	m.Bundle.OPDKode, m.Bundle.Periode, m.Bundle.Sequence = "DINKES", 2031, 999
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	data, err := feedback.Sign(priv, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "x.spbe-umpan")
+	os.WriteFile(file, data, 0o644)
+	os.WriteFile(filepath.Join(dir, assessorPublicKeyName), keys.MarshalPublic(keys.IdentityOf(pub, time.Now())), 0o644)
+	db := openOPD(t, f.opd)
+	if p, err := feedbackInboxFor(db).Preview(ctx, file, ""); err == nil || !strings.Contains(err.Error(), "padahal bundel itu diekspor sebagai DISKOMINFO periode 2026 nomor urut 1") {
+		t.Fatalf("preview of feedback claiming DINKES/2031/999: %+v %v", p, err)
+	}
+}
+
+// A manifest claiming the real assessor's fingerprint but signed by
+// another key is refused; nothing shows the claimed fingerprint.
+func TestFeedbackClaimedFingerprintRefused(t *testing.T) {
+	f := newFBFixture(t)
+	m := readManifest(t, f.exp.Path)
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	id := keys.IdentityOf(pub, time.Now())
+	m.Assessor.KeyID, m.Assessor.Fingerprint = id.KeyID, f.exp.Key.Fingerprint
+	payload, _ := json.Marshal(m)
+	env := feedback.Envelope{PayloadType: feedback.PayloadType, Payload: base64.StdEncoding.EncodeToString(payload),
+		Signatures: []bundle.Signature{{KeyID: id.KeyID, Sig: base64.StdEncoding.EncodeToString(ed25519.Sign(priv, bundle.PAE(feedback.PayloadType, payload)))}}}
+	data, _ := json.Marshal(env)
+	dir := t.TempDir()
+	file, kf := filepath.Join(dir, "x.spbe-umpan"), filepath.Join(dir, assessorPublicKeyName)
+	os.WriteFile(file, data, 0o644)
+	os.WriteFile(kf, keys.MarshalPublic(id), 0o644)
+	code, out, e := runCLI(t, "feedback", "import", file, "--assessor-pubkey", kf, "--trust", "--data", f.opd.data)
+	if code != cli.ExitError || !strings.Contains(e, "bukan sidik jari kunci penanda tangan") {
+		t.Fatalf("import: exit %d %s %s", code, out, e)
+	}
+	show := mustCLI(t, "feedback", "show", "--assessment", f.opd.assessment, "--data", f.opd.data)
+	if strings.Contains(out+show, f.exp.Key.Fingerprint) {
+		t.Fatalf("the claimed fingerprint is shown:\n%s\n%s", out, show)
+	}
+	if out := mustCLI(t, "feedback", "keys", "--data", f.opd.data); strings.Contains(out, id.KeyID[:16]) {
+		t.Fatalf("the forger's key was trusted: %s", out)
+	}
 }

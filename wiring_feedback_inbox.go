@@ -2,13 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
 // feedbackInbox is assessment.FeedbackInbox on the local store: the GUI's
@@ -25,38 +29,39 @@ func feedbackInboxFor(s assessment.Store) assessment.FeedbackInbox {
 	return feedbackInbox{db: db}
 }
 
-// Preview reads file and, for an untrusted signer, the key file (given,
-// or KUNCI_ASESOR.json beside file), verifies the content with the
-// signer's key and checks that it is about a bundle exported here, so the
-// officer is asked to trust a key only for feedback that will import.
+// Preview reads file and, for a signer never trusted, the key file
+// (given, or the signer's key file beside file), verifies the content
+// with the signer's key and checks that it is about a bundle exported
+// here, so the officer is asked to trust a key only for feedback that
+// will import. A signer whose trust was withdrawn is reported as such.
 func (f feedbackInbox) Preview(ctx context.Context, file, keyFile string) (assessment.FeedbackPreview, error) {
 	p := assessment.FeedbackPreview{File: file}
 	data, err := feedback.ReadFile(file)
 	if err != nil {
 		return p, err
 	}
+	p.SHA256 = sha256Hex(data)
 	if p.KeyID, err = feedback.Signer(data); err != nil {
 		return p, err
 	}
-	t, trusted, err := trustedKey(ctx, f.db, p.KeyID)
+	t, found, err := f.db.AssessorKey(ctx, p.KeyID)
 	if err != nil {
 		return p, err
 	}
-	pub := t.PublicKey
-	p.Trusted, p.Fingerprint = trusted, t.Fingerprint
-	if !trusted {
-		if keyFile == "" {
-			keyFile = besideFile(file, assessorPublicKeyName)
-		}
-		if keyFile == "" {
-			return p, nil // the GUI asks for the key file
-		}
-		id, _, err := signerKey(ctx, f.db, data, keyFile)
-		if err != nil {
-			return p, err
-		}
-		p.KeyFile, p.Fingerprint, pub = keyFile, id.Fingerprint, id.PublicKey
+	if found && t.Withdrawn() {
+		p.Withdrawn, p.WithdrawnAt, p.Fingerprint = true, t.UntrustedAt, keys.Fingerprint(t.PublicKey)
+		return p, nil
 	}
+	pub := t.PublicKey
+	p.Trusted = found
+	if !found {
+		id, path, err := previewKeyFile(ctx, f.db, data, file, keyFile)
+		if err != nil || path == "" {
+			return p, err // no key file: the GUI asks for one
+		}
+		p.KeyFile, pub = path, id.PublicKey
+	}
+	p.Fingerprint = keys.Fingerprint(pub)
 	m, err := feedback.Verify(data, pub)
 	if err != nil {
 		return p, err
@@ -69,59 +74,89 @@ func (f feedbackInbox) Preview(ctx context.Context, file, keyFile string) (asses
 	return p, nil
 }
 
-// besideFile is name in file's folder when it exists, else "".
-func besideFile(file, name string) string {
-	path := filepath.Join(filepath.Dir(file), name)
-	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
-		return ""
+// previewKeyFile is the signer's public key from keyFile, which must be
+// the signer's, or (keyFile "") from the signer's key file found beside
+// file; path is "" when none was found.
+func previewKeyFile(ctx context.Context, db *storage.DB, data []byte, file, keyFile string) (id keys.Identity, path string, err error) {
+	if keyFile == "" {
+		signer, err := feedback.Signer(data)
+		if err != nil {
+			return id, "", err
+		}
+		if keyFile = signerKeyBeside(file, signer); keyFile == "" {
+			return id, "", nil
+		}
 	}
-	return path
+	id, _, _, err = signerKey(ctx, db, data, keyFile)
+	return id, keyFile, err
 }
 
-// Import stores file, trusting trustKeyFile first when given.
-func (f feedbackInbox) Import(ctx context.Context, file, trustKeyFile string) (assessment.FeedbackImported, error) {
-	rec, known, trustedNow, err := receiveFeedback(ctx, f.db, file, trustKeyFile, trustKeyFile != "")
+// signerKeyBeside finds the public key file of the key signer in file's
+// folder: KUNCI_ASESOR.json, else KUNCI_ASESOR_*.json (written when
+// KUNCI_ASESOR.json holds another assessor's key). A key file of another
+// key is passed over, so the officer is asked for the right one instead
+// of being stopped by it; "" when none matches.
+func signerKeyBeside(file, signer string) string {
+	dir := filepath.Dir(file)
+	candidates := []string{filepath.Join(dir, assessorPublicKeyName)}
+	more, _ := filepath.Glob(filepath.Join(dir, strings.TrimSuffix(assessorPublicKeyName, ".json")+"_*.json"))
+	sort.Strings(more)
+	for _, path := range append(candidates, more...) {
+		if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if id, err := keys.ReadPublic(path); err == nil && id.KeyID == signer {
+			return path
+		}
+	}
+	return ""
+}
+
+// Import stores the previewed file, trusting its key file first with
+// trust; the file must still be the one previewed.
+func (f feedbackInbox) Import(ctx context.Context, p assessment.FeedbackPreview, trust bool) (assessment.FeedbackImported, error) {
+	if p.SHA256 == "" || p.KeyID == "" {
+		return assessment.FeedbackImported{}, errors.New("umpan balik belum diperiksa; ulangi impor")
+	}
+	r := feedbackReceipt{file: p.File, previewedSHA256: p.SHA256, previewedKeyID: p.KeyID}
+	if trust {
+		if p.KeyFile == "" {
+			return assessment.FeedbackImported{}, errors.New("tidak ada berkas kunci asesor untuk dipercaya; ulangi impor")
+		}
+		r.keyFile, r.trust = p.KeyFile, true
+	}
+	rec, known, trustedNow, err := receiveFeedback(ctx, f.db, r)
 	if err != nil {
 		return assessment.FeedbackImported{}, err
 	}
 	m := rec.Manifest
 	return assessment.FeedbackImported{AssessmentID: rec.AssessmentID, Known: known, TrustedNow: trustedNow,
-		Fingerprint: m.Assessor.Fingerprint, OPDKode: m.Bundle.OPDKode, Periode: m.Bundle.Periode,
-		Sequence: m.Bundle.Sequence, Items: len(m.Items)}, nil
+		Fingerprint: rec.Fingerprint, OPDKode: m.Bundle.OPDKode, Periode: m.Bundle.Periode,
+		Sequence: rec.Sequence, Items: len(m.Items)}, nil
 }
 
-// Notes are the items of the newest feedback on the assessment: the one
-// on the highest bundle sequence, then the latest signed, then the latest
-// imported (so an old file imported late does not hide newer notes).
+// Notes are the items of the newest feedback on the assessment whose
+// signing key is still trusted: the store lists them by the bundle's
+// sequence in the export log, then by import order. Feedback of a
+// withdrawn key is skipped: it must not pass for the assessor's word,
+// whatever sequence or date it claims.
 func (f feedbackInbox) Notes(ctx context.Context, assessmentID string) (assessment.FeedbackNotes, error) {
 	list, err := f.db.Feedback(ctx, assessmentID)
-	if err != nil || len(list) == 0 {
+	if err != nil {
 		return assessment.FeedbackNotes{}, err
 	}
-	best := list[0]
-	for _, r := range list[1:] {
-		if newerFeedback(r, best) {
-			best = r
+	for _, r := range list {
+		if r.KeyWithdrawnAt.IsZero() {
+			return feedbackNotes(r), nil
 		}
 	}
-	return feedbackNotes(best), nil
-}
-
-func newerFeedback(a, b storage.FeedbackRecord) bool {
-	if a.Manifest.Bundle.Sequence != b.Manifest.Bundle.Sequence {
-		return a.Manifest.Bundle.Sequence > b.Manifest.Bundle.Sequence
-	}
-	ta, tb := parseRFC3339(a.Manifest.CreatedAt), parseRFC3339(b.Manifest.CreatedAt)
-	if !ta.Equal(tb) {
-		return ta.After(tb)
-	}
-	return a.ID > b.ID
+	return assessment.FeedbackNotes{}, nil
 }
 
 func feedbackNotes(r storage.FeedbackRecord) assessment.FeedbackNotes {
 	m := r.Manifest
-	n := assessment.FeedbackNotes{Assessor: m.Assessor.Name, Fingerprint: m.Assessor.Fingerprint, BundleID: m.Bundle.ID,
-		Sequence: m.Bundle.Sequence, CreatedAt: parseRFC3339(m.CreatedAt), ImportedAt: r.ImportedAt,
+	n := assessment.FeedbackNotes{Assessor: m.Assessor.Name, Fingerprint: r.Fingerprint, BundleID: m.Bundle.ID,
+		Sequence: r.Sequence, CreatedAt: parseRFC3339(m.CreatedAt), ImportedAt: r.ImportedAt,
 		Items: make(map[int]assessment.FeedbackNote, len(m.Items))}
 	for _, it := range m.Items {
 		n.Items[it.Indicator] = assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,

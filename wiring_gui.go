@@ -48,6 +48,7 @@ func guiDeps(dataDir string) app.Deps {
 		Export:          guiExport(func() (*cli.Services, error) { return current.Load(), nil }),
 		Verify:          guiVerify,
 		OpenAsesor:      openAsesorGUI,
+		HasAsesor:       hasAsesorGUI,
 		FeedbackInbox:   feedbackInboxFor,
 	}
 }

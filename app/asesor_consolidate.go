@@ -74,6 +74,7 @@ type asesorConsolidate struct {
 	predicate *widget.Label
 	complete  *widget.Label
 	catalog   *widget.Label
+	excluded  *widget.Label // OPDs whose revoked key keeps them out
 	table     *widget.Table
 	exportBtn []*widget.Button
 	top       *fyne.Container // laid out again when the score or state changes
@@ -81,9 +82,11 @@ type asesorConsolidate struct {
 
 	detail *consolidateDetail
 
-	// the open passphrase dialog and the last file written (tests)
+	// the open passphrase dialog, the no-key notice and the last file
+	// written (tests)
 	passDlg  *dialog.FormDialog
 	pass     *widget.Entry
+	noKeyDlg dialog.Dialog
 	exported string
 }
 
@@ -97,6 +100,9 @@ func newAsesorConsolidate(u *UI) *asesorConsolidate {
 	c.predicate = heading("")
 	c.complete = badge("", widget.MediumImportance)
 	c.catalog = widget.NewLabel("")
+	c.excluded = wrapped("")
+	c.excluded.Importance = widget.DangerImportance
+	c.excluded.Hide()
 	c.hint = wrapped(tr("asesor.consolidate.pickIndicator"))
 	c.hint.Importance = widget.LowImportance
 	c.table = c.newTable()
@@ -157,7 +163,7 @@ func (c *asesorConsolidate) view() fyne.CanvasObject {
 	score := container.NewHBox(container.NewVBox(widget.NewLabel(tr("asesor.consolidate.indexCaption")), c.index),
 		widget.NewSeparator(), container.NewVBox(layout.NewSpacer(), c.predicate, container.NewHBox(c.complete, c.catalog)))
 	c.top = container.NewVBox(asesorNav(c.u, "asesor.navConsolidate"),
-		container.NewBorder(nil, nil, periode, exports, c.state), score, widget.NewSeparator())
+		container.NewBorder(nil, nil, periode, exports, c.state), score, c.excluded, widget.NewSeparator())
 	top := c.top
 	right := container.NewStack(container.NewPadded(c.hint), container.NewVScroll(c.detail.box))
 	split := container.NewHSplit(c.table, right)
@@ -310,6 +316,12 @@ func (c *asesorConsolidate) showScore() {
 	}
 	c.complete.Refresh()
 	c.catalog.SetText(trf("asesor.consolidate.catalog", c.cv.CatalogID, c.cv.CatalogVersion))
+	if ex := c.cv.ExcludedRevoked; len(ex) > 0 {
+		c.excluded.SetText(trf("asesor.consolidate.excludedRevoked", strings.Join(ex, ", ")))
+		c.excluded.Show()
+	} else {
+		c.excluded.Hide()
+	}
 	if c.top != nil {
 		c.top.Refresh()
 	}
@@ -356,6 +368,13 @@ func (c *asesorConsolidate) showDetail(on bool) {
 		c.detail.box.Hide()
 		c.hint.Show()
 	}
+}
+
+// canonicalValue checks a value typed by the assessor (plain decimal,
+// 1 to 5) and writes it the one way it is stored (assessment.CanonicalValue).
+func canonicalValue(s string) (string, bool) {
+	c, err := assessment.CanonicalValue(s)
+	return c, err == nil
 }
 
 // valueText writes a stored value ("2.5") the Indonesian way ("2,5").
@@ -411,18 +430,48 @@ func (c *asesorConsolidate) onExport(format assessment.ExportFormat) {
 	if c.periode == 0 {
 		return
 	}
+	if format == assessment.ExportPDF {
+		c.exportSigned()
+		return
+	}
 	c.u.paths.PickFolder(c.u.win, func(dir string, ok bool) {
-		switch {
-		case !ok:
-		case format == assessment.ExportPDF:
-			c.askPassphrase(dir)
-		default:
+		if ok {
 			c.runExport(format, dir, nil)
 		}
 	})
 }
 
-func (c *asesorConsolidate) askPassphrase(dir string) {
+// exportSigned checks, off the UI goroutine, that the assessor's key
+// exists before asking anything: the PDF export signs with it but never
+// creates it (the first feedback export does, with the passphrase asked
+// twice). Without a key the assessor is told how to make one.
+func (c *asesorConsolidate) exportSigned() {
+	w := c.u.asesor
+	if w == nil {
+		return
+	}
+	type keyState struct {
+		key    assessment.AssessorKeyInfo
+		exists bool
+	}
+	load(c.u, nil, func(ctx context.Context) (keyState, error) {
+		k, ok, err := w.AssessorKey(ctx)
+		return keyState{k, ok}, err
+	}, func(s keyState) {
+		if !s.exists {
+			c.noKeyDlg = dialog.NewInformation(tr("asesor.consolidate.noKeyTitle"), tr("asesor.consolidate.noKey"), c.u.win)
+			c.noKeyDlg.Show()
+			return
+		}
+		c.u.paths.PickFolder(c.u.win, func(dir string, ok bool) {
+			if ok {
+				c.askPassphrase(dir, s.key)
+			}
+		})
+	})
+}
+
+func (c *asesorConsolidate) askPassphrase(dir string, key assessment.AssessorKeyInfo) {
 	c.pass = widget.NewPasswordEntry()
 	c.pass.Validator = func(s string) error {
 		if s == "" {
@@ -431,7 +480,7 @@ func (c *asesorConsolidate) askPassphrase(dir string) {
 		return nil
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("", wrapped(tr("asesor.consolidate.passphraseHint"))),
+		widget.NewFormItem("", wrapped(trf("asesor.consolidate.passphraseHint", groupFingerprint(key.Fingerprint)))),
 		widget.NewFormItem(tr("asesor.consolidate.passphrase"), c.pass),
 	}
 	pass := c.pass
@@ -463,15 +512,19 @@ func (c *asesorConsolidate) runExport(format assessment.ExportFormat, dir string
 		path, err = w.ExportConsolidation(ctx, periode, format, dir, passphrase)
 		return err
 	}, func(err error) {
-		cancelled := ctx.Err() != nil // the assessor closed the busy dialog
+		// The assessor pressed Batal: whatever came of it is not news
+		// any more, a failure (most likely the cancellation) as much as
+		// a file written before the export saw the cancellation.
+		cancelled := ctx.Err() != nil
 		busy.SetOnClosed(func() {})
 		busy.Hide()
 		act.Stop()
 		cancel()
+		if cancelled {
+			return
+		}
 		if err != nil {
-			if !cancelled {
-				u.showError(err)
-			}
+			u.showError(err)
 			return
 		}
 		c.exported = path
@@ -661,7 +714,8 @@ func (d *consolidateDetail) onSettle() {
 		d.say(d.msg, widget.DangerImportance, tr("asesor.consolidate.needValue"))
 		return
 	}
-	if _, err := assessment.ParseValue(v); err != nil {
+	canon, ok := canonicalValue(v)
+	if !ok {
 		d.say(d.msg, widget.DangerImportance, trf("asesor.consolidate.badValue", v))
 		return
 	}
@@ -670,7 +724,7 @@ func (d *consolidateDetail) onSettle() {
 		from = d.fromIDs[i]
 	}
 	d.settle(assessment.SettleRequest{Periode: d.c.periode, Indicator: d.row.Indicator,
-		Value: strings.Replace(v, ",", ".", 1), FromBundle: from, Note: strings.TrimSpace(d.note.Text)},
+		Value: canon, FromBundle: from, Note: strings.TrimSpace(d.note.Text)},
 		tr("asesor.consolidate.settled"))
 }
 

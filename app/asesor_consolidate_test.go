@@ -310,12 +310,18 @@ func TestAsesorConsolidateExportCSVIntoPickedFolder(t *testing.T) {
 
 func TestAsesorConsolidateExportPDFAsksPassphrase(t *testing.T) {
 	h, c := consolidateHarness(t)
+	h.ws.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12cd34", Fingerprint: fakeAssessorFP}
 	h.paths.folder = "/home/asesor/Dokumen"
 	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Ekspor PDF bertanda tangan"))
 	h.wait()
 	if c.passDlg == nil || len(h.ws.exports) != 0 {
 		t.Fatalf("no passphrase asked before exporting: %+v", h.ws.exports)
 	}
+	got := consolidateDialogTexts(h)
+	if !hasText(got, "Masukkan frasa sandi kunci asesor.") || !hasText(got, "48392 01756 38201") || hasText(got, "dibuat") {
+		t.Errorf("passphrase dialog says %q", got)
+	}
+	captureWindow(t, h, "consolidate_passphrase.png")
 	c.passDlg.Submit() // empty: not accepted
 	h.wait()
 	if len(h.ws.exports) != 0 {
@@ -330,5 +336,135 @@ func TestAsesorConsolidateExportPDFAsksPassphrase(t *testing.T) {
 	}
 	if c.exported != "/home/asesor/Dokumen/KONSOLIDASI_2026.pdf" {
 		t.Errorf("exported %q", c.exported)
+	}
+}
+
+// Without an assessor key the PDF export asks nothing: it says where the
+// key is made (the first feedback export), and no folder is asked for.
+func TestAsesorConsolidateExportPDFWithoutKey(t *testing.T) {
+	h, c := consolidateHarness(t)
+	h.paths.folder = "" // a folder dialog would cancel: the test sees whether one was asked
+	asked := 0
+	h.u.paths = pickCounter{&asked, h.paths}
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Ekspor PDF bertanda tangan"))
+	h.wait()
+	if c.passDlg != nil || c.noKeyDlg == nil || asked != 0 || len(h.ws.exports) != 0 {
+		t.Fatalf("without a key: passphrase dialog %v, notice %v, folders asked %d, exports %+v", c.passDlg != nil, c.noKeyDlg != nil, asked, h.ws.exports)
+	}
+	got := consolidateDialogTexts(h)
+	for _, s := range []string{"Belum ada kunci asesor", "umpan balik pertama diekspor", "Tinjau", "Ekspor umpan balik"} {
+		if !hasText(got, s) {
+			t.Errorf("notice does not say %q: %q", s, got)
+		}
+	}
+	captureWindow(t, h, "consolidate_nokey.png")
+}
+
+// pickCounter counts the folder dialogs asked for.
+type pickCounter struct {
+	n *int
+	PathSource
+}
+
+func (p pickCounter) PickFolder(w fyne.Window, done func(string, bool)) {
+	*p.n++
+	p.PathSource.PickFolder(w, done)
+}
+
+// Batal on the busy dialog: whatever the export does afterwards (here it
+// writes its file all the same) is not reported.
+func TestAsesorConsolidateExportCancelIsSilent(t *testing.T) {
+	h, c := consolidateHarness(t)
+	h.paths.folder = "/media/usb/rekap"
+	hold := make(chan struct{})
+	h.ws.exportHold = hold
+	test.Tap(c.exportBtn[0])
+	busy := h.u.win.Canvas().Overlays().Top()
+	if busy == nil || !hasText(texts(busy), "/media/usb/rekap") {
+		close(hold)
+		t.Fatal("no busy dialog while exporting")
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{busy}, "Batal"))
+	close(hold)
+	h.wait()
+	if top := h.u.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog after Batal: %q", texts(top))
+	}
+	if c.exported != "" {
+		t.Errorf("the cancelled export is reported as %q", c.exported)
+	}
+}
+
+// Only plain decimals are settled, written the one way they are stored.
+func TestAsesorConsolidateSettleCanonicalValue(t *testing.T) {
+	h, c := consolidateHarness(t)
+	c.pickIndicator(t, 45)
+	d := c.detail
+	for _, v := range []string{"5/2", "+3", "25e-1", "2,5,0", "2.", ",5", "٣", "0x3"} {
+		d.value.SetText(v)
+		test.Tap(d.settleBtn)
+		h.wait()
+		if len(h.ws.settles) != 0 || !strings.Contains(d.msg.Text, "tidak sah") {
+			t.Fatalf("%q: settled %+v, msg %q", v, h.ws.settles, d.msg.Text)
+		}
+	}
+	d.value.SetText(" 02,50 ")
+	test.Tap(d.settleBtn)
+	h.wait()
+	if len(h.ws.settles) != 1 || h.ws.settles[0].Value != "2.5" || c.cell(44, ccValue) != "2,5" {
+		t.Fatalf("02,50 settled as %+v, shown %q", h.ws.settles, c.cell(44, ccValue))
+	}
+}
+
+func TestCanonicalValue(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"3", "3", true}, {"2,5", "2.5", true}, {"2.5", "2.5", true}, {"02,50", "2.5", true}, {"3,0", "3", true},
+		{"4.125", "4.125", true}, {"1", "1", true}, {"5,00", "5", true}, {" 4 ", "4", true},
+		{"5/2", "", false}, {"+3", "", false}, {"25e-1", "", false}, {"-1", "", false}, {"0", "", false},
+		{"5,01", "", false}, {"6", "", false}, {"", "", false}, {"2,5.0", "", false}, {"tiga", "", false},
+	} {
+		got, ok := canonicalValue(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("canonicalValue(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// The review's value entry takes the same plain decimals as the settle
+// form and sends them canonical.
+func TestAsesorReviewValueCanonical(t *testing.T) {
+	h, r := reviewHarness(t)
+	r.status.SetSelected("diterima")
+	r.value.SetText("5/2")
+	test.Tap(r.saveBtn)
+	h.wait()
+	if len(h.ws.saved) != 0 || !strings.Contains(r.msg.Text, `"5/2" tidak sah`) {
+		t.Fatalf("5/2: saved %+v, msg %q", h.ws.saved, r.msg.Text)
+	}
+	r.value.SetText("3,50")
+	test.Tap(r.saveBtn)
+	h.wait()
+	if len(h.ws.saved) != 1 || h.ws.saved[0].Value != "3.5" {
+		t.Fatalf("3,50 saved as %+v", h.ws.saved)
+	}
+}
+
+// An OPD whose key was revoked is left out of the consolidation; the
+// screen says so, so the assessor does not wonder where its values went.
+func TestAsesorConsolidateNamesExcludedRevoked(t *testing.T) {
+	h, c := consolidateHarness(t)
+	if c.excluded.Visible() {
+		t.Errorf("exclusion notice shown with nothing excluded: %q", c.excluded.Text)
+	}
+	h.ws.excluded = []string{"DUKCAPIL"}
+	c.pick.SetSelected("2025")
+	h.wait()
+	c.pick.SetSelected("2026")
+	h.wait()
+	if !c.excluded.Visible() || !strings.Contains(c.excluded.Text, "DUKCAPIL") || !strings.Contains(c.excluded.Text, "dicabut") {
+		t.Errorf("exclusion notice %q (visible %v)", c.excluded.Text, c.excluded.Visible())
 	}
 }

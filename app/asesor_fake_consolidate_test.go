@@ -29,7 +29,13 @@ type fakeConsolidation struct {
 	resps     []string                                    // every SetResponsible call: "periode|indicator|K1,K2"
 	exports   []fakeExport
 	exportErr error
-	loads     int // Consolidation calls
+	// exportHold, when set, makes ExportConsolidation wait for it and
+	// then write, ignoring a cancellation: the file is written although
+	// the assessor pressed Batal.
+	exportHold chan struct{}
+	loads      int // Consolidation calls
+	// excluded are the OPDs whose revoked key keeps them out.
+	excluded []string
 }
 
 // fakeExport is one ExportConsolidation call.
@@ -47,7 +53,8 @@ func (f *fakeConsolidation) Consolidation(_ context.Context, periode int) (asses
 	if f.cat == nil || periode != f.periode {
 		return assessment.ConsolidationView{}, nil, fmt.Errorf("tidak ada bundel diterima untuk periode %d", periode)
 	}
-	v := assessment.ConsolidationView{Periode: periode, CatalogID: f.cat.ID, CatalogVersion: f.cat.Version}
+	v := assessment.ConsolidationView{Periode: periode, CatalogID: f.cat.ID, CatalogVersion: f.cat.Version,
+		ExcludedRevoked: f.excluded}
 	values := map[int]assessment.Value{}
 	for _, in := range f.cat.Indicators {
 		row := f.row(in.Number)
@@ -143,8 +150,12 @@ func (f *fakeConsolidation) SetResponsible(_ context.Context, periode, indicator
 func (f *fakeConsolidation) ExportConsolidation(ctx context.Context, periode int, format assessment.ExportFormat, dir string, passphrase []byte) (string, error) {
 	f.cmu.Lock()
 	f.exports = append(f.exports, fakeExport{periode, format, dir, string(passphrase)})
-	err := f.exportErr
+	err, hold := f.exportErr, f.exportHold
 	f.cmu.Unlock()
+	if hold != nil {
+		<-hold
+		return filepath.Join(dir, fmt.Sprintf("KONSOLIDASI_%d.%s", periode, format)), nil
+	}
 	select { // an export takes a moment; the GUI shows it is busy
 	case <-time.After(5 * time.Millisecond):
 	case <-ctx.Done():

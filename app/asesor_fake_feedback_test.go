@@ -17,6 +17,7 @@ type fakeAsesorFeedback struct {
 	fbKey     *assessment.AssessorKeyInfo
 	fbPass    string
 	fbExports []feedbackCall
+	fbBackups []string // folders BackupAssessorKey wrote into
 }
 
 // feedbackCall is one ExportFeedback request.
@@ -49,4 +50,17 @@ func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, na
 	return assessment.FeedbackExport{Path: filepath.Join(dir, "SPBE_DINKES_2026_1_UMPAN.spbe-umpan"),
 		PublicKeyPath: filepath.Join(dir, "KUNCI_ASESOR.json"), OPDKode: "DINKES", Periode: 2026, Sequence: 1, Items: 2,
 		Key: *f.fbKey, KeyCreated: created}, nil
+}
+
+func (f *fakeAsesorFeedback) BackupAssessorKey(_ context.Context, dir string, pass []byte) (string, error) {
+	f.fbMu.Lock()
+	defer f.fbMu.Unlock()
+	switch {
+	case f.fbKey == nil:
+		return "", errors.New("belum ada kunci asesor")
+	case string(pass) != f.fbPass:
+		return "", errors.New("frasa sandi salah")
+	}
+	f.fbBackups = append(f.fbBackups, dir)
+	return filepath.Join(dir, "CADANGAN_KUNCI_ASESOR_20261127.json"), nil
 }

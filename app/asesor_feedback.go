@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -80,12 +81,7 @@ func (e *feedbackExport) askPassphrase() {
 	e.name = widget.NewEntry()
 	e.name.SetText(e.u.app.Preferences().StringWithFallback(prefAssessorName, defaultAssessorName))
 	e.pass = widget.NewPasswordEntry()
-	e.pass.Validator = func(s string) error {
-		if s == "" {
-			return errors.New(tr("asesor.feedback.empty"))
-		}
-		return nil
-	}
+	e.pass.Validator = e.checkPassphrase
 	intro := trf("asesor.feedback.introExisting", groupFingerprint(e.key.Fingerprint))
 	if !e.keyExists {
 		intro = tr("asesor.feedback.introNew")
@@ -98,6 +94,9 @@ func (e *feedbackExport) askPassphrase() {
 	}
 	e.confirm = nil
 	if !e.keyExists {
+		// the rule in sight while typing; the form puts the error there
+		// once the entry is left too short
+		items[len(items)-1].HintText = trf("asesor.feedback.passHintNew", assessment.MinPassphraseLen)
 		e.confirm = widget.NewPasswordEntry()
 		e.confirm.Validator = func(s string) error {
 			if s != e.pass.Text {
@@ -114,18 +113,32 @@ func (e *feedbackExport) askPassphrase() {
 			e.submit()
 		}
 	}, e.u.win)
-	e.passDlg.Resize(fyne.NewSize(720, 380))
+	e.passDlg.Resize(fyne.NewSize(720, 410))
 	e.passDlg.Show()
+}
+
+// checkPassphrase refuses an empty passphrase, and for the key about to
+// be created one shorter than assessment.MinPassphraseLen characters
+// (storage/keys would refuse it too, but only after the dialog closed).
+// An existing key's passphrase is whatever it was made with.
+func (e *feedbackExport) checkPassphrase(s string) error {
+	switch {
+	case s == "":
+		return errors.New(tr("asesor.feedback.empty"))
+	case !e.keyExists && utf8.RuneCountInString(s) < assessment.MinPassphraseLen:
+		return errors.New(trf("asesor.feedback.tooShort", assessment.MinPassphraseLen))
+	}
+	return nil
 }
 
 // submit signs and writes the feedback off the UI goroutine.
 func (e *feedbackExport) submit() {
 	pass := e.pass.Text
-	switch {
-	case pass == "":
-		e.u.showError(errors.New(tr("asesor.feedback.empty")))
+	if err := e.checkPassphrase(pass); err != nil {
+		e.u.showError(err)
 		return
-	case e.confirm != nil && e.confirm.Text != pass:
+	}
+	if e.confirm != nil && e.confirm.Text != pass {
 		e.u.showError(errors.New(tr("asesor.feedback.mismatch")))
 		return
 	}
@@ -176,4 +189,18 @@ func (e *feedbackExport) showResult(out assessment.FeedbackExport) {
 	e.resultDlg = dialog.NewCustom(tr("asesor.feedback.doneTitle"), tr("common.close"), box, e.u.win)
 	e.resultDlg.Resize(fyne.NewSize(760, 480))
 	e.resultDlg.Show()
+}
+
+// reviewReasonText is a revisi reason as stored and as carried in a
+// feedback file (assessment.Reason*, Bahasa Indonesia) in the language
+// of the GUI; a reason this version does not know is shown as it is.
+// Both ends of the feedback use it: the assessor's screens and the OPD's
+// view of the feedback it received.
+func reviewReasonText(v string) string {
+	for _, x := range reviewReasons {
+		if x.value == v {
+			return tr(x.key)
+		}
+	}
+	return v
 }

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // fbOverlayTexts are the texts of the topmost dialog.
@@ -85,7 +87,7 @@ func TestAsesorFeedbackExportCreatesKey(t *testing.T) {
 	}
 	got := fbOverlayTexts(h.u)
 	for _, s := range []string{"/media/usb/SPBE_DINKES_2026_1_UMPAN.spbe-umpan", "/media/usb/KUNCI_ASESOR.json",
-		"Bacakan sidik jari ini kepada OPD", "key backup --asesor", "DINKES periode 2026, bundel nomor urut 1 (2 indikator)"} {
+		"Bacakan sidik jari ini kepada OPD", "Cadangkan kunci asesor", "DINKES periode 2026, bundel nomor urut 1 (2 indikator)"} {
 		if !hasText(got, s) {
 			t.Errorf("result does not show %q: %q", s, got)
 		}
@@ -121,5 +123,74 @@ func TestAsesorFeedbackExportCancelledFolder(t *testing.T) {
 	h.wait()
 	if r.feedback.passDlg != nil || len(h.ws.fbExports) != 0 {
 		t.Error("went on without a folder")
+	}
+}
+
+// A new assessor key needs assessment.MinPassphraseLen characters: a
+// shorter passphrase keeps the dialog's button disabled, says why, and
+// never reaches the workspace. An existing key's passphrase is not
+// measured (it is checked by unlocking).
+func TestAsesorFeedbackNewKeyPassphraseLength(t *testing.T) {
+	h, r := reviewHarness(t)
+	r.status.SetSelected("diterima")
+	test.Tap(r.saveBtn)
+	h.wait()
+	h.paths.folder = "/media/usb"
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	e := r.feedback
+	test.Type(e.pass, "abc")
+	test.Type(e.confirm, "abc")
+	e.passDlg.Submit()
+	h.wait()
+	if len(h.ws.fbExports) != 0 {
+		t.Fatalf("a 3-character passphrase for a NEW key reached ExportFeedback: %+v", h.ws.fbExports)
+	}
+	if err := e.pass.Validate(); err == nil || err.Error() != "Frasa sandi kunci baru minimal 8 karakter." {
+		t.Errorf("short passphrase: %v", err)
+	}
+	captureWindow(t, h, "feedback_short.png")
+	e.submit() // also refused when submitted another way
+	h.wait()
+	if len(h.ws.fbExports) != 0 || !hasText(fbOverlayTexts(h.u), "minimal 8 karakter") {
+		t.Fatalf("submit with a short passphrase: exports %+v, dialog %q", h.ws.fbExports, fbOverlayTexts(h.u))
+	}
+	h.u.win.Canvas().Overlays().Top().Hide()
+	// 8 characters, counted as characters: "sandi€€€" is 8 runes, 14 bytes
+	e.pass.SetText("sandi€€€")
+	e.confirm.SetText("sandi€€€")
+	e.passDlg.Submit()
+	h.wait()
+	if len(h.ws.fbExports) != 1 || h.ws.fbExports[0].Pass != "sandi€€€" {
+		t.Fatalf("an 8-character passphrase: exports %+v", h.ws.fbExports)
+	}
+	e.resultDlg.Hide()
+	// the key exists: its passphrase is not measured here
+	h.ws.fbPass = "pendek"
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	e = r.feedback
+	test.Type(e.pass, "pendek")
+	e.passDlg.Submit()
+	h.wait()
+	if len(h.ws.fbExports) != 2 || e.resultDlg == nil {
+		t.Errorf("existing key with a short passphrase: exports %+v", h.ws.fbExports)
+	}
+}
+
+// A stored revisi reason is shown in the GUI's language.
+func TestReviewReasonText(t *testing.T) {
+	test.NewTempApp(t)
+	applyLanguage(langEN)
+	defer applyLanguage(langID)
+	for _, c := range []struct{ in, want string }{
+		{assessment.ReasonWrongEvidence, "wrong evidence"},
+		{assessment.ReasonMissing, "not uploaded"},
+		{assessment.ReasonAutoRejected, "rejected automatically"},
+		{"alasan lain", "alasan lain"},
+	} {
+		if got := reviewReasonText(c.in); got != c.want {
+			t.Errorf("reviewReasonText(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

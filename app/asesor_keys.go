@@ -27,6 +27,7 @@ type asesorKeys struct {
 	list   *fyne.Container
 	addBtn *widget.Button
 	keys   []assessment.RegisteredKey
+	own    *assessorKeyCard // the assessor's own key and its backup
 
 	// the open verify dialog (tests drive it)
 	verifyDlg *dialog.FormDialog
@@ -40,13 +41,15 @@ type asesorKeys struct {
 func newAsesorKeys(u *UI) *asesorKeys {
 	k := &asesorKeys{u: u, list: container.NewVBox(widget.NewLabel(tr("keys.loading")))}
 	k.addBtn = widget.NewButton(tr("keys.add"), k.onAdd)
+	k.own = newAssessorKeyCard(u)
 	k.load()
 	return k
 }
 
 func (k *asesorKeys) view() fyne.CanvasObject {
 	top := container.NewVBox(asesorNav(k.u, "asesor.navKeys"), wrapped(tr("keys.intro")), container.NewHBox(k.addBtn))
-	return container.NewPadded(border(top, nil, nil, nil, container.NewVScroll(k.list)))
+	body := container.NewVBox(k.own.view(), bold(tr("keys.opdKeys")), k.list)
+	return container.NewPadded(border(top, nil, nil, nil, container.NewVScroll(body)))
 }
 
 func (k *asesorKeys) leave() {}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -130,12 +132,21 @@ func (p *asesorPaperCheck) say(imp widget.Importance, text string) {
 	}
 }
 
-// verdictOf is the word, colour, icon and explanation of a result.
+// verdictOf is the word, colour, icon and explanation of a result. A
+// paper that matches is only green when the bundle's signing key is
+// verified: a revoked key makes the bundle invalid (red), a key not yet
+// verified (or of unknown status) makes it not final (warning).
 func verdictOf(r assessment.PaperCheckResult) (string, widget.Importance, fyne.Resource, string) {
 	switch {
-	case r.Matches:
+	case r.Matches && r.Bundle.KeyStatus == assessment.KeyVerified:
 		return tr("asesor.paper.match"), widget.SuccessImportance,
 			theme.NewSuccessThemedResource(theme.ConfirmIcon()), tr("asesor.paper.matchWhy")
+	case r.Matches && r.Bundle.KeyStatus == assessment.KeyRevoked:
+		return tr("asesor.paper.matchRevoked"), widget.DangerImportance,
+			theme.NewErrorThemedResource(theme.ErrorIcon()), tr("asesor.paper.matchRevokedWhy")
+	case r.Matches:
+		return tr("asesor.paper.matchPending"), widget.WarningImportance,
+			theme.NewWarningThemedResource(theme.WarningIcon()), tr("asesor.paper.matchPendingWhy")
 	case r.Found || r.Bundle.BundleID != "":
 		return tr("asesor.paper.mismatch"), widget.DangerImportance,
 			theme.NewErrorThemedResource(theme.ErrorIcon()), tr("asesor.paper.mismatchWhy")
@@ -184,7 +195,17 @@ func (p *asesorPaperCheck) bundleCard(r assessment.PaperCheckResult) fyne.Canvas
 		report.Disable()
 	}
 	review := widget.NewButton(tr("asesor.paper.review"), func() { p.u.show(newAsesorReview(p.u, b.BundleID)) })
-	return container.NewVBox(bold(title), wrapped(paperBundleText(b)), container.NewHBox(report, review))
+	return container.NewVBox(bold(title), wrapped(paperBundleText(b)), paperKeyLine(b), container.NewHBox(report, review))
+}
+
+// paperKeyLine is "Kunci OPD: DICABUT", the status coloured as on the
+// key registry: whether the bundle can be trusted at all.
+func paperKeyLine(b assessment.ReviewBundle) fyne.CanvasObject {
+	word, imp := keyStatusBadge(b.KeyStatus)
+	if b.KeyStatus == "" {
+		word, imp = tr("asesor.paper.keyUnknown"), widget.WarningImportance
+	}
+	return container.NewHBox(widget.NewLabel(tr("asesor.paper.keyStatus")), badge(word, imp))
 }
 
 func (p *asesorPaperCheck) newerCard(n assessment.ReviewBundle) fyne.CanvasObject {
@@ -193,7 +214,7 @@ func (p *asesorPaperCheck) newerCard(n assessment.ReviewBundle) fyne.CanvasObjec
 	warn.TextStyle.Bold = true
 	open := widget.NewButton(tr("asesor.paper.reviewNewer"), func() { p.u.show(newAsesorReview(p.u, n.BundleID)) })
 	open.Importance = widget.WarningImportance
-	return container.NewVBox(warn, wrapped(paperBundleText(n)), container.NewHBox(open))
+	return container.NewVBox(warn, wrapped(paperBundleText(n)), paperKeyLine(n), container.NewHBox(open))
 }
 
 // paperBundleText is "DINKES — Dinas Kesehatan · periode 2026 · nomor
@@ -216,26 +237,50 @@ func spacedFingerprint(s string) string {
 }
 
 // openBlobInViewer copies a stored file (a report or evidence) off the
-// UI goroutine and hands it to the system viewer.
+// UI goroutine and hands it to the system viewer. Evidence comes from an
+// OPD's bundle and its name is the OPD's: the workspace copies a file
+// that is not a known document type with ".bin" added ("SK.pdf.exe" →
+// "SK.pdf.exe.bin"), so that no program runs it. Such a copy is never
+// handed to the system; the assessor is told why and gets its folder.
 func openBlobInViewer(u *UI, sum, name string) {
-	w, a := u.asesor, u.app
+	w := u.asesor
+	if w == nil {
+		return
+	}
 	var path string
 	u.jobs.spawn(func(ctx context.Context) error {
 		var err error
 		path, err = w.OpenBlob(ctx, sum, name)
 		return err
 	}, func(err error) {
-		if err == nil {
-			var uri *url.URL
-			uri, err = url.Parse(fynestorage.NewFileURI(path).String())
-			if err == nil {
-				err = a.OpenURL(uri)
-			}
-		}
 		if err != nil {
+			u.showError(err)
+			return
+		}
+		target := path
+		if quarantinedBlob(path) {
+			target = filepath.Dir(path)
+			dialog.ShowInformation(tr("review.blobQuarantineTitle"), trf("review.blobQuarantine", name, path), u.win)
+		}
+		if err := openInSystem(u.app, target); err != nil {
 			u.showError(err)
 		}
 	})
+}
+
+// quarantinedBlob: the workspace named the copy ".bin" because it is not
+// a document type it lets the system open.
+func quarantinedBlob(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".bin")
+}
+
+// openInSystem opens a file or folder with the system's handler.
+func openInSystem(a fyne.App, path string) error {
+	uri, err := url.Parse(fynestorage.NewFileURI(path).String())
+	if err != nil {
+		return err
+	}
+	return a.OpenURL(uri)
 }
 
 // capitalize starts a message with a capital, as a sentence on screen.

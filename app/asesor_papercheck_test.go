@@ -1,6 +1,11 @@
 package app
 
 import (
+	"context"
+	"image/png"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,7 +25,7 @@ const (
 
 var (
 	paperDinkes3 = assessment.ReviewBundle{BundleID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", OPDKode: "DINKES", OPDNama: "Dinas Kesehatan",
-		Periode: 2026, Sequence: 3, Status: "accepted", ReportSHA256: "rep-dinkes-3"}
+		Periode: 2026, Sequence: 3, Status: "accepted", ReportSHA256: "rep-dinkes-3", KeyStatus: assessment.KeyVerified}
 	paperBappeda1 = assessment.ReviewBundle{BundleID: "bappeda-1-aaaaaaaaaaaaaaaaaaaa", OPDKode: "BAPPEDA", OPDNama: "Bappeda",
 		Periode: 2026, Sequence: 1, Status: "superseded", ReportSHA256: "rep-bappeda-1"}
 	paperBappeda4 = assessment.ReviewBundle{BundleID: "bappeda-4-bbbbbbbbbbbbbbbbbbbb", OPDKode: "BAPPEDA", OPDNama: "Bappeda",
@@ -70,6 +75,9 @@ func TestAsesorPaperCheckMatch(t *testing.T) {
 	}
 	if hasText(shown, "versi yang lebih baru") {
 		t.Error("a newer version announced without one")
+	}
+	if !hasText(shown, "TERVERIFIKASI") {
+		t.Errorf("the key status is not shown: %q", shown)
 	}
 	test.Tap(findButton(t, []fyne.CanvasObject{p.result}, "Buka laporan PDF"))
 	h.wait()
@@ -167,5 +175,110 @@ func TestAsesorPaperCheckScanner(t *testing.T) {
 	h.wait()
 	if len(h.ws.checked) != 4 || p.text.Text != paperQROld || !hasText(texts(p.result), "nomor urut 4") {
 		t.Errorf("fast scans: checked %d, text %q, result %q", len(h.ws.checked), p.text.Text, texts(p.result))
+	}
+}
+
+// A paper that matches a bundle signed by a revoked key is not a green
+// COCOK: it is red and says the bundle is not valid; one signed by a key
+// still pending is a warning. The bundle card shows the key's status.
+func TestAsesorPaperCheckKeyStatus(t *testing.T) {
+	for _, c := range []struct {
+		status assessment.KeyStatus
+		word   string
+		imp    widget.Importance
+		why    string
+		badge  string
+	}{
+		{assessment.KeyRevoked, "COCOK, TETAPI KUNCI DICABUT", widget.DangerImportance, "bundel ini tidak sah", "DICABUT"},
+		{assessment.KeyPending, "COCOK, KUNCI BELUM DIVERIFIKASI", widget.WarningImportance, "belum final", "MENUNGGU VERIFIKASI"},
+		{"", "COCOK, KUNCI BELUM DIVERIFIKASI", widget.WarningImportance, "belum final", "STATUS TIDAK DIKETAHUI"},
+	} {
+		t.Run(string(c.status), func(t *testing.T) {
+			h, p := paperHarness(t)
+			b := paperDinkes3
+			b.KeyStatus = c.status
+			r := h.ws.papers[paperQRMatch]
+			r.Bundle = b
+			h.ws.papers[paperQRMatch] = r
+			p.check(h, paperQRMatch)
+			if p.verdict.Text != c.word || p.verdict.Importance != c.imp {
+				t.Errorf("verdict %q (importance %v), want %q", p.verdict.Text, p.verdict.Importance, c.word)
+			}
+			shown := texts(p.result)
+			if !hasText(shown, c.why) || !hasText(shown, c.badge) || !hasText(shown, "Kunci penanda tangan OPD:") {
+				t.Errorf("result %q does not say %q and %q", shown, c.why, c.badge)
+			}
+			if c.status == assessment.KeyRevoked {
+				captureWindow(t, h, "paper_revoked.png")
+			}
+		})
+	}
+}
+
+// quarantineWorkspace copies every file as the wiring copies a file that
+// is not a document: with ".bin" added.
+type quarantineWorkspace struct{ *fakeAsesor }
+
+func (q quarantineWorkspace) OpenBlob(ctx context.Context, sum, name string) (string, error) {
+	p, err := q.fakeAsesor.OpenBlob(ctx, sum, name)
+	return "/tmp/spbe-asesor-1/" + filepath.Base(p) + ".bin", err
+}
+
+// openRecorder is the app with OpenURL recorded.
+type openRecorder struct {
+	fyne.App
+	opened *[]string
+}
+
+func (a openRecorder) OpenURL(u *url.URL) error {
+	*a.opened = append(*a.opened, u.Path)
+	return nil
+}
+
+// A document opens in the system viewer; a file that is not one is
+// never handed to the system: the assessor is told and its folder opens.
+func TestAsesorOpenBlobQuarantined(t *testing.T) {
+	h, p := paperHarness(t)
+	var opened []string
+	h.u.app = openRecorder{h.u.app, &opened}
+	p.check(h, paperQRMatch)
+	test.Tap(findButton(t, []fyne.CanvasObject{p.result}, "Buka laporan PDF"))
+	h.wait()
+	if len(opened) != 1 || opened[0] != "/tmp/Laporan_DINKES_2026_3.pdf" || h.u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("a PDF: opened %q", opened)
+	}
+	h.u.asesor = quarantineWorkspace{h.ws}
+	openBlobInViewer(h.u, "ev-1", "SK.pdf.exe")
+	h.wait()
+	if len(opened) != 2 || opened[1] != "/tmp/spbe-asesor-1" {
+		t.Fatalf("SK.pdf.exe: opened %q, want its folder only", opened)
+	}
+	top := h.u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("nothing says why the file was not opened")
+	}
+	got := texts(top)
+	for _, s := range []string{`"SK.pdf.exe"`, "tidak dibuka otomatis", "/tmp/spbe-asesor-1/SK.pdf.exe.bin"} {
+		if !hasText(got, s) {
+			t.Errorf("notice does not say %q: %q", s, got)
+		}
+	}
+	captureWindow(t, h, "blob_quarantined.png")
+}
+
+// captureWindow writes the window with its dialogs to /tmp/f3/name.
+func captureWindow(t *testing.T, h *asesorHarness, name string) {
+	t.Helper()
+	dir := filepath.Join(os.TempDir(), "f3")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, h.u.win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -24,11 +24,12 @@ type recapColumn struct {
 }
 
 // recapColumns: kode, nama, periode, indeks, predikat, kelengkapan,
-// status kunci, nomor urut, tanggal.
+// status kunci, nomor urut, tanggal, catatan. The widths fill a 1366-pixel
+// laptop screen, the name getting what the short columns leave.
 var recapColumns = []recapColumn{
-	{"recap.colKode", 110, func(r assessment.RecapRow) string { return r.OPDKode },
+	{"recap.colKode", 105, func(r assessment.RecapRow) string { return r.OPDKode },
 		func(a, b assessment.RecapRow) int { return strings.Compare(a.OPDKode, b.OPDKode) }},
-	{"recap.colNama", 170, func(r assessment.RecapRow) string { return r.OPDNama },
+	{"recap.colNama", 250, func(r assessment.RecapRow) string { return r.OPDNama },
 		func(a, b assessment.RecapRow) int {
 			return strings.Compare(strings.ToLower(a.OPDNama), strings.ToLower(b.OPDNama))
 		}},
@@ -38,15 +39,15 @@ var recapColumns = []recapColumn{
 		func(a, b assessment.RecapRow) int { return cmp.Compare(indexValue(a.Index), indexValue(b.Index)) }},
 	{"recap.colPredicate", 115, func(r assessment.RecapRow) string { return r.Predicate },
 		func(a, b assessment.RecapRow) int { return strings.Compare(a.Predicate, b.Predicate) }},
-	{"recap.colComplete", 140, completeness,
+	{"recap.colComplete", 110, completeness,
 		func(a, b assessment.RecapRow) int { return cmp.Compare(ratio(a), ratio(b)) }},
-	{"recap.colKey", 150, func(r assessment.RecapRow) string { l, _ := keyStatusBadge(r.KeyStatus); return l },
+	{"recap.colKey", 175, func(r assessment.RecapRow) string { l, _ := keyStatusBadge(r.KeyStatus); return l },
 		func(a, b assessment.RecapRow) int { return strings.Compare(string(a.KeyStatus), string(b.KeyStatus)) }},
 	{"recap.colSequence", 80, func(r assessment.RecapRow) string { return strconv.FormatUint(r.Sequence, 10) },
 		func(a, b assessment.RecapRow) int { return cmp.Compare(a.Sequence, b.Sequence) }},
-	{"recap.colDate", 130, func(r assessment.RecapRow) string { return formatTime(r.Imported) },
+	{"recap.colDate", 155, func(r assessment.RecapRow) string { return formatTime(r.Imported) },
 		func(a, b assessment.RecapRow) int { return a.Imported.Compare(b.Imported) }},
-	{"asesor.recap.colNote", 285, recapNote,
+	{"asesor.recap.colNote", 190, recapNote,
 		func(a, b assessment.RecapRow) int { return strings.Compare(recapNote(a), recapNote(b)) }},
 }
 

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -313,10 +311,11 @@ func (r *asesorReview) decision() (assessment.ReviewDecision, error) {
 	d := assessment.ReviewDecision{BundleID: r.bundle.BundleID, Indicator: it.Indicator,
 		Status: r.selectedStatus(), Reason: r.selectedReason(), Note: strings.TrimSpace(r.note.Text)}
 	if v := strings.TrimSpace(r.value.Text); v != "" {
-		if _, err := assessment.ParseValue(v); err != nil {
+		canon, ok := canonicalValue(v)
+		if !ok {
 			return d, errors.New(trf("review.badValue", v))
 		}
-		d.Value = strings.Replace(v, ",", ".", 1)
+		d.Value = canon
 	}
 	switch {
 	case d.Status == "":
@@ -388,25 +387,6 @@ func (r *asesorReview) onReport() {
 	r.openBlob(b.ReportSHA256, "Laporan_"+b.OPDKode+"_"+strconv.Itoa(b.Periode)+".pdf")
 }
 
-// openBlob copies the file off the UI goroutine and hands it to the
-// system viewer.
-func (r *asesorReview) openBlob(sum, name string) {
-	w, a := r.u.asesor, r.u.app
-	var path string
-	r.u.jobs.spawn(func(ctx context.Context) error {
-		var err error
-		path, err = w.OpenBlob(ctx, sum, name)
-		return err
-	}, func(err error) {
-		if err == nil {
-			var uri *url.URL
-			uri, err = url.Parse(fynestorage.NewFileURI(path).String())
-			if err == nil {
-				err = a.OpenURL(uri)
-			}
-		}
-		if err != nil {
-			r.u.showError(err)
-		}
-	})
-}
+// openBlob opens a report or evidence file (openBlobInViewer: files that
+// are not documents are not handed to the system).
+func (r *asesorReview) openBlob(sum, name string) { openBlobInViewer(r.u, sum, name) }

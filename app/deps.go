@@ -47,6 +47,10 @@ type Deps struct {
 	// Asesor Internal) of the data folder dataDir. It is called off the UI
 	// goroutine; its error is shown as is. nil hides the workspace choice.
 	OpenAsesor func(dataDir string) (assessment.AsesorWorkspace, error)
+	// HasAsesor reports whether the data folder dataDir already holds an
+	// assessor's workspace (called off the UI goroutine): a folder with
+	// one and no OPD profile opens in the assessor's workspace.
+	HasAsesor func(dataDir string) bool
 	// Paths asks for a folder or a file: the assessor's bundles to import
 	// and export folders, the OPD's feedback and assessor key files. nil
 	// uses the system dialogs; tests inject their own.

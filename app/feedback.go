@@ -38,12 +38,13 @@ type feedbackImport struct {
 	file    string
 	preview assessment.FeedbackPreview
 
-	keyDlg   *dialog.ConfirmDialog // no key file beside the feedback: pick one?
-	trustDlg *dialog.ConfirmDialog // is this the fingerprint read out?
-	fp       *canvas.Text
-	infoDlg  dialog.Dialog // nothing imported (Tidak)
-	doneDlg  *dialog.ConfirmDialog
-	imported *assessment.FeedbackImported
+	keyDlg       *dialog.ConfirmDialog // no key file beside the feedback: pick one?
+	trustDlg     *dialog.ConfirmDialog // is this the fingerprint read out?
+	withdrawnDlg dialog.Dialog         // the signer's trust was withdrawn: refused
+	fp           *canvas.Text
+	infoDlg      dialog.Dialog // nothing imported (Tidak)
+	doneDlg      *dialog.ConfirmDialog
+	imported     *assessment.FeedbackImported
 }
 
 // startFeedbackImport asks for the feedback file; done runs on the UI
@@ -68,8 +69,10 @@ func (f *feedbackImport) check(keyFile string) {
 	}, func(p assessment.FeedbackPreview) {
 		f.preview = p
 		switch {
+		case p.Withdrawn:
+			f.showWithdrawn()
 		case p.Trusted:
-			f.runImport("")
+			f.runImport(false)
 		case p.KeyFile == "":
 			f.askKeyFile()
 		default:
@@ -109,7 +112,7 @@ func (f *feedbackImport) askTrust() {
 		bold(tr("feedback.fingerprint")), container.NewPadded(f.fp), question)
 	f.trustDlg = dialog.NewCustomConfirm(tr("feedback.trustTitle"), tr("feedback.yes"), tr("feedback.no"), box, func(yes bool) {
 		if yes {
-			f.runImport(p.KeyFile)
+			f.runImport(true)
 			return
 		}
 		f.infoDlg = dialog.NewInformation(tr("feedback.notImportedTitle"), tr("feedback.notImported"), f.u.win)
@@ -119,11 +122,33 @@ func (f *feedbackImport) askTrust() {
 	f.trustDlg.Show()
 }
 
-// runImport stores the feedback (trusting keyFile first when given).
-func (f *feedbackImport) runImport(keyFile string) {
-	inbox, file := f.inbox, f.file
+// retrustCommand trusts a withdrawn assessor key again: deliberately, on
+// the command line, never with one click here.
+const retrustCommand = "spbe-mandiri feedback import BERKAS --assessor-pubkey KUNCI_ASESOR.json --retrust"
+
+// showWithdrawn refuses feedback signed by a key whose trust was
+// withdrawn. The officer is not asked the fingerprint question again: a
+// "Ya" here would undo a deliberate withdrawal with one click, and the key
+// looks like a new one. Trusting it again is a deliberate command.
+func (f *feedbackImport) showWithdrawn() {
+	p := f.preview
+	fp := widget.NewLabelWithStyle(trf("feedback.withdrawnKey", groupFingerprint(p.Fingerprint)), fyne.TextAlignLeading,
+		fyne.TextStyle{Monospace: true})
+	cmd := widget.NewLabelWithStyle(retrustCommand, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	cmd.Selectable = true // to copy into a terminal
+	box := container.NewVBox(bold(trf("feedback.withdrawn", formatTime(p.WithdrawnAt))), fp,
+		wrapped(tr("feedback.withdrawnRetrust")), cmd)
+	f.withdrawnDlg = dialog.NewCustom(tr("feedback.withdrawnTitle"), tr("common.close"), box, f.u.win)
+	f.withdrawnDlg.Resize(fyne.NewSize(680, 280))
+	f.withdrawnDlg.Show()
+}
+
+// runImport stores the previewed feedback, trusting the key file shown
+// first with trust. The inbox refuses a file changed since the preview.
+func (f *feedbackImport) runImport(trust bool) {
+	inbox, p := f.inbox, f.preview
 	load(f.u, nil, func(ctx context.Context) (assessment.FeedbackImported, error) {
-		return inbox.Import(ctx, file, keyFile)
+		return inbox.Import(ctx, p, trust)
 	}, func(res assessment.FeedbackImported) {
 		f.imported = &res
 		f.showDone(res)
@@ -158,7 +183,7 @@ func notesPanel(notes assessment.FeedbackNotes, n assessment.FeedbackNote) fyne.
 		word, imp, tint = tr("feedback.statusRevision"), widget.WarningImportance, theme.ColorNameWarning
 	}
 	if n.Reason != "" {
-		word += " — " + n.Reason
+		word += " — " + reviewReasonText(n.Reason)
 	}
 	box := container.NewVBox(heading(tr("feedback.panelTitle")), badge(word, imp))
 	if n.Value != "" {

@@ -21,8 +21,9 @@ import (
 type fakeInbox struct {
 	mu        sync.Mutex
 	trusted   bool
-	keyBeside bool  // KUNCI_ASESOR.json lies next to the feedback file
-	err       error // what Preview says about a bad file
+	keyBeside bool      // KUNCI_ASESOR.json lies next to the feedback file
+	withdrawn time.Time // the signer's trust was withdrawn then (zero: never)
+	err       error     // what Preview says about a bad file
 	pending   assessment.FeedbackNotes
 	target    string // the assessment the feedback is about
 	previews  []string
@@ -30,7 +31,10 @@ type fakeInbox struct {
 	notes     map[string]assessment.FeedbackNotes
 }
 
-const fakeInboxFP = "112233445566778899001122334455"
+const (
+	fakeInboxFP  = "112233445566778899001122334455"
+	fakeInboxSHA = "5a1f0e3c9b7d4a2e8f6c1b3d5e7a9c0b2d4f6e8a1c3b5d7f9e0a2c4b6d8f0e1a"
+)
 
 func (f *fakeInbox) Preview(_ context.Context, file, keyFile string) (assessment.FeedbackPreview, error) {
 	f.mu.Lock()
@@ -39,8 +43,12 @@ func (f *fakeInbox) Preview(_ context.Context, file, keyFile string) (assessment
 	if f.err != nil {
 		return assessment.FeedbackPreview{}, f.err
 	}
-	p := assessment.FeedbackPreview{File: file, Trusted: f.trusted, KeyID: "cafe", Assessor: "Tim Asesor Internal",
+	p := assessment.FeedbackPreview{File: file, SHA256: fakeInboxSHA, Trusted: f.trusted, KeyID: "cafe", Assessor: "Tim Asesor Internal",
 		OPDKode: "DISKOMINFO", Periode: 2025, Sequence: 1, Items: len(f.pending.Items)}
+	if !f.withdrawn.IsZero() {
+		return assessment.FeedbackPreview{File: file, SHA256: fakeInboxSHA, KeyID: "cafe", Withdrawn: true, WithdrawnAt: f.withdrawn,
+			Fingerprint: fakeInboxFP}, nil
+	}
 	if keyFile == "" && f.keyBeside {
 		keyFile = filepath.Join(filepath.Dir(file), "KUNCI_ASESOR.json")
 	}
@@ -53,10 +61,22 @@ func (f *fakeInbox) Preview(_ context.Context, file, keyFile string) (assessment
 	return p, nil
 }
 
-func (f *fakeInbox) Import(_ context.Context, file, trustKeyFile string) (assessment.FeedbackImported, error) {
+// Import records what it was asked to import: the file, and the key file
+// when trusting; like the real inbox it holds the officer to the preview.
+func (f *fakeInbox) Import(_ context.Context, p assessment.FeedbackPreview, trust bool) (assessment.FeedbackImported, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.imports = append(f.imports, file+"|"+trustKeyFile)
+	trustKeyFile := ""
+	if trust {
+		trustKeyFile = p.KeyFile
+	}
+	f.imports = append(f.imports, p.File+"|"+trustKeyFile)
+	if p.SHA256 != fakeInboxSHA || p.KeyID != "cafe" {
+		return assessment.FeedbackImported{}, errors.New("berkas berubah sejak diperiksa; ulangi impor")
+	}
+	if !f.withdrawn.IsZero() {
+		return assessment.FeedbackImported{}, errors.New("kepercayaan pada kunci asesor dicabut")
+	}
 	now := false
 	if !f.trusted {
 		if trustKeyFile == "" {
@@ -305,5 +325,64 @@ func TestFeedbackHiddenWithoutInbox(t *testing.T) {
 	q := h.newAssessment("spbe-2020", "2025")
 	if q.pane.note.Visible() || q.nav.revLegend.Visible() {
 		t.Error("notes shown without an inbox")
+	}
+}
+
+// A key whose trust was withdrawn: the import is refused with its own
+// message; the fingerprint question is not asked (one "Ya" would undo the
+// withdrawal) and nothing is imported.
+func TestFeedbackImportWithdrawnKey(t *testing.T) {
+	h, _ := newInboxHarness(t)
+	h.inbox.keyBeside = true
+	h.inbox.withdrawn = time.Date(2025, 11, 20, 14, 5, 0, 0, time.Local)
+	hm := h.home()
+	h.paths.files = []string{stickFeedback}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	f := hm.fbImport
+	if f == nil || f.withdrawnDlg == nil {
+		t.Fatal("no refusal for a withdrawn key")
+	}
+	if f.trustDlg != nil || f.keyDlg != nil {
+		t.Error("asked to trust a withdrawn key again")
+	}
+	got := fbOverlayTexts(h.u)
+	for _, want := range []string{"Kunci asesor sudah dicabut", "Kepercayaan pada kunci ini dicabut pada 20/11/2025 14.05; umpan balik tidak diimpor.",
+		"11223 34455 66778 89900 11223 34455", "--retrust"} {
+		if !hasText(got, want) {
+			t.Errorf("refusal does not show %q: %q", want, got)
+		}
+	}
+	if hasText(got, "Apakah sidik jari ini sama") {
+		t.Errorf("the fingerprint question is shown: %q", got)
+	}
+	fbCapture(t, h.u.win, "opd_feedback_withdrawn.png")
+	if len(h.inbox.imports) != 0 || h.inbox.trusted {
+		t.Fatalf("withdrawn key: imports %v, trusted %v", h.inbox.imports, h.inbox.trusted)
+	}
+}
+
+// "Ya" imports exactly what was previewed: the inbox is handed the
+// preview (file, bytes' SHA-256, signer, key file), and a file changed in
+// between is refused with the inbox's message.
+func TestFeedbackImportBoundToPreview(t *testing.T) {
+	h, _ := newInboxHarness(t)
+	h.inbox.keyBeside = true
+	hm := h.home()
+	h.paths.files = []string{stickFeedback}
+	test.Tap(hm.fbBtn)
+	h.wait()
+	f := hm.fbImport
+	if f.trustDlg == nil || f.preview.SHA256 != fakeInboxSHA {
+		t.Fatalf("preview %+v", f.preview)
+	}
+	f.preview.SHA256 = "0000" // what Import will see differs from the preview
+	f.trustDlg.Confirm()
+	h.wait()
+	if h.inbox.trusted || f.imported != nil {
+		t.Fatal("a changed file was imported and its key trusted")
+	}
+	if got := fbOverlayTexts(h.u); !hasText(got, "erubah sejak diperiksa; ulangi impor") {
+		t.Errorf("no word that the file changed: %q", got)
 	}
 }

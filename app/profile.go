@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -64,6 +65,11 @@ func (p *profileForm) view() fyne.CanvasObject {
 	buttons := container.NewHBox(p.save)
 	if !p.first {
 		buttons.Add(p.cancel)
+	}
+	if p.first && p.u.deps.OpenAsesor != nil {
+		// An assessor on a new folder has no OPD profile to fill in.
+		buttons.Add(layout.NewSpacer())
+		buttons.Add(widget.NewButton(tr("workspace.toAsesor"), p.u.switchToAsesor))
 	}
 	box := container.NewVBox(heading(tr("profile.title")), wrapped(tr("profile.intro")), form, p.problem)
 	if !p.first {

@@ -209,7 +209,8 @@ func (u *UI) openDataDir(dir string) {
 	var lib *assessment.Library
 	var prof assessment.Profile
 	var profErr error
-	open, noOpen := u.deps.Open, errors.New(tr("start.noOpen"))
+	var asesorOnly bool // no OPD profile, but an assessor's workspace
+	open, noOpen, hasAsesor := u.deps.Open, errors.New(tr("start.noOpen")), u.deps.HasAsesor
 	u.jobs.spawn(func(ctx context.Context) error {
 		var err error
 		if open == nil {
@@ -226,6 +227,7 @@ func (u *UI) openDataDir(dir string) {
 			st.Close()
 			return profErr
 		}
+		asesorOnly = profErr != nil && hasAsesor != nil && u.deps.OpenAsesor != nil && hasAsesor(dir)
 		return nil
 	}, func(err error) {
 		if err != nil {
@@ -235,6 +237,10 @@ func (u *UI) openDataDir(dir string) {
 		}
 		u.store, u.lib, u.dataDir = st, lib, dir
 		u.app.Preferences().SetString(prefDataDir, dir)
+		if profErr != nil && asesorOnly {
+			u.openAsesor(dir)
+			return
+		}
 		u.app.Preferences().SetString(prefWorkspace, workspaceOPD)
 		if profErr != nil {
 			u.show(newProfileForm(u, true))

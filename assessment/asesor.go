@@ -35,6 +35,9 @@ type AsesorWorkspace interface {
 	SaveReview(ctx context.Context, d ReviewDecision) error
 	// OpenBlob copies a stored evidence file or report (by SHA-256) to a
 	// temporary file named name for the system viewer and returns its path.
+	// A name that is not a known document type gets ".bin" added (an OPD
+	// bundle could carry "SK.pdf.exe"): such a copy must not be handed to
+	// the system to open.
 	OpenBlob(ctx context.Context, sha256, name string) (string, error)
 	// AcceptBundle settles a konflik: the bundle becomes the accepted one
 	// of its OPD and periode, the others that were accepted or in

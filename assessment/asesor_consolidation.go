@@ -48,6 +48,10 @@ type ConsolidationView struct {
 	CatalogVersion string
 	Rows           []ConsolidationRow
 	Score          Score
+	// ExcludedRevoked are the OPD codes whose accepted bundle of the
+	// periode is signed by a revoked key: left out of the candidates, the
+	// proposal and the index, so a screen can say which and why.
+	ExcludedRevoked []string
 }
 
 // ConsolidationRow is one indicator of the instansi's assessment.

@@ -12,6 +12,10 @@ type AsesorFeedback interface {
 	// assessor's key (created on first use with passphrase) and writes it,
 	// with the assessor's public key file, into destDir.
 	ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (FeedbackExport, error)
+	// BackupAssessorKey writes a backup of the assessor's key (still
+	// encrypted; passphrase is checked first, so the backup can be
+	// unlocked) into destDir and returns the file written.
+	BackupAssessorKey(ctx context.Context, destDir string, passphrase []byte) (path string, err error)
 }
 
 // AssessorKeyInfo names the assessor's signing key.

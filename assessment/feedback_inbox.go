@@ -12,29 +12,41 @@ import (
 // store (storage.FeedbackStore), the same functions the CLI uses.
 type FeedbackInbox interface {
 	// Preview reads the feedback file and stores nothing. When its signer
-	// is not trusted yet, the assessor's public key is read from keyFile,
-	// or ("" ) from KUNCI_ASESOR.json in the same folder when there is
+	// was never trusted, the assessor's public key is read from keyFile,
+	// or ("") from the key file of the signer beside the file
+	// (KUNCI_ASESOR.json or KUNCI_ASESOR_<key id>.json) when there is
 	// one, and the file is verified with it, so the officer sees what
-	// they are about to trust. A key file that is not the signer's is an
-	// error.
+	// they are about to trust. A keyFile that is not the signer's is an
+	// error. A signer whose trust was withdrawn is reported (Withdrawn)
+	// without looking for a key file: it is not trusted again here.
 	Preview(ctx context.Context, file, keyFile string) (FeedbackPreview, error)
-	// Import verifies and stores the feedback file. trustKeyFile, when not
-	// "", is the public key file whose fingerprint the officer compared
-	// with the assessor team: it is trusted first.
-	Import(ctx context.Context, file, trustKeyFile string) (FeedbackImported, error)
+	// Import verifies and stores the feedback file previewed in p. It is
+	// refused when the file no longer holds the bytes previewed (SHA256)
+	// or the signer changed: the officer's answer was about those. With
+	// trust, p.KeyFile — the key whose fingerprint the officer compared —
+	// is trusted first; a withdrawn key is never trusted again by Import.
+	Import(ctx context.Context, p FeedbackPreview, trust bool) (FeedbackImported, error)
 	// Notes are the assessor's notes on an assessment from its newest
-	// feedback (the highest bundle sequence); zero when there is none.
+	// feedback whose key is still trusted (the highest bundle sequence in
+	// the export log, then the latest imported); zero when there is none.
 	Notes(ctx context.Context, assessmentID string) (FeedbackNotes, error)
 }
 
 // FeedbackPreview is what a feedback file says before it is imported.
 type FeedbackPreview struct {
-	File     string
-	Trusted  bool   // the signer is trusted already: Import needs no key file
-	KeyID    string // the signer
-	KeyFile  string // the public key file read; "" when untrusted and none was found
-	Verified bool   // the content below was verified with the signer's key
-	// Fingerprint is the signer's (from the trusted key or KeyFile).
+	File    string
+	SHA256  string // hex SHA-256 of the file's bytes as previewed
+	Trusted bool   // the signer is trusted already: Import needs no key file
+	// Withdrawn: the trust in the signer was withdrawn at WithdrawnAt
+	// (`feedback untrust`); the feedback is not imported and the officer
+	// is not asked to trust the key again.
+	Withdrawn   bool
+	WithdrawnAt time.Time
+	KeyID       string // the signer
+	KeyFile     string // the public key file read; "" when untrusted and none was found
+	Verified    bool   // the content below was verified with the signer's key
+	// Fingerprint is the signer's, computed from the verifying key (the
+	// trusted or withdrawn one, or KeyFile's), never the file's claim.
 	Fingerprint string
 	Assessor    string // the assessor team's name in the file
 	OPDKode     string
@@ -58,7 +70,7 @@ type FeedbackImported struct {
 // FeedbackNotes are the notes of one feedback file, by indicator.
 type FeedbackNotes struct {
 	Assessor    string
-	Fingerprint string
+	Fingerprint string // of the key that verified the feedback
 	BundleID    string
 	Sequence    uint64    // the bundle the notes are about
 	CreatedAt   time.Time // the assessor's clock

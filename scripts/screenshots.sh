@@ -126,3 +126,32 @@ fi
 shot indicator
 key ctrl+d
 shot dashboard
+
+# The assessor's side: a fresh workspace from scripts/demo-asesor.sh. A
+# folder holding only an assessor workspace opens on it; the nav bar and
+# the review screen's bundle list are clicked by position (1366x768).
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+SPBE_BIN="$bin" scripts/demo-asesor.sh "$work/asesor" "$work/asesor-usb" >&2
+FYNE_THEME=light "$bin" --data "$work/asesor" >"$work/app-asesor.log" 2>&1 &
+app_pid=$!
+win=""
+for _ in $(seq 1 60); do
+	win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1 || true)
+	[[ -n "$win" ]] && break
+	sleep 0.5
+done
+[[ -n "$win" ]] || { cat "$work/app-asesor.log" >&2; exit 1; }
+xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
+sleep 3
+click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep 1.5; }
+click 380 103 # Rekap OPD
+shot asesor-recap
+click 470 103 # Tinjau
+click 500 147 # the bundle list
+click 300 290 # DISKOMINFO, two indicators reviewed
+click 200 259 # indicator 2: revisi, with a value and a note
+shot asesor-review
+click 560 103 # Konsolidasi
+click 400 310 # indicator 1: the proposal from DISKOMINFO's accepted answer
+shot asesor-consolidate

@@ -23,8 +23,11 @@ import (
 type FeedbackStore interface {
 	// TrustedAssessors lists the trusted assessor keys.
 	TrustedAssessors(ctx context.Context) ([]TrustedAssessor, error)
-	// TrustAssessor trusts an assessor public key (a no-op when known).
-	TrustAssessor(ctx context.Context, id keys.Identity, source string) (TrustedAssessor, error)
+	// AssessorKey is an assessor key as known here, trusted or withdrawn.
+	AssessorKey(ctx context.Context, keyID string) (t TrustedAssessor, found bool, err error)
+	// TrustAssessor trusts an assessor public key (a no-op when trusted);
+	// a withdrawn key only with retrust.
+	TrustAssessor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAssessor, error)
 	// ImportFeedback verifies a feedback file with a trusted key and
 	// stores it; known reports an identical file already stored.
 	ImportFeedback(ctx context.Context, data []byte) (rec FeedbackRecord, known bool, err error)
@@ -36,14 +39,19 @@ type FeedbackStore interface {
 
 var _ FeedbackStore = (*DB)(nil)
 
-// TrustedAssessor is a trusted assessor key.
+// TrustedAssessor is an assessor key this installation trusts, or
+// trusted until UntrustedAt.
 type TrustedAssessor struct {
 	KeyID       string
 	PublicKey   ed25519.PublicKey
 	Fingerprint string
 	Source      string
 	TrustedAt   time.Time
+	UntrustedAt time.Time // zero while trusted: when the trust was withdrawn
 }
+
+// Withdrawn reports that the trust in the key was withdrawn.
+func (t TrustedAssessor) Withdrawn() bool { return !t.UntrustedAt.IsZero() }
 
 // FeedbackRecord is one stored feedback file.
 type FeedbackRecord struct {
@@ -51,6 +59,15 @@ type FeedbackRecord struct {
 	AssessmentID string
 	Manifest     feedback.Manifest
 	ImportedAt   time.Time
+	// Sequence is the reviewed bundle's number in this installation's
+	// export log (the manifest's claim was checked against it).
+	Sequence uint64
+	// Fingerprint is the one of the key that verified the signature.
+	Fingerprint string
+	// KeyWithdrawnAt is when the trust in the signing key was withdrawn;
+	// zero while it is trusted. Feedback of a withdrawn key is kept but
+	// must not be shown as the assessor's word.
+	KeyWithdrawnAt time.Time
 }
 
 // UntrustedAssessorError is feedback signed by a key this installation
@@ -62,25 +79,66 @@ func (e *UntrustedAssessorError) Error() string {
 		"(telepon ke nomor yang dikenal), lalu ulangi dengan --assessor-pubkey BERKAS --trust", e.KeyID)
 }
 
+// WithdrawnAssessorError is feedback signed by a key whose trust was
+// withdrawn (`feedback untrust`): it is not trusted again by a plain
+// --trust or "Ya", only deliberately with --retrust.
+type WithdrawnAssessorError struct {
+	KeyID, Fingerprint string
+	UntrustedAt        time.Time
+}
+
+func (e *WithdrawnAssessorError) Error() string {
+	return fmt.Sprintf("kepercayaan pada kunci asesor %.16s… (sidik jari %s) dicabut pada %s; umpan balik tidak diimpor. "+
+		"Bila Tim Asesor memastikan lagi kunci ini (telepon ke nomor yang dikenal), percayai lagi dengan --assessor-pubkey BERKAS --retrust",
+		e.KeyID, e.Fingerprint, e.UntrustedAt.Local().Format("2006-01-02 15:04"))
+}
+
+func (t TrustedAssessor) withdrawnError() error {
+	return &WithdrawnAssessorError{KeyID: t.KeyID, Fingerprint: t.Fingerprint, UntrustedAt: t.UntrustedAt}
+}
+
+const assessorColumns = `keyid, public_key, fingerprint, source, trusted_at, untrusted_at`
+
+func scanAssessor(row interface{ Scan(...any) error }) (TrustedAssessor, error) {
+	var t TrustedAssessor
+	var pub []byte
+	var at string
+	var untrusted sql.NullString
+	if err := row.Scan(&t.KeyID, &pub, &t.Fingerprint, &t.Source, &at, &untrusted); err != nil {
+		return t, err
+	}
+	t.PublicKey = ed25519.PublicKey(pub)
+	t.TrustedAt, _ = time.Parse(time.RFC3339Nano, at)
+	if untrusted.Valid {
+		t.UntrustedAt = parseUntrusted(untrusted.String)
+	}
+	return t, nil
+}
+
+// parseUntrusted reads untrusted_at; a value that does not parse still
+// means withdrawn (never zero).
+func parseUntrusted(s string) time.Time {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil && !t.IsZero() {
+		return t
+	}
+	return time.Unix(0, 0).UTC()
+}
+
 // TrustedAssessors lists the trusted assessor keys, oldest first.
 func (db *DB) TrustedAssessors(ctx context.Context) ([]TrustedAssessor, error) {
 	var out []TrustedAssessor
 	err := db.read(func(pool *sql.DB) error {
-		rows, err := pool.QueryContext(ctx, `SELECT keyid, public_key, fingerprint, source, trusted_at FROM trusted_assessor
+		rows, err := pool.QueryContext(ctx, `SELECT `+assessorColumns+` FROM trusted_assessor
 			WHERE untrusted_at IS NULL ORDER BY trusted_at, keyid`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var t TrustedAssessor
-			var pub []byte
-			var at string
-			if err := rows.Scan(&t.KeyID, &pub, &t.Fingerprint, &t.Source, &at); err != nil {
+			t, err := scanAssessor(rows)
+			if err != nil {
 				return err
 			}
-			t.PublicKey = ed25519.PublicKey(pub)
-			t.TrustedAt, _ = time.Parse(time.RFC3339Nano, at)
 			out = append(out, t)
 		}
 		return rows.Err()
@@ -88,181 +146,251 @@ func (db *DB) TrustedAssessors(ctx context.Context) ([]TrustedAssessor, error) {
 	return out, err
 }
 
-// TrustAssessor trusts an assessor public key; a key whose trust was
-// withdrawn is trusted again (from now, with the new source).
-func (db *DB) TrustAssessor(ctx context.Context, id keys.Identity, source string) (TrustedAssessor, error) {
+// AssessorKey returns the assessor key keyID as this installation knows
+// it: trusted, or withdrawn (UntrustedAt set); found is false for a key
+// never trusted here.
+func (db *DB) AssessorKey(ctx context.Context, keyID string) (t TrustedAssessor, found bool, err error) {
+	err = db.read(func(pool *sql.DB) error {
+		t, found, err = assessorKey(ctx, pool, keyID)
+		return err
+	})
+	return t, found, err
+}
+
+type queryRower interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+func assessorKey(ctx context.Context, q queryRower, keyID string) (TrustedAssessor, bool, error) {
+	t, err := scanAssessor(q.QueryRowContext(ctx, `SELECT `+assessorColumns+` FROM trusted_assessor WHERE keyid = ?`, keyID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return TrustedAssessor{}, false, nil
+	}
+	return t, err == nil, err
+}
+
+// TrustAssessor trusts an assessor public key. A key whose trust was
+// withdrawn is trusted again (from now, with the new source) only with
+// retrust; otherwise it is a *WithdrawnAssessorError.
+func (db *DB) TrustAssessor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAssessor, error) {
 	t := TrustedAssessor{KeyID: id.KeyID, PublicKey: id.PublicKey, Fingerprint: id.Fingerprint, Source: source}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		t.TrustedAt, _, err = db.trustTx(ctx, tx, id, source)
+		t.TrustedAt, _, err = db.trustTx(ctx, tx, trustRequest{id: id, source: source, retrust: retrust})
 		return err
 	})
 	return t, err
 }
 
-// trustTx trusts id inside tx; now reports that it was not trusted before.
-func (db *DB) trustTx(ctx context.Context, tx *sql.Tx, id keys.Identity, source string) (at time.Time, now bool, err error) {
-	var active int
-	switch err := tx.QueryRowContext(ctx, `SELECT untrusted_at IS NULL FROM trusted_assessor WHERE keyid = ?`, id.KeyID).Scan(&active); {
-	case errors.Is(err, sql.ErrNoRows):
-		now = true
-	case err != nil:
+// trustRequest is a key to trust: id read from the public key file
+// source, whose fingerprint the officer compared; retrust allows a key
+// whose trust was withdrawn.
+type trustRequest struct {
+	id      keys.Identity
+	source  string
+	retrust bool
+}
+
+// trustTx trusts r.id inside tx; now reports that it was not trusted
+// before (new, or withdrawn and trusted again).
+func (db *DB) trustTx(ctx context.Context, tx *sql.Tx, r trustRequest) (at time.Time, now bool, err error) {
+	known, found, err := assessorKey(ctx, tx, r.id.KeyID)
+	if err != nil {
 		return at, false, err
-	default:
-		now = active == 0
+	}
+	switch {
+	case found && known.Withdrawn() && !r.retrust:
+		return at, false, known.withdrawnError()
+	case found && !known.Withdrawn():
+		return known.TrustedAt, false, nil
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO trusted_assessor (keyid, public_key, fingerprint, source, trusted_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (keyid) DO UPDATE SET untrusted_at = NULL, trusted_at = excluded.trusted_at,
-		source = excluded.source WHERE trusted_assessor.untrusted_at IS NOT NULL`, id.KeyID, []byte(id.PublicKey), id.Fingerprint, source, db.nowText())
+		source = excluded.source WHERE trusted_assessor.untrusted_at IS NOT NULL`,
+		r.id.KeyID, []byte(r.id.PublicKey), r.id.Fingerprint, r.source, db.nowText())
 	if err != nil {
 		return at, false, err
 	}
 	var stored string
-	if err := tx.QueryRowContext(ctx, `SELECT trusted_at FROM trusted_assessor WHERE keyid = ?`, id.KeyID).Scan(&stored); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT trusted_at FROM trusted_assessor WHERE keyid = ?`, r.id.KeyID).Scan(&stored); err != nil {
 		return at, false, err
 	}
 	at, _ = time.Parse(time.RFC3339Nano, stored)
-	return at, now, nil
+	return at, true, nil
 }
 
 // ImportFeedback verifies data with the trusted key that signed it and
 // stores it. The reviewed bundle must be one this installation exported,
-// with the same manifest hash.
+// with the same manifest hash, OPD, periode and sequence.
 func (db *DB) ImportFeedback(ctx context.Context, data []byte) (FeedbackRecord, bool, error) {
-	rec, known, _, err := db.importFeedback(ctx, data, nil, "")
+	rec, known, _, err := db.importFeedback(ctx, data, nil)
 	return rec, known, err
 }
 
 // TrustAndImportFeedback trusts id (read from the public key file source,
 // whose fingerprint the officer compared) and imports data in one
-// transaction: feedback that is refused leaves no new trust behind.
+// transaction: feedback that is refused leaves no new trust behind. A key
+// whose trust was withdrawn is trusted again only with retrust.
 // trustedNow reports that the key was not trusted before.
-func (db *DB) TrustAndImportFeedback(ctx context.Context, data []byte, id keys.Identity, source string) (rec FeedbackRecord, known, trustedNow bool, err error) {
-	return db.importFeedback(ctx, data, &id, source)
+func (db *DB) TrustAndImportFeedback(ctx context.Context, data []byte, id keys.Identity, source string, retrust bool) (rec FeedbackRecord, known, trustedNow bool, err error) {
+	return db.importFeedback(ctx, data, &trustRequest{id: id, source: source, retrust: retrust})
 }
 
-func (db *DB) importFeedback(ctx context.Context, data []byte, trust *keys.Identity, source string) (FeedbackRecord, bool, bool, error) {
+func (db *DB) importFeedback(ctx context.Context, data []byte, trust *trustRequest) (FeedbackRecord, bool, bool, error) {
 	keyID, err := feedback.Signer(data)
 	if err != nil {
 		return FeedbackRecord{}, false, false, err
 	}
-	if trust != nil && trust.KeyID != keyID {
-		return FeedbackRecord{}, false, false, fmt.Errorf("umpan balik ditandatangani kunci %.16s…, bukan kunci di %s (%.16s…)", keyID, source, trust.KeyID)
+	if trust != nil && trust.id.KeyID != keyID {
+		return FeedbackRecord{}, false, false, fmt.Errorf("umpan balik ditandatangani kunci %.16s…, bukan kunci di %s (%.16s…)", keyID, trust.source, trust.id.KeyID)
 	}
 	var rec FeedbackRecord
 	known, trustedNow := false, false
 	err = db.write(ctx, func(tx *sql.Tx) error {
 		if trust != nil {
 			var err error
-			if _, trustedNow, err = db.trustTx(ctx, tx, *trust, source); err != nil {
+			if _, trustedNow, err = db.trustTx(ctx, tx, *trust); err != nil {
 				return err
 			}
 		}
-		var pub []byte
-		err := tx.QueryRowContext(ctx, `SELECT public_key FROM trusted_assessor WHERE keyid = ? AND untrusted_at IS NULL`, keyID).Scan(&pub)
-		if errors.Is(err, sql.ErrNoRows) {
+		key, found, err := assessorKey(ctx, tx, keyID)
+		switch {
+		case err != nil:
+			return err
+		case !found:
 			return &UntrustedAssessorError{KeyID: keyID}
+		case key.Withdrawn():
+			return key.withdrawnError()
 		}
+		m, err := feedback.Verify(data, key.PublicKey)
 		if err != nil {
 			return err
 		}
-		m, err := feedback.Verify(data, ed25519.PublicKey(pub))
-		if err != nil {
+		rec.Manifest, rec.Fingerprint = *m, keys.Fingerprint(key.PublicKey)
+		if rec.AssessmentID, rec.Sequence, err = feedbackTarget(ctx, tx, m.Bundle); err != nil {
 			return err
 		}
-		rec.Manifest = *m
-		if rec.AssessmentID, err = feedbackTarget(ctx, tx, m.Bundle); err != nil {
-			return err
-		}
-		sum := sha256.Sum256(data)
-		digest := hex.EncodeToString(sum[:])
-		var existing int64
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM feedback WHERE payload_sha256 = ?`, digest).Scan(&existing); err == nil {
-			rec.ID, known = existing, true
-			return nil
-		}
-		now := db.nowText()
-		res, err := tx.ExecContext(ctx, `INSERT INTO feedback (payload_sha256, bundle_id, assessment_id, assessor_keyid, assessor_name,
-			created_at, imported_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, digest, m.Bundle.ID, rec.AssessmentID, keyID,
-			m.Assessor.Name, m.CreatedAt, now, bytes.Clone(data))
-		if err != nil {
-			return err
-		}
-		if rec.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		rec.ImportedAt, _ = time.Parse(time.RFC3339Nano, now)
-		for _, it := range m.Items {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO feedback_item (feedback_id, indicator, status, reason, value, note, reviewer, reviewed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rec.ID, it.Indicator, it.Status, it.Reason, it.Value, it.Note, it.Reviewer, it.ReviewedAt); err != nil {
-				return err
-			}
-		}
-		return nil
+		known, err = db.storeFeedback(ctx, tx, data, keyID, &rec)
+		return err
 	})
 	return rec, known, trustedNow, err
 }
 
+// storeFeedback stores the verified feedback of rec (its manifest and
+// assessment set) as the exact file data, and its items; known reports
+// that the same file was stored already (nothing is written).
+func (db *DB) storeFeedback(ctx context.Context, tx *sql.Tx, data []byte, keyID string, rec *FeedbackRecord) (known bool, err error) {
+	sum := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum[:])
+	switch err := tx.QueryRowContext(ctx, `SELECT id FROM feedback WHERE payload_sha256 = ?`, digest).Scan(&rec.ID); {
+	case err == nil:
+		return true, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+	m, now := &rec.Manifest, db.nowText()
+	res, err := tx.ExecContext(ctx, `INSERT INTO feedback (payload_sha256, bundle_id, assessment_id, assessor_keyid, assessor_name,
+		created_at, imported_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, digest, m.Bundle.ID, rec.AssessmentID, keyID,
+		m.Assessor.Name, m.CreatedAt, now, bytes.Clone(data))
+	if err != nil {
+		return false, err
+	}
+	if rec.ID, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	rec.ImportedAt, _ = time.Parse(time.RFC3339Nano, now)
+	for _, it := range m.Items {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO feedback_item (feedback_id, indicator, status, reason, value, note, reviewer, reviewed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rec.ID, it.Indicator, it.Status, it.Reason, it.Value, it.Note, it.Reviewer, it.ReviewedAt); err != nil {
+			return false, err
+		}
+	}
+	return false, nil
+}
+
 // FeedbackTarget returns the assessment of the bundle that feedback is
 // about, which must be one this installation exported with the same
-// manifest hash; otherwise the error says why the feedback is refused.
+// manifest hash, OPD, periode and sequence; otherwise the error says why
+// the feedback is refused.
 func (db *DB) FeedbackTarget(ctx context.Context, b feedback.BundleRef) (assessmentID string, err error) {
 	err = db.read(func(pool *sql.DB) error {
-		assessmentID, err = feedbackTarget(ctx, pool, b)
+		assessmentID, _, err = feedbackTarget(ctx, pool, b)
 		return err
 	})
 	return assessmentID, err
 }
 
-func feedbackTarget(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, b feedback.BundleRef) (string, error) {
-	var assessmentID, manifestSHA string
-	err := q.QueryRowContext(ctx, `SELECT assessment_id, manifest_sha256 FROM export WHERE bundle_id = ?`, b.ID).Scan(&assessmentID, &manifestSHA)
+// feedbackTarget checks the bundle feedback names against the export log
+// and returns its assessment and sequence there.
+func feedbackTarget(ctx context.Context, q queryRower, b feedback.BundleRef) (string, uint64, error) {
+	var assessmentID, manifestSHA, kode string
+	var periode int
+	var seq uint64
+	err := q.QueryRowContext(ctx, `SELECT assessment_id, manifest_sha256, opd_kode, periode, sequence FROM export WHERE bundle_id = ?`,
+		b.ID).Scan(&assessmentID, &manifestSHA, &kode, &periode, &seq)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("umpan balik untuk bundel %s (%s periode %d nomor urut %d), yang tidak diekspor dari instalasi ini: %w",
+		return "", 0, fmt.Errorf("umpan balik untuk bundel %s (%s periode %d nomor urut %d), yang tidak diekspor dari instalasi ini: %w",
 			b.ID, b.OPDKode, b.Periode, b.Sequence, assessment.ErrNotFound)
 	}
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	if manifestSHA != b.ManifestSHA256 {
-		return "", fmt.Errorf("umpan balik menyebut bundel %s dengan isi lain (manifest sha256 %.12s…, di sini %.12s…)",
+		return "", 0, fmt.Errorf("umpan balik menyebut bundel %s dengan isi lain (manifest sha256 %.12s…, di sini %.12s…)",
 			b.ID, b.ManifestSHA256, manifestSHA)
 	}
-	return assessmentID, nil
+	if kode != b.OPDKode || periode != b.Periode || seq != b.Sequence {
+		return "", 0, fmt.Errorf("umpan balik menyebut bundel %s sebagai %s periode %d nomor urut %d, padahal bundel itu diekspor sebagai "+
+			"%s periode %d nomor urut %d", b.ID, b.OPDKode, b.Periode, b.Sequence, kode, periode, seq)
+	}
+	return assessmentID, seq, nil
 }
 
 // Feedback lists the feedback stored on an assessment's bundles, newest
-// first. The signed files are verified again when read.
+// first: the highest bundle sequence in the export log, then the latest
+// imported (the assessor's clock in the file ranks nothing). The signed
+// files are verified again when read; feedback whose signing key was
+// withdrawn is listed with KeyWithdrawnAt set.
 func (db *DB) Feedback(ctx context.Context, assessmentID string) ([]FeedbackRecord, error) {
 	var out []FeedbackRecord
 	err := db.read(func(pool *sql.DB) error {
-		rows, err := pool.QueryContext(ctx, `SELECT f.id, f.assessment_id, f.imported_at, f.envelope, t.public_key
-			FROM feedback f JOIN trusted_assessor t ON t.keyid = f.assessor_keyid
-			WHERE f.assessment_id = ? ORDER BY f.id DESC`, assessmentID)
+		rows, err := pool.QueryContext(ctx, `SELECT f.id, f.assessment_id, f.imported_at, f.envelope, t.public_key, t.untrusted_at, e.sequence
+			FROM feedback f JOIN trusted_assessor t ON t.keyid = f.assessor_keyid JOIN export e ON e.bundle_id = f.bundle_id
+			WHERE f.assessment_id = ? ORDER BY e.sequence DESC, f.id DESC`, assessmentID)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var r FeedbackRecord
-			var at string
-			var env, pub []byte
-			if err := rows.Scan(&r.ID, &r.AssessmentID, &at, &env, &pub); err != nil {
+			r, err := scanFeedback(rows)
+			if err != nil {
 				return err
 			}
-			m, err := feedback.Verify(env, ed25519.PublicKey(pub))
-			if err != nil {
-				return fmt.Errorf("umpan balik tersimpan #%d: %w", r.ID, err)
-			}
-			r.Manifest = *m
-			r.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
 			out = append(out, r)
 		}
 		return rows.Err()
 	})
 	return out, err
+}
+
+func scanFeedback(rows *sql.Rows) (FeedbackRecord, error) {
+	var r FeedbackRecord
+	var at string
+	var env, pub []byte
+	var untrusted sql.NullString
+	if err := rows.Scan(&r.ID, &r.AssessmentID, &at, &env, &pub, &untrusted, &r.Sequence); err != nil {
+		return r, err
+	}
+	m, err := feedback.Verify(env, ed25519.PublicKey(pub))
+	if err != nil {
+		return r, fmt.Errorf("umpan balik tersimpan #%d: %w", r.ID, err)
+	}
+	r.Manifest, r.Fingerprint = *m, keys.Fingerprint(ed25519.PublicKey(pub))
+	r.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
+	if untrusted.Valid {
+		r.KeyWithdrawnAt = parseUntrusted(untrusted.String)
+	}
+	return r, nil
 }
 
 // TrustedAssessorKeys lists the trusted assessor keys, oldest first

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,7 @@ func TestFeedbackImport(t *testing.T) {
 	if _, _, err := db.ImportFeedback(ctx, data); !errors.As(err, &ue) || ue.KeyID != id.KeyID {
 		t.Fatalf("untrusted: %v", err)
 	}
-	if _, err := db.TrustAssessor(ctx, id, "kunci-asesor.json"); err != nil {
+	if _, err := db.TrustAssessor(ctx, id, "kunci-asesor.json", false); err != nil {
 		t.Fatal(err)
 	}
 	got, known, err := db.ImportFeedback(ctx, data)
@@ -94,7 +95,7 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 		}
 		return data
 	}
-	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json"); err != nil {
+	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := db.ImportFeedback(ctx, sign("pertama")); err != nil {
@@ -119,19 +120,28 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 	if keysList, _ := db.TrustedAssessorKeys(ctx); len(keysList) != 0 {
 		t.Errorf("still listed: %+v", keysList)
 	}
-	var ue *UntrustedAssessorError
-	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); !errors.As(err, &ue) {
-		t.Fatalf("feedback from an untrusted key: %v", err)
+	var we0 *WithdrawnAssessorError
+	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); !errors.As(err, &we0) || !strings.Contains(err.Error(), "dicabut") ||
+		!strings.Contains(err.Error(), "--retrust") {
+		t.Fatalf("feedback from a withdrawn key: %v", err)
 	}
 	list, err := db.Feedback(ctx, a.ID)
-	if err != nil || len(list) != 1 || list[0].Manifest.Items[0].Note != "pertama" {
+	if err != nil || len(list) != 1 || list[0].Manifest.Items[0].Note != "pertama" || list[0].KeyWithdrawnAt.IsZero() {
 		t.Fatalf("imported feedback after untrust: %+v %v", list, err)
+	}
+	if k, found, err := db.AssessorKey(ctx, id.KeyID); err != nil || !found || !k.Withdrawn() || k.Fingerprint != id.Fingerprint {
+		t.Fatalf("withdrawn key as known: %+v %v %v", k, found, err)
 	}
 	if _, err := db.UntrustAssessor(ctx, id.KeyID); !errors.Is(err, assessment.ErrNotFound) {
 		t.Errorf("untrust twice: %v", err)
 	}
-	// Trusted again deliberately: accepted again, from the new source.
-	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json"); err != nil {
+	// A plain trust does not undo the withdrawal; a deliberate retrust
+	// does: accepted again, from the new source.
+	var we *WithdrawnAssessorError
+	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json", false); !errors.As(err, &we) || we.UntrustedAt.IsZero() {
+		t.Fatalf("plain trust of a withdrawn key: %v", err)
+	}
+	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json", true); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); err != nil {
@@ -162,7 +172,7 @@ func TestTrustAndImportFeedbackIsAllOrNothing(t *testing.T) {
 		t.Fatalf("target: %q %v", got, err)
 	}
 	data, _ := feedback.Sign(priv, feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z", Bundle: foreign})
-	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json"); !errors.Is(err, assessment.ErrNotFound) {
+	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json", false); !errors.Is(err, assessment.ErrNotFound) {
 		t.Fatalf("foreign bundle: %v", err)
 	}
 	if ts, _ := db.TrustedAssessorKeys(ctx); len(ts) != 0 {
@@ -170,14 +180,167 @@ func TestTrustAndImportFeedbackIsAllOrNothing(t *testing.T) {
 	}
 	other := keys.IdentityOf(ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32)).Public().(ed25519.PublicKey), time.Time{})
 	data, _ = feedback.Sign(priv, feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z", Bundle: ref})
-	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, other, "KUNCI_LAIN.json"); err == nil || !strings.Contains(err.Error(), "bukan kunci di KUNCI_LAIN.json") {
+	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, other, "KUNCI_LAIN.json", false); err == nil || !strings.Contains(err.Error(), "bukan kunci di KUNCI_LAIN.json") {
 		t.Fatalf("key file of another signer: %v", err)
 	}
-	got, known, now, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json")
+	got, known, now, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json", false)
 	if err != nil || known || !now || got.AssessmentID != a.ID {
 		t.Fatalf("trust and import: %+v %v %v %v", got, known, now, err)
 	}
-	if _, known, now, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json"); err != nil || !known || now {
+	if _, known, now, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json", false); err != nil || !known || now {
 		t.Fatalf("again: %v %v %v", known, now, err)
+	}
+}
+
+// signedFeedback signs feedback on the exported bundle rec with priv.
+func signedFeedback(t *testing.T, priv ed25519.PrivateKey, rec ExportRecord, createdAt, note string) []byte {
+	t.Helper()
+	data, err := feedback.Sign(priv, feedback.Manifest{CreatedAt: createdAt, Assessor: feedback.Assessor{Name: "Tim Asesor"},
+		Bundle: feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: rec.Sequence},
+		Items:  []feedback.Item{{Indicator: 1, Status: "revisi", Note: note, Reviewer: "Budi"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// A withdrawn key is not trusted again by the plain trust of a first
+// contact (the GUI's "Ya", the CLI's --trust): only with retrust, and
+// nothing is stored when refused.
+func TestTrustAndImportWithdrawnKeyNeedsRetrust(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
+	if err := db.RecordExport(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{10}, 32))
+	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	if _, _, now, err := db.TrustAndImportFeedback(ctx, signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "satu"), id, "KUNCI_ASESOR.json", false); err != nil || !now {
+		t.Fatalf("first trust: %v %v", now, err)
+	}
+	if _, err := db.UntrustAssessor(ctx, id.KeyID); err != nil {
+		t.Fatal(err)
+	}
+	second := signedFeedback(t, priv, rec, "2026-06-02T08:00:00Z", "dua")
+	var we *WithdrawnAssessorError
+	if _, _, _, err := db.TrustAndImportFeedback(ctx, second, id, "KUNCI_ASESOR.json", false); !errors.As(err, &we) ||
+		we.Fingerprint != id.Fingerprint || !strings.Contains(err.Error(), "dicabut pada") {
+		t.Fatalf("trust of a withdrawn key: %v", err)
+	}
+	if k, _, _ := db.AssessorKey(ctx, id.KeyID); !k.Withdrawn() {
+		t.Fatal("a refused trust lifted the withdrawal")
+	}
+	if list, _ := db.Feedback(ctx, a.ID); len(list) != 1 {
+		t.Fatalf("refused feedback stored: %d records", len(list))
+	}
+	got, _, now, err := db.TrustAndImportFeedback(ctx, second, id, "usb/KUNCI_ASESOR.json", true)
+	if err != nil || !now || got.Manifest.Items[0].Note != "dua" {
+		t.Fatalf("retrust: %+v %v %v", got, now, err)
+	}
+	if k, _, _ := db.AssessorKey(ctx, id.KeyID); k.Withdrawn() || k.Source != "usb/KUNCI_ASESOR.json" {
+		t.Fatalf("after retrust: %+v", k)
+	}
+}
+
+// The feedback's OPD, periode and sequence must be the export log's for
+// that bundle, not only its id and manifest hash.
+func TestFeedbackBundleRefMatchesExportLog(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec := exportRecord(a, 2, "01968f2a-5b3c-7d4e-8f90-000000000002")
+	if err := db.RecordExport(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{11}, 32))
+	if _, err := db.TrustAssessor(ctx, keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{}), "KUNCI_ASESOR.json", false); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(*ExportRecord)
+	}{
+		{"another OPD", func(r *ExportRecord) { r.OPDKode = "DINKES" }},
+		{"another periode", func(r *ExportRecord) { r.Periode = 2031 }},
+		{"another sequence", func(r *ExportRecord) { r.Sequence = 999 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			claimed := rec
+			tc.edit(&claimed)
+			_, _, err := db.ImportFeedback(ctx, signedFeedback(t, priv, claimed, "2026-06-01T08:00:00Z", "x"))
+			if err == nil || !strings.Contains(err.Error(), "padahal bundel itu diekspor sebagai DISKOMINFO periode "+
+				strconv.Itoa(rec.Periode)+" nomor urut 2") {
+				t.Fatalf("claim %s/%d/%d: %v", claimed.OPDKode, claimed.Periode, claimed.Sequence, err)
+			}
+		})
+	}
+	if list, _ := db.Feedback(ctx, a.ID); len(list) != 0 {
+		t.Fatalf("refused feedback stored: %+v", list)
+	}
+	if got, _, err := db.ImportFeedback(ctx, signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "x")); err != nil || got.Sequence != 2 {
+		t.Fatalf("matching feedback: %+v %v", got, err)
+	}
+}
+
+// Feedback is ranked by the export log's sequence, then import order —
+// never by the signer's clock — and each record names the fingerprint of
+// the key that verified it and whether that key was withdrawn.
+func TestFeedbackOrderAndWithdrawnMark(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec1 := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
+	rec2 := exportRecord(a, 2, "01968f2a-5b3c-7d4e-8f90-000000000002")
+	rec2.ManifestSHA256 = strings.Repeat("e", 64)
+	for _, r := range []ExportRecord{rec1, rec2} {
+		if err := db.RecordExport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	realKey := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{12}, 32))
+	rogue := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{13}, 32))
+	realID := keys.IdentityOf(realKey.Public().(ed25519.PublicKey), time.Time{})
+	rogueID := keys.IdentityOf(rogue.Public().(ed25519.PublicKey), time.Time{})
+	for _, id := range []keys.Identity{realID, rogueID} {
+		if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imports := []struct {
+		priv      ed25519.PrivateKey
+		rec       ExportRecord
+		createdAt string
+		note      string
+	}{
+		{realKey, rec2, "2026-06-01T08:00:00Z", "bundel 2, pertama"},
+		{rogue, rec1, "2099-01-01T00:00:00Z", "bundel 1, jam masa depan"},
+		{realKey, rec2, "2020-01-01T00:00:00Z", "bundel 2, terakhir diimpor"},
+	}
+	for _, im := range imports {
+		if _, _, err := db.ImportFeedback(ctx, signedFeedback(t, im.priv, im.rec, im.createdAt, im.note)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.UntrustAssessor(ctx, rogueID.KeyID); err != nil {
+		t.Fatal(err)
+	}
+	list, err := db.Feedback(ctx, a.ID)
+	if err != nil || len(list) != 3 {
+		t.Fatalf("list %+v %v", list, err)
+	}
+	var got []string
+	for _, r := range list {
+		got = append(got, r.Manifest.Items[0].Note)
+	}
+	if want := []string{"bundel 2, terakhir diimpor", "bundel 2, pertama", "bundel 1, jam masa depan"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("order %q, want %q", got, want)
+	}
+	if list[0].Sequence != 2 || list[0].Fingerprint != realID.Fingerprint || !list[0].KeyWithdrawnAt.IsZero() {
+		t.Errorf("newest: %+v", list[0])
+	}
+	if list[2].Fingerprint != rogueID.Fingerprint || list[2].KeyWithdrawnAt.IsZero() {
+		t.Errorf("feedback of the withdrawn key not marked: %+v", list[2])
 	}
 }

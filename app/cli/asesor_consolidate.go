@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -61,6 +62,9 @@ type Consolidation struct {
 	Answered  int                `json:"answered"`
 	Total     int                `json:"total"`
 	Rows      []ConsolidationRow `json:"indicators"`
+	// ExcludedRevoked are the OPDs whose accepted bundle is signed by a
+	// revoked key: left out of the candidates, the proposal and the index.
+	ExcludedRevoked []string `json:"excluded_revoked"`
 }
 
 // SettleRequest is `consolidate set`.
@@ -72,8 +76,10 @@ type SettleRequest struct {
 
 func runConsolidate(env *Env, args []string) int {
 	// `consolidate --periode P …` is `consolidate show --periode P …`.
+	implicit := false
 	if a, _, err := splitGlobalData(args); err == nil && len(a) > 0 && strings.HasPrefix(a[0], "-") {
 		args = slices.Insert(slices.Clone(args), len(args)-len(a), "show")
+		implicit = true
 	}
 	sub, rest, err := withData(args)
 	if err != nil {
@@ -96,8 +102,14 @@ func runConsolidate(env *Env, args []string) int {
 	pdfOut := fs.String("pdf", "", "tulis laporan konsolidasi PDF bertanda tangan ke BERKAS")
 	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
 	pos, err := parseArgs(fs, rest)
-	if err != nil || len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) || (*asJSON && *asCSV) ||
-		(*pdfOut != "" && (sub != "show" || *asJSON || *asCSV)) || (*passFile != "" && *pdfOut == "") {
+	if err == nil {
+		err = foreignFlags(fs, sub, implicit)
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	if len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) || (*asJSON && *asCSV) ||
+		(*pdfOut != "" && (*asJSON || *asCSV)) || (*passFile != "" && *pdfOut == "") {
 		return fail(env, usagef("%s", consolidateUsage))
 	}
 	deps, err := asesorDeps(env)
@@ -179,21 +191,73 @@ func runConsolidate(env *Env, args []string) int {
 	if err := tw.Flush(); err != nil {
 		return fail(env, err)
 	}
+	if len(c.ExcludedRevoked) > 0 {
+		fmt.Fprintf(env.Stdout, "\nTidak dihitung (kunci OPD dicabut): %s — minta bundel baru yang ditandatangani kunci penggantinya.\n",
+			strings.Join(c.ExcludedRevoked, ", "))
+	}
 	return ExitOK
+}
+
+// consolidateFlags are the flags each subcommand takes (besides --data).
+var consolidateFlags = map[string][]string{
+	"show":        {"periode", "json", "csv", "pdf", "passphrase-file"},
+	"set":         {"periode", "indicator", "value", "from-bundle", "note", "by"},
+	"responsible": {"periode", "indicator", "opd"},
+}
+
+// foreignFlags refuses a flag given to a subcommand that does not take
+// it. fs.Visit sees every flag set on the command line, also one set to
+// its default (`--value ""`), so a forgotten `set` is never silently a
+// `show`.
+func foreignFlags(fs *flag.FlagSet, sub string, implicit bool) error {
+	var bad []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "data" && !slices.Contains(consolidateFlags[sub], f.Name) {
+			bad = append(bad, "--"+f.Name)
+		}
+	})
+	if len(bad) == 0 {
+		return nil
+	}
+	if implicit {
+		return usagef("%s tidak berlaku untuk `consolidate show` (tanpa sub-perintah, consolidate berarti show); "+
+			"untuk menetapkan nilai tulis `spbe-mandiri consolidate set …`, untuk penanggung jawab `consolidate responsible …`\n%s",
+			strings.Join(bad, ", "), consolidateUsage)
+	}
+	return usagef("%s tidak berlaku untuk `consolidate %s`\n%s", strings.Join(bad, ", "), sub, consolidateUsage)
 }
 
 // WriteConsolidationCSV writes the consolidation as CSV, one row per
 // indicator: the bytes of `consolidate show --csv` and of the GUI's CSV
-// export.
+// export. The last column, opd_tidak_dihitung, lists the OPDs of the row
+// left out because their key was revoked (appended, so the earlier
+// columns keep their places).
 func WriteConsolidationCSV(out io.Writer, c Consolidation) error {
 	w := csv.NewWriter(out)
-	w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh"})
+	w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh",
+		"opd_tidak_dihitung"})
 	for _, r := range c.Rows {
 		w.Write([]string{strconv.Itoa(c.Periode), strconv.Itoa(r.Indicator), r.Value, r.Source, r.FromOPD, r.FromBundle,
-			strings.Join(r.Responsible, " "), r.Note, r.SetBy})
+			strings.Join(r.Responsible, " "), r.Note, r.SetBy, strings.Join(excludedFor(r, c.ExcludedRevoked), " ")})
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// excludedFor are the OPDs left out (revoked key) that would have been
+// candidates for row r: all of them when every OPD answers it, else those
+// among its responsible OPDs.
+func excludedFor(r ConsolidationRow, excluded []string) []string {
+	if len(r.Responsible) == 0 {
+		return excluded
+	}
+	var out []string
+	for _, k := range excluded {
+		if slices.Contains(r.Responsible, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // WriteConsolidationJSON writes the consolidation as indented JSON: the

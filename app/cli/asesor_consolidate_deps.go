@@ -4,14 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ConsolidatedPDFRequest asks for the signed consolidated report of one
 // periode (AsesorDeps.ConsolidatedPDF).
 type ConsolidatedPDFRequest struct {
-	Periode    int
-	Out        string // the PDF file to write
-	Passphrase []byte // unlocks the assessor's key in <data>/asesor/keys
+	Periode int
+	Out     string // the PDF file to write
+	// Passphrase reads the passphrase that unlocks the assessor's key in
+	// <data>/asesor/keys. It is called only after the key is known to
+	// exist, so nobody is asked for the passphrase of a key that is not
+	// there.
+	Passphrase func() ([]byte, error)
 }
 
 // ConsolidatedPDFResult describes the report written.
@@ -25,32 +30,37 @@ type ConsolidatedPDFResult struct {
 	OPDs        int    `json:"opds"`
 	KeyID       string `json:"keyid"`
 	Fingerprint string `json:"fingerprint"`
+	// ExcludedRevoked are the OPDs left out because their key was revoked.
+	ExcludedRevoked []string `json:"excluded_revoked"`
 }
 
 // errNoPDFExport is returned when the build has no consolidated PDF wiring.
 var errNoPDFExport = errors.New("laporan konsolidasi PDF tidak tersedia di lingkungan ini")
 
-// runConsolidatedPDF is `consolidate --periode P --pdf FILE`: it reads the
-// assessor key's passphrase (file, standard input with "-", or a prompt
-// on the terminal; never the command line) and writes the signed report.
+// runConsolidatedPDF is `consolidate --periode P --pdf FILE`: it writes
+// the signed report, reading the assessor key's passphrase (file,
+// standard input with "-", or a prompt on the terminal; never the command
+// line) once the key is known to exist.
 func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, periode int, out, passFile string) int {
 	if deps.ConsolidatedPDF == nil {
 		return fail(env, errNoPDFExport)
 	}
-	var pass []byte
-	var err error
+	var read func() ([]byte, error)
 	switch {
 	case passFile != "":
-		pass, err = passphraseFromFile(env, passFile)
+		read = func() ([]byte, error) { return passphraseFromFile(env, passFile) }
 	case env.Export != nil && env.Export.ReadPassword != nil:
-		pass, err = readPassphrase(env, env.Export, "", false)
+		read = func() ([]byte, error) {
+			p, err := env.Export.ReadPassword("Frasa sandi kunci asesor: ")
+			if err != nil {
+				return nil, fmt.Errorf("%w; gunakan --passphrase-file BERKAS", err)
+			}
+			return p, nil
+		}
 	default:
-		err = usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS")
+		return fail(env, usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS"))
 	}
-	if err != nil {
-		return fail(env, err)
-	}
-	res, err := deps.ConsolidatedPDF(context.Background(), dataDir, ConsolidatedPDFRequest{Periode: periode, Out: out, Passphrase: pass})
+	res, err := deps.ConsolidatedPDF(context.Background(), dataDir, ConsolidatedPDFRequest{Periode: periode, Out: out, Passphrase: read})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -63,5 +73,8 @@ func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, periode int,
 	fmt.Fprintf(w, "Indeks instansi     : %s %s%s — %d/%d indikator bernilai, %d OPD\n",
 		recapIndex(res.Index), res.Predicate, state, res.Answered, res.Total, res.OPDs)
 	fmt.Fprintf(w, "Ditandatangani      : kunci asesor, sidik jari %s\n", res.Fingerprint)
+	if len(res.ExcludedRevoked) > 0 {
+		fmt.Fprintf(w, "Tidak dihitung      : %s (kunci OPD dicabut)\n", strings.Join(res.ExcludedRevoked, ", "))
+	}
 	return ExitOK
 }

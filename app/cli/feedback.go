@@ -13,13 +13,13 @@ func init() {
 	register(command{
 		name: "feedback",
 		summary: "umpan balik asesor: feedback export --bundle ID --out FOLDER --passphrase-file BERKAS (asesor) | " +
-			"feedback import BERKAS [--assessor-pubkey BERKAS [--trust]] | feedback show --assessment ID | feedback keys | feedback untrust KEYID (OPD) — assessor feedback",
+			"feedback import BERKAS [--assessor-pubkey BERKAS [--trust|--retrust]] | feedback show --assessment ID | feedback keys | feedback untrust KEYID (OPD) — assessor feedback",
 		run: runFeedback,
 	})
 }
 
 const feedbackUsage = "pakai: spbe-mandiri feedback export --bundle ID --out FOLDER [--passphrase-file BERKAS] [--name NAMA]   (asesor)\n" +
-	"       spbe-mandiri feedback import BERKAS [--assessor-pubkey BERKAS [--trust]]   (OPD)\n" +
+	"       spbe-mandiri feedback import BERKAS [--assessor-pubkey BERKAS [--trust|--retrust]]   (OPD)\n" +
 	"       spbe-mandiri feedback show --assessment ID [--json]   (OPD)\n" +
 	"       spbe-mandiri feedback keys [--json]   (OPD: kunci asesor tepercaya)\n" +
 	"       spbe-mandiri feedback untrust KEYID [--json]   (OPD: cabut kepercayaan; umpan balik yang sudah diimpor tetap)"
@@ -46,7 +46,10 @@ type FeedbackExported struct {
 // FeedbackImportRequest is `feedback import`.
 type FeedbackImportRequest struct {
 	File, PublicKeyFile string
-	Trust               bool
+	Trust               bool // trust a key never trusted here
+	// Retrust trusts again a key whose trust was withdrawn (`feedback
+	// untrust`); --trust alone is refused for it.
+	Retrust bool
 }
 
 // FeedbackNote is one indicator's note from the assessor.
@@ -62,15 +65,18 @@ type FeedbackNote struct {
 
 // FeedbackReceived is one stored feedback file on the OPD side.
 type FeedbackReceived struct {
-	AssessmentID string         `json:"assessment_id"`
-	BundleID     string         `json:"bundle_id"`
-	Sequence     uint64         `json:"sequence"`
-	Assessor     string         `json:"assessor"`
-	Fingerprint  string         `json:"fingerprint"`
-	CreatedAt    string         `json:"created_at"`
-	Known        bool           `json:"already_imported,omitempty"`
-	Trusted      bool           `json:"trusted_now,omitempty"` // the assessor key was trusted by this import
-	Notes        []FeedbackNote `json:"notes"`
+	AssessmentID string `json:"assessment_id"`
+	BundleID     string `json:"bundle_id"`
+	Sequence     uint64 `json:"sequence"`
+	Assessor     string `json:"assessor"`
+	Fingerprint  string `json:"fingerprint"` // of the key that verified the signature
+	CreatedAt    string `json:"created_at"`
+	// KeyWithdrawnAt is when the trust in the signing key was withdrawn
+	// ("" = trusted): kept, but not the assessor's word any more.
+	KeyWithdrawnAt string         `json:"key_withdrawn_at,omitempty"`
+	Known          bool           `json:"already_imported,omitempty"`
+	Trusted        bool           `json:"trusted_now,omitempty"` // the assessor key was trusted by this import
+	Notes          []FeedbackNote `json:"notes"`
 }
 
 func runFeedback(env *Env, args []string) int {
@@ -85,7 +91,7 @@ func runFeedback(env *Env, args []string) int {
 	dataDir := fs.String("data", "", "folder data")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	var bundleID, out, passFile, name, pubFile, assessmentID *string
-	var trust *bool
+	var trust, retrust *bool
 	switch sub {
 	case "export":
 		bundleID = fs.String("bundle", "", "id bundel OPD yang ditelaah")
@@ -95,6 +101,7 @@ func runFeedback(env *Env, args []string) int {
 	case "import":
 		pubFile = fs.String("assessor-pubkey", "", "berkas kunci publik asesor")
 		trust = fs.Bool("trust", false, "percayai kunci asesor ini (pertama kali, setelah sidik jari dicocokkan)")
+		retrust = fs.Bool("retrust", false, "percayai lagi kunci asesor yang kepercayaannya pernah dicabut (setelah sidik jari dicocokkan lagi)")
 	case "show":
 		assessmentID = fs.String("assessment", "", "id penilaian")
 	default:
@@ -138,17 +145,20 @@ func runFeedback(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, "OPD mencocokkan sidik jari ini (telepon ke nomor yang dikenal) sebelum memakai --trust pertama kali.")
 		return ExitOK
 	case "import":
-		if len(pos) != 1 || (*trust && *pubFile == "") {
+		if len(pos) != 1 || ((*trust || *retrust) && *pubFile == "") {
 			return fail(env, usagef("%s", feedbackUsage))
 		}
-		res, err := deps.ImportFeedback(ctx, *dataDir, FeedbackImportRequest{File: pos[0], PublicKeyFile: *pubFile, Trust: *trust})
+		res, err := deps.ImportFeedback(ctx, *dataDir, FeedbackImportRequest{File: pos[0], PublicKeyFile: *pubFile, Trust: *trust, Retrust: *retrust})
 		if err != nil {
 			return fail(env, err)
 		}
 		if *asJSON {
 			return writeJSON(env, res)
 		}
-		if res.Trusted {
+		switch {
+		case res.Trusted && *retrust:
+			fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya lagi: sidik jari %s\n", res.Fingerprint)
+		case res.Trusted:
 			fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya: sidik jari %s\n", res.Fingerprint)
 		}
 		if res.Known {
@@ -181,6 +191,9 @@ func runFeedback(env *Env, args []string) int {
 			fmt.Fprintln(env.Stdout)
 		}
 		fmt.Fprintf(env.Stdout, "Umpan balik %s (%s, sidik jari %s) atas bundel nomor urut %d:\n", r.CreatedAt, r.Assessor, r.Fingerprint, r.Sequence)
+		if r.KeyWithdrawnAt != "" {
+			fmt.Fprintf(env.Stdout, "  [KUNCI DICABUT %s: kepercayaan pada kunci ini dicabut; catatan ini tidak ditampilkan di aplikasi]\n", r.KeyWithdrawnAt)
+		}
 		printFeedbackNotes(env, r)
 	}
 	return ExitOK

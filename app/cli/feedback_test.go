@@ -27,7 +27,7 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 		},
 		ImportFeedback: func(_ context.Context, _ string, r FeedbackImportRequest) (FeedbackReceived, error) {
 			imp = append(imp, r)
-			return FeedbackReceived{AssessmentID: "a1", Sequence: 1, Trusted: r.Trust, Fingerprint: "123",
+			return FeedbackReceived{AssessmentID: "a1", Sequence: 1, Trusted: r.Trust || r.Retrust, Fingerprint: "123",
 				Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK"}}}, nil
 		},
 		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return nil, nil },
@@ -50,6 +50,14 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 		!imp[0].Trust || !strings.Contains(out.String(), "Indikator 1: revisi (belum diunggah) — unggah SK") ||
 		!strings.Contains(out.String(), "Kunci asesor dipercaya") {
 		t.Fatalf("import: %d %+v %s", code, imp, out.String())
+	}
+	if code := Run(env, []string{"feedback", "import", "f", "--retrust"}); code != ExitUsage {
+		t.Fatalf("--retrust without key: %d", code)
+	}
+	out.Reset()
+	if code := Run(env, []string{"feedback", "import", "f", "--assessor-pubkey", "k.json", "--retrust"}); code != ExitOK ||
+		len(imp) != 2 || !imp[1].Retrust || imp[1].Trust || !strings.Contains(out.String(), "Kunci asesor dipercaya lagi") {
+		t.Fatalf("import --retrust: %d %+v %s", code, imp, out.String())
 	}
 	out.Reset()
 	if code := Run(env, []string{"feedback", "show", "--assessment", "a1"}); code != ExitOK || !strings.Contains(out.String(), "Belum ada") {
@@ -132,5 +140,33 @@ func TestFeedbackKeysAndUntrust(t *testing.T) {
 		Services: func(string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	if code := Run(env, []string{"feedback", "keys"}); code != ExitError || !strings.Contains(errb.String(), "tidak menyimpan kunci asesor") {
 		t.Fatalf("plain store: %d %q", code, errb.String())
+	}
+}
+
+// `feedback show` marks feedback whose signing key was withdrawn, and
+// shows the fingerprint it is given (the verifying key's).
+func TestFeedbackShowMarksWithdrawnKey(t *testing.T) {
+	var out, errb bytes.Buffer
+	list := []FeedbackReceived{
+		{AssessmentID: "a1", Sequence: 2, Assessor: "Tim Asesor Sigi", Fingerprint: "11111 22222 33333 44444 55555 66666", CreatedAt: "2026-06-02T08:00:00Z",
+			Notes: []FeedbackNote{{Indicator: 1, Status: "diterima"}}},
+		{AssessmentID: "a1", Sequence: 1, Assessor: "Tim Asesor Sigi", Fingerprint: "99999 88888 77777 66666 55555 44444", CreatedAt: "2099-01-01T00:00:00Z",
+			KeyWithdrawnAt: "2026-06-03 10:00", Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Note: "PALSU"}}},
+	}
+	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return list, nil },
+	}}
+	if code := Run(env, []string{"feedback", "show", "--assessment", "a1"}); code != ExitOK {
+		t.Fatalf("show: %d %s", code, errb.String())
+	}
+	parts := strings.SplitN(out.String(), "\n\n", 2)
+	if len(parts) != 2 || strings.Contains(parts[0], "DICABUT") || !strings.Contains(parts[1], "[KUNCI DICABUT 2026-06-03 10:00") ||
+		!strings.Contains(parts[1], "99999 88888 77777 66666 55555 44444") {
+		t.Fatalf("show: %q", out.String())
+	}
+	out.Reset()
+	if code := Run(env, []string{"feedback", "show", "--assessment", "a1", "--json"}); code != ExitOK ||
+		!strings.Contains(out.String(), `"key_withdrawn_at": "2026-06-03 10:00"`) {
+		t.Fatalf("show --json: %d %s", code, out.String())
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -117,7 +118,7 @@ func runKeyShow(env *Env, args []string) int {
 		return writeJSON(env, ki)
 	}
 	if !ki.Exists && c.asesor {
-		fmt.Fprintln(env.Stdout, "Belum ada kunci asesor. Kunci ini dibuat saat umpan balik pertama diekspor, atau pulihkan cadangan dengan `spbe-mandiri key restore --asesor BERKAS`.")
+		fmt.Fprintln(env.Stdout, noAsesorKey)
 		return ExitOK
 	}
 	if !ki.Exists {
@@ -191,6 +192,10 @@ func runKeyExportPublic(env *Env, args []string) int {
 	return ExitOK
 }
 
+// noAsesorKey explains where the assessor's key comes from; the OPD's
+// `key init` does not make one.
+const noAsesorKey = "Belum ada kunci asesor. Kunci ini dibuat saat umpan balik pertama diekspor, atau pulihkan cadangan dengan `spbe-mandiri key restore --asesor BERKAS`."
+
 func runKeyBackup(env *Env, args []string) int {
 	c, err := parseKeyCmd(env, "backup", args, 1, true, false)
 	if err != nil {
@@ -201,6 +206,16 @@ func runKeyBackup(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer done()
+	// Without an assessor key the backup would fail with the OPD key's
+	// advice (`key init`); say what makes an assessor key instead, before
+	// asking for a passphrase.
+	if c.asesor {
+		if ki, err := c.deps.KeyInfo(dir); err != nil {
+			return fail(env, err)
+		} else if !ki.Exists {
+			return fail(env, errors.New(noAsesorKey))
+		}
+	}
 	pass, err := readPassphrase(env, c.deps, c.passFile, false)
 	if err != nil {
 		return fail(env, err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
+	"sort"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
@@ -59,11 +60,16 @@ func (w *Workspace) knownCatalog(ref bundle.CatalogRef) (c *assessment.Catalog, 
 }
 
 // recompute scores answers (indicator → level; level 0 = not chosen) on
-// the catalog. An indicator the catalog does not have is an error.
+// the catalog. An answer naming an indicator the catalog does not have is
+// an error whatever its level: a level-0 answer would otherwise be
+// stored, and shown in review, for an indicator that does not exist.
 func recompute(c *assessment.Catalog, levels map[int]int) (calcScore, error) {
 	values := make(map[int]assessment.Value, len(levels))
-	for n, l := range levels {
-		if l > 0 {
+	for _, n := range sortedKeys(levels) {
+		if _, ok := c.Indicator(n); !ok {
+			return calcScore{}, fmt.Errorf("indikator %d tidak ada di katalog %s versi %s", n, c.ID, c.Version)
+		}
+		if l := levels[n]; l > 0 {
 			values[n] = assessment.LevelValue(l)
 		}
 	}
@@ -76,6 +82,17 @@ func recompute(c *assessment.Catalog, levels map[int]int) (calcScore, error) {
 		out.index = s.Index.FloatString(4)
 	}
 	return out, nil
+}
+
+// sortedKeys orders the indicators so the first unknown one reported is
+// always the same.
+func sortedKeys(m map[int]int) []int {
+	out := make([]int, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Ints(out)
+	return out
 }
 
 // levelsOf are the levels of a verified bundle's answers.

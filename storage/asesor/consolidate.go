@@ -89,10 +89,11 @@ type Settled struct {
 func (w *Workspace) Settle(ctx context.Context, in SettleInput) (Settled, error) {
 	s := Settled{Periode: in.Periode, Indicator: in.Indicator, Note: strings.TrimSpace(in.Note), SetBy: strings.TrimSpace(in.SetBy)}
 	if v := strings.TrimSpace(in.Value); v != "" {
-		if _, err := assessment.ParseValue(v); err != nil {
+		c, err := assessment.CanonicalValue(v)
+		if err != nil {
 			return Settled{}, &InputError{Msg: err.Error()}
 		}
-		s.Value = strings.Replace(v, ",", ".", 1)
+		s.Value = c
 	}
 	if s.Indicator < 1 {
 		return Settled{}, &InputError{Msg: fmt.Sprintf("nomor indikator %d tidak sah", s.Indicator)}
@@ -158,6 +159,43 @@ type Consolidation struct {
 	CatalogID string
 	Rows      []ConsolidatedRow
 	Score     assessment.Score
+	// ExcludedRevoked are the OPD codes whose accepted bundle is signed by
+	// a key revoked since: not candidates, so they count nowhere.
+	ExcludedRevoked []string
+}
+
+// opdBundle is the accepted bundle of one OPD.
+type opdBundle struct{ kode, id string }
+
+// countedBundles are the accepted bundles of a periode that count in the
+// consolidation, by OPD code, and the OPDs left out because the bundle's
+// key was revoked after it was imported (a revoked key may be in other
+// hands: what it signed is no longer evidence).
+func (w *Workspace) countedBundles(ctx context.Context, periode int) (counted []opdBundle, revoked []string, err error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := pool.QueryContext(ctx, `SELECT b.opd_kode, b.bundle_id, k.status = 'revoked' FROM bundle b
+		JOIN opd_key k ON k.keyid = b.keyid
+		WHERE b.periode = ? AND b.status = 'accepted' ORDER BY b.opd_kode`, periode)
+	if err != nil {
+		return nil, nil, w.classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b opdBundle
+		var out bool
+		if err := rows.Scan(&b.kode, &b.id, &out); err != nil {
+			return nil, nil, err
+		}
+		if out {
+			revoked = append(revoked, b.kode)
+		} else {
+			counted = append(counted, b)
+		}
+	}
+	return counted, revoked, w.classify(rows.Err())
 }
 
 // Consolidate computes the instansi's assessment of a periode on catalog
@@ -166,33 +204,19 @@ type Consolidation struct {
 // accepted value is the assessor's value of a review with status diterima,
 // or the OPD's level when that review gives no value; ties go to the
 // lowest OPD code) — and the instansi index and predicate from
-// assessment.ScoreValues.
+// assessment.ScoreValues. Bundles signed by a revoked key are left out
+// (Consolidation.ExcludedRevoked).
 func (w *Workspace) Consolidate(ctx context.Context, c *assessment.Catalog, periode int) (Consolidation, error) {
 	out := Consolidation{Periode: periode, CatalogID: c.ID}
-	pool, err := w.db()
-	if err != nil {
-		return out, err
-	}
 	matrix, err := w.Responsibility(ctx, periode)
 	if err != nil {
 		return out, err
 	}
-	// The accepted bundle of every OPD in the periode.
-	rows, err := pool.QueryContext(ctx, `SELECT opd_kode, bundle_id FROM bundle WHERE periode = ? AND status = 'accepted' ORDER BY opd_kode`, periode)
+	accepted, excluded, err := w.countedBundles(ctx, periode)
 	if err != nil {
-		return out, w.classify(err)
+		return out, err
 	}
-	type opdBundle struct{ kode, id string }
-	var accepted []opdBundle
-	for rows.Next() {
-		var b opdBundle
-		if err := rows.Scan(&b.kode, &b.id); err != nil {
-			rows.Close()
-			return out, err
-		}
-		accepted = append(accepted, b)
-	}
-	rows.Close()
+	out.ExcludedRevoked = excluded
 	answers := map[string]map[int]Answer{}
 	reviews := map[string]map[int]Review{}
 	for _, b := range accepted {
@@ -311,14 +335,16 @@ func (w *Workspace) settled(ctx context.Context, periode int) (map[int]Settled, 
 type CatalogRef struct{ ID, Version, SHA256 string }
 
 // PeriodeCatalogs lists the catalogs the accepted bundles of a periode
-// were answered on (normally one).
+// were answered on (normally one), leaving out bundles whose key was
+// revoked, as Consolidate does.
 func (w *Workspace) PeriodeCatalogs(ctx context.Context, periode int) ([]CatalogRef, error) {
 	pool, err := w.db()
 	if err != nil {
 		return nil, err
 	}
-	rows, err := pool.QueryContext(ctx, `SELECT DISTINCT catalog_id, catalog_version, catalog_sha256 FROM bundle
-		WHERE periode = ? AND status = 'accepted' ORDER BY 1, 2, 3`, periode)
+	rows, err := pool.QueryContext(ctx, `SELECT DISTINCT b.catalog_id, b.catalog_version, b.catalog_sha256 FROM bundle b
+		JOIN opd_key k ON k.keyid = b.keyid
+		WHERE b.periode = ? AND b.status = 'accepted' AND k.status <> 'revoked' ORDER BY 1, 2, 3`, periode)
 	if err != nil {
 		return nil, w.classify(err)
 	}

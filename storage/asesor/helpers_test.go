@@ -89,6 +89,7 @@ type spec struct {
 	claimKode  string              // OPD code the bundle claims, default o.kode
 	created    time.Time           // created_at, default 2026-05-04T03:02:01Z
 	scoreOn    *assessment.Catalog // catalog answers.json's score is computed on, default the real one
+	extra      []assessment.Answer // answers added as given (e.g. for an indicator the catalog lacks)
 }
 
 // write makes a signed bundle in dir and returns its path and result.
@@ -114,7 +115,7 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 		Answers: answerEveryAspect(c, []assessment.Answer{
 			{Indicator: in1, Level: s.level, Justification: "Sudah ada SK"},
 			{Indicator: in2, Level: 2, Justification: "Rapat rutin"},
-		}),
+		}, s.extra...),
 		Evidence: []assessment.Evidence{
 			{ID: 1, Indicator: in1, Blob: b1, OriginalName: "SK Arsitektur.pdf", Level: 3},
 			{ID: 2, Indicator: in2, Blob: b2, OriginalName: "Notulen.pdf", Level: 2, Note: "Januari"},
@@ -163,8 +164,9 @@ func sup(r bundle.Result) *bundle.Supersedes {
 }
 
 // answerEveryAspect adds a level-1 answer to the first indicator of every
-// aspect not yet answered (as storage/bundle's fixture does).
-func answerEveryAspect(c *assessment.Catalog, given []assessment.Answer) []assessment.Answer {
+// aspect not yet answered (as storage/bundle's fixture does), then the
+// extra answers unchanged.
+func answerEveryAspect(c *assessment.Catalog, given []assessment.Answer, extra ...assessment.Answer) []assessment.Answer {
 	done := map[int]bool{}
 	have := map[int]bool{}
 	for _, a := range given {
@@ -178,6 +180,7 @@ func answerEveryAspect(c *assessment.Catalog, given []assessment.Answer) []asses
 			out = append(out, assessment.Answer{Indicator: in.Number, Level: 1})
 		}
 	}
+	out = append(out, extra...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Indicator < out[j].Indicator })
 	return out
 }

@@ -183,10 +183,11 @@ func (w *Workspace) Review(ctx context.Context, in ReviewInput) (Review, error) 
 	r := Review{Indicator: in.Indicator, Status: in.Status, Reason: strings.TrimSpace(in.Reason),
 		Note: strings.TrimSpace(in.Note), Reviewer: strings.TrimSpace(in.Reviewer)}
 	if v := strings.TrimSpace(in.Value); v != "" {
-		if _, err := assessment.ParseValue(v); err != nil {
+		c, err := assessment.CanonicalValue(v)
+		if err != nil {
 			return Review{}, &InputError{Msg: err.Error()}
 		}
-		r.Value = strings.Replace(v, ",", ".", 1)
+		r.Value = c
 	}
 	switch r.Status {
 	case ReviewAccepted:

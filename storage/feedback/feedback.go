@@ -19,6 +19,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
@@ -92,6 +94,9 @@ func (m *Manifest) validate() error {
 	if !keys.ValidKeyID(m.Assessor.KeyID) {
 		return errors.New("assessor.keyid tidak sah")
 	}
+	if err := validName(m.Assessor.Name); err != nil {
+		return err
+	}
 	seen := map[int]bool{}
 	for _, it := range m.Items {
 		if it.Indicator < 1 || seen[it.Indicator] {
@@ -100,6 +105,30 @@ func (m *Manifest) validate() error {
 		seen[it.Indicator] = true
 		if it.Status != "diterima" && it.Status != "revisi" {
 			return fmt.Errorf("status %q indikator %d tidak dikenal", it.Status, it.Indicator)
+		}
+	}
+	return nil
+}
+
+// MaxNameRunes caps the assessor team's name: it is shown above the
+// fingerprint the officer compares, so it must not be able to push the
+// fingerprint out of sight or pose as dialog text.
+const MaxNameRunes = 100
+
+// validName accepts one line of at most MaxNameRunes runes without
+// control or formatting characters ("" is allowed: no name).
+func validName(name string) error {
+	if !utf8.ValidString(name) {
+		return errors.New("nama tim asesor bukan UTF-8 yang sah")
+	}
+	if n := utf8.RuneCountInString(name); n > MaxNameRunes {
+		return fmt.Errorf("nama tim asesor terlalu panjang (%d karakter, paling banyak %d)", n, MaxNameRunes)
+	}
+	for _, r := range name {
+		// Cc: newlines and other controls; Cf: bidi overrides that reorder
+		// what is shown; Zl, Zp: line and paragraph separators.
+		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return errors.New("nama tim asesor harus satu baris tanpa karakter kendali")
 		}
 	}
 	return nil
@@ -197,6 +226,11 @@ func Verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 	}
 	if m.Assessor.KeyID != first.KeyID {
 		return nil, failf("assessor.keyid berbeda dengan penanda tangan")
+	}
+	// The claimed fingerprint is shown to people; it must be the one of
+	// the key that verified the signature, never just a claim.
+	if fp := keys.Fingerprint(trusted); m.Assessor.Fingerprint != fp {
+		return nil, failf("assessor.fingerprint %q bukan sidik jari kunci penanda tangan (%s)", m.Assessor.Fingerprint, fp)
 	}
 	return &m, nil
 }

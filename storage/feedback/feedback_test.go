@@ -8,6 +8,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
 func manifest() Manifest {
@@ -62,5 +65,77 @@ func TestSignVerify(t *testing.T) {
 	}
 	if got := FileName("Bappeda", 2026, 3); got != "SPBE_BAPPEDA_2026_3_UMPAN.spbe-umpan" {
 		t.Fatal(got)
+	}
+}
+
+// signRaw signs m as is (no fields filled in), as a hand-made tool could.
+func signRaw(t *testing.T, priv ed25519.PrivateKey, m Manifest) []byte {
+	t.Helper()
+	payload, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := ed25519.Sign(priv, bundle.PAE(PayloadType, payload))
+	env := Envelope{PayloadType: PayloadType, Payload: base64.StdEncoding.EncodeToString(payload),
+		Signatures: []bundle.Signature{{KeyID: keys.KeyID(priv.Public().(ed25519.PublicKey)), Sig: base64.StdEncoding.EncodeToString(sig)}}}
+	data, err := json.Marshal(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// The fingerprint written in the manifest is shown to people: a file
+// claiming another key's fingerprint is refused even though its signature
+// is good.
+func TestVerifyRefusesClaimedFingerprint(t *testing.T) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	pub := priv.Public().(ed25519.PublicKey)
+	other := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{8}, 32)).Public().(ed25519.PublicKey)
+	m := manifest()
+	m.Format, m.Assessor.KeyID = FormatVersion, keys.KeyID(pub)
+	m.Assessor.Fingerprint = keys.Fingerprint(other)
+	if _, err := Verify(signRaw(t, priv, m), pub); err == nil || !strings.Contains(err.Error(), "bukan sidik jari kunci penanda tangan") {
+		t.Fatalf("claimed fingerprint of another key: %v", err)
+	}
+	m.Assessor.Fingerprint = keys.Fingerprint(pub)
+	if got, err := Verify(signRaw(t, priv, m), pub); err != nil || got.Assessor.Fingerprint != keys.Fingerprint(pub) {
+		t.Fatalf("own fingerprint: %+v %v", got, err)
+	}
+}
+
+// The assessor team's name is shown above the fingerprint: one line, no
+// control or bidi characters, at most MaxNameRunes runes.
+func TestAssessorNameLimits(t *testing.T) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	pub := priv.Public().(ed25519.PublicKey)
+	for _, tc := range []struct {
+		name, assessor string
+		ok             bool
+	}{
+		{"plain", "Tim Asesor Kabupaten Sigi", true},
+		{"empty", "", true},
+		{"longest", strings.Repeat("é", MaxNameRunes), true},
+		{"too long", strings.Repeat("a", MaxNameRunes+1), false},
+		{"newline", "Tim Asesor\nSidik jari: 11111 22222 33333 44444 55555 66666", false},
+		{"carriage return", "Tim\rAsesor", false},
+		{"tab", "Tim\tAsesor", false},
+		{"bidi override", "Tim \u202eAsesor", false},
+		{"line separator", "Tim\u2028Asesor", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := manifest()
+			m.Assessor.Name = tc.assessor
+			_, err := Sign(priv, m)
+			if (err == nil) != tc.ok {
+				t.Fatalf("Sign with name %q: %v", tc.assessor, err)
+			}
+			// A file made by another tool is refused on reading too.
+			m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, keys.KeyID(pub), keys.Fingerprint(pub)
+			_, err = Verify(signRaw(t, priv, m), pub)
+			if (err == nil) != tc.ok || (!tc.ok && !strings.Contains(err.Error(), "nama tim asesor")) {
+				t.Fatalf("Verify with name %q: %v", tc.assessor, err)
+			}
+		})
 	}
 }

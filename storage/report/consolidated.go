@@ -39,6 +39,14 @@ type Consolidated struct {
 	Indicators []ConsolidatedIndicator
 	OPDs       []ConsolidatedOPD // the recap: the accepted bundle of each OPD
 
+	// InstansiVariants lists every instansi name the OPDs' bundles gave,
+	// when they differ (Instansi is the one most of them gave); a note on
+	// the cover shows them. Empty when all agree.
+	InstansiVariants []InstansiVariant
+	// ExcludedRevoked are the OPD codes whose accepted bundle is signed by
+	// a revoked key: not counted in the consolidation, and said so.
+	ExcludedRevoked []string
+
 	Signer      string    // printed as the signer and put in the PDF signature
 	Fingerprint string    // the assessor key's fingerprint, on every page
 	GeneratedAt time.Time // printed, the PDF's dates and its signing time; required
@@ -79,6 +87,12 @@ type ConsolidatedCandidate struct {
 	Value        string // the accepted value ("" = none), decimal with a point
 }
 
+// InstansiVariant is one instansi name and the OPDs whose bundle gave it.
+type InstansiVariant struct {
+	Name string
+	OPDs []string // OPD codes
+}
+
 // ConsolidatedOPD is one row of the recap.
 type ConsolidatedOPD struct {
 	Kode  string
@@ -96,6 +110,10 @@ type ConsolidatedOPD struct {
 	KeyStatus    string // pending, verified or revoked
 	Sequence     uint64
 	CreatedAt    string // the OPD device's clock (RFC 3339), display only
+	Conflicts    int    // bundles of this OPD + periode in konflik, not settled yet
+	// Excluded: the bundle's key was revoked, so it does not count in the
+	// consolidation (listed for the record).
+	Excluded bool
 }
 
 // NewConsolidated fills the catalog part of a Consolidated from the
@@ -108,7 +126,7 @@ func NewConsolidated(c *assessment.Catalog, v assessment.ConsolidationView) Cons
 		Periode: v.Periode, CatalogID: c.ID, CatalogVersion: c.Version, CatalogName: c.Title,
 		Instrument: c.LegalBasis.Short, Provisional: c.Provisional(),
 		Index: s.Index, Predicate: s.Predicate, Complete: s.Complete, Answered: s.Answered, Total: s.Total,
-		Lowest: s.Lowest, Highest: s.Highest, Predicates: c.Predicates,
+		Lowest: s.Lowest, Highest: s.Highest, Predicates: c.Predicates, ExcludedRevoked: v.ExcludedRevoked,
 	}
 	rows := map[int]assessment.ConsolidationRow{}
 	for _, r := range v.Rows {

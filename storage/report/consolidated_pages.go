@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -35,6 +36,7 @@ func (r *consRenderer) cover() {
 	r.centered(6, fmt.Sprintf("Periode %d", c.Periode))
 	r.pdf.Ln(8)
 	r.coverTable()
+	r.instansiNote()
 	r.pdf.Ln(5)
 	r.headline()
 	r.predicateLegend()
@@ -65,7 +67,7 @@ func (r *consRenderer) coverTable() {
 		{"Periode penilaian", fmt.Sprint(c.Periode)},
 		{"Instrumen", orDash(c.CatalogName)},
 		{"Versi katalog", version},
-		{"Perangkat Daerah", fmt.Sprintf("%d bundel diterima", len(c.OPDs))},
+		{"Perangkat Daerah", r.opdCount()},
 		{"Status konsolidasi", status},
 		{"Ditandatangani oleh", orDash(c.Signer)},
 		{"Sidik jari kunci", orDash(c.Fingerprint)},
@@ -73,6 +75,31 @@ func (r *consRenderer) coverTable() {
 	} {
 		r.kv(42, row[0], row[1], "")
 	}
+}
+
+// opdCount is the cover's line on the bundles: how many were accepted
+// and how many of them were left out.
+func (r *consRenderer) opdCount() string {
+	s := fmt.Sprintf("%d bundel diterima", len(r.c.OPDs))
+	if n := len(r.c.ExcludedRevoked); n > 0 {
+		s += fmt.Sprintf("; %d tidak dihitung karena kunci OPD dicabut (%s)", n, strings.Join(r.c.ExcludedRevoked, ", "))
+	}
+	return s
+}
+
+// instansiNote warns on the cover when the OPDs named their instansi
+// differently: the letterhead shows the name most of them gave, and the
+// others are listed so the assessor can correct the OPD profiles.
+func (r *consRenderer) instansiNote() {
+	if len(r.c.InstansiVariants) < 2 {
+		return
+	}
+	var parts []string
+	for _, v := range r.c.InstansiVariants {
+		parts = append(parts, fmt.Sprintf("\"%s\" (%s)", v.Name, strings.Join(v.OPDs, ", ")))
+	}
+	r.warning(fmt.Sprintf("Nama instansi di bundel OPD tidak seragam; kop memakai \"%s\", nama yang paling banyak dipakai. "+
+		"Nama yang tercatat: %s. Samakan nama instansi di profil OPD tersebut.", orDash(r.c.Instansi), strings.Join(parts, "; ")))
 }
 
 // headline draws the instansi index and predicate in a framed box.
@@ -164,33 +191,91 @@ func (r *consRenderer) recap() {
 		r.pdf.SetX(marginX)
 		r.para(contentW, lineH, "Belum ada bundel Perangkat Daerah yang diterima untuk periode ini.")
 		r.text(colText)
+		r.recapWarnings()
 		return
 	}
 	t := newTable(r.doc, []column{
-		{"Kode", 20, "L"}, {"Perangkat Daerah", 39, "L"}, {"Indeks", 16, "R"}, {"Predikat", 18, "L"},
-		{"Terisi", 20, "R"}, {"Kunci OPD", 22, "L"}, {"Urutan", 13, "R"}, {"Dibuat (OPD)", 22, "L"},
+		{"Kode", 21, "L"}, {"Perangkat Daerah", 40, "L"}, {"Indeks", 16, "R"}, {"Predikat", 19, "L"},
+		{"Terisi", 19, "R"}, {"Kunci OPD", 21, "L"}, {"Konflik", 14, "R"}, {"Bundel", 20, "L"},
 	}, 7.5, smallLineH)
 	r.cont = "Rekapitulasi Perangkat Daerah"
 	t.header()
 	for _, o := range r.c.OPDs {
-		filled := fmt.Sprintf("%d/%d", o.Answered, o.Total)
-		if !o.Complete {
-			filled += " (sementara)"
-		}
-		index := opdIndex(o.Index)
-		switch {
-		case !o.Recomputed:
-			index += "°"
-		case o.Mismatch:
-			index += "\nOPD: " + opdIndex(o.ClaimedIndex)
-		}
-		t.row([]string{o.Kode, o.Nama, index, orDash(o.Predicate), filled, keyStatusWord(o.KeyStatus),
-			fmt.Sprint(o.Sequence), createdDate(o.CreatedAt)}, rowStyle{})
+		r.recapRow(t, o)
 	}
 	r.cont = ""
 	r.footnote("Indeks dan predikat dihitung ulang dari jawaban bundel pada katalog; \"OPD: …\" adalah indeks yang dilaporkan " +
 		"Perangkat Daerah bila berbeda. ° = tidak dihitung ulang (katalog bundel tidak dikenal): sebagaimana dilaporkan OPD. " +
-		"Kunci \"menunggu\": bundel belum final sampai kunci OPD diverifikasi.")
+		"Kunci \"menunggu\": bundel belum final sampai kunci OPD diverifikasi. Konflik: bundel lain OPD itu untuk periode ini " +
+		"yang belum diselesaikan; konsolidasi memakai bundel yang diterima. Bundel: urutan ekspor OPD dan tanggal dibuat menurut " +
+		"jam komputer OPD.")
+	r.recapWarnings()
+}
+
+// recapRow is one OPD of the recap; a bundle left out of the
+// consolidation (revoked key) is greyed and says so.
+func (r *consRenderer) recapRow(t *table, o ConsolidatedOPD) {
+	filled := fmt.Sprintf("%d/%d", o.Answered, o.Total)
+	if !o.Complete {
+		filled += " (sementara)"
+	}
+	index := opdIndex(o.Index)
+	switch {
+	case !o.Recomputed:
+		index += "°"
+	case o.Mismatch:
+		index += "\nOPD: " + opdIndex(o.ClaimedIndex)
+	}
+	key, st := keyStatusWord(o.KeyStatus), rowStyle{}
+	if o.Excluded {
+		key += "\ntidak dihitung"
+		st.color = &colMuted
+	}
+	conflicts := "–"
+	if o.Conflicts > 0 {
+		conflicts = fmt.Sprint(o.Conflicts)
+	}
+	t.row([]string{o.Kode, o.Nama, index, orDash(o.Predicate), filled, key, conflicts,
+		fmt.Sprintf("ke-%d\n%s", o.Sequence, createdDate(o.CreatedAt))}, st)
+}
+
+// recapWarnings says, below the recap, which OPDs the consolidation left
+// out and which still have konflik to settle.
+func (r *consRenderer) recapWarnings() {
+	if ex := r.c.ExcludedRevoked; len(ex) > 0 {
+		r.warning(fmt.Sprintf("PERHATIAN: %d Perangkat Daerah tidak dihitung dalam konsolidasi karena kunci penanda tangan "+
+			"bundelnya telah dicabut: %s. Minta bundel baru yang ditandatangani kunci penggantinya.", len(ex), strings.Join(ex, ", ")))
+	}
+	var open []string
+	for _, o := range r.c.OPDs {
+		if o.Conflicts > 0 {
+			open = append(open, fmt.Sprintf("%s (%d)", o.Kode, o.Conflicts))
+		}
+	}
+	if len(open) > 0 {
+		r.warning(fmt.Sprintf("PERHATIAN: konflik belum diselesaikan pada %d Perangkat Daerah: %s. Nilai diambil dari bundel yang "+
+			"diterima; selesaikan konflik (Rekap OPD → Selesaikan konflik, atau spbe-mandiri accept) lalu buat ulang laporan ini.",
+			len(open), strings.Join(open, ", ")))
+	}
+}
+
+// warning writes a red-tinted note across the content width.
+func (r *consRenderer) warning(s string) {
+	r.font("B", 8)
+	h := float64(r.lineCount(s, contentW-6))*smallLineH + 3
+	r.need(h + 2)
+	r.pdf.Ln(1.5)
+	y := r.pdf.GetY()
+	r.fill(colRedTint)
+	r.pdf.Rect(marginX, y, contentW, h, "F")
+	r.fill(colRed)
+	r.pdf.Rect(marginX, y, 1.2, h, "F")
+	r.text(colRed)
+	r.pdf.SetXY(marginX+3, y+1.5)
+	r.para(contentW-6, smallLineH, s)
+	r.pdf.SetY(y + h)
+	r.text(colText)
+	r.font("", 9)
 }
 
 // indicatorTable lists every indicator with the instansi value, its
@@ -284,33 +369,87 @@ func (r *consRenderer) trail(in ConsolidatedIndicator) string {
 	return strings.Join(lines, "\n")
 }
 
+// compactCandidates is the most candidates listed one per line; beyond
+// it the cell groups OPDs with the same answer so it wraps compactly.
+const compactCandidates = 12
+
 // candidates lists every responsible OPD's level, review and accepted value.
 func (r *consRenderer) candidates(in ConsolidatedIndicator) string {
 	if len(in.Candidates) == 0 {
 		return "—"
 	}
+	if len(in.Candidates) > compactCandidates {
+		return groupedCandidates(in.Candidates)
+	}
 	var lines []string
 	for _, k := range in.Candidates {
-		s := k.OPDKode + ": "
-		if k.Level == 0 {
-			s += "belum diisi"
-		} else {
-			s += fmt.Sprintf("tingkat %d", k.Level)
-		}
-		switch k.ReviewStatus {
-		case "":
-			if k.Level != 0 {
-				s += ", belum ditinjau"
-			}
-		default:
-			s += ", " + k.ReviewStatus
-		}
-		if k.Value != "" {
-			s += " → " + decimal(k.Value)
-		}
-		lines = append(lines, s)
+		lines = append(lines, k.OPDKode+": "+candidateState(k))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// candidateState is an OPD's level, review status and accepted value:
+// "tingkat 3, diterima → 3".
+func candidateState(k ConsolidatedCandidate) string {
+	s := "belum diisi"
+	if k.Level != 0 {
+		s = fmt.Sprintf("tingkat %d", k.Level)
+	}
+	switch k.ReviewStatus {
+	case "":
+		if k.Level != 0 {
+			s += ", belum ditinjau"
+		}
+	default:
+		s += ", " + k.ReviewStatus
+	}
+	if k.Value != "" {
+		s += " → " + decimal(k.Value)
+	}
+	return s
+}
+
+// groupedCandidates lists many candidates by answer, one paragraph each:
+// "tingkat 3, diterima → 3 (45 OPD): A, B, …". Answers with an accepted
+// value come first, highest first (the proposal's group leads); then the
+// others in the order they first appear.
+func groupedCandidates(cands []ConsolidatedCandidate) string {
+	type group struct {
+		state string
+		value *big.Rat
+		first int
+		opds  []string
+	}
+	var groups []*group
+	byState := map[string]*group{}
+	for i, k := range cands {
+		st := candidateState(k)
+		g := byState[st]
+		if g == nil {
+			g = &group{state: st, first: i}
+			if v, ok := new(big.Rat).SetString(k.Value); ok && k.Value != "" {
+				g.value = v
+			}
+			byState[st] = g
+			groups = append(groups, g)
+		}
+		g.opds = append(g.opds, k.OPDKode)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if (a.value != nil) != (b.value != nil) {
+			return a.value != nil
+		}
+		if a.value != nil && a.value.Cmp(b.value) != 0 {
+			return a.value.Cmp(b.value) > 0
+		}
+		return a.first < b.first
+	})
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = fmt.Sprintf("%s (%d OPD): %s", g.state, len(g.opds), strings.Join(g.opds, "; "))
+	}
+	return strings.Join(parts, "\n")
 }
 
 // closing draws the statement and the signature block of the team.
