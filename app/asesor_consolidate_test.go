@@ -116,7 +116,7 @@ func TestAsesorConsolidateShowsInstansiScore(t *testing.T) {
 	if c.predicate.Text != want.Score.Predicate || c.predicate.Text == "" {
 		t.Errorf("predicate %q, want %q", c.predicate.Text, want.Score.Predicate)
 	}
-	if c.complete.Text != fmt.Sprintf("SEMENTARA %d/47 terjawab", want.Score.Answered) || c.complete.Importance != widget.WarningImportance {
+	if c.complete.Text != fmt.Sprintf("SEMENTARA: %d dari 47 indikator bernilai", want.Score.Answered) || c.complete.Importance != widget.WarningImportance {
 		t.Errorf("completeness %q", c.complete.Text)
 	}
 	if c.catalog.Text != "Katalog spbe-2020 versi "+want.CatalogVersion {

@@ -19,6 +19,7 @@ type home struct {
 	u       *UI
 	list    *fyne.Container
 	undoBar *fyne.Container
+	root    *fyne.Container // the border: laid out again when the undo bar shows or hides
 	newBtn  *widget.Button
 	profBtn *widget.Button
 	// fbBtn imports the assessor's feedback; nil without a feedback inbox.
@@ -69,7 +70,17 @@ func (h *home) view() fyne.CanvasObject {
 	top := container.NewVBox(heading(tr("home.title")), who, actions, h.undoBar, widget.NewSeparator())
 	keys := widget.NewLabel(tr("home.keys"))
 	keys.SizeName = theme.SizeNameCaptionText
-	return container.NewPadded(border(top, keys, nil, nil, container.NewVScroll(h.list)))
+	h.root = border(top, keys, nil, nil, container.NewVScroll(h.list))
+	return container.NewPadded(h.root)
+}
+
+// relayout gives the top its new height after the undo bar showed or hid
+// (a border layout does not notice on its own, and the bar would cover
+// the first card).
+func (h *home) relayout() {
+	if h.root != nil {
+		h.root.Refresh()
+	}
 }
 
 // bindKeys: Ctrl+N starts a new assessment, Ctrl+O opens the top one.
@@ -221,6 +232,7 @@ func (h *home) onTrash(r homeRow) {
 					h.u.showError(err)
 				}
 				h.undoBar.Hide()
+				h.relayout()
 				h.load()
 			})
 		})
@@ -234,6 +246,7 @@ func (h *home) showUndo(msg string, undo func()) {
 	h.undoBar.Add(widget.NewLabel(msg))
 	h.undoBar.Add(btn)
 	h.undoBar.Show()
+	h.relayout()
 }
 
 // onDuplicate asks for the new periode, then copies answers and evidence.

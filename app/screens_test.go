@@ -98,6 +98,11 @@ func TestTrashAndUndo(t *testing.T) {
 	if len(hm.rows) != 0 || !hm.undoBar.Visible() {
 		t.Fatalf("after trash: %d rows, undo visible %v", len(hm.rows), hm.undoBar.Visible())
 	}
+	// The bar pushes the list down instead of covering its first card.
+	top, list := hm.root.Objects[0], hm.root.Objects[1]
+	if bottom := top.Position().Y + top.MinSize().Height; list.Position().Y < bottom {
+		t.Errorf("the list starts at y=%v, under the top area that ends at y=%v", list.Position().Y, bottom)
+	}
 	test.Tap(findButton(t, hm.undoBar.Objects, "Urungkan"))
 	h.wait()
 	if len(h.st.Trashed()) != 0 || len(hm.rows) != 1 {

@@ -69,4 +69,11 @@ b=$("$bin" recap --data "$data" --json | python3 -c \
 "$bin" review --data "$data" --bundle "${b:0:16}" --indicator 1 --status diterima --note "Perbup sesuai." >/dev/null
 "$bin" review --data "$data" --bundle "${b:0:16}" --indicator 2 --status revisi --reason "bukti tidak tepat" \
 	--value 2,5 --note "Lampirkan SK yang sudah ditandatangani." >/dev/null
+# DINKES fully reviewed (every answer accepted), so the consolidation has
+# values to show; the rest wait for review.
+d=$("$bin" recap --data "$data" --json | python3 -c \
+	"import json,sys; print([r['bundle_id'] for r in json.load(sys.stdin) if r['opd_kode']=='DINKES'][0])")
+for n in $(seq 1 47); do
+	"$bin" review --data "$data" --bundle "${d:0:16}" --indicator "$n" --status diterima >/dev/null
+done
 echo "assessor demo data in $data (the stick: $stick); open it: spbe-mandiri --data $data" >&2

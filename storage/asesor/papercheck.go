@@ -24,6 +24,10 @@ type QRFields struct {
 // ParseQRText reads the QR text of a printed report.
 func ParseQRText(text string) (QRFields, error) {
 	parts := strings.Split(strings.TrimSpace(text), ":")
+	for i := range parts {
+		// A hand-typed or pasted text may carry spaces around the fields.
+		parts[i] = strings.TrimSpace(parts[i])
+	}
 	bad := func(why string) (QRFields, error) {
 		return QRFields{}, &InputError{Msg: "teks QR tidak sah: " + why + " (bentuk: SPBE1:KODE:PERIODE:NOMOR:DIGEST:SIDIKJARI)"}
 	}

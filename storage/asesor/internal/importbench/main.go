@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -176,7 +177,13 @@ func runImport(args []string) error {
 	ws := fs.String("ws", "", "data folder for a fresh workspace")
 	fs.Parse(args)
 	ctx := context.Background()
-	w, err := asesor.Open(filepath.Join(*ws, asesor.DirName))
+	// The embedded catalogs, as the app opens the workspace: every bundle
+	// is checked against a known catalog and its index recomputed.
+	lib, err := assets.Library()
+	if err != nil {
+		return err
+	}
+	w, err := asesor.Open(filepath.Join(*ws, asesor.DirName), asesor.WithLibrary(lib))
 	if err != nil {
 		return err
 	}
