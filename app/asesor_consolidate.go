@@ -446,26 +446,15 @@ func (c *asesorConsolidate) onExport(format assessment.ExportFormat) {
 // creates it (the first feedback export does, with the passphrase asked
 // twice). Without a key the assessor is told how to make one.
 func (c *asesorConsolidate) exportSigned() {
-	w := c.u.asesor
-	if w == nil {
-		return
-	}
-	type keyState struct {
-		key    assessment.AssessorKeyInfo
-		exists bool
-	}
-	load(c.u, nil, func(ctx context.Context) (keyState, error) {
-		k, ok, err := w.AssessorKey(ctx)
-		return keyState{k, ok}, err
-	}, func(s keyState) {
-		if !s.exists {
+	loadAssessorKey(c.u, func(key assessment.AssessorKeyInfo, exists bool) {
+		if !exists {
 			c.noKeyDlg = dialog.NewInformation(tr("asesor.consolidate.noKeyTitle"), tr("asesor.consolidate.noKey"), c.u.win)
 			c.noKeyDlg.Show()
 			return
 		}
 		c.u.paths.PickFolder(c.u.win, func(dir string, ok bool) {
 			if ok {
-				c.askPassphrase(dir, s.key)
+				c.askPassphrase(dir, key)
 			}
 		})
 	})

@@ -60,19 +60,8 @@ func startFeedbackExport(u *UI, b assessment.ReviewBundle) *feedbackExport {
 // loadKey asks the workspace whether the assessor's key exists, which
 // decides how the passphrase is asked.
 func (e *feedbackExport) loadKey() {
-	w := e.u.asesor
-	if w == nil {
-		return
-	}
-	type keyState struct {
-		key    assessment.AssessorKeyInfo
-		exists bool
-	}
-	load(e.u, nil, func(ctx context.Context) (keyState, error) {
-		k, ok, err := w.AssessorKey(ctx)
-		return keyState{k, ok}, err
-	}, func(s keyState) {
-		e.key, e.keyExists = s.key, s.exists
+	loadAssessorKey(e.u, func(key assessment.AssessorKeyInfo, exists bool) {
+		e.key, e.keyExists = key, exists
 		e.askPassphrase()
 	})
 }

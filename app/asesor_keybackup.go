@@ -42,25 +42,13 @@ func (c *assessorKeyCard) view() fyne.CanvasObject {
 
 // load reads whether the key exists off the UI goroutine.
 func (c *assessorKeyCard) load() {
-	w := c.u.asesor
-	if w == nil {
-		return
-	}
-	type keyState struct {
-		key    assessment.AssessorKeyInfo
-		exists bool
-	}
-	read := func(ctx context.Context) (keyState, error) {
-		k, ok, err := w.AssessorKey(ctx)
-		return keyState{k, ok}, err
-	}
-	load(c.u, nil, read, func(s keyState) {
+	loadAssessorKey(c.u, func(key assessment.AssessorKeyInfo, exists bool) {
 		c.box.RemoveAll()
-		if !s.exists {
+		if !exists {
 			c.box.Add(wrapped(tr("asesor.keyBackup.none")))
 			return
 		}
-		fp := canvas.NewText(groupFingerprint(s.key.Fingerprint), theme.Color(theme.ColorNameForeground))
+		fp := canvas.NewText(groupFingerprint(key.Fingerprint), theme.Color(theme.ColorNameForeground))
 		fp.TextSize = fingerprintSize
 		fp.TextStyle.Monospace = true
 		c.box.Add(fp)
@@ -68,6 +56,23 @@ func (c *assessorKeyCard) load() {
 		c.backupBtn.Enable()
 		c.box.Add(container.NewHBox(c.backupBtn))
 	})
+}
+
+// loadAssessorKey reads the assessor's own key off the UI goroutine, then
+// calls show on it; exists is false before the first feedback export.
+func loadAssessorKey(u *UI, show func(key assessment.AssessorKeyInfo, exists bool)) {
+	w := u.asesor
+	if w == nil {
+		return
+	}
+	type keyState struct {
+		key    assessment.AssessorKeyInfo
+		exists bool
+	}
+	load(u, nil, func(ctx context.Context) (keyState, error) {
+		k, ok, err := w.AssessorKey(ctx)
+		return keyState{k, ok}, err
+	}, func(s keyState) { show(s.key, s.exists) })
 }
 
 func (c *assessorKeyCard) onBackup() {

@@ -77,19 +77,24 @@ sleep 1
 FYNE_THEME=light SPBE_MANDIRI_DATA="$data" "$bin" --data "$data" >"$work/app.log" 2>&1 &
 app_pid=$!
 
-win=""
-for _ in $(seq 1 60); do
-	win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1 || true)
-	[[ -n "$win" ]] && break
-	sleep 0.5
-done
-if [[ -z "$win" ]]; then
-	echo "the window did not appear; log:" >&2
-	cat "$work/app.log" >&2
-	exit 1
-fi
-xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
-sleep 3
+# wait_window LOG: waits for the app's window, places it at 0,0 in
+# 1366x768 and sets $win; shows LOG if it never appears.
+wait_window() {
+	win=""
+	for _ in $(seq 1 60); do
+		win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1 || true)
+		[[ -n "$win" ]] && break
+		sleep 0.5
+	done
+	if [[ -z "$win" ]]; then
+		echo "the window did not appear; log:" >&2
+		cat "$1" >&2
+		exit 1
+	fi
+	xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
+	sleep 3
+}
+wait_window "$work/app.log"
 
 shot() { import -window root "$out/$1.png" && echo "wrote $out/$1.png" >&2; }
 key() { xdotool key --window "$win" "$@"; sleep 1.2; }
@@ -135,15 +140,7 @@ wait "$app_pid" 2>/dev/null || true
 SPBE_BIN="$bin" scripts/demo-asesor.sh "$work/asesor" "$work/asesor-usb" >&2
 FYNE_THEME=light "$bin" --data "$work/asesor" >"$work/app-asesor.log" 2>&1 &
 app_pid=$!
-win=""
-for _ in $(seq 1 60); do
-	win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1 || true)
-	[[ -n "$win" ]] && break
-	sleep 0.5
-done
-[[ -n "$win" ]] || { cat "$work/app-asesor.log" >&2; exit 1; }
-xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
-sleep 3
+wait_window "$work/app-asesor.log"
 click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep 1.5; }
 click 380 103 # Rekap OPD
 shot asesor-recap

@@ -229,29 +229,8 @@ func (r *consRenderer) instrument() string {
 // header draws the running header on every page but the cover, and the
 // section that continues from the previous page.
 func (r *consRenderer) header() {
-	if r.pdf.PageNo() == 1 {
-		r.pdf.SetY(contentTop)
-		return
-	}
-	r.font("B", 7.5)
-	r.text(colNavy)
-	r.pdf.SetXY(marginX, 11)
-	r.pdf.CellFormat(contentW/2, 4, clean("LAPORAN KONSOLIDASI · "+r.instrument()), "", 0, "L", false, 0, "")
-	r.font("", 7.5)
-	r.text(colMuted)
 	right := fmt.Sprintf("%s · Periode %d", orDash(r.c.Instansi), r.c.Periode)
-	r.pdf.CellFormat(contentW/2, 4, r.fit(right, contentW/2), "", 0, "R", false, 0, "")
-	r.pdf.SetY(16.5)
-	r.rule(colRule, 0.3)
-	r.pdf.SetY(contentTop)
-	if r.cont != "" {
-		r.font("", 7.5)
-		r.text(colMuted)
-		r.pdf.CellFormat(contentW, 4, r.fit(r.cont+" (lanjutan)", contentW), "", 1, "L", false, 0, "")
-		r.pdf.Ln(1.5)
-	}
-	r.font("", 9)
-	r.text(colText)
+	r.runningHeader("LAPORAN KONSOLIDASI · "+r.instrument(), right, r.cont)
 }
 
 // footer identifies the document and its signer on every page.

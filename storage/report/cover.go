@@ -123,11 +123,7 @@ func (r *renderer) headline() {
 	r.need(34)
 	y := r.pdf.GetY()
 	h := 26.0
-	r.fill(colShade)
-	r.draw(colNavy)
-	r.pdf.SetLineWidth(0.4)
-	r.pdf.Rect(marginX, y, contentW, h, "FD")
-	r.pdf.SetLineWidth(0.2)
+	r.frame(y, h)
 	r.pdf.SetXY(marginX, y+3)
 	r.font("", 9)
 	r.text(colMuted)

@@ -213,3 +213,22 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// band fills a full-width band of height h at y in tint with a thin
+// accent bar on its left edge (indicator titles, warnings).
+func (d *doc) band(y, h float64, tint, accent rgb) {
+	d.fill(tint)
+	d.pdf.Rect(marginX, y, contentW, h, "F")
+	d.fill(accent)
+	d.pdf.Rect(marginX, y, 1.2, h, "F")
+}
+
+// frame draws the shaded, navy-framed box of a headline (index and
+// predicate) of height h at y.
+func (d *doc) frame(y, h float64) {
+	d.fill(colShade)
+	d.draw(colNavy)
+	d.pdf.SetLineWidth(0.4)
+	d.pdf.Rect(marginX, y, contentW, h, "FD")
+	d.pdf.SetLineWidth(0.2)
+}

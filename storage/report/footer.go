@@ -20,31 +20,36 @@ const (
 // header draws the running header on every page but the cover, and the
 // title of an indicator that continues from the previous page.
 func (r *renderer) header() {
-	if r.pdf.PageNo() == 1 {
-		r.pdf.SetY(contentTop)
+	right := fmt.Sprintf("%s · Periode %d", r.snap.Profile.OPDKode, r.snap.Assessment.Periode)
+	r.runningHeader("LAPORAN PENILAIAN MANDIRI · "+r.instrument(), right, r.cont)
+}
+
+// runningHeader draws a report's header on every page but the cover:
+// the document on the left, whose and which periode on the right, and
+// the section (cont) that continues from the previous page.
+func (d *doc) runningHeader(left, right, cont string) {
+	if d.pdf.PageNo() == 1 {
+		d.pdf.SetY(contentTop)
 		return
 	}
-	p := r.snap.Profile
-	r.font("B", 7.5)
-	r.text(colNavy)
-	r.pdf.SetXY(marginX, 11)
-	left := "LAPORAN PENILAIAN MANDIRI · " + r.instrument()
-	r.pdf.CellFormat(contentW/2, 4, clean(left), "", 0, "L", false, 0, "")
-	r.font("", 7.5)
-	r.text(colMuted)
-	right := fmt.Sprintf("%s · Periode %d", p.OPDKode, r.snap.Assessment.Periode)
-	r.pdf.CellFormat(contentW/2, 4, r.fit(right, contentW/2), "", 0, "R", false, 0, "")
-	r.pdf.SetY(16.5)
-	r.rule(colRule, 0.3)
-	r.pdf.SetY(contentTop)
-	if r.cont != "" {
-		r.font("", 7.5)
-		r.text(colMuted)
-		r.pdf.CellFormat(contentW, 4, r.fit(r.cont+" (lanjutan)", contentW), "", 1, "L", false, 0, "")
-		r.pdf.Ln(1.5)
+	d.font("B", 7.5)
+	d.text(colNavy)
+	d.pdf.SetXY(marginX, 11)
+	d.pdf.CellFormat(contentW/2, 4, clean(left), "", 0, "L", false, 0, "")
+	d.font("", 7.5)
+	d.text(colMuted)
+	d.pdf.CellFormat(contentW/2, 4, d.fit(right, contentW/2), "", 0, "R", false, 0, "")
+	d.pdf.SetY(16.5)
+	d.rule(colRule, 0.3)
+	d.pdf.SetY(contentTop)
+	if cont != "" {
+		d.font("", 7.5)
+		d.text(colMuted)
+		d.pdf.CellFormat(contentW, 4, d.fit(cont+" (lanjutan)", contentW), "", 1, "L", false, 0, "")
+		d.pdf.Ln(1.5)
 	}
-	r.font("", 9)
-	r.text(colText)
+	d.font("", 9)
+	d.text(colText)
 }
 
 // footer draws the bundle identification and QR code on every page.

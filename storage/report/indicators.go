@@ -122,10 +122,7 @@ func (r *renderer) indicatorTitle(in assessment.Indicator) {
 	r.font("B", 9.5)
 	h := float64(r.lineCount(in.Name, nameW-2))*lineH + 3
 	y := r.pdf.GetY()
-	r.fill(colShade)
-	r.pdf.Rect(marginX, y, contentW, h, "F")
-	r.fill(colNavy)
-	r.pdf.Rect(marginX, y, 1.2, h, "F")
+	r.band(y, h, colShade, colNavy)
 	r.text(colNavy)
 	r.pdf.SetXY(marginX+3, y+1.5)
 	r.pdf.CellFormat(numW-3, lineH, fmt.Sprintf("Indikator %d", in.Number), "", 0, "L", false, 0, "")
