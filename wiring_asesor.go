@@ -69,14 +69,7 @@ func asesorDeps() *cli.AsesorDeps {
 			var out []cli.RecapRow
 			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				rows, err := w.Recap(ctx)
-				for _, r := range rows {
-					out = append(out, cli.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Instansi: r.Instansi, Periode: r.Periode,
-						Index: r.Index, Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total,
-						KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
-						CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
-						Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
-						Mismatch: r.IndexMismatch})
-				}
+				out = recapRows(rows)
 				return err
 			})
 			return out, err
@@ -323,4 +316,19 @@ func operatorName() string {
 		return u.Username
 	}
 	return os.Getenv("USER")
+}
+
+// recapRows are the workspace's recap rows as the CLI (and the recap CSV)
+// writes them.
+func recapRows(rows []asesor.RecapRow) []cli.RecapRow {
+	var out []cli.RecapRow
+	for _, r := range rows {
+		out = append(out, cli.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Instansi: r.Instansi, Periode: r.Periode,
+			Index: r.Index, Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total,
+			KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
+			CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
+			Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
+			Mismatch: r.IndexMismatch})
+	}
+	return out
 }

@@ -190,3 +190,47 @@ func TestAsesorGUIAdapterConflict(t *testing.T) {
 		t.Fatalf("recap after accepting %+v", rows)
 	}
 }
+
+// The recap CSV from the GUI is the CLI's `recap --csv`, written as a new
+// dated file each time.
+func TestAsesorGUIRecapCSV(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	w, err := openAsesorGUI(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(t.TempDir(), "kunci.json")
+	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
+	if _, err := w.AddKey(ctx, pub); err != nil {
+		t.Fatal(err)
+	}
+	usb := t.TempDir()
+	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != assessment.ImportNew {
+		t.Fatalf("import %+v %v", out, err)
+	}
+	dest := filepath.Join(t.TempDir(), "flashdisk")
+	first, err := w.ExportRecapCSV(ctx, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := w.ExportRecapCSV(ctx, dest)
+	if err != nil || second == first {
+		t.Fatalf("second export %q %v overwrote %q", second, err, first)
+	}
+	got := string(readFile(t, first))
+	w.Close()
+	if want := mustCLI(t, "recap", "--data", data, "--csv"); got != want {
+		t.Errorf("GUI recap CSV differs from `recap --csv`:\n%s\n---\n%s", got, want)
+	}
+	if !strings.Contains(got, "kode,nama,instansi,periode") || strings.Count(got, "\n") != 2 {
+		t.Errorf("recap CSV:\n%s", got)
+	}
+}

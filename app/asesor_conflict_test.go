@@ -233,3 +233,19 @@ func capture(t *testing.T, w fyne.Window, name string) {
 	defer f.Close()
 	png.Encode(f, w.Canvas().Capture())
 }
+
+// The recap's CSV export asks for a folder and names the file written.
+func TestAsesorRecapExportCSV(t *testing.T) {
+	h := newAsesorHarness(t, true)
+	h.u.show(newAsesorRecap(h.u))
+	h.wait()
+	r := current[*asesorRecap](t, h.u)
+	test.Tap(r.csv)
+	h.wait()
+	if len(h.ws.rxDirs) != 1 || h.ws.rxDirs[0] != "/media/usb" {
+		t.Fatalf("exports into %v, want the picked folder /media/usb", h.ws.rxDirs)
+	}
+	if !hasText(fbOverlayTexts(h.u), "/media/usb/REKAP_OPD_20261127.csv") {
+		t.Errorf("the written file is not named: %q", fbOverlayTexts(h.u))
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math/big"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -94,6 +96,7 @@ type asesorRecap struct {
 	root     *fyne.Container // relaid out when warn shows or hides
 	warn     *widget.Label   // index mismatches and conflicts, when any
 	settle   *widget.Button  // settles the selected row's konflik
+	csv      *widget.Button  // exports the recap as CSV
 	conflict *asesorConflict
 }
 
@@ -104,6 +107,7 @@ func newAsesorRecap(u *UI) *asesorRecap {
 	r.settle = widget.NewButton(tr("asesor.conflict.settle"), r.onSettle)
 	r.settle.Importance = widget.WarningImportance
 	r.settle.Disable()
+	r.csv = widget.NewButton(tr("asesor.recap.exportCSV"), r.onExportCSV)
 	r.warn = wrapped("")
 	r.warn.Importance = widget.WarningImportance
 	r.warn.Hide()
@@ -160,7 +164,7 @@ func newAsesorRecap(u *UI) *asesorRecap {
 
 func (r *asesorRecap) view() fyne.CanvasObject {
 	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.settle, r.open), r.state), r.warn)
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.csv, r.settle, r.open), r.state), r.warn)
 	r.root = border(top, nil, nil, nil, r.table)
 	return container.NewPadded(r.root)
 }
@@ -173,6 +177,34 @@ func (r *asesorRecap) onReview() {
 		return
 	}
 	r.u.show(newAsesorReview(r.u, r.rows[r.pick].BundleID))
+}
+
+// onExportCSV writes the recap as CSV (the same as `recap --csv`) into a
+// folder the assessor picks, off the UI goroutine, and names the file.
+func (r *asesorRecap) onExportCSV() {
+	w := r.u.asesor
+	if w == nil {
+		return
+	}
+	r.u.paths.PickFolder(r.u.win, func(dir string, ok bool) {
+		if !ok {
+			return
+		}
+		var path string
+		r.csv.Disable()
+		r.u.jobs.submit(func(ctx context.Context) error {
+			var err error
+			path, err = w.ExportRecapCSV(ctx, dir)
+			return err
+		}, func(err error) {
+			r.csv.Enable()
+			if err != nil {
+				r.u.showError(err)
+				return
+			}
+			dialog.ShowInformation(tr("asesor.recap.exportedTitle"), trf("asesor.recap.exported", path), r.u.win)
+		})
+	})
 }
 
 // onSettle opens the side-by-side choice for the selected row's konflik;

@@ -36,6 +36,7 @@ type fakeAsesor struct {
 	fakeConsolidation
 	fakePaperCheck
 	fakeAsesorFeedback
+	fakeRecapExport
 	fakeAccept
 }
 

@@ -25,6 +25,9 @@ type AsesorWorkspace interface {
 	RevokeKey(ctx context.Context, keyID string) error
 	// Recap lists the accepted bundle of every OPD and periode.
 	Recap(ctx context.Context) ([]RecapRow, error)
+	// ExportRecapCSV writes the recap into destDir as `recap --csv` does
+	// and returns the file written.
+	ExportRecapCSV(ctx context.Context, destDir string) (path string, err error)
 	// Bundles lists every stored bundle (accepted, superseded, conflict).
 	Bundles(ctx context.Context) ([]ReviewBundle, error)
 	// ReviewSheet returns the bundle and, per indicator answered or

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"math/big"
 	"strconv"
 	"strings"
@@ -92,7 +93,16 @@ func recapCompleteness(r RecapRow) string {
 }
 
 func writeRecapCSV(env *Env, rows []RecapRow) int {
-	w := csv.NewWriter(env.Stdout)
+	if err := WriteRecapCSV(env.Stdout, rows); err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}
+
+// WriteRecapCSV writes the recap as `recap --csv` does; the GUI's recap
+// export writes the same bytes. Columns are only ever appended.
+func WriteRecapCSV(out io.Writer, rows []RecapRow) error {
+	w := csv.NewWriter(out)
 	w.Write([]string{"kode", "nama", "instansi", "periode", "indeks", "predikat", "lengkap", "dijawab", "total",
 		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik",
 		"dihitung_ulang", "indeks_opd", "predikat_opd", "indeks_berbeda"})
@@ -104,8 +114,5 @@ func writeRecapCSV(env *Env, rows []RecapRow) int {
 			strconv.FormatBool(r.Recomputed), r.ClaimedIndex, r.ClaimedPred, strconv.FormatBool(r.Mismatch)})
 	}
 	w.Flush()
-	if err := w.Error(); err != nil {
-		return fail(env, err)
-	}
-	return ExitOK
+	return w.Error()
 }
