@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -166,7 +167,23 @@ func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error
 		f.Close()
 		return "", fmt.Errorf("salinan berkas gagal: %w", err)
 	}
-	return dst, f.Close()
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	markFromElsewhere(dst)
+	return dst, nil
+}
+
+// markFromElsewhere gives the copy, on Windows, the Mark of the Web
+// (Zone.Identifier, zone 3) that a file from a USB stick would carry if
+// Explorer had copied it: Office then opens an OPD's .doc or .xls in
+// Protected View with its macros blocked. Best effort: on a file system
+// without alternate streams the copy simply has no mark.
+func markFromElsewhere(path string) {
+	if runtime.GOOS != "windows" {
+		return
+	}
+	_ = os.WriteFile(path+":Zone.Identifier", []byte("[ZoneTransfer]\r\nZoneId=3\r\n"), 0o600)
 }
 
 // viewerExtensions are the document types a copy keeps its name for:

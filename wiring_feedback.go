@@ -50,6 +50,11 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	if req.Name = strings.TrimSpace(req.Name); req.Name == "" {
 		req.Name = defaultAssessorName
 	}
+	// Everything that can refuse the export is checked before the key is
+	// created, so a refused first export leaves no key behind.
+	if err := feedback.ValidName(req.Name); err != nil {
+		return out, err
+	}
 	m, b, err := w.FeedbackManifest(ctx, req.BundleID, req.Name)
 	if err != nil {
 		return out, err
@@ -73,12 +78,14 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	if err := os.MkdirAll(req.OutDir, 0o755); err != nil {
 		return out, fmt.Errorf("membuat folder tujuan: %w", err)
 	}
+	// Where the public key goes is decided before anything is written: a
+	// refused export leaves the folder as it was.
+	if out.PublicKeyPath, err = publicKeyDest(req.OutDir, key.KeyID); err != nil {
+		return out, err
+	}
 	out.Path = filepath.Join(req.OutDir, feedback.FileName(b.OPDKode, b.Periode, b.Sequence))
 	if err := writeFileSynced(out.Path, data); err != nil {
 		return out, fmt.Errorf("menulis umpan balik: %w", err)
-	}
-	if out.PublicKeyPath, err = publicKeyDest(req.OutDir, key.KeyID); err != nil {
-		return out, err
 	}
 	if err := writeFileSynced(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
 		return out, fmt.Errorf("menulis kunci publik asesor: %w", err)

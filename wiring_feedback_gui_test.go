@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -246,6 +247,7 @@ type fbFixture struct {
 	exp  assessment.FeedbackExport
 	back string
 	in1  int
+	usb  string // the OPD's exported bundle
 }
 
 func newFBFixture(t *testing.T) fbFixture {
@@ -281,7 +283,7 @@ func newFBFixture(t *testing.T) fbFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fbFixture{opd: o, exp: exp, back: back, in1: in1}
+	return fbFixture{opd: o, exp: exp, back: back, in1: in1, usb: usb}
 }
 
 // readManifest is the manifest inside a feedback file, unverified.
@@ -582,5 +584,53 @@ func TestFeedbackClaimedFingerprintRefused(t *testing.T) {
 	}
 	if out := mustCLI(t, "feedback", "keys", "--data", f.opd.data); strings.Contains(out, id.KeyID[:16]) {
 		t.Fatalf("the forger's key was trusted: %s", out)
+	}
+}
+
+// A refused export changes nothing: a name over the limit creates no
+// assessor key, and a folder whose key file names are both taken keeps
+// the feedback file already there.
+func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	f := newFBFixture(t)
+	w, err := openAsesorGUI(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.AddKey(ctx, f.opd.pubkey); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Import(ctx, []string{f.usb}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: f.opd.bundleID, Indicator: f.in1,
+		Status: assessment.ReviewAccepted, Reviewer: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	pass := []byte("frasa sandi asesor kedua")
+	dest := t.TempDir()
+	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, dest, strings.Repeat("Tim Asesor ", 10), pass); err == nil {
+		t.Fatal("a name over the limit was exported")
+	}
+	if _, exists, _ := w.AssessorKey(ctx); exists {
+		t.Fatal("a refused first export created the assessor key")
+	}
+	exp, err := w.ExportFeedback(ctx, f.opd.bundleID, dest, "Tim Asesor Kedua", pass)
+	if err != nil || !exp.KeyCreated {
+		t.Fatalf("export %+v %v", exp, err)
+	}
+
+	// Another laptop's key files hold both names in f.back, beside its
+	// feedback on the same bundle: this export is refused and writes nothing.
+	other, _ := os.ReadFile(f.exp.PublicKeyPath)
+	os.WriteFile(filepath.Join(f.back, assessorKeyFileName(exp.Key.KeyID)), other, 0o644)
+	before, _ := os.ReadFile(f.exp.Path)
+	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, f.back, "Tim Asesor Kedua", pass); err == nil ||
+		!strings.Contains(err.Error(), "tidak ditimpa") {
+		t.Fatalf("export into a folder with both key names taken: %v", err)
+	}
+	if after, _ := os.ReadFile(f.exp.Path); !bytes.Equal(before, after) {
+		t.Error("the refused export replaced the other assessor's feedback file")
 	}
 }

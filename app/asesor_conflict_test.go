@@ -2,9 +2,6 @@ package app
 
 import (
 	"errors"
-	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -217,21 +214,6 @@ func TestAsesorConflictShowsRefusal(t *testing.T) {
 	if len(c.choose) != 2 || c.choose[1].Disabled() {
 		t.Error("the choice is not offered again after a refusal")
 	}
-}
-
-// capture writes the window to /tmp/h1 for a look (best effort; the
-// tests never depend on it).
-func capture(t *testing.T, w fyne.Window, name string) {
-	t.Helper()
-	if err := os.MkdirAll("/tmp/h1", 0o755); err != nil {
-		return
-	}
-	f, err := os.Create(filepath.Join("/tmp/h1", name))
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	png.Encode(f, w.Canvas().Capture())
 }
 
 // The recap's CSV export asks for a folder and names the file written.

@@ -509,9 +509,11 @@ func (c *asesorConsolidate) runExport(format assessment.ExportFormat, dir string
 		busy.Hide()
 		act.Stop()
 		cancel()
-		if cancelled {
-			return
+		if cancelled && (err != nil || path == "") {
+			return // Batal: nothing was written
 		}
+		// Batal pressed after the file was already written: say so rather
+		// than leave a file on the stick the assessor thinks is not there.
 		if err != nil {
 			u.showError(err)
 			return

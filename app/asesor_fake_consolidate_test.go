@@ -29,11 +29,13 @@ type fakeConsolidation struct {
 	resps     []string                                    // every SetResponsible call: "periode|indicator|K1,K2"
 	exports   []fakeExport
 	exportErr error
-	// exportHold, when set, makes ExportConsolidation wait for it and
-	// then write, ignoring a cancellation: the file is written although
-	// the assessor pressed Batal.
-	exportHold chan struct{}
-	loads      int // Consolidation calls
+	// exportHold, when set, makes ExportConsolidation wait until it is
+	// closed (then write) or the export is cancelled (then stop, unless
+	// exportIgnoresCancel: the file is written although the assessor
+	// pressed Batal).
+	exportHold          chan struct{}
+	exportIgnoresCancel bool
+	loads               int // Consolidation calls
 	// excluded are the OPDs whose revoked key keeps them out.
 	excluded []string
 }
@@ -153,7 +155,17 @@ func (f *fakeConsolidation) ExportConsolidation(ctx context.Context, periode int
 	err, hold := f.exportErr, f.exportHold
 	f.cmu.Unlock()
 	if hold != nil {
-		<-hold
+		f.cmu.Lock()
+		ignores := f.exportIgnoresCancel
+		f.cmu.Unlock()
+		select {
+		case <-hold:
+		case <-ctx.Done():
+			if !ignores {
+				return "", ctx.Err()
+			}
+			<-hold
+		}
 		return filepath.Join(dir, fmt.Sprintf("KONSOLIDASI_%d.%s", periode, format)), nil
 	}
 	select { // an export takes a moment; the GUI shows it is busy

@@ -69,6 +69,7 @@ func (e *feedbackExport) loadKey() {
 func (e *feedbackExport) askPassphrase() {
 	e.name = widget.NewEntry()
 	e.name.SetText(e.u.app.Preferences().StringWithFallback(prefAssessorName, defaultAssessorName))
+	e.name.Validator = checkAssessorName
 	e.pass = widget.NewPasswordEntry()
 	e.pass.Validator = e.checkPassphrase
 	intro := trf("asesor.feedback.introExisting", groupFingerprint(e.key.Fingerprint))
@@ -120,6 +121,15 @@ func (e *feedbackExport) checkPassphrase(s string) error {
 	return nil
 }
 
+// checkAssessorName refuses a team name the feedback file cannot carry
+// before anything is signed (or a first key created).
+func checkAssessorName(s string) error {
+	if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > assessment.MaxAssessorNameRunes {
+		return errors.New(trf("asesor.feedback.nameTooLong", n, assessment.MaxAssessorNameRunes))
+	}
+	return nil
+}
+
 // submit signs and writes the feedback off the UI goroutine.
 func (e *feedbackExport) submit() {
 	pass := e.pass.Text
@@ -134,6 +144,10 @@ func (e *feedbackExport) submit() {
 	name := strings.TrimSpace(e.name.Text)
 	if name == "" {
 		name = defaultAssessorName
+	}
+	if err := checkAssessorName(name); err != nil {
+		e.u.showError(err)
+		return
 	}
 	e.u.app.Preferences().SetString(prefAssessorName, name)
 	w, id, dir := e.u.asesor, e.bundle.BundleID, e.dir

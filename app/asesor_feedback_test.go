@@ -1,12 +1,9 @@
 package app
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
+	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -19,23 +16,6 @@ func fbOverlayTexts(u *UI) []string {
 		return nil
 	}
 	return texts(top)
-}
-
-// capture writes the window (with its dialogs) to /tmp/h4/name for a look.
-func fbCapture(t *testing.T, w fyne.Window, name string) {
-	t.Helper()
-	dir := filepath.Join(os.TempDir(), "h4")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestAsesorFeedbackExportCreatesKey(t *testing.T) {
@@ -62,7 +42,7 @@ func TestAsesorFeedbackExportCreatesKey(t *testing.T) {
 	if e.name.Text != "Tim Asesor Internal" {
 		t.Errorf("team name %q", e.name.Text)
 	}
-	fbCapture(t, h.u.win, "asesor_feedback_passphrase.png")
+	capture(t, h.u.win, "asesor_feedback_passphrase.png")
 
 	// the two passphrases differ: nothing is signed
 	test.Type(e.pass, "rahasia asesor 1")
@@ -92,7 +72,7 @@ func TestAsesorFeedbackExportCreatesKey(t *testing.T) {
 			t.Errorf("result does not show %q: %q", s, got)
 		}
 	}
-	fbCapture(t, h.u.win, "asesor_feedback_result.png")
+	capture(t, h.u.win, "asesor_feedback_result.png")
 	e.resultDlg.Hide()
 
 	// the key exists now: one passphrase; a wrong one is reported
@@ -149,7 +129,7 @@ func TestAsesorFeedbackNewKeyPassphraseLength(t *testing.T) {
 	if err := e.pass.Validate(); err == nil || err.Error() != "Frasa sandi kunci baru minimal 8 karakter." {
 		t.Errorf("short passphrase: %v", err)
 	}
-	captureWindow(t, h, "feedback_short.png")
+	capture(t, h.u.win, "feedback_short.png")
 	e.submit() // also refused when submitted another way
 	h.wait()
 	if len(h.ws.fbExports) != 0 || !hasText(fbOverlayTexts(h.u), "minimal 8 karakter") {
@@ -192,5 +172,29 @@ func TestReviewReasonText(t *testing.T) {
 		if got := reviewReasonText(c.in); got != c.want {
 			t.Errorf("reviewReasonText(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// A team name the feedback file cannot carry is refused in the form,
+// before anything is signed or a first key created.
+func TestAsesorFeedbackNameTooLong(t *testing.T) {
+	h, r := reviewHarness(t)
+	r.status.SetSelected("diterima")
+	test.Tap(r.saveBtn)
+	h.wait()
+	h.paths.folder = "/media/usb"
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	e := r.feedback
+	e.name.SetText(strings.Repeat("Tim Asesor ", 10))
+	test.Type(e.pass, "frasa sandi panjang")
+	test.Type(e.confirm, "frasa sandi panjang")
+	if err := e.name.Validate(); err == nil || !strings.Contains(err.Error(), "terlalu panjang") {
+		t.Errorf("long name: %v", err)
+	}
+	e.submit()
+	h.wait()
+	if len(h.ws.fbExports) != 0 {
+		t.Fatalf("a name over the limit reached ExportFeedback: %+v", h.ws.fbExports)
 	}
 }

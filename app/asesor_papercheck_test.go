@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"image/png"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -209,7 +207,7 @@ func TestAsesorPaperCheckKeyStatus(t *testing.T) {
 				t.Errorf("result %q does not say %q and %q", shown, c.why, c.badge)
 			}
 			if c.status == assessment.KeyRevoked {
-				captureWindow(t, h, "paper_revoked.png")
+				capture(t, h.u.win, "paper_revoked.png")
 			}
 		})
 	}
@@ -263,22 +261,5 @@ func TestAsesorOpenBlobQuarantined(t *testing.T) {
 			t.Errorf("notice does not say %q: %q", s, got)
 		}
 	}
-	captureWindow(t, h, "blob_quarantined.png")
-}
-
-// captureWindow writes the window with its dialogs to /tmp/f3/name.
-func captureWindow(t *testing.T, h *asesorHarness, name string) {
-	t.Helper()
-	dir := filepath.Join(os.TempDir(), "f3")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, h.u.win.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	capture(t, h.u.win, "blob_quarantined.png")
 }

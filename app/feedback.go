@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -123,8 +124,15 @@ func (f *feedbackImport) askTrust() {
 }
 
 // retrustCommand trusts a withdrawn assessor key again: deliberately, on
-// the command line, never with one click here.
-const retrustCommand = "spbe-mandiri feedback import BERKAS --assessor-pubkey KUNCI_ASESOR.json --retrust"
+// the command line, never with one click here. It names the files of
+// this import (the key file may be KUNCI_ASESOR_<id>.json).
+func retrustCommand(p assessment.FeedbackPreview) string {
+	keyFile := "KUNCI_ASESOR.json"
+	if p.KeyFile != "" {
+		keyFile = p.KeyFile
+	}
+	return fmt.Sprintf("spbe-mandiri feedback import %q --assessor-pubkey %q --retrust", p.File, keyFile)
+}
 
 // showWithdrawn refuses feedback signed by a key whose trust was
 // withdrawn. The officer is not asked the fingerprint question again: a
@@ -134,7 +142,7 @@ func (f *feedbackImport) showWithdrawn() {
 	p := f.preview
 	fp := widget.NewLabelWithStyle(trf("feedback.withdrawnKey", groupFingerprint(p.Fingerprint)), fyne.TextAlignLeading,
 		fyne.TextStyle{Monospace: true})
-	cmd := widget.NewLabelWithStyle(retrustCommand, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	cmd := widget.NewLabelWithStyle(retrustCommand(p), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	cmd.Selectable = true // to copy into a terminal
 	box := container.NewVBox(bold(trf("feedback.withdrawn", formatTime(p.WithdrawnAt))), fp,
 		wrapped(tr("feedback.withdrawnRetrust")), cmd)

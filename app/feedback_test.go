@@ -189,7 +189,7 @@ func TestFeedbackImportUntrustedKey(t *testing.T) {
 	if !hasText(got, "Apakah sidik jari ini sama dengan yang dibacakan Tim Asesor?") || !hasText(got, "DISKOMINFO periode 2025, bundel nomor urut 1 (2 indikator)") {
 		t.Errorf("trust dialog shows %q", got)
 	}
-	fbCapture(t, h.u.win, "opd_feedback_trust.png")
+	capture(t, h.u.win, "opd_feedback_trust.png")
 	f.trustDlg.Dismiss()
 	h.wait()
 	if len(h.inbox.imports) != 0 || h.inbox.trusted {
@@ -218,7 +218,7 @@ func TestFeedbackImportUntrustedKey(t *testing.T) {
 		t.Errorf("home does not summarise the feedback: %q", texts(h.u.win.Content()))
 	}
 
-	fbCapture(t, h.u.win, "opd_feedback_done.png")
+	capture(t, h.u.win, "opd_feedback_done.png")
 
 	// open the assessment from the result: notes beside each answer
 	f.doneDlg.Confirm()
@@ -256,7 +256,7 @@ func TestFeedbackImportUntrustedKey(t *testing.T) {
 	if !flagged {
 		t.Error("indicator 1 has no revisi marker in the tree")
 	}
-	fbCapture(t, h.u.win, "opd_feedback_note_revisi.png")
+	capture(t, h.u.win, "opd_feedback_note_revisi.png")
 	q.goTo(2)
 	if got := texts(q.pane.note); !q.pane.note.Visible() || !hasText(got, "DITERIMA") {
 		t.Errorf("indicator 2 note: %q", got)
@@ -356,7 +356,7 @@ func TestFeedbackImportWithdrawnKey(t *testing.T) {
 	if hasText(got, "Apakah sidik jari ini sama") {
 		t.Errorf("the fingerprint question is shown: %q", got)
 	}
-	fbCapture(t, h.u.win, "opd_feedback_withdrawn.png")
+	capture(t, h.u.win, "opd_feedback_withdrawn.png")
 	if len(h.inbox.imports) != 0 || h.inbox.trusted {
 		t.Fatalf("withdrawn key: imports %v, trusted %v", h.inbox.imports, h.inbox.trusted)
 	}

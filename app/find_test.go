@@ -1,6 +1,9 @@
 package app
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -67,4 +70,26 @@ func findLink(t *testing.T, o fyne.CanvasObject, prefix string) *widget.Hyperlin
 		t.Fatalf("no link starting %q", prefix)
 	}
 	return found
+}
+
+// capture writes the window (with its dialogs) as a PNG named name into
+// the folder $SPBE_UI_CAPTURE, to look at a screen as a user would; without
+// that variable it does nothing, and no test depends on it.
+func capture(t *testing.T, w fyne.Window, name string) {
+	t.Helper()
+	dir := os.Getenv("SPBE_UI_CAPTURE")
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -18,6 +18,11 @@ type AsesorFeedback interface {
 	BackupAssessorKey(ctx context.Context, destDir string, passphrase []byte) (path string, err error)
 }
 
+// MaxAssessorNameRunes caps the assessor team's name in a feedback file
+// (storage/feedback enforces the same): the OPD sees it above the
+// fingerprint it compares.
+const MaxAssessorNameRunes = 100
+
 // AssessorKeyInfo names the assessor's signing key.
 type AssessorKeyInfo struct {
 	KeyID       string

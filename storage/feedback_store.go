@@ -381,7 +381,7 @@ func scanFeedback(rows *sql.Rows) (FeedbackRecord, error) {
 	if err := rows.Scan(&r.ID, &r.AssessmentID, &at, &env, &pub, &untrusted, &r.Sequence); err != nil {
 		return r, err
 	}
-	m, err := feedback.Verify(env, ed25519.PublicKey(pub))
+	m, err := feedback.VerifyStored(env, ed25519.PublicKey(pub))
 	if err != nil {
 		return r, fmt.Errorf("umpan balik tersimpan #%d: %w", r.ID, err)
 	}

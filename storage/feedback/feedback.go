@@ -94,9 +94,6 @@ func (m *Manifest) validate() error {
 	if !keys.ValidKeyID(m.Assessor.KeyID) {
 		return errors.New("assessor.keyid tidak sah")
 	}
-	if err := validName(m.Assessor.Name); err != nil {
-		return err
-	}
 	seen := map[int]bool{}
 	for _, it := range m.Items {
 		if it.Indicator < 1 || seen[it.Indicator] {
@@ -115,9 +112,11 @@ func (m *Manifest) validate() error {
 // fingerprint out of sight or pose as dialog text.
 const MaxNameRunes = 100
 
-// validName accepts one line of at most MaxNameRunes runes without
-// control or formatting characters ("" is allowed: no name).
-func validName(name string) error {
+// ValidName accepts one line of at most MaxNameRunes runes without
+// control or formatting characters ("" is allowed: no name). Sign and
+// Verify (import) enforce it; files stored before the rule existed are
+// read with VerifyStored, which makes the name displayable instead.
+func ValidName(name string) error {
 	if !utf8.ValidString(name) {
 		return errors.New("nama tim asesor bukan UTF-8 yang sah")
 	}
@@ -143,6 +142,9 @@ func Sign(priv ed25519.PrivateKey, m Manifest) ([]byte, error) {
 		m.Items = []Item{}
 	}
 	if err := m.validate(); err != nil {
+		return nil, err
+	}
+	if err := ValidName(m.Assessor.Name); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -194,10 +196,50 @@ func parseEnvelope(data []byte) (*Envelope, error) {
 	return &env, nil
 }
 
-// Verify checks data against the trusted assessor key and returns the
-// manifest: the envelope strictly, the first signature over DSSE PAE of
-// the raw payload with exactly that key, then the payload strictly.
+// Verify checks a feedback file being imported against the trusted
+// assessor key and returns the manifest: the envelope strictly, the first
+// signature over DSSE PAE of the raw payload with exactly that key, then
+// the payload strictly, including the assessor name rule.
 func Verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
+	m, err := verify(data, trusted)
+	if err != nil {
+		return nil, err
+	}
+	if err := ValidName(m.Assessor.Name); err != nil {
+		return nil, failf("%v", err)
+	}
+	return m, nil
+}
+
+// VerifyStored is Verify for a file already imported (it is verified
+// again whenever it is read). A name stored before ValidName existed must
+// not make the OPD's notes unreadable: it is made one short line instead.
+func VerifyStored(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
+	m, err := verify(data, trusted)
+	if err != nil {
+		return nil, err
+	}
+	m.Assessor.Name = displayName(m.Assessor.Name)
+	return m, nil
+}
+
+// displayName makes a name ValidName accepts: control, formatting and
+// separator characters become spaces, and it is cut to MaxNameRunes.
+func displayName(name string) string {
+	name = strings.ToValidUTF8(name, "?")
+	name = strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return ' '
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > MaxNameRunes {
+		name = string(r[:MaxNameRunes-1]) + "…"
+	}
+	return name
+}
+
+func verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 	env, err := parseEnvelope(data)
 	if err != nil {
 		return nil, err

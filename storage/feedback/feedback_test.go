@@ -139,3 +139,41 @@ func TestAssessorNameLimits(t *testing.T) {
 		})
 	}
 }
+
+// A file signed before the name rule existed (a long, multi-line name) is
+// refused at import but still reads once stored, its name made one short
+// line: an upgrade must not make the OPD's notes unreadable.
+func TestVerifyStoredOldName(t *testing.T) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	pub := priv.Public().(ed25519.PublicKey)
+	m := manifest()
+	good, err := Sign(priv, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Re-sign the same manifest with a name the rule refuses, the way the
+	// previous release could.
+	var env Envelope
+	json.Unmarshal(good, &env)
+	raw, _ := base64.StdEncoding.DecodeString(env.Payload)
+	long := strings.Repeat("Tim Asesor ", 14) + "\nSidik jari: 00000"
+	name, _ := json.Marshal(long)
+	raw = bytes.Replace(raw, []byte(`"Tim Asesor Internal"`), name, 1)
+	env.Payload = base64.StdEncoding.EncodeToString(raw)
+	env.Signatures[0].Sig = base64.StdEncoding.EncodeToString(ed25519.Sign(priv, bundle.PAE(PayloadType, raw)))
+	old, _ := json.Marshal(env)
+
+	if _, err := Verify(old, pub); err == nil {
+		t.Error("import accepted a name over the limit")
+	}
+	got, err := VerifyStored(old, pub)
+	if err != nil {
+		t.Fatalf("stored file no longer reads: %v", err)
+	}
+	if n := []rune(got.Assessor.Name); len(n) != MaxNameRunes || strings.ContainsAny(got.Assessor.Name, "\n") || ValidName(got.Assessor.Name) != nil {
+		t.Errorf("stored name shown as %q", got.Assessor.Name)
+	}
+	if got.Items[0].Note != m.Items[0].Note {
+		t.Errorf("notes %+v", got.Items)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -12,5 +13,13 @@ import (
 func TestPassphraseMinimumAgrees(t *testing.T) {
 	if assessment.MinPassphraseLen != keys.MinPassphraseLen {
 		t.Errorf("assessment.MinPassphraseLen = %d, keys.MinPassphraseLen = %d", assessment.MinPassphraseLen, keys.MinPassphraseLen)
+	}
+}
+
+// The GUI refuses a long assessor name with the domain's limit before the
+// feedback file would: both must say the same.
+func TestAssessorNameLimitAgrees(t *testing.T) {
+	if assessment.MaxAssessorNameRunes != feedback.MaxNameRunes {
+		t.Errorf("assessment.MaxAssessorNameRunes = %d, feedback.MaxNameRunes = %d", assessment.MaxAssessorNameRunes, feedback.MaxNameRunes)
 	}
 }
