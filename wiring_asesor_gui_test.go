@@ -145,15 +145,7 @@ func TestAsesorGUIAdapterConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub := filepath.Join(t.TempDir(), "kunci.json")
-	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
-	if _, err := w.AddKey(ctx, pub); err != nil {
-		t.Fatal(err)
-	}
+	key := registerOPDKey(t, w)
 	usb := t.TempDir()
 	first, second := exportInput(t), exportInput(t)
 	second.BundleID, second.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f7", 4
@@ -200,15 +192,7 @@ func TestAsesorGUIRecapCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub := filepath.Join(t.TempDir(), "kunci.json")
-	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
-	if _, err := w.AddKey(ctx, pub); err != nil {
-		t.Fatal(err)
-	}
+	key := registerOPDKey(t, w)
 	usb := t.TempDir()
 	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
 		t.Fatal(err)
@@ -233,4 +217,20 @@ func TestAsesorGUIRecapCSV(t *testing.T) {
 	if !strings.Contains(got, "kode,nama,instansi,periode") || strings.Count(got, "\n") != 2 {
 		t.Errorf("recap CSV:\n%s", got)
 	}
+}
+
+// registerOPDKey makes an OPD signing key and registers its public key
+// (pending) in the assessor workspace w.
+func registerOPDKey(t *testing.T, w assessment.AsesorWorkspace) *keys.Key {
+	t.Helper()
+	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(t.TempDir(), "kunci.json")
+	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
+	if _, err := w.AddKey(context.Background(), pub); err != nil {
+		t.Fatal(err)
+	}
+	return key
 }
