@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
 
@@ -82,6 +83,15 @@ func TestAssessorRoundTrip(t *testing.T) {
 			t.Fatalf("export: %v %q", err, out)
 		}
 		o.bundleID = ex.BundleID
+	}
+
+	// Each export put the OPD's public key on the stick beside its bundle.
+	for _, o := range opds {
+		onStick, err := keys.ReadPublic(filepath.Join(usb, "KUNCI_PUBLIK_"+o.kode+".json"))
+		sent, err2 := keys.ReadPublic(filepath.Join(keysDir, "kunci-"+o.kode+".json"))
+		if err != nil || err2 != nil || onStick.KeyID != sent.KeyID {
+			t.Fatalf("%s public key on the stick: %v %v", o.kode, err, err2)
+		}
 	}
 
 	// The assessor: without keys every bundle is refused.

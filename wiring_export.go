@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -132,7 +133,29 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 	if res.Supersedes != nil {
 		out.Supersedes = res.Supersedes.BundleID
 	}
-	return out, err // err: written but not logged
+	if err != nil {
+		return out, err // written but not logged
+	}
+	out.PublicKeyPath, err = writeOPDPublicKey(req.OutDir, snap.Profile.OPDKode, key.Identity)
+	return out, err
+}
+
+// writeOPDPublicKey writes the OPD's public key beside its bundle as
+// KUNCI_PUBLIK_<KODE>.json, so the stick carries what the assessor
+// registers (still pending until the fingerprint is compared with the
+// signed key form or by phone). A file of another key under that name (an
+// older, replaced key) is kept: the new one then gets the key id in its
+// name.
+func writeOPDPublicKey(dir, kode string, id keys.Identity) (string, error) {
+	base := "KUNCI_PUBLIK_" + bundle.SafeName(kode)
+	path := filepath.Join(dir, base+".json")
+	if old, err := keys.ReadPublic(path); err == nil && old.KeyID != id.KeyID {
+		path = filepath.Join(dir, base+"_"+id.KeyID[:8]+".json")
+	}
+	if err := writeFileSynced(path, keys.MarshalPublic(id)); err != nil {
+		return "", fmt.Errorf("menulis kunci publik OPD: %w", err)
+	}
+	return path, nil
 }
 
 // signedReport renders report.pdf with the bundle footer and adds the PDF

@@ -64,5 +64,8 @@ func runExport(env *Env, args []string) int {
 	if res.Supersedes != "" {
 		fmt.Fprintf(w, "Menggantikan : %s\n", res.Supersedes)
 	}
+	if res.PublicKeyPath != "" {
+		fmt.Fprintf(w, "Kunci publik : %s (untuk didaftarkan Tim Asesor)\n", res.PublicKeyPath)
+	}
 	return ExitOK
 }

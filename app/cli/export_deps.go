@@ -73,6 +73,9 @@ type ExportResult struct {
 	Size           int64  `json:"size"`
 	Files          int    `json:"files"`
 	Supersedes     string `json:"supersedes,omitempty"` // bundle id
+	// PublicKeyPath is the OPD's public key file written beside the
+	// bundle, for the assessor to register.
+	PublicKeyPath string `json:"public_key_path,omitempty"`
 }
 
 // exportDeps returns env.Export or an error when it is not wired.

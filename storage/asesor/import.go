@@ -230,8 +230,9 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 	res = describe(res, v)
 	if key == nil || !v.SignerKnown {
 		return nil, reject(res, RejectUnknownKey, fmt.Sprintf(
-			"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): minta berkas kunci publik OPD %s "+
-				"(`spbe-mandiri key export-public`), daftarkan dengan `spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
+			"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
+				"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
+				"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
 			short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode)), nil
 	}
 	c := &checked{path: path, v: v}

@@ -108,8 +108,14 @@ func (e *Exporter) input(ctx context.Context, snap assessment.Snapshot, open fun
 }
 
 // FileName is SPBE_<KODE>_<periode>_<seq>.spbe with the OPD code reduced
-// to A–Z, 0–9 and '-'.
+// by SafeName.
 func FileName(kode string, periode int, seq uint64) string {
+	return fmt.Sprintf("SPBE_%s_%d_%d.spbe", SafeName(kode), periode, seq)
+}
+
+// SafeName reduces an OPD code to A–Z, 0–9 and '-' for a file name on any
+// stick ("OPD" when nothing is left).
+func SafeName(kode string) string {
 	k := strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-':
@@ -119,11 +125,10 @@ func FileName(kode string, periode int, seq uint64) string {
 		}
 		return '-'
 	}, kode)
-	k = strings.Trim(k, "-")
-	if k == "" {
+	if k = strings.Trim(k, "-"); k == "" {
 		k = "OPD"
 	}
-	return fmt.Sprintf("SPBE_%s_%d_%d.spbe", k, periode, seq)
+	return k
 }
 
 func checkDir(dir string) error {
