@@ -50,6 +50,7 @@ func guiDeps(dataDir string) app.Deps {
 		OpenAsesor:      openAsesorGUI,
 		HasAsesor:       hasAsesorGUI,
 		FeedbackInbox:   feedbackInboxFor,
+		OPDKeys:         opdKeysGUI{current: current.Load},
 	}
 }
 

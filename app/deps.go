@@ -61,6 +61,12 @@ type Deps struct {
 	// indicator). nil, or a nil result, hides both.
 	FeedbackInbox func(assessment.Store) assessment.FeedbackInbox
 
+	// OPDKeys is the OPD's own signing key in the open data folder (the
+	// Kunci penanda tangan screen, and the export's check whether a key
+	// must be made first). nil hides the screen; the export then asks
+	// one passphrase as before.
+	OPDKeys assessment.OPDKeys
+
 	// Files asks the user for an evidence file. nil uses the system file
 	// dialog; tests inject their own.
 	Files FileSource

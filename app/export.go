@@ -4,70 +4,181 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
-// onExport asks for a destination folder and the passphrase, then runs
-// the Deps.Export hook off the UI goroutine with a progress dialog.
-func (q *questionnaire) onExport() {
+// exportFlow is one export from the dashboard: folder, key check,
+// passphrase dialog, progress, result. Its fields are the open dialogs
+// (tests drive them).
+type exportFlow struct {
+	q            *questionnaire
+	dlg          *dialog.FormDialog // the passphrase dialog
+	pass         *widget.Entry      // the installed key's passphrase
+	pass1, pass2 *widget.Entry      // a new key's passphrase, twice
+	newKeyDlg    *dialog.CustomDialog
+	newKey       assessment.OPDKey // the key this export made
+}
+
+// onExport is the dashboard's export button.
+func (q *questionnaire) onExport() { q.startExport() }
+
+// startExport asks for a destination folder, checks (off the UI
+// goroutine) whether the signing key exists, and asks its passphrase;
+// without a key it says a new one will be made and asks the new
+// passphrase twice. Then the Deps.Export hook runs off the UI goroutine
+// with a progress dialog.
+func (q *questionnaire) startExport() *exportFlow {
 	u := q.u
+	f := &exportFlow{q: q}
 	if u.deps.Export == nil {
-		return
+		return f
 	}
 	q.u.saver.flush()
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
+	u.paths.PickFolder(u.win, func(dir string, ok bool) {
+		if ok {
+			f.checkKey(dir)
+		}
+	})
+	return f
+}
+
+// checkKey decides which passphrase dialog comes next. Without
+// Deps.OPDKeys the export asks one passphrase, as it always did.
+func (f *exportFlow) checkKey(destDir string) {
+	keys := f.q.u.deps.OPDKeys
+	if keys == nil {
+		f.askPassphrase(destDir)
+		return
+	}
+	load(f.q.u, nil, keys.Info, func(k assessment.OPDKey) {
+		if k.Exists {
+			f.askPassphrase(destDir)
+			return
+		}
+		f.askNewKey(destDir)
+	})
+}
+
+func (f *exportFlow) askPassphrase(destDir string) {
+	u := f.q.u
+	pass := widget.NewPasswordEntry()
+	f.pass = pass
+	items := []*widget.FormItem{widget.NewFormItem(tr("export.passphrase"), pass)}
+	f.dlg = dialog.NewForm(tr("export.title"), tr("export.confirm"), tr("common.cancel"), items, func(ok bool) {
+		if ok {
+			f.run(destDir, pass.Text, false)
+		}
+	}, u.win)
+	f.dlg.Resize(fyne.NewSize(520, 200))
+	f.dlg.Show()
+	u.win.Canvas().Focus(pass)
+}
+
+// askNewKey says that a new signing key will be made for this export and
+// asks its passphrase twice (at least assessment.MinPassphraseLen
+// characters, checked in the form).
+func (f *exportFlow) askNewKey(destDir string) {
+	u := f.q.u
+	p1, p2 := newPassphraseEntries()
+	f.pass1, f.pass2 = p1, p2
+	items := []*widget.FormItem{
+		widget.NewFormItem("", wrapped(tr("opdkey.exportIntro"))),
+		widget.NewFormItem(tr("opdkey.pass1"), p1),
+		widget.NewFormItem(tr("opdkey.pass2"), p2),
+	}
+	f.dlg = dialog.NewForm(tr("opdkey.exportTitle"), tr("opdkey.exportConfirm"), tr("common.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := checkNewPassphrase(p1.Text, p2.Text); err != nil {
 			u.showError(err)
 			return
 		}
-		if dir != nil {
-			q.askPassphrase(dir.Path())
-		}
+		f.run(destDir, p1.Text, true)
 	}, u.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	f.dlg.Resize(fyne.NewSize(680, 380))
+	f.dlg.Show()
+	u.win.Canvas().Focus(p1)
 }
 
-func (q *questionnaire) askPassphrase(destDir string) {
-	pass := widget.NewPasswordEntry()
-	items := []*widget.FormItem{widget.NewFormItem(tr("export.passphrase"), pass)}
-	dlg := dialog.NewForm(tr("export.title"), tr("export.confirm"), tr("common.cancel"), items, func(ok bool) {
-		if ok {
-			q.runExport(destDir, pass.Text)
-		}
-	}, q.u.win)
-	dlg.Resize(fyne.NewSize(520, 200))
-	dlg.Show()
-}
-
+// runExport exports with the installed key.
 func (q *questionnaire) runExport(destDir, passphrase string) {
-	u := q.u
+	(&exportFlow{q: q}).run(destDir, passphrase, false)
+}
+
+// run exports; with newKey it first creates the signing key
+// (Deps.OPDKeys) and afterwards shows the new key's fingerprint.
+func (f *exportFlow) run(destDir, passphrase string, newKey bool) {
+	u := f.q.u
 	bar := widget.NewProgressBar()
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := dialog.NewCustom(tr("export.title"), tr("common.cancel"), bar, u.win)
 	prog.SetOnClosed(cancel)
 	prog.Show()
-	export, id := u.deps.Export, q.s.a.ID
+	export, keys, id := u.deps.Export, u.deps.OPDKeys, f.q.s.a.ID
 	var path string
+	var created *assessment.OPDKey
 	u.jobs.spawn(func(context.Context) error {
+		if newKey && keys != nil {
+			k, err := keys.Create(ctx, []byte(passphrase))
+			if err != nil {
+				return err
+			}
+			created = &k
+		}
 		var err error
-		path, err = export(ctx, id, destDir, passphrase, func(f float64) {
-			u.post(func() { bar.SetValue(f) })
+		path, err = export(ctx, id, destDir, passphrase, func(v float64) {
+			u.post(func() { bar.SetValue(v) })
 		})
 		return err
 	}, func(err error) {
 		prog.SetOnClosed(func() {})
 		prog.Hide()
 		cancel()
+		if created != nil {
+			// The key exists now whatever the export did: show it.
+			f.showNewKey(*created, path, err == nil)
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				u.showError(err)
 			}
 			return
 		}
-		dialog.ShowInformation(tr("export.title"), trf("export.done", path), u.win)
+		if created == nil {
+			dialog.ShowInformation(tr("export.title"), trf("export.done", path), u.win)
+		}
 	})
+}
+
+// showNewKey shows the key the export just made: its fingerprint in large
+// type, what to give the assessor, and the way to the key screen.
+func (f *exportFlow) showNewKey(k assessment.OPDKey, path string, exported bool) {
+	u := f.q.u
+	f.newKey = k
+	box := container.NewVBox()
+	if exported {
+		box.Add(wrapped(trf("export.done", path)))
+	}
+	box.Add(bold(tr("opdkey.newKeyFingerprint")))
+	box.Add(container.NewPadded(fingerprintText(k.Fingerprint)))
+	box.Add(wrapped(tr("opdkey.newKeyAdvice")))
+	var dlg *dialog.CustomDialog
+	open := widget.NewButtonWithIcon(tr("opdkey.openScreen"), theme.NavigateNextIcon(), func() {
+		dlg.Hide()
+		u.show(newSigningKey(u))
+	})
+	open.Importance = widget.HighImportance
+	box.Add(container.NewHBox(open))
+	dlg = dialog.NewCustom(tr("opdkey.newKeyTitle"), tr("common.close"), box, u.win)
+	dlg.Resize(fyne.NewSize(720, 360))
+	f.newKeyDlg = dlg
+	dlg.Show()
 }
 
 // onVerify checks a bundle file with the Deps.Verify hook.

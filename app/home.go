@@ -61,6 +61,9 @@ func (h *home) view() fyne.CanvasObject {
 	if h.fbBtn != nil {
 		actions.Add(h.fbBtn)
 	}
+	if h.u.deps.OPDKeys != nil {
+		actions.Add(widget.NewButton(tr("opdkey.title"), func() { h.u.show(newSigningKey(h.u)) }))
+	}
 	if h.u.deps.Verify != nil {
 		actions.Add(widget.NewButton(tr("verify.button"), h.u.onVerify))
 	}

@@ -103,10 +103,10 @@ shot home
 if [[ -n "$demo" ]]; then
 	# The demo's top card is Pemdi 2026 (a few answers); the screenshots
 	# show SPBE 2025, the second card. Tab order on the home screen:
-	# Penilaian baru, Profil & bahasa, Impor umpan balik asesor, Periksa
-	# berkas ekspor, Ruang kerja Asesor, then per card Buka, Salin, Hapus —
-	# so the 9th Tab is the second card's Buka.
-	for _ in $(seq 1 9); do xdotool key --window "$win" Tab; sleep 0.2; done
+	# Penilaian baru, Profil & bahasa, Impor umpan balik asesor, Kunci
+	# penanda tangan, Periksa berkas ekspor, Ruang kerja Asesor, then per
+	# card Buka, Salin, Hapus — so the 10th Tab is the second card's Buka.
+	for _ in $(seq 1 10); do xdotool key --window "$win" Tab; sleep 0.2; done
 	key space
 	sleep 1.5
 	# The first open indicator (4, unanswered) is shown; indicator 1 (the
