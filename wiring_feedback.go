@@ -122,30 +122,6 @@ func assessorKeyFileName(keyID string) string {
 	return strings.TrimSuffix(assessorPublicKeyName, ".json") + "_" + keyID[:8] + ".json"
 }
 
-// writeFileSynced writes data to path through a temporary file, fsynced
-// and renamed, so a pulled stick never holds half a file under the name.
-func writeFileSynced(path string, data []byte) error {
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".partial")
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if serr := f.Sync(); err == nil {
-		err = serr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
 // withOPDStore opens the OPD data folder dataDir ("" = default).
 func withOPDStore(dataDir string, fn func(*storage.DB) error) error {
 	db, err := storage.Open(dataDir)

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
@@ -42,11 +39,7 @@ func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, asses
 // (never over an existing file), as `key backup --asesor` does.
 func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
 	now := time.Now()
-	base := "CADANGAN_KUNCI_ASESOR_" + now.Format("20060102")
-	path := filepath.Join(destDir, base+".json")
-	for n := 2; fileExists(path); n++ {
-		path = filepath.Join(destDir, fmt.Sprintf("%s_%d.json", base, n))
-	}
+	path := freeFileName(destDir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json")
 	if _, err := assessorKeys(a.w).WriteBackup(path, passphrase, now); err != nil {
 		if errors.Is(err, keys.ErrNoKey) {
 			return "", errors.New("belum ada kunci asesor: kunci ini dibuat saat umpan balik pertama diekspor")
@@ -54,9 +47,4 @@ func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphr
 		return "", err
 	}
 	return path, nil
-}
-
-func fileExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }

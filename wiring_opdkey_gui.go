@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"time"
 	"unicode/utf8"
 
@@ -149,14 +148,4 @@ func (k opdKeysGUI) Restore(_ context.Context, file string, passphrase []byte, f
 func opdKeyOf(ki cli.KeyInfo) assessment.OPDKey {
 	return assessment.OPDKey{Exists: ki.Exists, KeyID: ki.KeyID, Fingerprint: ki.Fingerprint,
 		CreatedAt: ki.CreatedAt, LastSequence: ki.LastSequence}
-}
-
-// freeFileName is dir/base+ext, or dir/base_2+ext and so on: the first
-// name not taken, so that nothing already on the stick is overwritten.
-func freeFileName(dir, base, ext string) string {
-	path := filepath.Join(dir, base+ext)
-	for n := 2; fileExists(path); n++ {
-		path = filepath.Join(dir, fmt.Sprintf("%s_%d%s", base, n, ext))
-	}
-	return path
 }

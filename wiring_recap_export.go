@@ -30,11 +30,7 @@ func (a *asesorGUI) ExportRecapCSV(ctx context.Context, destDir string) (string,
 	if err := os.MkdirAll(destDir, 0o755); err != nil {
 		return "", fmt.Errorf("membuat folder tujuan: %w", err)
 	}
-	base := "REKAP_OPD_" + time.Now().Format("20060102")
-	path := filepath.Join(destDir, base+".csv")
-	for n := 2; fileExists(path); n++ {
-		path = filepath.Join(destDir, fmt.Sprintf("%s_%d.csv", base, n))
-	}
+	path := freeFileName(destDir, "REKAP_OPD_"+time.Now().Format("20060102"), ".csv")
 	if err := writeFileSynced(path, buf.Bytes()); err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}
