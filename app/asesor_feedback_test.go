@@ -111,14 +111,7 @@ func TestAsesorFeedbackExportCancelledFolder(t *testing.T) {
 // never reaches the workspace. An existing key's passphrase is not
 // measured (it is checked by unlocking).
 func TestAsesorFeedbackNewKeyPassphraseLength(t *testing.T) {
-	h, r := reviewHarness(t)
-	r.status.SetSelected("diterima")
-	test.Tap(r.saveBtn)
-	h.wait()
-	h.paths.folder = "/media/usb"
-	test.Tap(r.feedbackBtn)
-	h.wait()
-	e := r.feedback
+	h, r, e := openFeedbackExport(t, "/media/usb")
 	test.Type(e.pass, "abc")
 	test.Type(e.confirm, "abc")
 	e.passDlg.Submit()
@@ -178,14 +171,7 @@ func TestReviewReasonText(t *testing.T) {
 // A team name the feedback file cannot carry is refused in the form,
 // before anything is signed or a first key created.
 func TestAsesorFeedbackNameTooLong(t *testing.T) {
-	h, r := reviewHarness(t)
-	r.status.SetSelected("diterima")
-	test.Tap(r.saveBtn)
-	h.wait()
-	h.paths.folder = "/media/usb"
-	test.Tap(r.feedbackBtn)
-	h.wait()
-	e := r.feedback
+	h, _, e := openFeedbackExport(t, "/media/usb")
 	e.name.SetText(strings.Repeat("Tim Asesor ", 10))
 	test.Type(e.pass, "frasa sandi panjang")
 	test.Type(e.confirm, "frasa sandi panjang")
@@ -197,4 +183,18 @@ func TestAsesorFeedbackNameTooLong(t *testing.T) {
 	if len(h.ws.fbExports) != 0 {
 		t.Fatalf("a name over the limit reached ExportFeedback: %+v", h.ws.fbExports)
 	}
+}
+
+// openFeedbackExport records one decision on the review screen, then
+// presses Ekspor umpan balik with folder as the folder the assessor picks.
+func openFeedbackExport(t *testing.T, folder string) (*asesorHarness, *asesorReview, *feedbackExport) {
+	t.Helper()
+	h, r := reviewHarness(t)
+	r.status.SetSelected("diterima")
+	test.Tap(r.saveBtn)
+	h.wait()
+	h.paths.folder = folder
+	test.Tap(r.feedbackBtn)
+	h.wait()
+	return h, r, r.feedback
 }

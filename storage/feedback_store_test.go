@@ -17,14 +17,7 @@ import (
 
 func TestFeedbackImport(t *testing.T) {
 	ctx := context.Background()
-	db := openTest(t)
-	a := newAssessment(t, db)
-	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
-	if err := db.RecordExport(ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{5}, 32))
-	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	db, a, rec, priv, id := exportedForFeedback(t, 5)
 	m := feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z",
 		Bundle:   feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1},
 		Assessor: feedback.Assessor{Name: "Tim Asesor"},
@@ -78,14 +71,7 @@ func TestFeedbackImport(t *testing.T) {
 
 func TestFeedbackUntrustKeepsImported(t *testing.T) {
 	ctx := context.Background()
-	db := openTest(t)
-	a := newAssessment(t, db)
-	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
-	if err := db.RecordExport(ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
-	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	db, a, rec, priv, id := exportedForFeedback(t, 7)
 	sign := func(note string) []byte {
 		data, err := feedback.Sign(priv, feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z",
 			Bundle: feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1},
@@ -154,14 +140,7 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 
 func TestTrustAndImportFeedbackIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	db := openTest(t)
-	a := newAssessment(t, db)
-	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
-	if err := db.RecordExport(ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{8}, 32))
-	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	db, a, rec, priv, id := exportedForFeedback(t, 8)
 	ref := feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1}
 	foreign := ref
 	foreign.ID = "01968f2a-5b3c-7d4e-8f90-000000000077"
@@ -209,14 +188,7 @@ func signedFeedback(t *testing.T, priv ed25519.PrivateKey, rec ExportRecord, cre
 // nothing is stored when refused.
 func TestTrustAndImportWithdrawnKeyNeedsRetrust(t *testing.T) {
 	ctx := context.Background()
-	db := openTest(t)
-	a := newAssessment(t, db)
-	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
-	if err := db.RecordExport(ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{10}, 32))
-	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
+	db, a, rec, priv, id := exportedForFeedback(t, 10)
 	if _, _, now, err := db.TrustAndImportFeedback(ctx, signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "satu"), id, "KUNCI_ASESOR.json", false); err != nil || !now {
 		t.Fatalf("first trust: %v %v", now, err)
 	}
@@ -343,4 +315,18 @@ func TestFeedbackOrderAndWithdrawnMark(t *testing.T) {
 	if list[2].Fingerprint != rogueID.Fingerprint || list[2].KeyWithdrawnAt.IsZero() {
 		t.Errorf("feedback of the withdrawn key not marked: %+v", list[2])
 	}
+}
+
+// exportedForFeedback is an OPD store that exported bundle 1 of an
+// assessment, and an assessor key (from seed) that may send feedback on it.
+func exportedForFeedback(t *testing.T, seed byte) (*DB, assessment.Assessment, ExportRecord, ed25519.PrivateKey, keys.Identity) {
+	t.Helper()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
+	if err := db.RecordExport(context.Background(), rec); err != nil {
+		t.Fatal(err)
+	}
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, 32))
+	return db, a, rec, priv, keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
 }
