@@ -122,16 +122,18 @@ func testAsesorGUIReview(t *testing.T, w assessment.AsesorWorkspace) {
 	if data, err := os.ReadFile(path); err != nil || filepath.Base(path) != "Laporan.pdf" || !bytes.HasPrefix(data, []byte("%PDF")) {
 		t.Errorf("report copied to %s: %.8q, %v", path, data, err)
 	}
+	var evidence []assessment.ReviewEvidence
 	for _, it := range items {
-		for _, e := range it.Evidence {
-			p, err := w.OpenBlob(ctx, e.SHA256, e.Name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.RemoveAll(filepath.Dir(p))
-			return
-		}
+		evidence = append(evidence, it.Evidence...)
 	}
+	if len(evidence) == 0 {
+		return
+	}
+	p, err := w.OpenBlob(ctx, evidence[0].SHA256, evidence[0].Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Dir(p))
 }
 
 // TestAsesorGUIAdapterConflict: through the GUI's workspace, a bundle that

@@ -51,18 +51,6 @@ func instrumentText(t assessment.Text) fyne.CanvasObject {
 	}
 }
 
-// plainText is a catalog text as one string (for search and lists).
-func plainText(t assessment.Text) string {
-	switch {
-	case t.Missing():
-		return tr("text.missing")
-	case t.Source == assessment.FromParaphrase:
-		return tr("text.paraphraseShort") + " " + t.Text
-	default:
-		return t.Text
-	}
-}
-
 // heading is a bold section title.
 func heading(text string) *widget.Label {
 	l := widget.NewLabel(text)

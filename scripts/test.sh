@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of SPBE Mandiri on a fresh Debian 12 machine with Go:
-# installs the packages the tests need, then `go test` over all packages
+# installs the packages and pinned tools the tests need, runs go vet and
+# staticcheck, then `go test` over all packages
 # (the GUI tests are headless; the PDF tests use poppler and zbar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,4 +9,7 @@ scripts/deps.sh test
 export LANG=en_US.UTF-8
 unset LC_ALL
 go vet -tags migrated_fynedo ./...
+# Pinned linters (scripts/tools.sh installs them once into a cache).
+for d in $(scripts/tools.sh); do PATH="$d:$PATH"; done
+staticcheck -tags migrated_fynedo ./...
 go test -tags migrated_fynedo -count=1 -timeout 40m ./... "$@"

@@ -63,15 +63,10 @@ func parseMigrations(fsys fs.FS, dir string) ([]migration, error) {
 	return ms, nil
 }
 
-// migrate applies every migration newer than the database's user_version,
-// each in its own transaction together with its PRAGMA user_version, so a
-// failure leaves the database at the previous version with its schema
-// unchanged.
-func migrate(ctx context.Context, db *sql.DB, ms []migration, have int) error {
-	return migrateApp(ctx, db, ms, have, applicationID)
-}
-
-// migrateApp is migrate for a database whose application id is appID.
+// migrateApp applies every migration newer than the database's
+// user_version, each in its own transaction together with its PRAGMA
+// user_version, so a failure leaves the database at the previous version
+// with its schema unchanged. appID is the database's application id.
 func migrateApp(ctx context.Context, db *sql.DB, ms []migration, have int, appID int64) error {
 	for _, m := range ms {
 		if m.version <= have {

@@ -1,9 +1,6 @@
 package storage
 
-import (
-	"database/sql"
-	"time"
-)
+import "time"
 
 // timeLayout stores times as sortable UTC text with fixed-width fractions.
 const timeLayout = "2006-01-02T15:04:05.000000000Z"
@@ -18,11 +15,4 @@ func parseTime(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-func parseNullTime(s sql.NullString) time.Time {
-	if !s.Valid {
-		return time.Time{}
-	}
-	return parseTime(s.String)
 }

@@ -213,6 +213,7 @@ func runKeyBackup(env *Env, args []string) int {
 		if ki, err := c.deps.KeyInfo(dir); err != nil {
 			return fail(env, err)
 		} else if !ki.Exists {
+			//lint:ignore ST1005 a sentence shown to the user as it is
 			return fail(env, errors.New(noAsesorKey))
 		}
 	}

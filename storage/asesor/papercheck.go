@@ -58,10 +58,6 @@ func ParseQRText(text string) (QRFields, error) {
 
 func normFingerprint(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
-func normDigest(s string) string {
-	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "sha256:")
-}
-
 // PaperCheckResult is what a printed report's QR text says about the
 // bundles in the workspace.
 type PaperCheckResult struct {
