@@ -490,11 +490,9 @@ func (c *asesorConsolidate) runExport(format assessment.ExportFormat, dir string
 	u, w, periode := c.u, c.u.asesor, c.periode
 	act := widget.NewActivity()
 	act.Start()
-	ctx, cancel := context.WithCancel(context.Background())
-	busy := dialog.NewCustom(tr("asesor.consolidate.exportTitle"), tr("common.cancel"),
-		container.NewVBox(act, wrapped(trf("asesor.consolidate.exporting", strings.ToUpper(string(format)), dir))), u.win)
-	busy.SetOnClosed(cancel)
-	busy.Show()
+	busy := showProgress(u.win, tr("asesor.consolidate.exportTitle"),
+		container.NewVBox(act, wrapped(trf("asesor.consolidate.exporting", strings.ToUpper(string(format)), dir))))
+	ctx := busy.ctx
 	var path string
 	u.jobs.submit(func(context.Context) error {
 		var err error
@@ -504,11 +502,8 @@ func (c *asesorConsolidate) runExport(format assessment.ExportFormat, dir string
 		// The assessor pressed Batal: whatever came of it is not news
 		// any more, a failure (most likely the cancellation) as much as
 		// a file written before the export saw the cancellation.
-		cancelled := ctx.Err() != nil
-		busy.SetOnClosed(func() {})
-		busy.Hide()
+		cancelled := busy.end()
 		act.Stop()
-		cancel()
 		if cancelled && (err != nil || path == "") {
 			return // Batal: nothing was written
 		}

@@ -116,10 +116,8 @@ func (q *questionnaire) runExport(destDir, passphrase string) {
 func (f *exportFlow) run(destDir, passphrase string, newKey bool) {
 	u := f.q.u
 	bar := widget.NewProgressBar()
-	ctx, cancel := context.WithCancel(context.Background())
-	prog := dialog.NewCustom(tr("export.title"), tr("common.cancel"), bar, u.win)
-	prog.SetOnClosed(cancel)
-	prog.Show()
+	prog := showProgress(u.win, tr("export.title"), bar)
+	ctx := prog.ctx
 	export, keys, id := u.deps.Export, u.deps.OPDKeys, f.q.s.a.ID
 	var path string
 	var created *assessment.OPDKey
@@ -137,15 +135,13 @@ func (f *exportFlow) run(destDir, passphrase string, newKey bool) {
 		})
 		return err
 	}, func(err error) {
-		prog.SetOnClosed(func() {})
-		prog.Hide()
-		cancel()
+		cancelled := prog.end()
 		if created != nil {
 			// The key exists now whatever the export did: show it.
 			f.showNewKey(*created, path, err == nil)
 		}
 		if err != nil {
-			if ctx.Err() == nil {
+			if !cancelled {
 				u.showError(err)
 			}
 			return

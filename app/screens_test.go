@@ -337,3 +337,65 @@ func TestHomeShortcuts(t *testing.T) {
 	h.wait()
 	h.q()
 }
+
+// exportWith opens a fresh assessment whose export is export.
+func exportWith(t *testing.T, export func(context.Context, string, string, string, func(float64)) (string, error)) (*harness, *questionnaire) {
+	t.Helper()
+	h := newHarness(t, setup{})
+	q := h.newAssessment("pemdi-2026", "2026")
+	h.u.deps.Export = export
+	test.Tap(q.homeBtn)
+	h.wait()
+	h.u.openAssessment(q.s.a.ID)
+	h.wait()
+	return h, h.q()
+}
+
+// A failed export ends in a dialog that names the reason and the advice:
+// hiding the progress dialog when the job ends is not a cancellation.
+func TestExportFailureIsShown(t *testing.T) {
+	const reason = "frasa sandi salah: kunci penanda tangan tidak dapat dibuka; periksa huruf besar/kecil"
+	h, q := exportWith(t, func(_ context.Context, _, _, _ string, progress func(float64)) (string, error) {
+		progress(0)
+		return "", errors.New(reason)
+	})
+	q.runExport("/media/usb", "salah")
+	h.wait()
+	top := h.u.win.Canvas().Overlays().Top()
+	if top == nil || !hasText(texts(top), "periksa huruf besar/kecil") {
+		t.Fatalf("failed export not reported: dialog %v, texts %q", top != nil, textsOf(top))
+	}
+}
+
+// Batal while exporting: the job's context is cancelled and the error it
+// returns for that is not shown as a failure.
+func TestExportCancelIsQuiet(t *testing.T) {
+	hold := make(chan struct{})
+	var sawCancel bool
+	h, q := exportWith(t, func(ctx context.Context, _, _, _ string, _ func(float64)) (string, error) {
+		<-hold
+		sawCancel = ctx.Err() != nil
+		return "", ctx.Err()
+	})
+	q.runExport("/media/usb", "rahasia")
+	busy := h.u.win.Canvas().Overlays().Top()
+	if busy == nil {
+		t.Fatal("no progress dialog while exporting")
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{busy}, "Batal"))
+	close(hold)
+	h.wait()
+	if !sawCancel {
+		t.Error("Batal did not cancel the export")
+	}
+	if top := h.u.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a cancelled export shows %q", texts(top))
+	}
+}
+
+func textsOf(o fyne.CanvasObject) []string {
+	if o == nil {
+		return nil
+	}
+	return texts(o)
+}
