@@ -45,6 +45,9 @@ func TestAsesorImportGUIHintsAndWarnings(t *testing.T) {
 	if !hasText(visible, hint) || !strings.Contains(hint, tr("keys.add")) {
 		t.Errorf("GUI hint not shown: %q", visible)
 	}
+	if hasText(visible, "%!") || !hasText(visible, "KUNCI_PUBLIK_DINKES.json") {
+		t.Errorf("garbled or incomplete hint: %q", visible)
+	}
 	if hasText(visible, "spbe-mandiri keys add") {
 		t.Errorf("the CLI command is shown in the GUI: %q", visible)
 	}
