@@ -50,8 +50,9 @@ func runCatalog(env *Env, args []string) int {
 // one can be opened, else the embedded ones.
 func libraryFor(env *Env, fs *flag.FlagSet, args []string) (*assessment.Library, []string, error) {
 	dataDir := fs.String("data", "", "folder data")
-	if err := fs.Parse(args); err != nil {
-		return nil, nil, usageError{err.Error()}
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, nil, err
 	}
 	if env.Services != nil && (*dataDir != "" || dataFolderExists()) {
 		svc, err := env.Services(*dataDir)
@@ -59,10 +60,10 @@ func libraryFor(env *Env, fs *flag.FlagSet, args []string) (*assessment.Library,
 			return nil, nil, err
 		}
 		defer svc.Close()
-		return svc.Library, fs.Args(), nil
+		return svc.Library, rest, nil
 	}
 	lib, err := env.Library()
-	return lib, fs.Args(), err
+	return lib, rest, err
 }
 
 // dataFolderExists is replaced in main.go wiring; by default only an
@@ -160,13 +161,14 @@ func printCatalog(w io.Writer, c *assessment.Catalog) {
 
 func catalogValidate(env *Env, args []string) int {
 	fs := newFlagSet(env, "catalog validate")
-	if err := fs.Parse(args); err != nil {
-		return fail(env, usageError{err.Error()})
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return fail(env, err)
 	}
-	if fs.NArg() != 1 {
+	if len(rest) != 1 {
 		return fail(env, usagef("pakai: spbe-mandiri catalog validate FILE"))
 	}
-	c, err := readCatalogFile(fs.Arg(0))
+	c, err := readCatalogFile(rest[0])
 	if err != nil {
 		return fail(env, err)
 	}

@@ -163,3 +163,25 @@ func TestCatalogShowAndValidate(t *testing.T) {
 		t.Errorf("validate missing file: exit %d %q", code, errOut)
 	}
 }
+
+// Flags stand anywhere among the positional arguments, as the README
+// writes them, for every command: each command parses through parseArgs.
+func TestFlagsAfterPositionalArguments(t *testing.T) {
+	code, out, errOut := run(t, "", "catalog", "show", "pemdi-2026", "--json")
+	if code != ExitOK || !strings.Contains(out, `"pemdi-2026"`) {
+		t.Fatalf("catalog show ID --json: exit %d, %q, %q", code, out[:min(len(out), 80)], errOut)
+	}
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(src), "fs.Parse("); n > 0 && f != "init.go" || n > 1 {
+			t.Errorf("%s parses flags with fs.Parse (%d×): use parseArgs so flags may follow the arguments", f, n)
+		}
+	}
+}
