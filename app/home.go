@@ -33,6 +33,7 @@ type homeRow struct {
 	a     assessment.Assessment
 	cat   *assessment.Catalog // nil when the pinned catalog is missing
 	score assessment.Score
+	files int // evidence files linked to it
 	err   error
 	notes assessment.FeedbackNotes // the assessor's newest feedback, if any
 	fbErr error                    // reading the feedback failed
@@ -70,10 +71,17 @@ func (h *home) view() fyne.CanvasObject {
 	if h.u.deps.OpenAsesor != nil {
 		actions.Add(widget.NewButton(tr("workspace.toAsesor"), h.u.switchToAsesor))
 	}
+	if p := h.u.undoTrash; p != nil {
+		h.showUndo(p)
+	}
 	top := container.NewVBox(heading(tr("home.title")), who, actions, h.undoBar, widget.NewSeparator())
 	keys := widget.NewLabel(tr("home.keys"))
 	keys.SizeName = theme.SizeNameCaptionText
-	h.root = border(top, keys, nil, nil, container.NewVScroll(h.list))
+	// The Sampah sits at the foot: Tab from the top still reaches the
+	// first card's Buka third.
+	trash := widget.NewButtonWithIcon(tr("home.trash"), theme.DeleteIcon(), func() { h.u.show(newTrash(h.u)) })
+	foot := container.NewBorder(nil, nil, nil, trash, keys)
+	h.root = border(top, foot, nil, nil, container.NewVScroll(h.list))
 	return container.NewPadded(h.root)
 }
 
@@ -136,6 +144,12 @@ func loadHomeRow(ctx context.Context, st assessment.Store, lib *assessment.Libra
 		r.err = err
 		return r
 	}
+	ev, err := st.Evidence(ctx, a.ID)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.files = len(ev)
 	r.score, r.err = scoreOf(r.cat, answeredValues(r.cat, answers))
 	return r
 }
@@ -217,8 +231,32 @@ func (h *home) summary(r homeRow) string {
 	return s + " · " + trf("home.changed", formatTime(r.a.UpdatedAt))
 }
 
-// onTrash moves the assessment to the trash and offers undo.
+// trashUndo is the last assessment sent to the trash. It lives on the UI,
+// not the home screen, so the Urungkan bar is still there when the officer
+// comes back from another screen.
+type trashUndo struct {
+	id      string
+	periode int
+}
+
+// onTrash asks first, naming what goes (periode, answers, files) and
+// where it goes, then moves the assessment to the trash.
 func (h *home) onTrash(r homeRow) {
+	title := r.a.CatalogID
+	if r.cat != nil {
+		title = r.cat.Title
+	}
+	msg := trf("home.trashConfirm", r.a.Periode, title, r.score.Answered, r.files)
+	d := dialog.NewCustomConfirm(tr("home.trashConfirmTitle"), tr("home.trashConfirmOK"), tr("common.cancel"),
+		container.NewGridWrap(fyne.NewSize(480, 110), wrapped(msg)), func(ok bool) {
+			if ok {
+				h.trash(r)
+			}
+		}, h.u.win)
+	d.Show()
+}
+
+func (h *home) trash(r homeRow) {
 	st, id := h.u.store, r.a.ID
 	h.u.jobs.submit(func(ctx context.Context) error {
 		return st.TrashAssessment(ctx, id)
@@ -227,27 +265,33 @@ func (h *home) onTrash(r homeRow) {
 			h.u.showError(err)
 			return
 		}
-		h.showUndo(trf("home.trashed", r.a.Periode), func() {
-			h.u.jobs.submit(func(ctx context.Context) error {
-				return st.RestoreAssessment(ctx, id)
-			}, func(err error) {
-				if err != nil {
-					h.u.showError(err)
-				}
-				h.undoBar.Hide()
-				h.relayout()
-				h.load()
-			})
-		})
+		h.u.undoTrash = &trashUndo{id: id, periode: r.a.Periode}
+		h.showUndo(h.u.undoTrash)
 		h.load()
 	})
 }
 
-func (h *home) showUndo(msg string, undo func()) {
+// undo takes the last trashed assessment out of the trash again.
+func (h *home) undo(p *trashUndo) {
+	st := h.u.store
+	h.u.jobs.submit(func(ctx context.Context) error {
+		return st.RestoreAssessment(ctx, p.id)
+	}, func(err error) {
+		if err != nil {
+			h.u.showError(err)
+		}
+		h.u.undoTrash = nil
+		h.undoBar.Hide()
+		h.relayout()
+		h.load()
+	})
+}
+
+func (h *home) showUndo(p *trashUndo) {
 	h.undoBar.RemoveAll()
-	btn := widget.NewButton(tr("common.undo"), undo)
-	h.undoBar.Add(widget.NewLabel(msg))
-	h.undoBar.Add(btn)
+	h.undoBar.Add(widget.NewLabel(trf("home.trashed", p.periode)))
+	h.undoBar.Add(widget.NewButton(tr("common.undo"), func() { h.undo(p) }))
+	h.undoBar.Add(widget.NewButton(tr("home.trashedOpen"), func() { h.u.show(newTrash(h.u)) }))
 	h.undoBar.Show()
 	h.relayout()
 }

@@ -38,6 +38,7 @@ type UI struct {
 	// again when the assessor comes back to the import screen)
 	importing     bool
 	importResults []assessment.ImportOutcome
+	undoTrash     *trashUndo // the last assessment trashed, until undone
 
 	current screen
 	keys    []fyne.Shortcut

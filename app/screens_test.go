@@ -80,17 +80,37 @@ func TestOpenErrorIsShownNotPanicked(t *testing.T) {
 	}
 }
 
-func TestTrashAndUndo(t *testing.T) {
+func TestTrashAsksThenUndo(t *testing.T) {
 	h := newHarness(t, setup{})
 	q := h.newAssessment("spbe-2020", "2024")
 	id := q.s.a.ID
+	ctx := t.Context()
+	for n := 1; n <= 3; n++ {
+		if err := h.st.SetLevel(ctx, id, n, 2, "Budi"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := h.st.AddEvidence(ctx, id, 1, assessment.EvidenceInput{Name: "sk.pdf", Reader: strings.NewReader("%PDF-1.4"), Operator: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
 	test.Tap(q.homeBtn)
 	h.wait()
 	hm := h.home()
 	if len(hm.rows) != 1 {
 		t.Fatalf("home lists %d assessments", len(hm.rows))
 	}
-	hm.onTrash(hm.rows[0])
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Hapus"))
+	h.wait()
+	// One click on Hapus only asks, naming what goes and where.
+	if tr := h.st.Trashed(); len(tr) != 0 {
+		t.Fatalf("trashed without asking: %v", tr)
+	}
+	capture(t, h.u.win, "trash_confirm.png")
+	asked := topTexts(h)
+	if !hasText(asked, "periode 2024") || !hasText(asked, "3 jawaban dan 1 berkas bukti dukung") || !hasText(asked, "Sampah") {
+		t.Fatalf("confirmation says %q", asked)
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Canvas().Overlays().Top()}, "Pindahkan ke Sampah"))
 	h.wait()
 	if tr := h.st.Trashed(); len(tr) != 1 || tr[0] != id {
 		t.Fatalf("trash = %v", tr)
@@ -103,11 +123,72 @@ func TestTrashAndUndo(t *testing.T) {
 	if bottom := top.Position().Y + top.MinSize().Height; list.Position().Y < bottom {
 		t.Errorf("the list starts at y=%v, under the top area that ends at y=%v", list.Position().Y, bottom)
 	}
+	// Another screen and back: the undo bar is still there.
+	test.Tap(hm.profBtn)
+	h.wait()
+	h.u.showHome()
+	h.wait()
+	hm = h.home()
+	if !hm.undoBar.Visible() {
+		t.Fatal("the undo bar vanished after visiting another screen")
+	}
+	capture(t, h.u.win, "trash_undo.png")
 	test.Tap(findButton(t, hm.undoBar.Objects, "Urungkan"))
 	h.wait()
-	if len(h.st.Trashed()) != 0 || len(hm.rows) != 1 {
+	if len(h.st.Trashed()) != 0 || len(hm.rows) != 1 || hm.undoBar.Visible() {
 		t.Fatal("undo did not restore the assessment")
 	}
+	if got := h.answerCount(id); got != 3 {
+		t.Errorf("restored with %d answers, want 3", got)
+	}
+}
+
+// The Sampah lists what was deleted and restores it with its status.
+func TestTrashScreenRestores(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("pemdi-2026", "2026")
+	id := q.s.a.ID
+	test.Tap(q.homeBtn)
+	h.wait()
+	h.home().trash(h.home().rows[0])
+	h.wait()
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Sampah"))
+	h.wait()
+	ts, ok := h.u.current.(*trashScreen)
+	if !ok {
+		t.Fatalf("Sampah shows %T", h.u.current)
+	}
+	capture(t, h.u.win, "trash_screen.png")
+	if len(ts.rows) != 1 || ts.rows[0].ID != id || !hasText(texts(ts.list), "Periode 2026") {
+		t.Fatalf("trash lists %+v", ts.rows)
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{ts.list}, "Pulihkan"))
+	h.wait()
+	if len(h.st.Trashed()) != 0 || len(ts.rows) != 0 || !strings.Contains(ts.state.Text, "dipulihkan") {
+		t.Fatalf("after Pulihkan: trash %v, rows %d, state %q", h.st.Trashed(), len(ts.rows), ts.state.Text)
+	}
+	if a, _ := h.st.Assessment(t.Context(), id); a.Status != assessment.AssessmentDraft {
+		t.Errorf("restored with status %q", a.Status)
+	}
+	h.u.showHome()
+	h.wait()
+	if len(h.home().rows) != 1 || h.home().undoBar.Visible() {
+		t.Error("restored assessment not back on the home screen, or its undo bar still offered")
+	}
+}
+
+func (h *harness) answerCount(id string) int {
+	answers, err := h.st.Answers(h.t.Context(), id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	n := 0
+	for _, a := range answers {
+		if a.Level > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func TestDuplicateCopiesAnswersAndEvidence(t *testing.T) {

@@ -28,6 +28,8 @@ type Assessment struct {
 	Status         string    `json:"status"`
 	CreatedAt      time.Time `json:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
+	// TrashedAt is when it went to the trash (Sampah); zero when it is not there.
+	TrashedAt time.Time `json:"trashed_at,omitzero"`
 }
 
 // Answer is the OPD's answer to one indicator. Level 0 means not chosen yet.

@@ -18,8 +18,11 @@ type Store interface {
 
 	CreateAssessment(ctx context.Context, c *Catalog, periode int) (Assessment, error)
 	Assessments(ctx context.Context) ([]Assessment, error) // excludes trashed
+	// TrashedAssessments lists the trash (Sampah), most recently trashed first.
+	TrashedAssessments(ctx context.Context) ([]Assessment, error)
 	Assessment(ctx context.Context, id string) (Assessment, error)
-	// TrashAssessment moves an assessment to the trash; RestoreAssessment undoes it.
+	// TrashAssessment moves an assessment to the trash; RestoreAssessment
+	// takes it out again with the status it had.
 	TrashAssessment(ctx context.Context, id string) error
 	RestoreAssessment(ctx context.Context, id string) error
 

@@ -80,16 +80,26 @@ func scanAssessment(r rowScanner) (assessment.Assessment, error) {
 	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
 	if trashed.Valid {
 		a.Status = assessment.AssessmentTrashed
+		a.TrashedAt = parseTime(trashed.String)
 	}
 	return a, nil
 }
 
 // Assessments lists the assessments not in the trash, newest periode first.
 func (db *DB) Assessments(ctx context.Context) ([]assessment.Assessment, error) {
+	return db.listAssessments(ctx, `WHERE trashed_at IS NULL ORDER BY periode DESC, created_at, id`)
+}
+
+// TrashedAssessments lists the trash, most recently trashed first.
+func (db *DB) TrashedAssessments(ctx context.Context) ([]assessment.Assessment, error) {
+	return db.listAssessments(ctx, `WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, id`)
+}
+
+// listAssessments reads the assessments that the fixed clause selects.
+func (db *DB) listAssessments(ctx context.Context, clause string) ([]assessment.Assessment, error) {
 	var out []assessment.Assessment
 	err := db.read(func(q *sql.DB) error {
-		rows, err := q.QueryContext(ctx, `SELECT `+assessmentColumns+` FROM assessment
-			WHERE trashed_at IS NULL ORDER BY periode DESC, created_at, id`)
+		rows, err := q.QueryContext(ctx, `SELECT `+assessmentColumns+` FROM assessment `+clause)
 		if err != nil {
 			return err
 		}

@@ -12,15 +12,17 @@ import (
 func init() {
 	register(command{
 		name:    "assessment",
-		summary: "penilaian: new --catalog ID --periode TAHUN | list | show ID — assessments",
+		summary: "penilaian: new --catalog ID --periode TAHUN | list [--trashed] | show ID | trash ID | restore ID — assessments",
 		run:     runAssessment,
 	})
 }
 
 var assessmentSubcommands = map[string]func(env *Env, args []string) int{
-	"new":  assessmentNew,
-	"list": assessmentList,
-	"show": assessmentShow,
+	"new":     assessmentNew,
+	"list":    assessmentList,
+	"show":    assessmentShow,
+	"trash":   assessmentTrash,
+	"restore": assessmentRestore,
 }
 
 func runAssessment(env *Env, args []string) int {
@@ -30,7 +32,7 @@ func runAssessment(env *Env, args []string) int {
 	}
 	run, ok := assessmentSubcommands[sub]
 	if !ok {
-		return fail(env, usagef("pakai: spbe-mandiri assessment new --catalog ID --periode TAHUN | list | show ID"))
+		return fail(env, usagef("pakai: spbe-mandiri assessment new --catalog ID --periode TAHUN | list [--trashed] | show ID | trash ID | restore ID"))
 	}
 	return run(env, rest)
 }
@@ -72,15 +74,20 @@ func assessmentList(env *Env, args []string) int {
 	fs := newFlagSet(env, "assessment list")
 	dataDir := fs.String("data", "", "folder data")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
+	trashed := fs.Bool("trashed", false, "isi Sampah: penilaian yang dihapus")
 	if rest, err := parseArgs(fs, args); err != nil || len(rest) > 0 {
-		return fail(env, usagef("pakai: spbe-mandiri assessment list [--json]"))
+		return fail(env, usagef("pakai: spbe-mandiri assessment list [--trashed] [--json]"))
 	}
 	svc, err := openData(env, *dataDir)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer svc.Close()
-	list, err := svc.Store.Assessments(context.Background())
+	listOf := svc.Store.Assessments
+	if *trashed {
+		listOf = svc.Store.TrashedAssessments
+	}
+	list, err := listOf(context.Background())
 	if err != nil {
 		return fail(env, err)
 	}
@@ -89,6 +96,10 @@ func assessmentList(env *Env, args []string) int {
 			list = []assessment.Assessment{}
 		}
 		return writeJSON(env, list)
+	}
+	if len(list) == 0 && *trashed {
+		fmt.Fprintln(env.Stdout, "Sampah kosong")
+		return ExitOK
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(env.Stdout, "belum ada penilaian; buat dengan `spbe-mandiri assessment new --catalog ID --periode TAHUN`")
@@ -286,4 +297,49 @@ func oneLine(s string, max int) string {
 		return string(r[:max-1]) + "…"
 	}
 	return s
+}
+
+// assessmentTrash moves an assessment to the trash (Sampah): nothing is
+// deleted, `assessment restore ID` brings it back.
+func assessmentTrash(env *Env, args []string) int {
+	return setTrashed(env, "trash", args, true)
+}
+
+// assessmentRestore takes an assessment out of the trash with the status
+// it had.
+func assessmentRestore(env *Env, args []string) int {
+	return setTrashed(env, "restore", args, false)
+}
+
+func setTrashed(env *Env, sub string, args []string, trash bool) int {
+	fs := newFlagSet(env, "assessment "+sub)
+	dataDir := fs.String("data", "", "folder data")
+	rest, err := parseArgs(fs, args)
+	if err != nil || len(rest) != 1 {
+		return fail(env, usagef("pakai: spbe-mandiri assessment %s ID", sub))
+	}
+	svc, err := openData(env, *dataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer svc.Close()
+	ctx, id := context.Background(), rest[0]
+	a, err := svc.Store.Assessment(ctx, id)
+	if err != nil {
+		return fail(env, err)
+	}
+	if trash {
+		err = svc.Store.TrashAssessment(ctx, id)
+	} else {
+		err = svc.Store.RestoreAssessment(ctx, id)
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	if trash {
+		fmt.Fprintf(env.Stdout, "penilaian %s (periode %d) dipindahkan ke Sampah; pulihkan dengan `spbe-mandiri assessment restore %s`\n", id, a.Periode, id)
+	} else {
+		fmt.Fprintf(env.Stdout, "penilaian %s (periode %d) dipulihkan dari Sampah\n", id, a.Periode)
+	}
+	return ExitOK
 }

@@ -48,6 +48,7 @@ type Store struct {
 
 type record struct {
 	a       assessment.Assessment
+	kept    string // the status a trashed assessment returns to
 	cat     *assessment.Catalog
 	answers map[int]*assessment.Answer
 }
@@ -169,17 +170,35 @@ func (s *Store) Assessment(ctx context.Context, id string) (assessment.Assessmen
 	return r.a, nil
 }
 
+// TrashedAssessments implements assessment.Store.
+func (s *Store) TrashedAssessments(ctx context.Context) ([]assessment.Assessment, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check("TrashedAssessments"); err != nil {
+		return nil, err
+	}
+	var out []assessment.Assessment
+	for _, id := range s.ids {
+		if r := s.assessments[id]; r.a.Status == assessment.AssessmentTrashed {
+			out = append(out, r.a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TrashedAt.After(out[j].TrashedAt) })
+	return out, nil
+}
+
 // TrashAssessment implements assessment.Store.
 func (s *Store) TrashAssessment(ctx context.Context, id string) error {
-	return s.setStatus("TrashAssessment", id, assessment.AssessmentTrashed)
+	return s.setTrashed("TrashAssessment", id, true)
 }
 
-// RestoreAssessment implements assessment.Store.
+// RestoreAssessment implements assessment.Store: like the real store, the
+// assessment gets back the status it had.
 func (s *Store) RestoreAssessment(ctx context.Context, id string) error {
-	return s.setStatus("RestoreAssessment", id, assessment.AssessmentDraft)
+	return s.setTrashed("RestoreAssessment", id, false)
 }
 
-func (s *Store) setStatus(op, id, status string) error {
+func (s *Store) setTrashed(op, id string, trashed bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check(op); err != nil {
@@ -189,7 +208,12 @@ func (s *Store) setStatus(op, id, status string) error {
 	if err != nil {
 		return err
 	}
-	r.a.Status = status
+	switch {
+	case trashed && r.a.Status != assessment.AssessmentTrashed:
+		r.kept, r.a.Status, r.a.TrashedAt = r.a.Status, assessment.AssessmentTrashed, s.Now()
+	case !trashed && r.a.Status == assessment.AssessmentTrashed:
+		r.a.Status, r.a.TrashedAt = r.kept, time.Time{}
+	}
 	return nil
 }
 
