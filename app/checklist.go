@@ -22,7 +22,7 @@ func (s *session) checklist() []check {
 		{"check.level", func(n int) bool { return !s.answer(n).Answered() }},
 		{"check.justification", func(n int) bool {
 			an := s.answer(n)
-			return an.Answered() && strings.TrimSpace(an.Justification) == ""
+			return an.Answered() && !assessment.Justified(an.Justification)
 		}},
 		{"check.evidence", func(n int) bool { return s.answer(n).Answered() && len(s.evidenceOf(n)) == 0 }},
 		{"check.evidenceLevel", s.evidenceBelowLevel},
@@ -61,10 +61,22 @@ func (s *session) evidenceBelowLevel(n int) bool {
 // JUSTIFIKASI, the structure assessors expect.
 func (s *session) lacksTemplate(n int) bool {
 	t := strings.ToUpper(s.answer(n).Justification)
-	if strings.TrimSpace(t) == "" {
-		return false
+	if !assessment.Justified(t) {
+		return false // reported as missing already
 	}
 	return !strings.Contains(t, "FAKTA") || !strings.Contains(t, "ANALISIS") || !strings.Contains(t, "JUSTIFIKASI")
+}
+
+// unfinished counts the indicators without a level or without a
+// justification of the officer's own: what "belum diisi" means at export.
+func (s *session) unfinished() int {
+	n := 0
+	for _, i := range s.order {
+		if an := s.answer(i); !an.Answered() || !assessment.Justified(an.Justification) {
+			n++
+		}
+	}
+	return n
 }
 
 // progress counts what the dashboard shows.
@@ -81,7 +93,7 @@ func (s *session) progress() progress {
 			continue
 		}
 		p.answered++
-		if strings.TrimSpace(an.Justification) == "" {
+		if !assessment.Justified(an.Justification) {
 			p.noJustification++
 		}
 		if len(s.evidenceOf(n)) == 0 {

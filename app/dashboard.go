@@ -65,12 +65,15 @@ func (d *dashboard) build() fyne.CanvasObject {
 		summary.Add(d.domains)
 	}
 	right := container.NewVBox(heading(tr("dash.checklist")), wrapped(tr("dash.checklistHint")), d.checklist)
+	var rightPane fyne.CanvasObject = container.NewVScroll(container.NewPadded(right))
 	if d.exportBtn != nil {
-		right.Add(widget.NewSeparator())
-		right.Add(container.NewHBox(d.exportBtn))
+		// Pinned under the checklist, outside its scroll: however long
+		// the list of open indicators, Ekspor is on the first screen.
+		foot := container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewHBox(d.exportBtn)))
+		rightPane = border(nil, foot, nil, nil, rightPane)
 	}
 	left := container.NewVScroll(container.NewPadded(summary))
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
+	split := container.NewHSplit(left, rightPane)
 	split.Offset = 0.55
 	return split
 }

@@ -24,8 +24,25 @@ type exportFlow struct {
 	newKey       assessment.OPDKey // the key this export made
 }
 
-// onExport is the dashboard's export button.
-func (q *questionnaire) onExport() { q.startExport() }
+// onExport is the dashboard's export button. An assessment with
+// indicators still to fill in is exported only after the officer says so:
+// the bundle is what the assessor judges.
+func (q *questionnaire) onExport() {
+	q.u.saver.flush()
+	n := q.s.unfinished()
+	if n == 0 {
+		q.startExport()
+		return
+	}
+	d := dialog.NewConfirm(tr("export.incompleteTitle"), trf("export.incomplete", n), func(ok bool) {
+		if ok {
+			q.startExport()
+		}
+	}, q.u.win)
+	d.SetConfirmText(tr("export.incompleteGo"))
+	d.SetDismissText(tr("export.incompleteBack"))
+	d.Show()
+}
 
 // startExport asks for a destination folder, checks (off the UI
 // goroutine) whether the signing key exists, and asks its passphrase;

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // justificationEditor is the indicator's explanation, written as FAKTA →
@@ -66,21 +68,15 @@ func (j *justificationEditor) onTemplate() {
 func (j *justificationEditor) templateText() string {
 	s := j.q.s
 	in, _ := s.cat.Indicator(j.n)
-	var facts []string
+	var files []string
 	for _, e := range s.evidenceOf(j.n) {
-		facts = append(facts, "- "+trf("just.tplFile", e.OriginalName))
+		files = append(files, e.OriginalName)
 	}
-	if len(facts) == 0 {
-		facts = append(facts, "- "+tr("just.tplFact"))
+	level := ""
+	if l := s.answer(j.n).Level; l > 0 {
+		level = levelText(s.cat, in, l)
 	}
-	level := s.answer(j.n).Level
-	levelLine := tr("just.tplLevelNone")
-	if level > 0 {
-		levelLine = trf("just.tplLevel", levelText(s.cat, in, level))
-	}
-	return "FAKTA:\n" + strings.Join(facts, "\n") + "\n\n" +
-		"ANALISIS:\n- " + tr("just.tplAnalysis") + "\n\n" +
-		"JUSTIFIKASI LEVEL:\n- " + levelLine
+	return assessment.JustificationTemplate(files, level)
 }
 
 // setText replaces the text (a restore from the history).

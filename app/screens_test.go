@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -479,4 +480,73 @@ func textsOf(o fyne.CanvasObject) []string {
 		return nil
 	}
 	return texts(o)
+}
+
+// The inserted template is Indonesian whatever the GUI's language (it goes
+// into the Indonesian report), and left untouched it is no justification:
+// the checklist still lists the indicator.
+func TestTemplateIsIndonesianAndNotAJustification(t *testing.T) {
+	h := newHarness(t, setup{})
+	applyLanguage(langEN)
+	defer applyLanguage(langID)
+	q := h.newAssessment("pemdi-2026", "2026")
+	n := q.current
+	q.pickLevel(2)
+	h.wait()
+	q.pane.just.onTemplate()
+	q.u.saver.flush()
+	h.wait()
+	text := h.answer(q.s.a.ID, n).Justification
+	if !strings.Contains(text, "Dibandingkan dengan kriteria level") || strings.Contains(text, "Compared with") || strings.Contains(text, "because") {
+		t.Fatalf("template in the English GUI: %q", text)
+	}
+	for _, c := range q.s.checklist() {
+		if c.key == "check.justification" && !slices.Contains(c.indicators, n) {
+			t.Errorf("an untouched template counts as a justification: %+v", c)
+		}
+	}
+	if p := q.s.progress(); p.noJustification != 1 {
+		t.Errorf("dashboard counts %d answers without justification, want 1", p.noJustification)
+	}
+}
+
+// Ekspor on an incomplete assessment asks first and names how many
+// indicators are open; the button is on screen at 1366×768 without
+// scrolling, however long the checklist.
+func TestExportIncompleteAsksFirst(t *testing.T) {
+	h, k, paths := keyHarness(t, keyA, "frasa-sandi-panjang")
+	_ = k
+	picked := 0
+	h.u.paths = pickCounter{n: &picked, PathSource: paths}
+	h.u.deps.Export = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
+	q := h.newAssessment("spbe-2020", "2025")
+	h.u.openAssessment(q.s.a.ID)
+	h.wait()
+	q = h.q()
+	h.u.win.Resize(fyne.NewSize(1366, 768))
+	q.showDashboard()
+	h.wait()
+	btn := q.dash.exportBtn
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn)
+	if !btn.Visible() || pos.Y+btn.Size().Height > 768 || pos.Y < 0 || btn.Size().Height == 0 {
+		t.Fatalf("export button at y=%v (height %v) in a 768-pixel window", pos.Y, btn.Size().Height)
+	}
+	capture(t, h.u.win, "dashboard_export_1366.png")
+	test.Tap(btn)
+	h.wait()
+	if picked != 0 || !hasText(topTexts(h), "47 indikator belum diisi") {
+		t.Fatalf("no question first: folder dialogs %d, dialog %q", picked, topTexts(h))
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Canvas().Overlays().Top()}, "Kembali mengisi"))
+	h.wait()
+	if picked != 0 {
+		t.Fatal("Kembali mengisi went on to the export")
+	}
+	test.Tap(btn)
+	h.wait()
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Canvas().Overlays().Top()}, "Tetap ekspor"))
+	h.wait()
+	if picked != 1 {
+		t.Fatalf("Tetap ekspor: %d folder dialogs", picked)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -120,7 +119,7 @@ func (s *session) status(n int) indicatorStatus {
 		return statusEmpty
 	case len(s.evidenceOf(n)) == 0:
 		return statusNoEvidence
-	case strings.TrimSpace(an.Justification) == "":
+	case !assessment.Justified(an.Justification):
 		return statusNoJustification
 	default:
 		return statusDone

@@ -226,7 +226,7 @@ func measure(c *assessment.Catalog, answers []assessment.Answer, evidence []asse
 		default:
 			m.Unanswered = append(m.Unanswered, in.Number)
 		}
-		if a.Justification != "" {
+		if assessment.Justified(a.Justification) {
 			m.WithJustification++
 		}
 	}

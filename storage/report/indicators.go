@@ -102,7 +102,7 @@ func (r *renderer) indicator(in assessment.Indicator) {
 			r.text(colRed)
 			r.para(w, lineH, "BELUM DIISI")
 		})
-		if strings.TrimSpace(a.Justification) == "" && len(r.evidence[in.Number]) == 0 {
+		if !assessment.Justified(a.Justification) && len(r.evidence[in.Number]) == 0 {
 			// nothing else to show: keep the many open indicators compact
 			r.cont = ""
 			r.pdf.Ln(3)
@@ -190,9 +190,11 @@ func provenanceNote(p assessment.Provenance) string {
 func (r *renderer) justification(a assessment.Answer) {
 	r.field("Penjelasan", func(w float64) {
 		text := strings.TrimSpace(a.Justification)
-		if text == "" {
+		if !assessment.Justified(text) {
+			// An untouched inserted template says nothing: print what
+			// the assessor needs to know, not its empty headings.
 			r.text(colMuted)
-			r.para(w, lineH, "(belum ada penjelasan)")
+			r.para(w, lineH, noJustification(text))
 			return
 		}
 		r.para(w, lineH, text)
@@ -214,4 +216,13 @@ func lastChange(a assessment.Answer) string {
 		s += " oleh " + a.Operator
 	}
 	return s
+}
+
+// noJustification is what the report prints for an answer without an
+// explanation of the officer's own.
+func noJustification(text string) string {
+	if text == "" {
+		return "(belum ada penjelasan)"
+	}
+	return "(belum ada penjelasan: templat belum diisi)"
 }
