@@ -42,6 +42,10 @@ const (
 	IdentityChar      IdentityKind = "char"      // any other character outside the alphabet
 	IdentityEdge      IdentityKind = "edge"      // starts or ends with '-'
 	IdentityEncoding  IdentityKind = "encoding"  // not valid UTF-8
+	// IdentityNotCanonical: usable, but not in the stored form (lower
+	// case, surrounding space): refused where a stored or signed value is
+	// checked, since two spellings of one code must never both exist.
+	IdentityNotCanonical IdentityKind = "not-canonical"
 )
 
 // IdentityError is an identity string that cannot be used. Its message is
@@ -72,6 +76,8 @@ func (e *IdentityError) Error() string {
 		what = fmt.Sprintf("%s memuat %q (%U) pada karakter ke-%d", e.Field, e.Rune, e.Rune, e.Pos)
 	case IdentityEdge:
 		what = e.Field + " tidak boleh diawali atau diakhiri tanda hubung"
+	case IdentityNotCanonical:
+		what = fmt.Sprintf("%s %q tidak dalam bentuk baku (huruf besar, tanpa spasi di tepi)", e.Field, e.Value)
 	default:
 		what = e.Field + " bukan teks UTF-8 yang sah"
 	}
@@ -135,9 +141,17 @@ func canonicalOPDCode(s string) (string, IdentityKind, rune, int) {
 }
 
 // ValidOPDCode reports whether s is a canonical OPD code.
-func ValidOPDCode(s string) bool {
+func ValidOPDCode(s string) bool { return CheckOPDCode(s) == nil }
+
+// CheckOPDCode accepts only a canonical OPD code, as stored and signed:
+// where a value arrives from another installation (bundle manifest,
+// feedback) it is not silently repaired, since the signature covers it.
+func CheckOPDCode(s string) error {
 	c, err := ParseOPDCode(s)
-	return err == nil && c == s
+	if err == nil && c != s {
+		err = &IdentityError{Field: "kode OPD", Value: s, Kind: IdentityNotCanonical, Suggest: c}
+	}
+	return err
 }
 
 // classify names what a character outside the alphabet is.

@@ -163,6 +163,21 @@ func FuzzParseOPDCode(f *testing.F) {
 	})
 }
 
+func TestCheckOPDCode(t *testing.T) {
+	if err := CheckOPDCode("DISKOMINFO"); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"diskominfo", " DISKOMINFO", "DISK\u041eMINFO", "dinas kominfo", ""} {
+		if CheckOPDCode(s) == nil || ValidOPDCode(s) {
+			t.Errorf("CheckOPDCode(%q) accepted a code that is not canonical", s)
+		}
+	}
+	var ie *IdentityError
+	if err := CheckOPDCode("diskominfo"); !errors.As(err, &ie) || ie.Kind != IdentityNotCanonical || ie.Suggest != "DISKOMINFO" {
+		t.Errorf("lower case: %v", err)
+	}
+}
+
 func TestValidPeriode(t *testing.T) {
 	for p, want := range map[int]bool{1999: false, 2000: true, 2026: true, 2100: true, 2101: false, -2026: false} {
 		if ValidPeriode(p) != want {

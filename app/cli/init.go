@@ -34,6 +34,10 @@ func runInit(env *Env, args []string) int {
 	if len(rest) > 0 || p.Instansi == "" || p.OPDKode == "" || p.OPDNama == "" || p.Operator == "" {
 		return fail(env, usagef("pakai: spbe-mandiri init --instansi NAMA --opd-kode KODE --opd-nama NAMA --operator NAMA"))
 	}
+	// Checked before the data folder is touched, with the rule export uses.
+	if p.OPDKode, err = assessment.ParseOPDCode(p.OPDKode); err != nil {
+		return fail(env, err)
+	}
 	svc, err := openData(env, *dataDir)
 	if err != nil {
 		return fail(env, err)
