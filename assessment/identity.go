@@ -96,7 +96,7 @@ func spaceName(r rune) string {
 }
 
 // ParseOPDCode returns the canonical form of an OPD code: surrounding
-// ASCII white space removed, a–z upper-cased; everything else outside
+// white space (Unicode White_Space, so also a no-break space) removed, a–z upper-cased; everything else outside
 // A–Z, 0–9, '-' is refused with an *IdentityError. Canonical codes compare
 // with ==; ParseOPDCode(c) == c for every canonical c.
 func ParseOPDCode(s string) (string, error) {
@@ -113,7 +113,7 @@ func canonicalOPDCode(s string) (string, IdentityKind, rune, int) {
 	if !utf8.ValidString(s) {
 		return "", IdentityEncoding, 0, 0
 	}
-	t := strings.Trim(s, " \t\r\n")
+	t := strings.TrimSpace(s) // as every profile field; inside, a space is refused
 	if t == "" {
 		return "", IdentityEmpty, 0, 0
 	}
