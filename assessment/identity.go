@@ -251,16 +251,9 @@ func foldConfusable(r rune) rune {
 		return r - 'a' + 'A'
 	case r < utf8.RuneSelf:
 		return r
-	case r >= 0xFF21 && r <= 0xFF3A: // fullwidth A–Z
-		return r - 0xFF21 + 'A'
-	case r >= 0xFF41 && r <= 0xFF5A: // fullwidth a–z
-		return r - 0xFF41 + 'A'
-	case r >= 0xFF10 && r <= 0xFF19: // fullwidth 0–9
-		return r - 0xFF10 + '0'
-	case r >= 0x1D400 && r <= 0x1D6A3: // mathematical bold … monospace A–Z a–z, 52 per style
-		return 'A' + (r-0x1D400)%52%26
-	case r >= 0x1D7CE && r <= 0x1D7FF: // mathematical digits, 10 per style
-		return '0' + (r-0x1D7CE)%10
+	}
+	if m, ok := foldRange(r); ok {
+		return m
 	}
 	if m, ok := confusable[r]; ok {
 		return m
@@ -272,6 +265,24 @@ func foldConfusable(r rune) rune {
 		return u
 	}
 	return r
+}
+
+// foldRange maps the blocks that repeat the Latin alphabet or the digits
+// in order: fullwidth forms and mathematical alphanumerics.
+func foldRange(r rune) (rune, bool) {
+	switch {
+	case r >= 0xFF21 && r <= 0xFF3A: // fullwidth A–Z
+		return r - 0xFF21 + 'A', true
+	case r >= 0xFF41 && r <= 0xFF5A: // fullwidth a–z
+		return r - 0xFF41 + 'A', true
+	case r >= 0xFF10 && r <= 0xFF19: // fullwidth 0–9
+		return r - 0xFF10 + '0', true
+	case r >= 0x1D400 && r <= 0x1D6A3: // mathematical bold … monospace A–Z a–z, 52 per style
+		return 'A' + (r-0x1D400)%52%26, true
+	case r >= 0x1D7CE && r <= 0x1D7FF: // mathematical digits, 10 per style
+		return '0' + (r-0x1D7CE)%10, true
+	}
+	return 0, false
 }
 
 // confusable maps characters of other scripts to the Latin capital letter

@@ -172,3 +172,41 @@ func visibleCode(s string) string {
 	}
 	return b.String()
 }
+
+// identityDecision is the import policy's OPD binding for a verified
+// bundle signed by key: KUNCI BERBEDA when the key is bound to another OPD
+// or the OPD (matched by SameOPD) has another live key; RejectOPDCode
+// when the code is a second spelling of a registered OPD. code "" passes.
+func identityDecision(ctx context.Context, q querier, kode string, key Key) (code, reason string, err error) {
+	const again = "; minta OPD memakai kode itu di Profil OPD lalu ekspor ulang. Bundel tidak disimpan"
+	switch {
+	case key.OPDKode != "" && !assessment.SameOPD(key.OPDKode, kode):
+		return RejectDifferentKey, differentOPD(kode, key), nil
+	case key.OPDKode != "" && key.OPDKode != kode:
+		return RejectOPDCode, (&SpellingError{Kode: kode, Registered: key.OPDKode}).Error() + " — kunci ini terdaftar untuk OPD tersebut" + again, nil
+	}
+	err = checkOPDFree(ctx, q, kode, key.KeyID)
+	var dk *DifferentKeyError
+	if errors.As(err, &dk) {
+		dk.OtherFP = key.Fingerprint
+		return RejectDifferentKey, dk.Error() + ". Bundel tidak disimpan", nil
+	}
+	if err == nil {
+		err = checkSpelling(ctx, q, kode)
+	}
+	var se *SpellingError
+	if errors.As(err, &se) {
+		return RejectOPDCode, se.Error() + again, nil
+	}
+	return "", "", err
+}
+
+// bindOnImport registers the stored bundle's code and binds an unbound
+// key to it (the first bundle accepted binds its key).
+func bindOnImport(ctx context.Context, tx *sql.Tx, kode, keyID string) error {
+	if err := claimCode(ctx, tx, kode); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE opd_key SET opd_kode = ? WHERE keyid = ? AND opd_kode IS NULL`, kode, keyID)
+	return err
+}

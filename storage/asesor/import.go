@@ -368,31 +368,10 @@ func decide(ctx context.Context, q querier, v *bundle.Verified) (decision, error
 			"kunci %s (sidik jari %s) sudah dicabut pada %s; bundel yang ditandatanganinya tidak diterima — minta OPD mengekspor dengan kunci barunya yang sudah didaftarkan",
 			short(key.KeyID), key.Fingerprint, key.RevokedAt.Local().Format("2006-01-02 15:04"))
 		return d, nil
-	case key.OPDKode != "" && !assessment.SameOPD(key.OPDKode, m.OPD.Kode):
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectDifferentKey, differentOPD(m.OPD.Kode, key)
-		return d, nil
-	case key.OPDKode != "" && key.OPDKode != m.OPD.Kode:
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectOPDCode, (&SpellingError{Kode: m.OPD.Kode, Registered: key.OPDKode}).Error()+
-			" — kunci ini terdaftar untuk OPD tersebut; minta OPD memakai kode itu di Profil OPD lalu ekspor ulang. Bundel tidak disimpan"
-		return d, nil
 	}
-	if err := checkOPDFree(ctx, q, m.OPD.Kode, key.KeyID); err != nil {
-		var dk *DifferentKeyError
-		if !errors.As(err, &dk) {
-			return decision{}, err
-		}
-		dk.OtherFP = key.Fingerprint
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectDifferentKey, dk.Error()+". Bundel tidak disimpan"
-		return d, nil
-	}
-	if err := checkSpelling(ctx, q, m.OPD.Kode); err != nil {
-		var se *SpellingError
-		if !errors.As(err, &se) {
-			return decision{}, err
-		}
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectOPDCode, se.Error()+
-			"; minta OPD memakai kode itu di Profil OPD lalu ekspor ulang. Bundel tidak disimpan"
-		return d, nil
+	if code, reason, err := identityDecision(ctx, q, m.OPD.Kode, key); err != nil || code != "" {
+		d.outcome, d.code, d.reason = OutcomeRejected, code, reason
+		return d, err
 	}
 	if m.Sequence <= key.LastSequence {
 		d.outcome, d.code, d.reason = OutcomeRejected, RejectSequence, fmt.Sprintf(
@@ -482,10 +461,7 @@ func apply(res Result, d decision) Result {
 // insert writes the bundle rows. The blobs are already in place.
 func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decision, st staged) error {
 	m, a, now := c.v.Manifest, c.v.Answers, w.nowText()
-	if err := claimCode(ctx, tx, m.OPD.Kode); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE opd_key SET opd_kode = ? WHERE keyid = ? AND opd_kode IS NULL`, m.OPD.Kode, d.key.KeyID); err != nil {
+	if err := bindOnImport(ctx, tx, m.OPD.Kode, d.key.KeyID); err != nil {
 		return err
 	}
 	for _, b := range st.blobs {
