@@ -101,7 +101,7 @@ func copyEvidence(ctx context.Context, st assessment.Store, cat *assessment.Cata
 // parsePeriode reads a year such as "2025".
 func parsePeriode(s string) (int, error) {
 	p, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || p < 2000 || p > 2100 {
+	if err != nil || !assessment.ValidPeriode(p) {
 		return 0, &assessment.InputError{Msg: trf("new.badPeriode", strings.TrimSpace(s))}
 	}
 	return p, nil

@@ -25,6 +25,9 @@ type profileForm struct {
 	save     *widget.Button
 	cancel   *widget.Button
 	problem  *widget.Label
+	// kodeProblem, under the code field, says why a code is refused (the
+	// rule export and the assessor use: assessment.ParseOPDCode).
+	kodeProblem *widget.Label
 }
 
 func newProfileForm(u *UI, first bool) *profileForm {
@@ -52,13 +55,34 @@ func newProfileForm(u *UI, first bool) *profileForm {
 	p.problem = wrapped("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Hide()
+	p.kodeProblem = wrapped("")
+	p.kodeProblem.Importance = widget.DangerImportance
+	p.kodeProblem.Hide()
+	p.kode.OnChanged = func(string) {
+		if p.kodeProblem.Visible() {
+			p.checkKode()
+		}
+	}
 	return p
+}
+
+// checkKode validates the typed OPD code with the one rule, showing the
+// reason under the field; it returns the canonical code ("" if refused).
+func (p *profileForm) checkKode() string {
+	kode, err := assessment.ParseOPDCode(p.kode.Text)
+	if err != nil {
+		p.kodeProblem.SetText(trf("profile.kodeInvalid", err.Error()))
+		p.kodeProblem.Show()
+		return ""
+	}
+	p.kodeProblem.Hide()
+	return kode
 }
 
 func (p *profileForm) view() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(tr("profile.instansi"), p.instansi),
-		widget.NewFormItem(tr("profile.kode"), p.kode),
+		&widget.FormItem{Text: tr("profile.kode"), Widget: container.NewVBox(p.kode, p.kodeProblem), HintText: tr("profile.kodeRule")},
 		widget.NewFormItem(tr("profile.nama"), p.nama),
 		widget.NewFormItem(tr("profile.operator"), p.operator),
 	)
@@ -100,6 +124,10 @@ func (p *profileForm) onSave() {
 		p.problem.Show()
 		return
 	}
+	if prof.OPDKode = p.checkKode(); prof.OPDKode == "" {
+		return
+	}
+	p.problem.Hide()
 	p.save.Disable()
 	st := p.u.store
 	p.u.jobs.submit(func(ctx context.Context) error {

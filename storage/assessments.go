@@ -17,7 +17,7 @@ func (db *DB) CreateAssessment(ctx context.Context, c *assessment.Catalog, perio
 	if c == nil || len(c.SHA256()) != 64 {
 		return assessment.Assessment{}, errors.New("katalog belum divalidasi (sha256 kosong); muat lewat assessment.ParseCatalog")
 	}
-	if periode < 2000 || periode > 2100 {
+	if !assessment.ValidPeriode(periode) {
 		return assessment.Assessment{}, &assessment.InputError{Msg: fmt.Sprintf("periode %d tidak masuk akal (2000–2100)", periode)}
 	}
 	var a assessment.Assessment

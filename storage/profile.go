@@ -24,9 +24,19 @@ func (db *DB) Profile(ctx context.Context) (assessment.Profile, error) {
 	return p, err
 }
 
-// SaveProfile creates or replaces the profile. Every field is required.
+// SaveProfile creates or replaces the profile. Every field is required;
+// the OPD code is stored in its canonical form (assessment.ParseOPDCode),
+// so the profile never holds a code that export, the bundle verifier or
+// the assessor would refuse.
 func (db *DB) SaveProfile(ctx context.Context, p assessment.Profile) error {
 	p = trimProfile(p)
+	if p.OPDKode != "" {
+		kode, err := assessment.ParseOPDCode(p.OPDKode)
+		if err != nil {
+			return err
+		}
+		p.OPDKode = kode
+	}
 	for _, f := range []struct{ name, val string }{
 		{"instansi", p.Instansi}, {"kode OPD", p.OPDKode}, {"nama OPD", p.OPDNama}, {"operator", p.Operator},
 	} {

@@ -3,8 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 	"text/tabwriter"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -40,7 +41,7 @@ func runBundles(env *Env, args []string) int {
 	}
 	list := []StoredBundle{}
 	for _, b := range all {
-		if (*opd == "" || strings.EqualFold(b.OPDKode, *opd)) && (*periode == 0 || b.Periode == *periode) {
+		if (*opd == "" || assessment.SameOPD(b.OPDKode, *opd)) && (*periode == 0 || b.Periode == *periode) {
 			list = append(list, b)
 		}
 	}

@@ -23,7 +23,7 @@ func runInit(env *Env, args []string) int {
 	dataDir := fs.String("data", "", "folder data")
 	var p assessment.Profile
 	fs.StringVar(&p.Instansi, "instansi", "", "nama pemerintah daerah, mis. \"Pemerintah Kabupaten Sigi\"")
-	fs.StringVar(&p.OPDKode, "opd-kode", "", "kode singkat OPD, mis. DISKOMINFO")
+	fs.StringVar(&p.OPDKode, "opd-kode", "", "kode singkat OPD: huruf A–Z, angka 0–9 dan tanda hubung (-), mis. DISKOMINFO")
 	fs.StringVar(&p.OPDNama, "opd-nama", "", "nama lengkap OPD")
 	fs.StringVar(&p.Operator, "operator", "", "nama operator yang mengisi")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
@@ -33,6 +33,10 @@ func runInit(env *Env, args []string) int {
 	}
 	if len(rest) > 0 || p.Instansi == "" || p.OPDKode == "" || p.OPDNama == "" || p.Operator == "" {
 		return fail(env, usagef("pakai: spbe-mandiri init --instansi NAMA --opd-kode KODE --opd-nama NAMA --operator NAMA"))
+	}
+	// Checked before the data folder is touched, with the rule export uses.
+	if p.OPDKode, err = assessment.ParseOPDCode(p.OPDKode); err != nil {
+		return fail(env, err)
 	}
 	svc, err := openData(env, *dataDir)
 	if err != nil {

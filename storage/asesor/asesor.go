@@ -84,6 +84,10 @@ func Open(dir string, opts ...Option) (*Workspace, error) {
 		return nil, err
 	}
 	w.sql = pool
+	if err := w.registerStoredCodes(context.Background()); err != nil {
+		w.Close()
+		return nil, err
+	}
 	if err := w.recomputeStored(context.Background()); err != nil {
 		w.Close()
 		return nil, err

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // seedBundles inserts n accepted bundles of n OPDs (each with its key and
@@ -26,6 +28,9 @@ func seedBundles(b *testing.B, w *Workspace, n int) {
 		kode, keyid := fmt.Sprintf("OPD-%04d", n-i), hexOf(fmt.Sprint("key", i))
 		pub := make([]byte, 32)
 		copy(pub, keyid)
+		if _, err := tx.Exec(`INSERT INTO opd_code (match_key, kode) VALUES (?, ?)`, assessment.OPDMatchKey(kode), kode); err != nil {
+			b.Fatal(err)
+		}
 		if _, err := tx.Exec(`INSERT INTO opd_key (keyid, public_key, fingerprint, opd_kode, status, source, first_seen)
 			VALUES (?, ?, '00000 00000 00000 00000 00000 00000', ?, 'pending', 'bench', '2026-05-04T00:00:00.000000000Z')`, keyid, pub, kode); err != nil {
 			b.Fatal(err)

@@ -29,6 +29,12 @@ func (w *Workspace) SetResponsible(ctx context.Context, periode, indicator int, 
 			if k = strings.TrimSpace(k); k == "" {
 				continue
 			}
+			// The matrix names OPDs as the bundles do: canonical, in the
+			// registered spelling.
+			k, err := opdCodeInput(ctx, tx, k)
+			if err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO responsibility (periode, indicator, opd_kode) VALUES (?, ?, ?)`,
 				periode, indicator, k); err != nil {
 				return err

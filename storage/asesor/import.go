@@ -208,7 +208,8 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 	// requires that exact key and checks the signature with it.
 	var opt bundle.Options
 	var key *Key
-	if hint := peekKeyID(f, fi.Size()); hint != "" {
+	hint := peekKeyID(f, fi.Size())
+	if hint != "" {
 		pool, err := w.db()
 		if err != nil {
 			return nil, res, err
@@ -225,10 +226,17 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 	v, err := bundle.Verify(f, fi.Size(), opt)
 	if err != nil {
 		res.Check, res.Entry = checkOf(err)
+		if raw, ok := rawOPDCode(err); ok {
+			r, _, err := w.identityResult(ctx, res, raw, key, hint, "bundel tidak sah: "+err.Error())
+			return nil, r, err
+		}
 		return nil, reject(res, RejectInvalid, "bundel tidak sah: "+err.Error()), nil
 	}
 	res = describe(res, v)
 	if key == nil || !v.SignerKnown {
+		if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
+			return nil, r, err
+		}
 		return nil, reject(res, RejectUnknownKey, fmt.Sprintf(
 			"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
 				"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
@@ -244,6 +252,29 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 		c.calc = &s
 	}
 	return c, res, nil
+}
+
+// identityResult rejects a bundle whose OPD code is bound to another key
+// (identityStop: KUNCI BERBEDA, also for a variant of the registered
+// code). Otherwise, with fallback set, it rejects with the verifier's
+// reason; with fallback "" it reports stop false and the caller goes on.
+func (w *Workspace) identityResult(ctx context.Context, res Result, raw string, key *Key, keyID, fallback string) (Result, bool, error) {
+	pool, err := w.db()
+	if err != nil {
+		return res, true, err
+	}
+	res.OPDKode = visibleCode(raw)
+	code, reason, stop, err := identityStop(ctx, pool, raw, key, keyID)
+	switch {
+	case err != nil:
+		return res, true, w.classify(err)
+	case stop:
+		res.Check, res.Entry = "", ""
+		return reject(res, code, reason), true, nil
+	case fallback != "":
+		return reject(res, RejectInvalid, fallback), true, nil
+	}
+	return res, false, nil
 }
 
 func describe(res Result, v *bundle.Verified) Result {
@@ -337,21 +368,10 @@ func decide(ctx context.Context, q querier, v *bundle.Verified) (decision, error
 			"kunci %s (sidik jari %s) sudah dicabut pada %s; bundel yang ditandatanganinya tidak diterima — minta OPD mengekspor dengan kunci barunya yang sudah didaftarkan",
 			short(key.KeyID), key.Fingerprint, key.RevokedAt.Local().Format("2006-01-02 15:04"))
 		return d, nil
-	case key.OPDKode != "" && key.OPDKode != m.OPD.Kode:
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectDifferentKey, fmt.Sprintf(
-			"KUNCI BERBEDA: bundel mengaku dari OPD %s, tetapi ditandatangani kunci %s (sidik jari %s) yang terdaftar untuk OPD %s. "+
-				"Bisa jadi pemalsuan atau salah kirim; hubungi kedua OPD lewat nomor yang sudah dikenal. Bundel tidak disimpan",
-			m.OPD.Kode, short(key.KeyID), key.Fingerprint, key.OPDKode)
-		return d, nil
 	}
-	if err := checkOPDFree(ctx, q, m.OPD.Kode, key.KeyID); err != nil {
-		var dk *DifferentKeyError
-		if !errors.As(err, &dk) {
-			return decision{}, err
-		}
-		dk.OtherFP = key.Fingerprint
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectDifferentKey, dk.Error()+". Bundel tidak disimpan"
-		return d, nil
+	if code, reason, err := identityDecision(ctx, q, m.OPD.Kode, key); err != nil || code != "" {
+		d.outcome, d.code, d.reason = OutcomeRejected, code, reason
+		return d, err
 	}
 	if m.Sequence <= key.LastSequence {
 		d.outcome, d.code, d.reason = OutcomeRejected, RejectSequence, fmt.Sprintf(
@@ -441,7 +461,7 @@ func apply(res Result, d decision) Result {
 // insert writes the bundle rows. The blobs are already in place.
 func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decision, st staged) error {
 	m, a, now := c.v.Manifest, c.v.Answers, w.nowText()
-	if _, err := tx.ExecContext(ctx, `UPDATE opd_key SET opd_kode = ? WHERE keyid = ? AND opd_kode IS NULL`, m.OPD.Kode, d.key.KeyID); err != nil {
+	if err := bindOnImport(ctx, tx, m.OPD.Kode, d.key.KeyID); err != nil {
 		return err
 	}
 	for _, b := range st.blobs {

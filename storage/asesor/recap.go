@@ -38,7 +38,7 @@ type RecapRow struct {
 }
 
 // Recap lists the accepted bundle of every OPD and periode, sorted by OPD
-// code then periode.
+// code then periode. OPDKode is shown with visibleCode.
 func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 	pool, err := w.db()
 	if err != nil {
@@ -72,6 +72,10 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 			return nil, err
 		}
 		r.KeyStatus, r.Sequence, r.ImportedAt = KeyStatus(status), uint64(seq), parseTime(imported)
+		// Rows are per stored spelling, one per OPD since schema 5; a
+		// look-alike stored before shows its foreign characters, so no
+		// two rows ever look the same.
+		r.OPDKode = visibleCode(r.OPDKode)
 		out = append(out, c.apply(r))
 	}
 	return out, w.classify(rows.Err())

@@ -74,20 +74,27 @@ func (w *Workspace) AddKeyFile(ctx context.Context, path, opdKode string) (Key, 
 	return w.AddKey(ctx, id, filepath.Base(path), opdKode)
 }
 
-// AddKey registers a public key as pending; see AddKeyFile.
+// AddKey registers a public key as pending; see AddKeyFile. opdKode is
+// read with the OPD code rule (assessment.ParseOPDCode) and resolved to
+// the registered spelling of its OPD, so a variant binds the same OPD.
 func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKode string) (Key, bool, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	opdKode = strings.TrimSpace(opdKode)
 	var added bool
 	err := w.write(ctx, func(tx *sql.Tx) error {
+		if opdKode != "" {
+			k, err := opdCodeInput(ctx, tx, opdKode)
+			if err != nil {
+				return err
+			}
+			opdKode = k
+		}
 		old, err := keyByID(ctx, tx, id.KeyID)
 		switch {
 		case errors.Is(err, assessment.ErrNotFound):
-			if opdKode != "" {
-				if err := checkOPDFree(ctx, tx, opdKode, id.KeyID); err != nil {
-					return err
-				}
+			if err := bindable(ctx, tx, opdKode, id.KeyID); err != nil {
+				return err
 			}
 			added = true
 			_, err = tx.ExecContext(ctx, `INSERT INTO opd_key (keyid, public_key, fingerprint, opd_kode, status, source, first_seen)
@@ -100,7 +107,7 @@ func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKod
 		case old.OPDKode != "":
 			return &InputError{fmt.Sprintf("kunci %s sudah terdaftar untuk OPD %s, bukan %s", short(id.KeyID), old.OPDKode, opdKode)}
 		}
-		if err := checkOPDFree(ctx, tx, opdKode, id.KeyID); err != nil {
+		if err := bindable(ctx, tx, opdKode, id.KeyID); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE opd_key SET opd_kode = ? WHERE keyid = ?`, opdKode, id.KeyID)
@@ -113,25 +120,39 @@ func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKod
 	return k, added, err
 }
 
-// checkOPDFree refuses to bind a second live key to an OPD.
-func checkOPDFree(ctx context.Context, q querier, opdKode, keyID string) error {
-	other, err := activeKeyOf(ctx, q, opdKode)
-	if errors.Is(err, assessment.ErrNotFound) {
+// bindable checks that keyID may be bound to opdKode ("" binds nothing)
+// and registers the code's spelling.
+func bindable(ctx context.Context, tx *sql.Tx, opdKode, keyID string) error {
+	if opdKode == "" {
 		return nil
 	}
+	if err := checkOPDFree(ctx, tx, opdKode, keyID); err != nil {
+		return err
+	}
+	return claimCode(ctx, tx, opdKode)
+}
+
+// checkOPDFree refuses to bind a second live key to an OPD. OPDs are
+// matched by assessment.SameOPD, so a case, spacing or look-alike variant
+// of a registered code meets the same hard stop as the code itself.
+func checkOPDFree(ctx context.Context, q querier, opdKode, keyID string) error {
+	live, err := activeKeysOf(ctx, q, opdKode)
 	if err != nil {
 		return err
 	}
-	if other.KeyID == keyID {
-		return nil
+	for _, other := range live {
+		if other.KeyID != keyID {
+			return &DifferentKeyError{OPDKode: other.OPDKode, Claimed: opdKode, Registered: other, OtherKeyID: keyID}
+		}
 	}
-	return &DifferentKeyError{OPDKode: opdKode, Registered: other, OtherKeyID: keyID}
+	return nil
 }
 
 // DifferentKeyError is the hard stop "KUNCI BERBEDA": an OPD that already
 // has a registered key arrives with (or is being given) another one.
 type DifferentKeyError struct {
-	OPDKode    string
+	OPDKode    string // the registered OPD
+	Claimed    string // the code as it arrived, when it differs from OPDKode
 	Registered Key
 	OtherKeyID string
 	OtherFP    string
@@ -142,7 +163,12 @@ func (e *DifferentKeyError) Error() string {
 	if e.OtherFP != "" {
 		fp = " (sidik jari " + e.OtherFP + ")"
 	}
-	return fmt.Sprintf("KUNCI BERBEDA: OPD %s terdaftar dengan kunci %s (sidik jari %s, %s), tetapi ini kunci %s%s. "+
+	claimed := ""
+	if e.Claimed != "" && e.Claimed != e.OPDKode {
+		claimed = fmt.Sprintf("kode %s dianggap OPD %s (huruf besar/kecil, spasi dan huruf yang mirip tidak membedakan OPD). ",
+			visibleCode(e.Claimed), e.OPDKode)
+	}
+	return claimed + fmt.Sprintf("KUNCI BERBEDA: OPD %s terdaftar dengan kunci %s (sidik jari %s, %s), tetapi ini kunci %s%s. "+
 		"Bisa jadi pemalsuan, atau OPD memasang ulang aplikasi dan membuat kunci baru. Hubungi OPD lewat nomor yang sudah dikenal "+
 		"dan cocokkan sidik jari; bila kunci baru memang sah, cabut kunci lama (`spbe-mandiri keys revoke %s`), daftarkan yang baru "+
 		"(`spbe-mandiri keys add BERKAS --opd %s`), lalu impor lagi",
@@ -307,13 +333,27 @@ func keyByID(ctx context.Context, q querier, keyID string) (Key, error) {
 	return k, err
 }
 
-// activeKeyOf is the OPD's key that is not revoked.
-func activeKeyOf(ctx context.Context, q querier, opdKode string) (Key, error) {
-	k, err := scanKey(q.QueryRowContext(ctx, keySelect+` WHERE k.opd_kode = ? AND k.status <> 'revoked'`, opdKode))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Key{}, fmt.Errorf("OPD %s belum punya kunci: %w", opdKode, assessment.ErrNotFound)
+// activeKeysOf are the keys not revoked bound to opdKode's OPD (matched
+// with assessment.SameOPD; one, except in a workspace that stored
+// look-alikes before schema 5). The registry is small: the match is done
+// here, not in SQL, because the match key is Go's.
+func activeKeysOf(ctx context.Context, q querier, opdKode string) ([]Key, error) {
+	rows, err := q.QueryContext(ctx, keySelect+` WHERE k.opd_kode IS NOT NULL AND k.status <> 'revoked' ORDER BY k.first_seen, k.keyid`)
+	if err != nil {
+		return nil, err
 	}
-	return k, err
+	defer rows.Close()
+	var out []Key
+	for rows.Next() {
+		k, err := scanKey(rows)
+		if err != nil {
+			return nil, err
+		}
+		if assessment.SameOPD(k.OPDKode, opdKode) {
+			out = append(out, k)
+		}
+	}
+	return out, rows.Err()
 }
 
 func nullString(s string) any {

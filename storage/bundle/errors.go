@@ -35,6 +35,7 @@ const (
 	CheckSignature   Check = "signature"    // the signature does not verify
 	CheckJSON        Check = "json"         // not strict JSON of the expected shape
 	CheckManifest    Check = "manifest"     // a manifest value is invalid
+	CheckOPDKode     Check = "opd-kode"     // opd.kode is not a canonical OPD code (assessment.CheckOPDCode)
 	CheckFileSet     Check = "file-set"     // the manifest's files differ from the ZIP's entries
 	CheckSize        Check = "size"         // an entry's size differs from the manifest
 	CheckHash        Check = "hash"         // an entry's SHA-256 differs from the manifest
@@ -68,6 +69,7 @@ var checkText = map[Check]string{
 	CheckSignature:   "tanda tangan tidak cocok (isi manifest diubah)",
 	CheckJSON:        "JSON tidak valid",
 	CheckManifest:    "isi manifest tidak valid",
+	CheckOPDKode:     "kode OPD di manifest tidak sah",
 	CheckFileSet:     "daftar berkas manifest tidak sama dengan isi ZIP",
 	CheckSize:        "ukuran berkas tidak sesuai manifest",
 	CheckHash:        "hash SHA-256 berkas tidak sesuai manifest (isi diubah)",

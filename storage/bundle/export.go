@@ -61,6 +61,9 @@ func (e *Exporter) Export(ctx context.Context, snap assessment.Snapshot, open fu
 	if err := checkDir(dir); err != nil {
 		return Exported{}, err
 	}
+	if err := checkProfileCode(snap.Profile.OPDKode); err != nil {
+		return Exported{}, err
+	}
 	in, err := e.input(ctx, snap, open, progress)
 	if err != nil {
 		return Exported{}, err
@@ -129,6 +132,18 @@ func SafeName(kode string) string {
 		k = "OPD"
 	}
 	return k
+}
+
+// checkProfileCode refuses, before a sequence number is reserved, a
+// profile whose OPD code no bundle can carry (saved by an older version,
+// e.g. "dinas kominfo": the QR text refuses the space), with the rule and
+// where to fix it instead of a failure deep in the PDF.
+func checkProfileCode(kode string) error {
+	if err := assessment.CheckOPDCode(kode); err != nil {
+		return &Error{Check: CheckInput, Err: err, Detail: "profil OPD: " + err.Error() +
+			"; perbaiki Kode OPD di Profil OPD (atau `spbe-mandiri init`), lalu ekspor lagi"}
+	}
+	return nil
 }
 
 func checkDir(dir string) error {

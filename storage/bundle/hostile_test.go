@@ -193,6 +193,23 @@ func hostileCorpus(t testing.TB, big bool) []hostileCase {
 			})
 		}), entry: EntryManifest, check: CheckManifest},
 
+		// Identity strings (step 5): only a canonical OPD code is signed.
+		{name: "opd code lower case", bundle: mod(func(es []rawEntry) []rawEntry {
+			return resign(t, es, false, func(m *Manifest) { m.OPD.Kode = "diskominfo" })
+		}), entry: EntryManifest, check: CheckOPDKode},
+		{name: "opd code with space", bundle: mod(func(es []rawEntry) []rawEntry {
+			return resign(t, es, false, func(m *Manifest) { m.OPD.Kode = "DINAS KOMINFO" })
+		}), entry: EntryManifest, check: CheckOPDKode},
+		{name: "opd code Cyrillic O", bundle: mod(func(es []rawEntry) []rawEntry {
+			return resign(t, es, false, func(m *Manifest) { m.OPD.Kode = "DISK\u041eMINFO" })
+		}), entry: EntryManifest, check: CheckOPDKode},
+		{name: "opd code zero-width space", bundle: mod(func(es []rawEntry) []rawEntry {
+			return resign(t, es, false, func(m *Manifest) { m.OPD.Kode = "DISKO\u200bMINFO" })
+		}), entry: EntryManifest, check: CheckOPDKode},
+		{name: "opd code trailing NBSP", bundle: mod(func(es []rawEntry) []rawEntry {
+			return resign(t, es, false, func(m *Manifest) { m.OPD.Kode = "DISKOMINFO\u00a0" })
+		}), entry: EntryManifest, check: CheckOPDKode},
+
 		// Files against the manifest (step 6).
 		{name: "extra evidence entry", bundle: add(rawEntry{name: "evidence/0123456789abcdef-tambahan.pdf", data: []byte("x")}), entry: "evidence/0123456789abcdef-tambahan.pdf", check: CheckFileSet},
 		{name: "missing evidence", bundle: mod(func(es []rawEntry) []rawEntry { return without(es, ev.name) }), entry: ev.name, check: CheckFileSet},

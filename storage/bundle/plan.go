@@ -17,6 +17,9 @@ func plan(in Input, priv ed25519.PrivateKey) (*planned, error) {
 		return nil, fail("", CheckInput, "kunci privat tidak valid")
 	}
 	s := in.Snapshot
+	if err := checkProfileCode(s.Profile.OPDKode); err != nil {
+		return nil, err
+	}
 	evidence, paths, err := evidenceFiles(s.Evidence)
 	if err != nil {
 		return nil, err

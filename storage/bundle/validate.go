@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -44,7 +45,9 @@ func (m *Manifest) validateHeader() error {
 		return badManifest("bundle_id %q bukan UUID", m.BundleID)
 	case !plainText(m.OPD.Kode, maxKode) || !plainText(m.OPD.Nama, maxText) || !plainText(m.Instansi, maxText):
 		return badManifest("opd/instansi kosong, terlalu panjang atau memuat karakter kendali")
-	case m.Periode < 2000 || m.Periode > 2100:
+	case assessment.CheckOPDCode(m.OPD.Kode) != nil:
+		return opdCodeError(m.OPD.Kode)
+	case !assessment.ValidPeriode(m.Periode):
 		return badManifest("periode %d di luar 2000–2100", m.Periode)
 	case m.Sequence < 1:
 		return badManifest("sequence harus ≥ 1")
@@ -144,6 +147,16 @@ func plainText(s string, max int) bool {
 		return false
 	}
 	return strings.IndexFunc(s, unicode.IsControl) < 0
+}
+
+// opdCodeError refuses a manifest whose OPD code is not canonical
+// (assessment.CheckOPDCode): a look-alike, a case or spacing variant of a
+// registered code must never become a second OPD. Err is the
+// *assessment.IdentityError, whose Value lets the importer match the code
+// against its key registry (the signature was checked before this step).
+func opdCodeError(kode string) *Error {
+	err := assessment.CheckOPDCode(kode)
+	return &Error{Entry: EntryManifest, Check: CheckOPDKode, Detail: err.Error(), Err: err}
 }
 
 func validTime(s string) bool {

@@ -22,6 +22,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -90,6 +91,14 @@ func (m *Manifest) validate() error {
 	}
 	if m.Bundle.ID == "" || !sha256Pattern.MatchString(m.Bundle.ManifestSHA256) || m.Bundle.OPDKode == "" {
 		return errors.New("umpan balik tidak menyebut bundel yang ditelaah")
+	}
+	// The OPD code and periode name the OPD's own export; only the
+	// canonical code can match it (assessment.CheckOPDCode).
+	if err := assessment.CheckOPDCode(m.Bundle.OPDKode); err != nil {
+		return fmt.Errorf("umpan balik menyebut kode OPD yang tidak sah: %w", err)
+	}
+	if !assessment.ValidPeriode(m.Bundle.Periode) {
+		return fmt.Errorf("umpan balik menyebut periode %d di luar %d–%d", m.Bundle.Periode, assessment.MinPeriode, assessment.MaxPeriode)
 	}
 	if !keys.ValidKeyID(m.Assessor.KeyID) {
 		return errors.New("assessor.keyid tidak sah")

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -175,5 +176,31 @@ func TestVerifyStoredOldName(t *testing.T) {
 	}
 	if got.Items[0].Note != m.Items[0].Note {
 		t.Errorf("notes %+v", got.Items)
+	}
+}
+
+// TestVerifyRefusesNonCanonicalOPDCode: feedback names the OPD's bundle by
+// its canonical code; a variant (even correctly signed) is refused rather
+// than matched loosely.
+func TestVerifyRefusesNonCanonicalOPDCode(t *testing.T) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	pub := priv.Public().(ed25519.PublicKey)
+	id := keys.IdentityOf(pub, time.Time{})
+	raw := func(edit func(m *Manifest)) []byte {
+		m := manifest()
+		m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
+		edit(&m)
+		return signRaw(t, priv, m)
+	}
+	if _, err := Verify(raw(func(*Manifest) {}), pub); err != nil {
+		t.Fatal(err)
+	}
+	for _, kode := range []string{"bappeda", "BAPPEDA ", "BAPP\u0415DA", "BAPPEDA\u200b", "DINAS KOMINFO"} {
+		if _, err := Verify(raw(func(m *Manifest) { m.Bundle.OPDKode = kode }), pub); err == nil || !strings.Contains(err.Error(), "kode OPD") {
+			t.Errorf("%q: %v", kode, err)
+		}
+	}
+	if _, err := Verify(raw(func(m *Manifest) { m.Bundle.Periode = 1999 }), pub); err == nil || !strings.Contains(err.Error(), "periode") {
+		t.Errorf("periode 1999: %v", err)
 	}
 }

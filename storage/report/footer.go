@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // Footer layout: a block of label/value lines on the left, the QR code on
@@ -106,9 +108,10 @@ func QRText(kode string, periode, sequence int, contentDigest, fingerprint strin
 	if err != nil {
 		return "", err
 	}
-	kode = strings.ToUpper(strings.TrimSpace(kode))
-	if kode == "" || strings.ContainsAny(kode, ": ") {
-		return "", fmt.Errorf("report: kode OPD %q tidak dapat dipakai di kode QR", kode)
+	// The one OPD code rule: a canonical code never holds the QR text's
+	// separator ':' nor a space.
+	if kode, err = assessment.ParseOPDCode(kode); err != nil {
+		return "", fmt.Errorf("report: kode OPD tidak dapat dipakai di kode QR: %w", err)
 	}
 	fp := strings.ToUpper(strings.Join(strings.Fields(fingerprint), ""))
 	b32 := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum)

@@ -52,9 +52,11 @@ func RenderKeyForm(w io.Writer, p assessment.Profile, k KeyInfo, when time.Time)
 // KeyQRText is the text of the key form's QR code:
 // SPBEKEY1:<KODE>:<FINGERPRINT without spaces>:<KEYID>, uppercase.
 func KeyQRText(kode, fingerprint, keyID string) (string, error) {
-	kode = strings.ToUpper(strings.TrimSpace(kode))
-	if kode == "" || strings.ContainsAny(kode, ": ") {
-		return "", fmt.Errorf("report: kode OPD %q tidak dapat dipakai di kode QR", kode)
+	// The one OPD code rule: a canonical code never holds the QR text's
+	// separator ':' nor a space.
+	kode, err := assessment.ParseOPDCode(kode)
+	if err != nil {
+		return "", fmt.Errorf("report: kode OPD tidak dapat dipakai di kode QR: %w", err)
 	}
 	fp := strings.Join(strings.Fields(fingerprint), "")
 	if fp == "" || keyID == "" {
