@@ -181,22 +181,10 @@ func (db *DB) rollBack(j restoreJournal) error {
 func (db *DB) rollForward(j restoreJournal) error {
 	staging := filepath.Join(db.dir, j.Staging)
 	stagedDB := exists(filepath.Join(staging, dbFileName))
-	stagedBlobs := exists(filepath.Join(staging, blobDirName))
 	if !stagedDB && !exists(db.path) {
 		return &RestoreJournalError{Dir: db.dir, Detail: "basis data hasil pemulihan tidak ada di " + j.Staging + " maupun di folder data"}
 	}
-	aside := db.asidePath(j)
-	if err := os.MkdirAll(aside, 0o700); err != nil {
-		return db.fileError(err)
-	}
-	for _, name := range liveNames {
-		if (name == blobDirName && stagedBlobs) || (name != blobDirName && stagedDB) {
-			if err := db.moveAside(filepath.Join(db.dir, name), filepath.Join(aside, name)); err != nil {
-				return err
-			}
-		}
-	}
-	if err := db.syncDirs(aside, db.dir); err != nil {
+	if err := db.moveOldAside(j, stagedDB, exists(filepath.Join(staging, blobDirName))); err != nil {
 		return err
 	}
 	for _, name := range []string{dbFileName, blobDirName} {
@@ -216,6 +204,24 @@ func (db *DB) rollForward(j restoreJournal) error {
 		return err
 	}
 	return db.finish(j)
+}
+
+// moveOldAside moves the live parts whose staged replacement is still
+// waiting (the database with its -wal and -shm; the blobs folder) into the
+// aside folder, and makes the renames durable.
+func (db *DB) moveOldAside(j restoreJournal, stagedDB, stagedBlobs bool) error {
+	aside := db.asidePath(j)
+	if err := os.MkdirAll(aside, 0o700); err != nil {
+		return db.fileError(err)
+	}
+	for _, name := range liveNames {
+		if (name == blobDirName && stagedBlobs) || (name != blobDirName && stagedDB) {
+			if err := db.moveAside(filepath.Join(db.dir, name), filepath.Join(aside, name)); err != nil {
+				return err
+			}
+		}
+	}
+	return db.syncDirs(aside, db.dir)
 }
 
 // finish removes the staging folder (empty, or holding only the old
