@@ -28,7 +28,7 @@ type installation struct {
 }
 
 // TestRestoreCrashAtEveryStep SIGKILLs `restore --force` after each of its
-// durable steps in turn (and the recovery at the next start once more),
+// durable steps in turn (and the recovery at the next starts twice more),
 // then opens the folder: it must hold exactly the old installation or
 // exactly the restored one, with every evidence file readable and matching
 // its hash, no journal or staging left, and — once restored — the old
@@ -49,8 +49,10 @@ func TestRestoreCrashAtEveryStep(t *testing.T) {
 		copyTree(t, tmpl, dir)
 		finished := runRestoreChild(t, dir, archive, n)
 		if !finished {
-			// A second crash, during the recovery at the next start.
-			runRestoreChild(t, dir, "", 1+n%3)
+			// More crashes, during the recovery at the next starts: right
+			// after its first step, then at a later one.
+			runRestoreChild(t, dir, "", 1)
+			runRestoreChild(t, dir, "", 2+n%6)
 		}
 		seen[checkOldOrRestored(t, dir, old, restored)]++
 		if finished {
