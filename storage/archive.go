@@ -58,7 +58,7 @@ func parseChecksums(r io.Reader) (checksums, error) {
 			return nil, fmt.Errorf("%s baris %d: nama %q tidak dikenal", sumsName, line, path)
 		case s[path] != "":
 			return nil, fmt.Errorf("%s baris %d: %q ganda", sumsName, line, path)
-		case strings.HasPrefix(path, blobDirName+"/") && !strings.HasSuffix(path, "/"+sum):
+		case strings.HasPrefix(path, blobDirName+"/") && path != blobDirName+"/"+sum[:2]+"/"+sum:
 			return nil, fmt.Errorf("%s baris %d: checksum %q tidak sama dengan namanya", sumsName, line, path)
 		}
 		s[path] = sum

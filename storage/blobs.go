@@ -182,13 +182,16 @@ func (db *DB) fileError(err error) error {
 }
 
 // removeLeftovers deletes what a crash can leave behind: unfinished blob
-// files, backup snapshots and restore staging folders. Only the lock
-// holder calls it, so no other process can be using them.
+// files, backup snapshots, restore staging folders and journal temporary
+// files. Only the lock holder calls it, so no other process can be using
+// them, and only after recoverRestore settled the journal, so no staging
+// folder it removes is still needed.
 func (db *DB) removeLeftovers() {
 	for _, pattern := range []string{
 		filepath.Join(db.blobRoot(), tempPrefix+"*"),
 		filepath.Join(db.dir, snapshotPrefix+"*"),
 		filepath.Join(db.dir, stagingPrefix+"*"),
+		db.journalPath() + tempPrefix + "*",
 	} {
 		names, _ := filepath.Glob(pattern)
 		for _, n := range names {

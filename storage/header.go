@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -18,11 +19,17 @@ const sqliteMagic = "SQLite format 3\x00"
 // read without SQLite so that refusing a file never writes to it (opening
 // with journal_mode=WAL would rewrite its header).
 type fileHeader struct {
-	exists      bool // false: no file or an empty one, i.e. a fresh database
+	exists      bool // false: no file, i.e. a new database
 	appID       int64
 	userVersion int
 }
 
+// readHeader reads the header of the database file at path. A missing file
+// is a new database; an empty file, one cut short inside its header or
+// shorter than the size its header records (with no WAL or rollback
+// journal that could hold the rest) is a *CorruptError: SQLite would
+// silently treat an empty file as a new database and lose the data that
+// sat beside it.
 func readHeader(path string) (fileHeader, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -36,7 +43,7 @@ func readHeader(path string) (fileHeader, error) {
 	n, err := io.ReadFull(f, b[:])
 	switch {
 	case n == 0 && errors.Is(err, io.EOF):
-		return fileHeader{}, nil // SQLite treats an empty file as a new database
+		return fileHeader{}, &CorruptError{Path: path, Detail: "berkas kosong (0 byte)"}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return fileHeader{}, &CorruptError{Path: path, Detail: "berkas terpotong, lebih pendek dari kepala SQLite"}
 	case err != nil:
@@ -44,11 +51,42 @@ func readHeader(path string) (fileHeader, error) {
 	case string(b[:16]) != sqliteMagic:
 		return fileHeader{}, &CorruptError{Path: path, Detail: "bukan berkas SQLite"}
 	}
+	if err := checkLength(f, path, b[:]); err != nil {
+		return fileHeader{}, err
+	}
 	return fileHeader{
 		exists:      true,
 		userVersion: int(int32(binary.BigEndian.Uint32(b[60:64]))),
 		appID:       int64(int32(binary.BigEndian.Uint32(b[68:72]))),
 	}, nil
+}
+
+// checkLength refuses a file shorter than the page count in its header.
+// The count is trusted only when SQLite would trust it (change counter =
+// version-valid-for), and only when no WAL or hot journal could still
+// supply the missing pages.
+func checkLength(f *os.File, path string, b []byte) error {
+	pageSize := int64(binary.BigEndian.Uint16(b[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(b[28:32]))
+	if pages == 0 || binary.BigEndian.Uint32(b[24:28]) != binary.BigEndian.Uint32(b[92:96]) {
+		return nil
+	}
+	for _, side := range []string{"-wal", "-journal"} {
+		if fi, err := os.Stat(path + side); err == nil && fi.Size() > 0 {
+			return nil
+		}
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if want := pages * pageSize; fi.Size() < want {
+		return &CorruptError{Path: path, Detail: fmt.Sprintf("berkas terpotong: %d dari %d byte", fi.Size(), want)}
+	}
+	return nil
 }
 
 // checkIdentity refuses a database of another program or of a newer schema.

@@ -48,7 +48,7 @@ func Open(dir string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Join(dir, blobDirName), 0o700); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("folder data %s tidak dapat dibuat: %w", dir, err)
 	}
 	lock, err := lockDir(dir)
@@ -56,8 +56,21 @@ func Open(dir string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{dir: dir, path: filepath.Join(dir, dbFileName), cfg: cfg, lock: lock}
-	db.removeLeftovers()
-	if err := db.openSQL(context.Background()); err != nil {
+	// A restore cut short is finished or rolled back before anything else
+	// looks at the folder, and only then are leftovers removed: until the
+	// journal is settled the staging folder may hold the only copy.
+	err = db.recoverRestore()
+	if err == nil {
+		db.removeLeftovers()
+		err = db.checkDatabasePresent()
+	}
+	if err == nil {
+		err = os.MkdirAll(db.blobRoot(), 0o700)
+	}
+	if err == nil {
+		err = db.openSQL(context.Background())
+	}
+	if err != nil {
 		var ce *CorruptError
 		if cfg.tolerateCorrupt && errors.As(err, &ce) {
 			db.broken = ce
@@ -86,6 +99,15 @@ func (db *DB) openSQL(ctx context.Context) error {
 // migrations, opens the pool and migrates.
 func (db *DB) openPool(ctx context.Context, ms []migration, appID int64) (*sql.DB, error) {
 	hdr, err := readHeader(db.path)
+	if err == nil && !hdr.exists {
+		// A new database is created complete under a temporary name and
+		// renamed into place, so a database file that exists but is empty
+		// or cut short is always damage, never a new installation.
+		err = db.createDatabase(ctx, ms, appID)
+		if err == nil {
+			hdr, err = readHeader(db.path)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ type config struct {
 	migrations      []migration
 	tolerateCorrupt bool
 	synchronous     string // FULL; NORMAL only in benchmarks that compare
+	stepHook        func(step string)
 }
 
 func defaultConfig() config {
@@ -53,3 +54,7 @@ func withMigrations(ms []migration) Option { return func(c *config) { c.migratio
 
 // withSynchronous overrides synchronous=FULL (benchmarks only).
 func withSynchronous(mode string) Option { return func(c *config) { c.synchronous = mode } }
+
+// withStepHook calls f after every durable step of a restore and of its
+// recovery (the crash test kills the process there).
+func withStepHook(f func(step string)) Option { return func(c *config) { c.stepHook = f } }

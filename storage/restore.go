@@ -4,9 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,8 +17,15 @@ import (
 // folder already holds data (or a damaged database) Restore refuses unless
 // force; with force the old files are moved to a "sebelum-pulih-<time>"
 // folder inside the data folder — never deleted — and its path returned.
-// The folder lock is held throughout, and the database is reopened (and
-// migrated, if the backup is older) before Restore returns.
+//
+// The restored installation is first staged completely (fsynced and
+// verified) in a folder beside the live one, and a journal names the phase
+// and the folders; only then are the old and the staged files swapped by
+// renames. A crash at any point leaves the old or the restored
+// installation: the next Open finishes or rolls back the swap from the
+// journal (see recoverRestore). The folder lock is held throughout, and the
+// database is reopened (and migrated, if the backup is older) before
+// Restore returns.
 func (db *DB) Restore(ctx context.Context, archive io.ReaderAt, size int64, force bool) (movedTo string, err error) {
 	zr, sums, err := verifyArchive(archive, size)
 	if err != nil {
@@ -35,17 +40,67 @@ func (db *DB) Restore(ctx context.Context, archive io.ReaderAt, size int64, forc
 	if has && !force {
 		return "", &ExistingDataError{Dir: db.dir}
 	}
-	staging, err := db.extract(ctx, zr, sums)
+	j, err := db.stage(ctx, zr, sums, has)
 	if err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(staging)
 	db.closeSQL()
-	movedTo, err = db.swapIn(staging, has)
-	if rerr := db.reopen(ctx); err == nil {
-		err = rerr
+	db.step("database closed")
+	if err := db.rollForward(j); err != nil {
+		// The journal stays: the next Open finishes the swap. Until then
+		// this handle refuses every call.
+		db.broken = err
+		return "", err
 	}
-	return movedTo, err
+	if j.Aside != "" {
+		movedTo = filepath.Join(db.dir, j.Aside)
+	}
+	return movedTo, db.reopen(ctx)
+}
+
+// stage extracts and verifies the archive in a staging folder under a
+// journal: phase "staging" while it is written (a crash rolls back), phase
+// "staged" once it is complete (a crash rolls forward).
+func (db *DB) stage(ctx context.Context, zr *zip.Reader, sums checksums, keepOld bool) (restoreJournal, error) {
+	if _, pending, err := db.readJournal(); err != nil || pending {
+		if err == nil {
+			err = &RestoreJournalError{Dir: db.dir, Detail: "pemulihan sebelumnya belum selesai; tutup lalu buka lagi aplikasi agar diselesaikan"}
+		}
+		return restoreJournal{}, err
+	}
+	dir, err := os.MkdirTemp(db.dir, stagingPrefix)
+	if err != nil {
+		return restoreJournal{}, db.fileError(err)
+	}
+	j := restoreJournal{Phase: phaseStaging, Staging: filepath.Base(dir)}
+	if keepOld {
+		j.Aside = db.freeAsideName()
+	}
+	if err := db.writeJournal(j); err != nil {
+		os.RemoveAll(dir)
+		return j, err
+	}
+	err = db.extract(ctx, zr, sums, dir)
+	if err == nil {
+		j.Phase = phaseStaged
+		err = db.writeJournal(j)
+	}
+	if err != nil {
+		j.Phase = phaseStaging
+		db.rollBack(j)
+		return j, err
+	}
+	return j, nil
+}
+
+// freeAsideName picks a "sebelum-pulih-<time>" name not yet used.
+func (db *DB) freeAsideName() string {
+	base := "sebelum-pulih-" + db.cfg.now().Format("20060102-150405")
+	name := base
+	for i := 2; exists(filepath.Join(db.dir, name)); i++ {
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	return name
 }
 
 // verifyArchive checks the archive's structure and every checksum without
@@ -143,77 +198,55 @@ func (db *DB) hasData(ctx context.Context) (bool, error) {
 	return files, nil
 }
 
-// extract writes the archive into a staging folder inside the data
-// folder, verifying each checksum again, and checks the database in it.
-func (db *DB) extract(ctx context.Context, zr *zip.Reader, sums checksums) (string, error) {
-	staging, err := os.MkdirTemp(db.dir, stagingPrefix)
-	if err != nil {
-		return "", db.fileError(err)
+// extract writes the archive into the staging folder, verifying each
+// checksum again, makes it durable, and verifies what landed on disk.
+func (db *DB) extract(ctx context.Context, zr *zip.Reader, sums checksums, staging string) error {
+	// The blobs folder always exists in a staged installation: its presence
+	// tells recovery that the live blobs are still the old ones.
+	if err := os.MkdirAll(filepath.Join(staging, blobDirName), 0o700); err != nil {
+		return db.fileError(err)
 	}
 	for _, f := range zr.File {
 		if f.Name == sumsName {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
-			os.RemoveAll(staging)
-			return "", err
+			return err
 		}
 		if err := db.extractEntry(f, filepath.Join(staging, filepath.FromSlash(f.Name)), sums[f.Name]); err != nil {
-			os.RemoveAll(staging)
-			return "", err
+			return err
 		}
+		db.step("extracted " + f.Name)
 	}
-	if err := checkStagedDB(ctx, filepath.Join(staging, archiveDB), len(db.cfg.migrations)); err != nil {
-		os.RemoveAll(staging)
-		return "", err
+	if err := db.syncTree(staging); err != nil {
+		return err
 	}
-	return staging, nil
-}
-
-func (db *DB) extractEntry(f *zip.File, dst, want string) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
-		return db.fileError(err)
+	if err := verifyStaged(ctx, staging, db.cfg.migrations); err != nil {
+		return err
 	}
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return db.fileError(err)
-	}
-	got, err := hashEntry(f, out)
-	if err == nil {
-		err = out.Sync()
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return db.fileError(err)
-	}
-	if got != want {
-		return &ArchiveError{Msg: fmt.Sprintf("checksum %s berubah saat dibaca", f.Name)}
-	}
+	db.step("staging verified")
 	return nil
 }
 
-// checkStagedDB refuses a database from another program, a newer version
-// or a damaged one before it replaces anything.
-func checkStagedDB(ctx context.Context, path string, known int) error {
-	hdr, err := readHeader(path)
-	if err == nil && !hdr.exists {
-		err = errors.New("basis data kosong")
+// syncTree fsyncs every folder of the staged installation, deepest first,
+// so that every file created in it is durable.
+func (db *DB) syncTree(root string) error {
+	var dirs []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			dirs = append(dirs, p)
+		}
+		return err
+	})
+	if err != nil {
+		return db.fileError(err)
 	}
-	if err == nil {
-		err = checkIdentity(path, hdr.appID, hdr.userVersion, known, false)
-	}
-	if err == nil {
-		var pool *sql.DB
-		if pool, err = sql.Open("sqlite", dsnReadOnly(path)); err == nil {
-			err = quickCheck(ctx, pool, path)
-			pool.Close()
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if err := syncDir(dirs[i]); err != nil {
+			return db.fileError(err)
 		}
 	}
-	if err != nil {
-		return &ArchiveError{Msg: err.Error()}
-	}
+	db.step("staging synced")
 	return nil
 }
 
@@ -224,44 +257,6 @@ func (db *DB) closeSQL() {
 		db.sql.Close()
 		db.sql = nil
 	}
-}
-
-// swapIn moves the current files aside (or removes them when they hold
-// nothing) and moves the staged ones into place.
-func (db *DB) swapIn(staging string, keepOld bool) (string, error) {
-	current := []string{dbFileName, dbFileName + "-wal", dbFileName + "-shm", blobDirName}
-	aside := ""
-	if keepOld {
-		aside = filepath.Join(db.dir, "sebelum-pulih-"+db.cfg.now().Format("20060102-150405"))
-		if err := os.Mkdir(aside, 0o700); err != nil {
-			return "", db.fileError(err)
-		}
-	}
-	for _, name := range current {
-		src := filepath.Join(db.dir, name)
-		if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		var err error
-		if keepOld {
-			err = os.Rename(src, filepath.Join(aside, name))
-		} else {
-			err = os.RemoveAll(src) // an empty database and empty folders only
-		}
-		if err != nil {
-			return aside, db.fileError(err)
-		}
-	}
-	for _, name := range []string{dbFileName, blobDirName} {
-		src := filepath.Join(staging, name)
-		if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err := os.Rename(src, filepath.Join(db.dir, name)); err != nil {
-			return aside, db.fileError(err)
-		}
-	}
-	return aside, syncDir(db.dir)
 }
 
 // reopen opens the restored database (mu held).

@@ -192,6 +192,29 @@ func TestSecondInstanceAndCorruptDatabase(t *testing.T) {
 	}
 }
 
+// TestEmptyDatabaseIsDamageNotANewStart: a 0-byte database (a disk that
+// lost the file's contents) is reported as damaged with the restore
+// advice, left as it is, and `restore --force` brings the data back.
+func TestEmptyDatabaseIsDamageNotANewStart(t *testing.T) {
+	dir := initData(t)
+	archive := filepath.Join(t.TempDir(), "cadangan.zip")
+	mustRun(t, "backup", "--out", archive, "--data", dir)
+	db := filepath.Join(dir, "spbe-mandiri.db")
+	os.WriteFile(db, nil, 0o600)
+	os.Remove(db + "-wal")
+	r := run(t, "assessment", "list", "--data", dir)
+	if r.code != 1 || !strings.Contains(r.stderr, "rusak") || !strings.Contains(r.stderr, "spbe-mandiri restore") {
+		t.Errorf("empty database: %+v", r)
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Size() != 0 {
+		t.Fatalf("the empty database was changed: %v %v", fi, err)
+	}
+	if out := mustRun(t, "restore", archive, "--force", "--data", dir); !strings.Contains(out, "sebelum-pulih-") {
+		t.Errorf("restore --force output: %s", out)
+	}
+	mustRun(t, "assessment", "list", "--data", dir)
+}
+
 func TestCatalogImport(t *testing.T) {
 	dir := initData(t)
 	raw, _ := os.ReadFile(fixtureCatalog)
