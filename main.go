@@ -9,6 +9,9 @@ import (
 
 	fyneapp "fyne.io/fyne/v2/app"
 
+	// Before Fyne initialises: no "Error parsing user locale C" on stderr.
+	_ "github.com/spbe-mandiri/spbe-mandiri/app/quietlocale"
+
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 )

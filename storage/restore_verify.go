@@ -171,7 +171,7 @@ func referenceSchema(ctx context.Context, ms []migration) (map[string]schemaObje
 	}
 	defer pool.Close()
 	pool.SetMaxOpenConns(1) // one connection = one in-memory database
-	if err := migrate(ctx, pool, ms, 0); err != nil {
+	if err := migrateApp(ctx, pool, ms, 0, applicationID); err != nil {
 		return nil, err
 	}
 	return schemaObjects(ctx, pool)
