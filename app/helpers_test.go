@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden markup files in test
 // the same wherever the tests run).
 var clock = time.Date(2025, 11, 27, 10, 42, 0, 0, time.Local)
 
-func library(t *testing.T) *assessment.Library {
+func library(t testing.TB) *assessment.Library {
 	t.Helper()
 	lib, err := assets.Library()
 	if err != nil {
@@ -59,7 +59,7 @@ func memFile(name string, data []byte) PickedFile {
 
 // harness is a UI on a fake store in Fyne's headless test app.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	u     *UI
 	st    *fakestore.Store
 	lib   *assessment.Library
@@ -72,7 +72,7 @@ type setup struct {
 	openErr   error
 }
 
-func newHarness(t *testing.T, s setup) *harness {
+func newHarness(t testing.TB, s setup) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	h := &harness{t: t, st: fakestore.New(), lib: library(t), files: &memFiles{}}
@@ -180,7 +180,7 @@ func (h *harness) golden(name string) {
 			h.t.Fatal(err)
 		}
 	}
-	test.AssertRendersToMarkup(h.t, name, h.u.win.Canvas())
+	test.AssertRendersToMarkup(h.t.(*testing.T), name, h.u.win.Canvas())
 }
 
 var errDisk = errors.New("disk penuh")
