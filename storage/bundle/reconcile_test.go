@@ -69,7 +69,9 @@ func TestObserve(t *testing.T) {
 func TestFailedExportsKeepTheSequence(t *testing.T) {
 	e, log, snap, open := newExporter(t)
 	good := e.Report
-	e.Report = func(assessment.Snapshot, ReportInfo) ([]byte, string, error) { return nil, "", errors.New("font rusak") }
+	e.Report = func(assessment.Snapshot, ReportInfo) ([]byte, string, error) {
+		return nil, "", errors.New("font rusak")
+	}
 	dir := t.TempDir()
 	for range 3 {
 		if _, err := e.Export(context.Background(), snap, open, dir, nil); err == nil {
