@@ -400,8 +400,9 @@ func feedbackTarget(ctx context.Context, q queryRower, b feedback.BundleRef) (st
 	return assessmentID, seq, nil
 }
 
-// Feedback lists the feedback stored on an assessment's bundles, newest
-// first (feedback.Newer): the highest bundle sequence in the export log,
+// Feedback lists the feedback stored on an assessment's bundles, those of
+// still trusted keys first, each group newest first (feedback.Newer): the
+// highest bundle sequence in the export log,
 // then the assessor's signed created_at, then the latest imported — so an
 // older feedback imported later, however it is wrapped, never comes
 // first. The signed files are verified again when read; feedback whose
@@ -425,9 +426,15 @@ func (db *DB) Feedback(ctx context.Context, assessmentID string) ([]FeedbackReco
 		}
 		return rows.Err()
 	})
-	// The query orders by sequence, then import; the stable sort adds the
-	// signed created_at in between.
-	sort.SliceStable(out, func(i, j int) bool { return feedback.Newer(&out[i].Manifest, &out[j].Manifest) })
+	// The query orders by sequence, then import; the stable sort puts
+	// feedback of withdrawn keys last (it is not the assessor's word) and
+	// adds the signed created_at between sequence and import.
+	sort.SliceStable(out, func(i, j int) bool {
+		if wi, wj := out[i].KeyWithdrawnAt.IsZero(), out[j].KeyWithdrawnAt.IsZero(); wi != wj {
+			return wi
+		}
+		return feedback.Newer(&out[i].Manifest, &out[j].Manifest)
+	})
 	return out, err
 }
 
