@@ -137,7 +137,7 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 		out.Supersedes = res.Supersedes.BundleID
 	}
 	if err != nil {
-		return out, err // written but not logged
+		return out, err // in place, but not confirmed or not logged: the message says it is saved
 	}
 	out.PublicKeyPath, err = writeOPDPublicKey(req.OutDir, snap.Profile.OPDKode, key.Identity)
 	return out, err

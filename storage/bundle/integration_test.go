@@ -122,7 +122,7 @@ func TestExportFromStore(t *testing.T) {
 	}
 }
 
-func seedStore(t *testing.T, db *storage.DB) (*assessment.Library, assessment.Assessment) {
+func seedStore(t testing.TB, db *storage.DB) (*assessment.Library, assessment.Assessment) {
 	ctx := context.Background()
 	raw, err := os.ReadFile(filepath.Join("..", "testdata", "catalog.json"))
 	if err != nil {
