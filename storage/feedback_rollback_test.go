@@ -110,3 +110,24 @@ func TestFeedbackLegacyRowRecognisedByPayload(t *testing.T) {
 		t.Fatalf("legacy row in another envelope: known %v, %v", known, err)
 	}
 }
+
+// Feedback on a bundle the log holds pending (a crash right after its
+// rename, not yet reconciled) is accepted: the assessor reviewed it, so it
+// exists (class 7: the OPD does not refuse feedback for its own bundle).
+func TestFeedbackOnPendingExport(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	a := newAssessment(t, db)
+	rec := exportRecord(a, 1, "01968f2a-5b3c-7d4e-8f90-000000000001")
+	if err := db.BeginExport(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	_, _, _, priv, id := exportedForFeedback(t, 9)
+	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+		t.Fatal(err)
+	}
+	got, known, err := db.ImportFeedback(ctx, signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "catatan"))
+	if err != nil || known || got.AssessmentID != a.ID {
+		t.Fatalf("feedback on a pending export: %+v %v %v", got, known, err)
+	}
+}
