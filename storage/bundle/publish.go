@@ -71,16 +71,24 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input, beg
 	if err = flushSyncClose(bw, f); err != nil {
 		return Result{}, stage, destError(dir, err)
 	}
+	if stage, err = e.place(f.Name(), dir, final); err != nil && stage < stageRenamed {
+		return Result{}, stage, err
+	}
+	return res, stage, err
+}
+
+// place renames the complete temp file tmp to final and syncs the folder;
+// stageRenamed once the bundle is under its final name.
+func (e *Exporter) place(tmp, dir, final string) (publishStage, error) {
 	// CreateTemp makes 0600; the bundle is meant to be handed over. (FAT
 	// and exFAT ignore modes, so a failure here does not matter.)
-	_ = os.Chmod(f.Name(), 0o644)
-	if err = renameNoClobber(f.Name(), final); err != nil {
-		if _, lerr := os.Lstat(final); lerr == nil && !fileExists(f.Name()) {
-			stage = stageRenamed // the rename happened after all: leave it for reconciliation
+	_ = os.Chmod(tmp, 0o644)
+	if err := renameNoClobber(tmp, final); err != nil {
+		if fileExists(final) && !fileExists(tmp) {
+			return stageRenamed, destError(dir, err) // it happened after all: leave it for reconciliation
 		}
-		return Result{}, stage, destError(dir, err)
+		return stageWriting, destError(dir, err)
 	}
-	stage = stageRenamed
 	if e.afterRename != nil {
 		e.afterRename()
 	}
@@ -88,10 +96,10 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input, beg
 	if e.syncDir != nil {
 		sync = e.syncDir
 	}
-	if err = sync(dir); err != nil {
-		return res, stage, destError(dir, err)
+	if err := sync(dir); err != nil {
+		return stageRenamed, destError(dir, err)
 	}
-	return res, stage, nil
+	return stageRenamed, nil
 }
 
 func fileExists(path string) bool {
