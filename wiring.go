@@ -28,6 +28,7 @@ func openServices(dir string) (*cli.Services, error) {
 		db.Close()
 		return nil, err
 	}
+	reconcileExports(db)
 	return &cli.Services{DataDir: db.Dir(), Store: db, Library: lib}, nil
 }
 

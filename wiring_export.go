@@ -104,7 +104,10 @@ type exportStore interface {
 	assessment.Store
 	LastExport(ctx context.Context, opdKode string, periode int) (storage.ExportRecord, error)
 	MaxExportSequence(ctx context.Context, keyID string) (uint64, error)
-	RecordExport(ctx context.Context, r storage.ExportRecord) error
+	BeginExport(ctx context.Context, r storage.ExportRecord) error
+	PublishExport(ctx context.Context, bundleID, path string, size int64) error
+	AbandonExport(ctx context.Context, bundleID string, release bool) error
+	PendingExports(ctx context.Context) ([]storage.ExportRecord, error)
 }
 
 func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest) (cli.ExportResult, error) {
@@ -134,7 +137,7 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 		out.Supersedes = res.Supersedes.BundleID
 	}
 	if err != nil {
-		return out, err // written but not logged
+		return out, err // in place, but not confirmed or not logged: the message says it is saved
 	}
 	out.PublicKeyPath, err = writeOPDPublicKey(req.OutDir, snap.Profile.OPDKode, key.Identity)
 	return out, err
@@ -221,12 +224,42 @@ func (l exportLog) MaxSequence(ctx context.Context, keyID string) (uint64, error
 	return l.st.MaxExportSequence(ctx, keyID)
 }
 
-func (l exportLog) Record(ctx context.Context, e bundle.Exported) error {
-	return l.st.RecordExport(ctx, storage.ExportRecord{
+func (l exportLog) Begin(ctx context.Context, e bundle.Exported) error {
+	return l.st.BeginExport(ctx, storage.ExportRecord{
 		BundleID: e.BundleID, AssessmentID: e.AssessmentID, OPDKode: e.OPDKode, Periode: e.Periode,
 		Sequence: e.Sequence, KeyID: e.KeyID, ManifestSHA256: e.ManifestSHA256,
 		ContentDigest: e.ContentDigest, Path: e.Path, Size: e.Size,
 	})
+}
+
+func (l exportLog) Publish(ctx context.Context, e bundle.Exported) error {
+	return l.st.PublishExport(ctx, e.BundleID, e.Path, e.Size)
+}
+
+func (l exportLog) Abandon(ctx context.Context, e bundle.Exported, release bool) error {
+	return l.st.AbandonExport(ctx, e.BundleID, release)
+}
+
+func (l exportLog) Pending(ctx context.Context) ([]bundle.Exported, error) {
+	list, err := l.st.PendingExports(ctx)
+	out := make([]bundle.Exported, 0, len(list))
+	for _, r := range list {
+		out = append(out, bundle.Exported{Result: bundle.Result{BundleID: r.BundleID, Sequence: r.Sequence, KeyID: r.KeyID,
+			ManifestSHA256: r.ManifestSHA256, ContentDigest: r.ContentDigest, Size: r.Size},
+			AssessmentID: r.AssessmentID, OPDKode: r.OPDKode, Periode: r.Periode, Path: r.Path})
+	}
+	return out, err
+}
+
+// reconcileExports settles, when a data folder opens, the exports a crash
+// or a failed folder fsync left pending (bundle.Reconcile): a bundle found
+// in place is now in the log, and the officer is told it is saved. A
+// damaged database reports itself on the first real call instead.
+func reconcileExports(st exportStore) {
+	done, _ := bundle.Reconcile(context.Background(), exportLog{st}, "")
+	for _, e := range done {
+		fmt.Fprintf(os.Stderr, "bundel %s tersimpan (ekspor yang terputus kini tercatat di riwayat ekspor)\n", e.Path)
+	}
 }
 
 func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport, error) {

@@ -130,7 +130,7 @@ func (f feedbackInbox) Import(ctx context.Context, p assessment.FeedbackPreview,
 		return assessment.FeedbackImported{}, err
 	}
 	m := rec.Manifest
-	return assessment.FeedbackImported{AssessmentID: rec.AssessmentID, Known: known, TrustedNow: trustedNow,
+	return assessment.FeedbackImported{AssessmentID: rec.AssessmentID, Known: known, Older: rec.Superseded != "", TrustedNow: trustedNow,
 		Fingerprint: rec.Fingerprint, OPDKode: m.Bundle.OPDKode, Periode: m.Bundle.Periode,
 		Sequence: rec.Sequence, Items: len(m.Items)}, nil
 }

@@ -171,6 +171,9 @@ func (f *feedbackImport) showDone(res assessment.FeedbackImported) {
 	if res.Known {
 		msg = tr("feedback.known")
 	}
+	if res.Older {
+		msg += "\n" + tr("feedback.older")
+	}
 	if res.TrustedNow {
 		msg = tr("feedback.trustedNow") + "\n" + msg
 	}

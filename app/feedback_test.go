@@ -315,6 +315,12 @@ func TestFeedbackImportTrustedKeyAndErrors(t *testing.T) {
 	if !hasText(fbOverlayTexts(h.u), "sudah diimpor sebelumnya") {
 		t.Errorf("known file: %q", fbOverlayTexts(h.u))
 	}
+	// an older feedback imported after a newer one is said to be history
+	f.doneDlg.Dismiss()
+	f.showDone(assessment.FeedbackImported{AssessmentID: "a", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 1, Items: 1, Older: true})
+	if !hasText(fbOverlayTexts(h.u), "disimpan sebagai riwayat") {
+		t.Errorf("older feedback: %q", fbOverlayTexts(h.u))
+	}
 }
 
 func TestFeedbackHiddenWithoutInbox(t *testing.T) {

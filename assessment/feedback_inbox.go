@@ -58,7 +58,8 @@ type FeedbackPreview struct {
 // FeedbackImported is the outcome of importing one feedback file.
 type FeedbackImported struct {
 	AssessmentID string
-	Known        bool // the same file was imported before: nothing changed
+	Known        bool // the same signed feedback was imported before (in any envelope): nothing changed
+	Older        bool // stored as history: a newer feedback was imported before it and stays current
 	TrustedNow   bool // the assessor key was trusted by this import
 	Fingerprint  string
 	OPDKode      string

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -68,6 +67,10 @@ type FeedbackRecord struct {
 	// zero while it is trusted. Feedback of a withdrawn key is kept but
 	// must not be shown as the assessor's word.
 	KeyWithdrawnAt time.Time
+	// Superseded, set by an import, says in Bahasa Indonesia why the
+	// feedback just stored is history and not the current one (a newer
+	// feedback was imported before it); "" when it is current.
+	Superseded string
 }
 
 // UntrustedAssessorError is feedback signed by a key this installation
@@ -278,15 +281,16 @@ func (db *DB) importFeedback(ctx context.Context, data []byte, trust *trustReque
 
 // storeFeedback stores the verified feedback of rec (its manifest and
 // assessment set) as the exact file data, and its items; known reports
-// that the same file was stored already (nothing is written).
+// that the same signed payload was stored already, in whatever envelope
+// (nothing is written). A stored feedback that is not the current one
+// gets rec.Superseded.
 func (db *DB) storeFeedback(ctx context.Context, tx *sql.Tx, data []byte, keyID string, rec *FeedbackRecord) (known bool, err error) {
-	sum := sha256.Sum256(data)
-	digest := hex.EncodeToString(sum[:])
-	switch err := tx.QueryRowContext(ctx, `SELECT id FROM feedback WHERE payload_sha256 = ?`, digest).Scan(&rec.ID); {
-	case err == nil:
-		return true, nil
-	case !errors.Is(err, sql.ErrNoRows):
+	digest, err := feedback.PayloadSHA256(data)
+	if err != nil {
 		return false, err
+	}
+	if known, err := samePayloadStored(ctx, tx, rec.Manifest.Bundle.ID, digest, &rec.ID); known || err != nil {
+		return known, err
 	}
 	m, now := &rec.Manifest, db.nowText()
 	res, err := tx.ExecContext(ctx, `INSERT INTO feedback (payload_sha256, bundle_id, assessment_id, assessor_keyid, assessor_name,
@@ -305,7 +309,57 @@ func (db *DB) storeFeedback(ctx context.Context, tx *sql.Tx, data []byte, keyID 
 			return false, err
 		}
 	}
-	return false, nil
+	rec.Superseded, err = supersededBy(ctx, tx, rec)
+	return false, err
+}
+
+// samePayloadStored finds feedback on bundleID with the signed payload
+// digest. The envelopes are compared by their payload, not by the stored
+// payload_sha256: rows stored before schema 5's rule hold the SHA-256 of
+// the whole file there.
+func samePayloadStored(ctx context.Context, tx *sql.Tx, bundleID, digest string, id *int64) (bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, envelope FROM feedback WHERE bundle_id = ? ORDER BY id`, bundleID)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var env []byte
+		if err := rows.Scan(id, &env); err != nil {
+			return false, err
+		}
+		if d, err := feedback.PayloadSHA256(env); err == nil && d == digest {
+			return true, nil
+		}
+	}
+	*id = 0
+	return false, rows.Err()
+}
+
+// supersededBy says why the feedback rec just stored is not the current
+// one of its assessment: a newer one (feedback.Newer) of a still trusted
+// key is stored already. "" when rec is current.
+func supersededBy(ctx context.Context, tx *sql.Tx, rec *FeedbackRecord) (string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT f.envelope, t.public_key FROM feedback f JOIN trusted_assessor t ON t.keyid = f.assessor_keyid
+		WHERE f.assessment_id = ? AND f.id <> ? AND t.untrusted_at IS NULL`, rec.AssessmentID, rec.ID)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var env, pub []byte
+		if err := rows.Scan(&env, &pub); err != nil {
+			return "", err
+		}
+		other, err := feedback.VerifyStored(env, ed25519.PublicKey(pub))
+		if err != nil || !feedback.Newer(other, &rec.Manifest) {
+			continue
+		}
+		return fmt.Sprintf("umpan balik ini lebih lama daripada umpan balik yang sudah berlaku (bundel nomor urut %d, dibuat %s; "+
+			"yang ini: bundel nomor urut %d, dibuat %s): disimpan sebagai riwayat, catatan asesor yang berlaku tidak berubah",
+			other.Bundle.Sequence, other.CreatedAt, rec.Manifest.Bundle.Sequence, rec.Manifest.CreatedAt), nil
+	}
+	return "", rows.Err()
 }
 
 // FeedbackTarget returns the assessment of the bundle that feedback is
@@ -346,11 +400,13 @@ func feedbackTarget(ctx context.Context, q queryRower, b feedback.BundleRef) (st
 	return assessmentID, seq, nil
 }
 
-// Feedback lists the feedback stored on an assessment's bundles, newest
-// first: the highest bundle sequence in the export log, then the latest
-// imported (the assessor's clock in the file ranks nothing). The signed
-// files are verified again when read; feedback whose signing key was
-// withdrawn is listed with KeyWithdrawnAt set.
+// Feedback lists the feedback stored on an assessment's bundles, those of
+// still trusted keys first, each group newest first (feedback.Newer): the
+// highest bundle sequence in the export log,
+// then the assessor's signed created_at, then the latest imported — so an
+// older feedback imported later, however it is wrapped, never comes
+// first. The signed files are verified again when read; feedback whose
+// signing key was withdrawn is listed with KeyWithdrawnAt set.
 func (db *DB) Feedback(ctx context.Context, assessmentID string) ([]FeedbackRecord, error) {
 	var out []FeedbackRecord
 	err := db.read(func(pool *sql.DB) error {
@@ -369,6 +425,15 @@ func (db *DB) Feedback(ctx context.Context, assessmentID string) ([]FeedbackReco
 			out = append(out, r)
 		}
 		return rows.Err()
+	})
+	// The query orders by sequence, then import; the stable sort puts
+	// feedback of withdrawn keys last (it is not the assessor's word) and
+	// adds the signed created_at between sequence and import.
+	sort.SliceStable(out, func(i, j int) bool {
+		if wi, wj := out[i].KeyWithdrawnAt.IsZero(), out[j].KeyWithdrawnAt.IsZero(); wi != wj {
+			return wi
+		}
+		return feedback.Newer(&out[i].Manifest, &out[j].Manifest)
 	})
 	return out, err
 }

@@ -256,9 +256,12 @@ func TestFeedbackBundleRefMatchesExportLog(t *testing.T) {
 	}
 }
 
-// Feedback is ranked by the export log's sequence, then import order —
-// never by the signer's clock — and each record names the fingerprint of
-// the key that verified it and whether that key was withdrawn.
+// Feedback is ranked by the export log's sequence (a future-dated
+// feedback on an older bundle never comes first), then by the signed
+// created_at — not by import order, so an older feedback imported later
+// stays history (issue 11 class 6 changed this from "latest imported") —
+// and each record names the fingerprint of the key that verified it and
+// whether that key was withdrawn.
 func TestFeedbackOrderAndWithdrawnMark(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
@@ -306,7 +309,7 @@ func TestFeedbackOrderAndWithdrawnMark(t *testing.T) {
 	for _, r := range list {
 		got = append(got, r.Manifest.Items[0].Note)
 	}
-	if want := []string{"bundel 2, terakhir diimpor", "bundel 2, pertama", "bundel 1, jam masa depan"}; strings.Join(got, "|") != strings.Join(want, "|") {
+	if want := []string{"bundel 2, pertama", "bundel 2, terakhir diimpor", "bundel 1, jam masa depan"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("order %q, want %q", got, want)
 	}
 	if list[0].Sequence != 2 || list[0].Fingerprint != realID.Fingerprint || !list[0].KeyWithdrawnAt.IsZero() {

@@ -70,3 +70,7 @@ func IsDiskFull(err error) bool { return isDiskFull(err) }
 
 // IsCorrupt reports a damaged database file.
 func IsCorrupt(err error) bool { return isCorrupt(err) }
+
+// IsConstraint reports a violated CHECK, FOREIGN KEY, UNIQUE or trigger:
+// a problem of the row being written, not of the database.
+func IsConstraint(err error) bool { return isConstraint(err) }

@@ -77,6 +77,9 @@ type FeedbackReceived struct {
 	Known          bool           `json:"already_imported,omitempty"`
 	Trusted        bool           `json:"trusted_now,omitempty"` // the assessor key was trusted by this import
 	Notes          []FeedbackNote `json:"notes"`
+	// Superseded says why this import is history and not the current
+	// feedback (a newer one was imported before it); "" when current.
+	Superseded string `json:"superseded,omitempty"`
 }
 
 func runFeedback(env *Env, args []string) int {
@@ -165,6 +168,9 @@ func runFeedback(env *Env, args []string) int {
 			fmt.Fprintln(env.Stdout, "Umpan balik ini sudah diimpor sebelumnya.")
 		} else {
 			fmt.Fprintf(env.Stdout, "Umpan balik diimpor untuk penilaian %s (bundel nomor urut %d).\n", res.AssessmentID, res.Sequence)
+		}
+		if res.Superseded != "" {
+			fmt.Fprintf(env.Stdout, "Catatan: %s.\n", res.Superseded)
 		}
 		printFeedbackNotes(env, res)
 		return ExitOK

@@ -146,11 +146,14 @@ func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
 	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(tmp, h), io.LimitReader(rc, mf.Size+1))
+	n, err := io.Copy(io.MultiWriter(tmp, h), sourceReader{io.LimitReader(rc, mf.Size+1)})
 	if err != nil {
 		tmp.Close()
-		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return &rejection{fmt.Sprintf("%s berubah setelah diperiksa: %v", mf.Path, err)}
+		var se sourceError
+		if errors.As(err, &se) {
+			// The bundle on the stick, not the workspace: this bundle is
+			// refused and the batch goes on.
+			return &rejection{fmt.Sprintf("%s berubah atau tidak dapat dibaca lagi setelah diperiksa: %v", mf.Path, se.err)}
 		}
 		return w.fileError(err)
 	}
@@ -176,6 +179,23 @@ func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
 		return w.fileError(err)
 	}
 	return w.fileError(storage.SyncDir(root))
+}
+
+// sourceReader marks the errors of reading a bundle entry, so they are not
+// taken for failures of the workspace being written.
+type sourceReader struct{ r io.Reader }
+
+type sourceError struct{ err error }
+
+func (e sourceError) Error() string { return e.err.Error() }
+func (e sourceError) Unwrap() error { return e.err }
+
+func (s sourceReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = sourceError{err}
+	}
+	return n, err
 }
 
 func (w *Workspace) fileError(err error) error {

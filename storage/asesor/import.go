@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
 
@@ -233,6 +234,9 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 		return nil, reject(res, RejectInvalid, "bundel tidak sah: "+err.Error()), nil
 	}
 	res = describe(res, v)
+	if code, reason := storable(v.Manifest, v.Answers); code != "" {
+		return nil, reject(res, code, reason), nil
+	}
 	if key == nil || !v.SignerKnown {
 		if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
 			return nil, r, err
@@ -443,6 +447,13 @@ func (w *Workspace) store(ctx context.Context, c *checked, res Result) (Result, 
 		}
 		return w.insert(ctx, tx, c, d, st)
 	})
+	if storage.IsConstraint(err) {
+		// A value storable() did not foresee: this bundle is refused, the
+		// batch goes on (the transaction rolled back; its blobs stay
+		// unreferenced, as after any failed transaction).
+		return reject(res, RejectOutOfRange, "bundel memuat nilai yang tidak dapat disimpan; bundel tidak disimpan, "+
+			"minta OPD mengekspor ulang dengan SPBE Mandiri resmi"), nil
+	}
 	if err != nil {
 		return res, err
 	}

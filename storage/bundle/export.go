@@ -17,14 +17,26 @@ import (
 )
 
 // Log is the export log the Exporter reads and appends to (the storage
-// package's export table, adapted in main).
+// package's export table, adapted in main). An export is logged pending
+// before anything of it is written, and settled afterwards; see
+// docs/storage.md, "Export log and reconciliation".
 type Log interface {
-	// Supersedes is the newest export of the OPD and periode, nil if none.
+	// Supersedes is the newest published export of the OPD and periode,
+	// nil if none.
 	Supersedes(ctx context.Context, opdKode string, periode int) (*Supersedes, error)
-	// MaxSequence is the highest sequence logged for the key (0 if none).
+	// MaxSequence is the highest sequence logged for the key, in any
+	// state (0 if none).
 	MaxSequence(ctx context.Context, keyID string) (uint64, error)
-	// Record logs a published bundle.
-	Record(ctx context.Context, e Exported) error
+	// Begin logs the export as pending (Path is the final name).
+	Begin(ctx context.Context, e Exported) error
+	// Publish marks a pending export published (at e.Path, e.Size bytes).
+	Publish(ctx context.Context, e Exported) error
+	// Abandon settles a pending export that was not published: release
+	// deletes it (nothing was written; its sequence is free again),
+	// otherwise it stays, abandoned, with its sequence used.
+	Abandon(ctx context.Context, e Exported, release bool) error
+	// Pending lists the exports logged pending, oldest first.
+	Pending(ctx context.Context) ([]Exported, error)
 }
 
 // Exported describes a bundle published into a folder.
@@ -47,14 +59,19 @@ type Exporter struct {
 	Report func(snap assessment.Snapshot, info ReportInfo) (pdf []byte, certSHA256 string, err error)
 	Now    func() time.Time // nil: time.Now
 
-	create func(dir, pattern string) (destFile, error) // nil: os.CreateTemp; tests inject failures
+	create      func(dir, pattern string) (destFile, error) // nil: os.CreateTemp; tests inject failures
+	afterRename func()                                      // tests: a crash right after the rename
+	syncDir     func(dir string) error                      // nil: syncDir; tests inject EIO
 }
 
 // Export writes the bundle of snap into the folder dir atomically: a
 // hidden temp file in dir, fsync, rename to SPBE_<KODE>_<periode>_<seq>.spbe,
 // fsync of dir. An interrupted export never leaves a file under the final
-// name. The sequence number is reserved durably first (and so skipped, not
-// reused, if the export then fails); the export is logged last.
+// name. Exports a crash left pending are reconciled first (Reconcile, also
+// looking in dir). The export is logged pending before the destination is
+// touched and published after the rename; an export that fails before
+// anything was written leaves no trace and its sequence is used by the
+// next one.
 func (e *Exporter) Export(ctx context.Context, snap assessment.Snapshot, open func(sha256 string) (io.ReadCloser, error),
 	dir string, progress func(done, total int64),
 ) (Exported, error) {
@@ -64,24 +81,53 @@ func (e *Exporter) Export(ctx context.Context, snap assessment.Snapshot, open fu
 	if err := checkProfileCode(snap.Profile.OPDKode); err != nil {
 		return Exported{}, err
 	}
+	if _, err := Reconcile(ctx, e.Log, dir); err != nil {
+		return Exported{}, fmt.Errorf("memeriksa riwayat ekspor: %w", err)
+	}
 	in, err := e.input(ctx, snap, open, progress)
 	if err != nil {
 		return Exported{}, err
 	}
 	final := filepath.Join(dir, FileName(snap.Profile.OPDKode, snap.Assessment.Periode, in.Sequence))
-	res, err := e.publish(ctx, dir, final, in)
-	if err != nil {
-		return Exported{}, err
-	}
-	out := Exported{Result: res, AssessmentID: snap.Assessment.ID, OPDKode: snap.Profile.OPDKode,
+	out := Exported{AssessmentID: snap.Assessment.ID, OPDKode: snap.Profile.OPDKode,
 		Periode: snap.Assessment.Periode, Path: final, CreatedAt: in.CreatedAt, Supersedes: in.Supersedes}
-	if err := e.Log.Record(ctx, out); err != nil {
-		return out, fmt.Errorf("bundel %s sudah tersimpan dan sah, tetapi gagal dicatat di riwayat ekspor: %w", final, err)
+	res, stage, err := e.publish(ctx, dir, final, in, func(r Result) error {
+		out.Result = r
+		return e.Log.Begin(ctx, out)
+	})
+	if res.BundleID != "" {
+		out.Result = res
 	}
-	return out, nil
+	return e.settle(ctx, out, stage, err)
 }
 
-// input gathers what the bundle is made of and reserves its sequence.
+// settle records in the log how the publication ended and says, when the
+// bundle is in place, that it is saved.
+func (e *Exporter) settle(ctx context.Context, out Exported, stage publishStage, err error) (Exported, error) {
+	switch {
+	case err == nil:
+		if lerr := e.Log.Publish(context.WithoutCancel(ctx), out); lerr != nil {
+			return out, fmt.Errorf("bundel %s tersimpan dan sah, tetapi catatannya di riwayat ekspor belum selesai (%v); "+
+				"catatan itu diselesaikan otomatis saat SPBE Mandiri dibuka lagi", out.Path, lerr)
+		}
+		return out, nil
+	case stage == stageNone:
+		return Exported{}, err
+	case stage == stageRenamed:
+		// In place but not confirmed durable: it stays pending, and the
+		// next start or export looks at it again.
+		return out, fmt.Errorf("bundel %s tersimpan, tetapi media tujuan belum memastikan penyimpanannya (%v); "+
+			"keluarkan flashdisk dengan aman (eject) sebelum dicabut — SPBE Mandiri memeriksanya lagi saat dibuka", out.Path, errors.Unwrap(err))
+	}
+	if aerr := e.Log.Abandon(context.WithoutCancel(ctx), out, releaseOnFailure(stage)); aerr != nil {
+		// The row stays pending; reconciliation settles it later.
+		return Exported{}, errors.Join(err, fmt.Errorf("riwayat ekspor: %w", aerr))
+	}
+	return Exported{}, err
+}
+
+// input gathers what the bundle is made of and picks its sequence (it is
+// marked used only once the destination holds the temp file).
 func (e *Exporter) input(ctx context.Context, snap assessment.Snapshot, open func(string) (io.ReadCloser, error), progress func(done, total int64)) (Input, error) {
 	sup, err := e.Log.Supersedes(ctx, snap.Profile.OPDKode, snap.Assessment.Periode)
 	if err != nil {
@@ -91,7 +137,7 @@ func (e *Exporter) input(ctx context.Context, snap assessment.Snapshot, open fun
 	if err != nil {
 		return Input{}, fmt.Errorf("membaca riwayat ekspor: %w", err)
 	}
-	seq, err := e.Keys.ReserveSequence(e.Key.KeyID, floor)
+	seq, err := e.Keys.NextSequence(e.Key.KeyID, floor)
 	if err != nil {
 		return Input{}, err
 	}

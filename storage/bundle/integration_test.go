@@ -35,10 +35,29 @@ func (l storeLog) MaxSequence(ctx context.Context, keyID string) (uint64, error)
 	return l.db.MaxExportSequence(ctx, keyID)
 }
 
-func (l storeLog) Record(ctx context.Context, e bundle.Exported) error {
-	return l.db.RecordExport(ctx, storage.ExportRecord{BundleID: e.BundleID, AssessmentID: e.AssessmentID,
+func (l storeLog) Begin(ctx context.Context, e bundle.Exported) error {
+	return l.db.BeginExport(ctx, storage.ExportRecord{BundleID: e.BundleID, AssessmentID: e.AssessmentID,
 		OPDKode: e.OPDKode, Periode: e.Periode, Sequence: e.Sequence, KeyID: e.KeyID,
 		ManifestSHA256: e.ManifestSHA256, ContentDigest: e.ContentDigest, Path: e.Path, Size: e.Size})
+}
+
+func (l storeLog) Publish(ctx context.Context, e bundle.Exported) error {
+	return l.db.PublishExport(ctx, e.BundleID, e.Path, e.Size)
+}
+
+func (l storeLog) Abandon(ctx context.Context, e bundle.Exported, release bool) error {
+	return l.db.AbandonExport(ctx, e.BundleID, release)
+}
+
+func (l storeLog) Pending(ctx context.Context) ([]bundle.Exported, error) {
+	list, err := l.db.PendingExports(ctx)
+	out := make([]bundle.Exported, 0, len(list))
+	for _, r := range list {
+		out = append(out, bundle.Exported{Result: bundle.Result{BundleID: r.BundleID, Sequence: r.Sequence, KeyID: r.KeyID,
+			ManifestSHA256: r.ManifestSHA256, ContentDigest: r.ContentDigest, Size: r.Size},
+			AssessmentID: r.AssessmentID, OPDKode: r.OPDKode, Periode: r.Periode, Path: r.Path})
+	}
+	return out, err
 }
 
 // TestExportFromStore runs the whole export on the real store: profile,
@@ -103,7 +122,7 @@ func TestExportFromStore(t *testing.T) {
 	}
 }
 
-func seedStore(t *testing.T, db *storage.DB) (*assessment.Library, assessment.Assessment) {
+func seedStore(t testing.TB, db *storage.DB) (*assessment.Library, assessment.Assessment) {
 	ctx := context.Background()
 	raw, err := os.ReadFile(filepath.Join("..", "testdata", "catalog.json"))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -19,16 +20,31 @@ type destFile interface {
 	Name() string
 }
 
+// publishStage is how far a publication got: what a failure leaves behind.
+type publishStage int
+
+const (
+	stageNone    publishStage = iota // nothing logged, nothing written
+	stageLogged                      // logged as pending; nothing written to the destination
+	stageWriting                     // the temp file may hold signed bytes
+	stageRenamed                     // the bundle is under its final name
+)
+
 // publish writes the bundle to a temp file in dir and renames it to final.
 // Everything but the evidence bytes (answers, score, PDF, signature) is
-// made before the temp file exists.
-func (e *Exporter) publish(ctx context.Context, dir, final string, in Input) (res Result, err error) {
+// made before the temp file exists; begin logs the export (pending) after
+// that and before the destination is touched. The sequence is marked used
+// once the temp file exists, before its first byte.
+func (e *Exporter) publish(ctx context.Context, dir, final string, in Input, begin func(Result) error) (res Result, stage publishStage, err error) {
 	if _, err := os.Lstat(final); err == nil {
-		return Result{}, &DestinationError{Dir: dir, Reason: DestExists, Err: errExists, Path: final}
+		return Result{}, stageNone, &DestinationError{Dir: dir, Reason: DestExists, Err: errExists, Path: final}
 	}
 	p, err := plan(in, e.Key.Private())
 	if err != nil {
-		return Result{}, err
+		return Result{}, stageNone, err
+	}
+	if err := begin(p.result); err != nil {
+		return Result{}, stageNone, fmt.Errorf("mencatat ekspor di riwayat ekspor: %w; bundel tidak disimpan", err)
 	}
 	create := e.create
 	if create == nil {
@@ -36,31 +52,59 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input) (re
 	}
 	f, err := create(dir, "."+filepath.Base(final)+".*.partial")
 	if err != nil {
-		return Result{}, destError(dir, err)
+		return Result{}, stageLogged, destError(dir, err)
 	}
 	defer func() {
-		if err != nil {
+		if err != nil && stage < stageRenamed {
 			f.Close()
 			os.Remove(f.Name())
 		}
 	}()
+	if err = e.Keys.UseSequence(e.Key.KeyID, in.Sequence); err != nil {
+		return Result{}, stageLogged, err // the temp file is still empty
+	}
+	stage = stageWriting
 	bw := bufio.NewWriterSize(f, copyBufSize)
 	if res, err = p.write(ctx, bw, in); err != nil {
-		return Result{}, classifyWrite(dir, err)
+		return Result{}, stage, classifyWrite(dir, err)
 	}
 	if err = flushSyncClose(bw, f); err != nil {
-		return Result{}, destError(dir, err)
+		return Result{}, stage, destError(dir, err)
 	}
+	if stage, err = e.place(f.Name(), dir, final); err != nil && stage < stageRenamed {
+		return Result{}, stage, err
+	}
+	return res, stage, err
+}
+
+// place renames the complete temp file tmp to final and syncs the folder;
+// stageRenamed once the bundle is under its final name.
+func (e *Exporter) place(tmp, dir, final string) (publishStage, error) {
 	// CreateTemp makes 0600; the bundle is meant to be handed over. (FAT
 	// and exFAT ignore modes, so a failure here does not matter.)
-	_ = os.Chmod(f.Name(), 0o644)
-	if err = renameNoClobber(f.Name(), final); err != nil {
-		return Result{}, destError(dir, err)
+	_ = os.Chmod(tmp, 0o644)
+	if err := renameNoClobber(tmp, final); err != nil {
+		if fileExists(final) && !fileExists(tmp) {
+			return stageRenamed, destError(dir, err) // it happened after all: leave it for reconciliation
+		}
+		return stageWriting, destError(dir, err)
 	}
-	if err := syncDir(dir); err != nil {
-		return res, destError(dir, err)
+	if e.afterRename != nil {
+		e.afterRename()
 	}
-	return res, nil
+	sync := syncDir
+	if e.syncDir != nil {
+		sync = e.syncDir
+	}
+	if err := sync(dir); err != nil {
+		return stageRenamed, destError(dir, err)
+	}
+	return stageRenamed, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 func flushSyncClose(bw *bufio.Writer, f destFile) error {

@@ -10,7 +10,9 @@ package feedback
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -306,4 +308,43 @@ func ReadFile(path string) ([]byte, error) {
 // FileName is the conventional name of the feedback on one bundle.
 func FileName(kode string, periode int, seq uint64) string {
 	return strings.TrimSuffix(bundle.FileName(kode, periode, seq), ".spbe") + "_UMPAN" + Extension
+}
+
+// PayloadSHA256 is the identity of a feedback file: the SHA-256 of its
+// signed payload, whatever envelope carries it. The signature covers only
+// the payload, so the same payload re-wrapped (other whitespace or field
+// order, extra signatures) is the same feedback — "sudah diimpor" — and
+// never a new, later one.
+func PayloadSHA256(data []byte) (string, error) {
+	env, err := parseEnvelope(data)
+	if err != nil {
+		return "", err
+	}
+	payload, err := base64.StdEncoding.Strict().DecodeString(env.Payload)
+	if err != nil {
+		return "", failf("muatan bukan base64: %v", err)
+	}
+	sum := sha256.Sum256(payload)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Newer reports whether feedback a supersedes feedback b: a is about a
+// later bundle (higher sequence), or about the same bundle and was made
+// later by the assessor (created_at, inside the signed payload, so no
+// stick can change it; one that does not parse counts as oldest). Equal
+// rank: neither is newer. The order in which files are imported never
+// ranks feedback: an older file brought in later stays history.
+func Newer(a, b *Manifest) bool {
+	if a.Bundle.Sequence != b.Bundle.Sequence {
+		return a.Bundle.Sequence > b.Bundle.Sequence
+	}
+	return createdAt(a).After(createdAt(b))
+}
+
+func createdAt(m *Manifest) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, m.CreatedAt)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }

@@ -3,6 +3,7 @@ package feedback
 import (
 	"bytes"
 	"crypto/ed25519"
+	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -27,14 +28,29 @@ func FuzzVerify(f *testing.F) {
 	f.Add(bytes.Replace(good, []byte(`"payloadType"`), []byte(`"payloadType": "x", "payloadType"`), 1))
 	f.Add(bytes.Replace(good, []byte(`"signatures": [`), []byte(`"signatures": [{"keyid": "", "sig": ""}, `), 1))
 	f.Add([]byte(`{"payload": "", "payloadType": "", "signatures": []}`))
+	var env Envelope
+	if err := json.Unmarshal(good, &env); err != nil {
+		f.Fatal(err)
+	}
+	rewrapped, _ := json.Marshal(env) // the same payload in a compact envelope
+	f.Add(rewrapped)
+	wantID, err := PayloadSHA256(good)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = Signer(data)
+		id, idErr := PayloadSHA256(data)
 		m, err := Verify(data, pub)
 		if err != nil {
 			return
 		}
 		if diff := cmp.Diff(want, m); diff != "" {
 			t.Fatalf("a file verified to a manifest nobody signed (-signed +got):\n%s", diff)
+		}
+		// Whatever envelope carries it, what verifies is the same feedback.
+		if idErr != nil || id != wantID {
+			t.Fatalf("verified file with identity %q (%v), want %q", id, idErr, wantID)
 		}
 	})
 }

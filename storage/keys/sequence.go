@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -28,9 +29,14 @@ import (
 //     key's own numbering.
 //
 // The export log in the database also records each sequence; the exporter
-// reserves max(this counter, the log's highest) + 1, so losing either one
-// alone never reuses a number. A reserved number whose export then fails is
-// skipped, never reused: gaps are allowed, repeats are not.
+// takes max(this counter, the log's highest) + 1 (NextSequence), so losing
+// either one alone never reuses a number. The counter is raised
+// (UseSequence) once the bundle's temp file exists on the destination,
+// before its first byte is written: from then on the signed bytes may be
+// on the stick and the number is never given to other content (gaps are
+// allowed, repeats are not). An export that fails before that point wrote
+// nothing anywhere, so its number is used by the next export
+// (docs/storage.md, "Export log and reconciliation").
 
 type sequenceFile struct {
 	KeyID string `json:"keyid"`
@@ -74,6 +80,28 @@ func (d Dir) ReserveSequence(keyID string, floor uint64) (uint64, error) {
 		return 0, err
 	}
 	return next, nil
+}
+
+// NextSequence is the number the next bundle of the key gets:
+// max(last used, floor) + 1, where floor is the highest number known
+// elsewhere (the export log). Nothing is written.
+func (d Dir) NextSequence(keyID string, floor uint64) (uint64, error) {
+	last, err := d.LastSequence(keyID)
+	if err != nil {
+		return 0, err
+	}
+	n := max(last, floor)
+	if n >= math.MaxInt64 {
+		return 0, fmt.Errorf("nomor urut kunci %.16s… habis (%d)", keyID, n)
+	}
+	return n + 1, nil
+}
+
+// UseSequence durably records that n is used (a bundle with it may exist):
+// the counter is raised to n, never lowered.
+func (d Dir) UseSequence(keyID string, n uint64) error {
+	_, err := d.raiseSequence(keyID, n)
+	return err
 }
 
 // raiseSequence sets the counter to at least n and returns the mark in force.

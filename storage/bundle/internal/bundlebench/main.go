@@ -163,4 +163,7 @@ type nopLog struct{}
 
 func (nopLog) Supersedes(context.Context, string, int) (*bundle.Supersedes, error) { return nil, nil }
 func (nopLog) MaxSequence(context.Context, string) (uint64, error)                 { return 0, nil }
-func (nopLog) Record(context.Context, bundle.Exported) error                       { return nil }
+func (nopLog) Begin(context.Context, bundle.Exported) error                        { return nil }
+func (nopLog) Publish(context.Context, bundle.Exported) error                      { return nil }
+func (nopLog) Abandon(context.Context, bundle.Exported, bool) error                { return nil }
+func (nopLog) Pending(context.Context) ([]bundle.Exported, error)                  { return nil, nil }
