@@ -8,7 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
 )
 
 // destFile is the temp file a bundle is written into.
@@ -19,7 +20,9 @@ type destFile interface {
 	Name() string
 }
 
-// publish writes the bundle to a temp file in dir and renames it to final.
+// publish writes the bundle to a temp file in dir and puts it under final
+// without ever replacing a file (storage/atomicfile: random O_EXCL temp
+// name, fsync, link-without-replace or checked rename, folder fsync).
 // Everything but the evidence bytes (answers, score, PDF, signature) is
 // made before the temp file exists.
 func (e *Exporter) publish(ctx context.Context, dir, final string, in Input) (res Result, err error) {
@@ -30,57 +33,33 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input) (re
 	if err != nil {
 		return Result{}, err
 	}
-	create := e.create
-	if create == nil {
-		create = func(dir, pattern string) (destFile, error) { return os.CreateTemp(dir, pattern) }
+	// 0644: the bundle is meant to be handed over.
+	opt := atomicfile.Options{Perm: 0o644}
+	if e.create != nil {
+		opt.Open = func(name string, _ int, _ fs.FileMode) (atomicfile.File, error) {
+			return e.create(filepath.Dir(name), filepath.Base(name))
+		}
 	}
-	f, err := create(dir, "."+filepath.Base(final)+".*.partial")
+	f, err := atomicfile.Create(final, opt)
 	if err != nil {
 		return Result{}, destError(dir, err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
+	defer f.Abort() // no-op after Commit
 	bw := bufio.NewWriterSize(f, copyBufSize)
 	if res, err = p.write(ctx, bw, in); err != nil {
 		return Result{}, classifyWrite(dir, err)
 	}
-	if err = flushSyncClose(bw, f); err != nil {
+	if err = bw.Flush(); err != nil {
 		return Result{}, destError(dir, err)
 	}
-	// CreateTemp makes 0600; the bundle is meant to be handed over. (FAT
-	// and exFAT ignore modes, so a failure here does not matter.)
-	_ = os.Chmod(f.Name(), 0o644)
-	if err = renameNoClobber(f.Name(), final); err != nil {
+	if err = f.Commit(); err != nil {
+		var ds *atomicfile.DirSyncError
+		if errors.As(err, &ds) {
+			return res, destError(dir, ds.Err) // the bundle is in place
+		}
 		return Result{}, destError(dir, err)
-	}
-	if err := syncDir(dir); err != nil {
-		return res, destError(dir, err)
 	}
 	return res, nil
-}
-
-func flushSyncClose(bw *bufio.Writer, f destFile) error {
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	return f.Close()
-}
-
-// renameNoClobber renames unless the target exists. USB sticks are FAT or
-// exFAT, where hard links (the race-free way) do not exist; the data folder
-// lock serialises exports of this installation, so the check suffices.
-func renameNoClobber(from, to string) error {
-	if _, err := os.Lstat(to); err == nil {
-		return &fs.PathError{Op: "rename", Path: to, Err: fs.ErrExist}
-	}
-	return os.Rename(from, to)
 }
 
 // classifyWrite keeps bundle errors (bad input, changed evidence) and
@@ -91,18 +70,4 @@ func classifyWrite(dir string, err error) error {
 		return err
 	}
 	return destError(dir, err)
-}
-
-// syncDir makes the rename durable. Windows cannot fsync a folder (NTFS
-// and exFAT journal or flush it with the file), so there it is a no-op.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
