@@ -25,7 +25,7 @@ func runPrint(t *testing.T, args ...string) result {
 	env := &cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
 		Library: baseLibrary, Services: openServices, Output: outputDeps(),
-		Export: &cli.ExportDeps{}, // key form needs none of its functions
+		Export: keyFileDeps(),
 		Print: &cli.PrintDeps{
 			Report:  func(context.Context, *cli.Services, string) ([]byte, error) { return pdf() },
 			KeyForm: func(context.Context, *cli.Services) ([]byte, error) { return pdf() },
@@ -33,6 +33,22 @@ func runPrint(t *testing.T, args ...string) result {
 	}
 	code := cli.Run(env, args)
 	return result{code, out.String(), errb.String()}
+}
+
+// keyFileDeps mirrors wiring_export.go for the key commands that write a
+// file: the content comes from storage/keys, the command writes it.
+func keyFileDeps() *cli.ExportDeps {
+	return &cli.ExportDeps{
+		KeyInfo: func(string) (cli.KeyInfo, error) { return cli.KeyInfo{Exists: true}, nil },
+		ExportPublic: func(dir string) ([]byte, cli.KeyInfo, error) {
+			id, err := keys.Open(dir).Identity()
+			return keys.MarshalPublic(id), cli.KeyInfo{Exists: true, KeyID: id.KeyID}, err
+		},
+		BackupKey: func(dir string, pass []byte) ([]byte, cli.KeyInfo, error) {
+			data, id, err := keys.Open(dir).Backup(pass, time.Now())
+			return data, cli.KeyInfo{Exists: true, KeyID: id.KeyID}, err
+		},
+	}
 }
 
 func mustRead(t *testing.T, path string) []byte {
@@ -57,6 +73,7 @@ func TestOutputIntoDataFolderRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "spbe-mandiri.db")
+	passFile := writeFile(t, "frasa.txt", []byte("frasa sandi uji yang panjang\n"))
 	link := filepath.Join(t.TempDir(), "tautan")
 	if err := os.Symlink(dir, link); err != nil {
 		t.Fatal(err)
@@ -72,6 +89,8 @@ func TestOutputIntoDataFolderRefused(t *testing.T) {
 		{kd.KeyPath(), []string{"key", "form", "--force", kd.KeyPath()}},
 		{kd.KeyPath(), []string{"key", "form", filepath.Join(link, "keys", filepath.Base(kd.KeyPath())), "--force"}},
 		{db, []string{"backup", "--out", db, "--force"}},
+		{kd.KeyPath(), []string{"key", "export-public", kd.KeyPath(), "--force"}},
+		{kd.KeyPath(), []string{"key", "backup", kd.KeyPath(), "--force", "--passphrase-file", passFile}},
 	} {
 		before := mustRead(t, c.target)
 		r := runPrint(t, append(c.args, "--data", dir)...)
@@ -103,10 +122,16 @@ func TestOutputExistingFileNeedsForce(t *testing.T) {
 	dir := initData(t)
 	id := newAssessment(t, dir)
 	out := writeFile(t, "laporan.pdf", []byte("laporan lama yang sudah ditandatangani"))
+	if _, err := keys.Open(dir).Create([]byte("frasa sandi uji yang panjang"), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	passFile := writeFile(t, "frasa.txt", []byte("frasa sandi uji yang panjang\n"))
 	for _, args := range [][]string{
 		{"report", "--assessment", id, "--out", out},
 		{"key", "form", out},
 		{"backup", "--out", out},
+		{"key", "export-public", out},
+		{"key", "backup", out, "--passphrase-file", passFile},
 	} {
 		r := runPrint(t, append(args, "--data", dir)...)
 		if r.code != cli.ExitError || !strings.Contains(r.stderr, "sudah ada; tambahkan --force untuk menimpanya") {
@@ -121,6 +146,12 @@ func TestOutputExistingFileNeedsForce(t *testing.T) {
 	}
 	if !bytes.Equal(mustRead(t, out), fakePDF) {
 		t.Fatal("--force did not replace the file")
+	}
+	if r := runPrint(t, "key", "backup", out, "--force", "--passphrase-file", passFile, "--data", dir); r.code != cli.ExitOK {
+		t.Fatalf("key backup --force: %d %q", r.code, r.stderr)
+	}
+	if _, err := keys.Open(t.TempDir()).Restore(mustRead(t, out), []byte("frasa sandi uji yang panjang"), false); err != nil {
+		t.Fatalf("the key backup written with --force does not restore: %v", err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*")); len(left) != 0 {
 		t.Fatalf("temp files left: %v", left)
