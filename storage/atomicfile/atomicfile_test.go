@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -203,5 +204,27 @@ func TestTempCommitTwice(t *testing.T) {
 	tmp.Abort() // no-op after Commit
 	if err := tmp.Commit(); err == nil {
 		t.Fatal("second commit accepted")
+	}
+}
+
+// BenchmarkWriteFile is the cost of one 100 KB output (a report PDF):
+// create, write, fsync, link or rename, folder fsync.
+func BenchmarkWriteFile(b *testing.B) {
+	dir := b.TempDir()
+	data := make([]byte, 100<<10)
+	n := 0 // fresh names across the benchmark's runs
+	for _, replace := range []bool{false, true} {
+		name := map[bool]string{false: "no-overwrite", true: "replace"}[replace]
+		b.Run(name, func(b *testing.B) {
+			for range b.N {
+				p := filepath.Join(dir, name)
+				if n++; !replace {
+					p += "-" + strconv.Itoa(n)
+				}
+				if err := WriteFile(p, data, Options{Replace: replace}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
