@@ -33,6 +33,10 @@ func outputDeps() *cli.OutputDeps {
 		Write: func(f cli.OutputFile, write func(io.Writer) error) (int64, error) {
 			return outputGuard(f.DataDir).Write(f.Path, f.Force, filePerm(f.Public), write)
 		},
+		CheckDir: func(dataDir, dir string) error {
+			_, err := outputGuard(dataDir).Dir(dir)
+			return err
+		},
 	}
 }
 

@@ -65,8 +65,9 @@ func newFakeDeps(haveKey bool) *fakeDeps {
 // writer and the output-path policy are storage/atomicfile's, tested there
 // and end to end in storage/clitest.
 var discardOutput = &OutputDeps{
-	Check: func(OutputFile) error { return nil },
-	Write: func(_ OutputFile, write func(io.Writer) error) (int64, error) { return 0, write(io.Discard) },
+	Check:    func(OutputFile) error { return nil },
+	Write:    func(_ OutputFile, write func(io.Writer) error) (int64, error) { return 0, write(io.Discard) },
+	CheckDir: func(string, string) error { return nil },
 }
 
 func runWith(t *testing.T, deps *fakeDeps, stdin string, args ...string) (int, string, string) {

@@ -26,6 +26,9 @@ type OutputDeps struct {
 	// crash leaves the old file or the whole new one, and without Force a
 	// file that appears meanwhile is kept. It returns the size written.
 	Write func(f OutputFile, write func(io.Writer) error) (int64, error)
+	// CheckDir refuses a folder that exports write new files into when it
+	// lies inside a data folder (the export checks again when it writes).
+	CheckDir func(dataDir, dir string) error
 }
 
 var errNoOutput = errors.New("penulisan berkas tidak tersedia di build ini")
@@ -36,6 +39,14 @@ func checkOutput(env *Env, f OutputFile) error {
 		return errNoOutput
 	}
 	return env.Output.Check(f)
+}
+
+// checkOutputDir is the early refusal of an export folder.
+func checkOutputDir(env *Env, dataDir, dir string) error {
+	if env.Output == nil {
+		return errNoOutput
+	}
+	return env.Output.CheckDir(dataDir, dir)
 }
 
 // writeOutput writes an output file through the one writer.

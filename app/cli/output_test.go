@@ -54,3 +54,22 @@ func TestOutputWithoutPort(t *testing.T) {
 		t.Fatalf("exit %d %q", code, se.String())
 	}
 }
+
+// `export --out` into the data folder is refused before a key is made or
+// a passphrase read.
+func TestExportFolderCheckedFirst(t *testing.T) {
+	d := newFakeDeps(false)
+	var so, se bytes.Buffer
+	data := t.TempDir()
+	var asked []string
+	out := &OutputDeps{CheckDir: func(dataDir, dir string) error {
+		asked = append(asked, dataDir+"|"+dir)
+		return errors.New("tidak menulis ke folder data SPBE Mandiri (uji)")
+	}}
+	env := &Env{Stdin: strings.NewReader("frasa\n"), Stdout: &so, Stderr: &se, Export: &d.ExportDeps, Output: out,
+		Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
+	code := Run(env, []string{"export", "--assessment", "a", "--out", "usb", "--passphrase-file", "-"})
+	if code != ExitError || len(asked) != 1 || asked[0] != data+"|usb" || len(d.pass) != 0 || d.key.Exists {
+		t.Fatalf("exit %d, asked %v, passphrases %v, key %+v: %q", code, asked, d.pass, d.key, se.String())
+	}
+}

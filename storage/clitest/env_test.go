@@ -71,6 +71,10 @@ func outputDeps() *cli.OutputDeps {
 		Write: func(f cli.OutputFile, write func(io.Writer) error) (int64, error) {
 			return atomicfile.NewGuard(f.DataDir).Write(f.Path, f.Force, perm(f.Public), write)
 		},
+		CheckDir: func(dataDir, dir string) error {
+			_, err := atomicfile.NewGuard(dataDir).Dir(dir)
+			return err
+		},
 	}
 }
 
