@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,7 +36,8 @@ var errNoAssessorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangan
 const consolidationSigner = "Tim Asesor Internal"
 
 // ExportConsolidation writes KONSOLIDASI_<periode>.csv|.json|.pdf into
-// destDir through a temporary file, fsync and rename. CSV and JSON are the
+// destDir (…_2.pdf and so on when one is there: an earlier export is never
+// replaced) through the one atomic writer. CSV and JSON are the
 // bytes of `consolidate show --csv|--json`; the PDF is signed with the
 // assessor's key, which passphrase unlocks.
 func (a *asesorGUI) ExportConsolidation(ctx context.Context, periode int, format assessment.ExportFormat, destDir string, passphrase []byte) (string, error) {
@@ -85,11 +85,12 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(destDir, 0o755); err != nil {
-		return "", fmt.Errorf("membuat folder tujuan: %w", err)
+	dir, err := exportDir(filepath.Dir(w.Dir()), destDir)
+	if err != nil {
+		return "", err
 	}
-	path := filepath.Join(destDir, fmt.Sprintf("KONSOLIDASI_%d.%s", periode, format))
-	if err := writeFileSynced(path, data); err != nil {
+	path, err := writeFreeFile(dir, fmt.Sprintf("KONSOLIDASI_%d", periode), "."+string(format), data)
+	if err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}
 	return path, nil
@@ -102,6 +103,12 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.ConsolidatedPDFRequest) (out cli.ConsolidatedPDFResult, err error) {
 	dir, err := storage.ResolveDataDir(dataDir)
 	if err != nil {
+		return out, err
+	}
+	// The output is refused (data folder, existing file) before the
+	// passphrase is asked for; the write checks again.
+	guard := outputGuard(dir)
+	if _, err := guard.File(req.Out, req.Force); err != nil {
 		return out, err
 	}
 	if _, err := keys.Open(filepath.Join(dir, asesor.DirName)).Identity(); errors.Is(err, keys.ErrNoKey) {
@@ -118,7 +125,7 @@ func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.Consoli
 		if err != nil {
 			return err
 		}
-		if err := writeFileSynced(req.Out, pdf); err != nil {
+		if err := guard.WriteFile(req.Out, pdf, req.Force, 0o644); err != nil {
 			return fmt.Errorf("menulis %s: %w", req.Out, err)
 		}
 		out = res

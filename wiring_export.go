@@ -67,25 +67,28 @@ func createKey(dataDir string, pass []byte) (cli.KeyInfo, error) {
 	return describeKey(d, k.Identity)
 }
 
-func exportPublicKey(dataDir, file string) (cli.KeyInfo, error) {
+// exportPublicKey is the public key file; `key export-public` writes it
+// through cli.Env.Output.
+func exportPublicKey(dataDir string) ([]byte, cli.KeyInfo, error) {
 	d := keys.Open(dataDir)
 	id, err := d.Identity()
 	if err != nil {
-		return cli.KeyInfo{}, err
+		return nil, cli.KeyInfo{}, err
 	}
-	if err := os.WriteFile(file, keys.MarshalPublic(id), 0o644); err != nil {
-		return cli.KeyInfo{}, fmt.Errorf("menulis kunci publik: %w", err)
-	}
-	return describeKey(d, id)
+	ki, err := describeKey(d, id)
+	return keys.MarshalPublic(id), ki, err
 }
 
-func backupKey(dataDir string, pass []byte, file string) (cli.KeyInfo, error) {
+// backupKey is the encrypted key backup; `key backup` writes it through
+// cli.Env.Output.
+func backupKey(dataDir string, pass []byte) ([]byte, cli.KeyInfo, error) {
 	d := keys.Open(dataDir)
-	id, err := d.WriteBackup(file, pass, time.Now())
+	data, id, err := d.Backup(pass, time.Now())
 	if err != nil {
-		return cli.KeyInfo{}, err
+		return nil, cli.KeyInfo{}, err
 	}
-	return describeKey(d, id)
+	ki, err := describeKey(d, id)
+	return data, ki, err
 }
 
 func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.RestoredKey, error) {
@@ -115,6 +118,12 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 	if !ok {
 		return cli.ExportResult{}, errors.New("penyimpanan ini tidak mendukung ekspor")
 	}
+	// The folder is checked (outside the data folders) before the key is
+	// unlocked; the bundle then goes into the folder that was checked.
+	outDir, err := outputGuard(svc.DataDir).Dir(req.OutDir)
+	if err != nil {
+		return cli.ExportResult{}, err
+	}
 	kd := keys.Open(svc.DataDir)
 	key, err := kd.Unlock(req.Passphrase)
 	if err != nil {
@@ -126,7 +135,7 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 	}
 	exp := &bundle.Exporter{Key: key, Keys: kd, Log: exportLog{st}, App: appInfo(), Report: signedReport(key)}
 	open := func(sha string) (io.ReadCloser, error) { return st.OpenBlob(ctx, sha) }
-	res, err := exp.Export(ctx, snap, open, req.OutDir, req.Progress)
+	res, err := exp.Export(ctx, snap, open, outDir, req.Progress)
 	if res.Path == "" {
 		return cli.ExportResult{}, err
 	}
@@ -139,26 +148,37 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 	if err != nil {
 		return out, err // in place, but not confirmed or not logged: the message says it is saved
 	}
-	out.PublicKeyPath, err = writeOPDPublicKey(req.OutDir, snap.Profile.OPDKode, key.Identity)
+	out.PublicKeyPath, err = writeOPDPublicKey(outDir, snap.Profile.OPDKode, key.Identity)
 	return out, err
 }
 
 // writeOPDPublicKey writes the OPD's public key beside its bundle as
 // KUNCI_PUBLIK_<KODE>.json, so the stick carries what the assessor
 // registers (still pending until the fingerprint is compared with the
-// signed key form or by phone). A file of another key under that name (an
-// older, replaced key) is kept: the new one then gets the key id in its
-// name.
+// signed key form or by phone). Only a file of the same key is replaced; a
+// file of another key (an older, replaced key) or anything else under that
+// name is kept: the new one then gets the key id in its name. dir is a
+// folder checked by outputGuard.
 func writeOPDPublicKey(dir, kode string, id keys.Identity) (string, error) {
 	base := "KUNCI_PUBLIK_" + bundle.SafeName(kode)
-	path := filepath.Join(dir, base+".json")
-	if old, err := keys.ReadPublic(path); err == nil && old.KeyID != id.KeyID {
-		path = filepath.Join(dir, base+"_"+id.KeyID[:8]+".json")
+	names := []string{base + ".json", base + "_" + id.KeyID[:8] + ".json"}
+	data := keys.MarshalPublic(id)
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		var err error
+		if old, rerr := keys.ReadPublic(path); !fileExists(path) {
+			err = writeNewFile(path, data, 0o644)
+		} else if rerr == nil && old.KeyID == id.KeyID {
+			err = replaceFile(path, data)
+		} else {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("menulis kunci publik OPD: %w", err)
+		}
+		return path, nil
 	}
-	if err := writeFileSynced(path, keys.MarshalPublic(id)); err != nil {
-		return "", fmt.Errorf("menulis kunci publik OPD: %w", err)
-	}
-	return path, nil
+	return "", fmt.Errorf("menulis kunci publik OPD: folder tujuan sudah berisi berkas lain bernama %s dan %s; tidak ditimpa", names[0], names[1])
 }
 
 // signedReport renders report.pdf with the bundle footer and adds the PDF

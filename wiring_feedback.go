@@ -59,6 +59,10 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	if err != nil {
 		return out, err
 	}
+	dir, err := outputGuard(filepath.Dir(w.Dir())).Dir(req.OutDir)
+	if err != nil {
+		return out, err
+	}
 	kd := assessorKeys(w)
 	var key *keys.Key
 	if _, err := kd.Identity(); errors.Is(err, keys.ErrNoKey) {
@@ -75,19 +79,20 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	if err != nil {
 		return out, err
 	}
-	if err := os.MkdirAll(req.OutDir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return out, fmt.Errorf("membuat folder tujuan: %w", err)
 	}
 	// Where the public key goes is decided before anything is written: a
 	// refused export leaves the folder as it was.
-	if out.PublicKeyPath, err = publicKeyDest(req.OutDir, key.KeyID); err != nil {
+	if out.PublicKeyPath, err = publicKeyDest(dir, key.KeyID); err != nil {
 		return out, err
 	}
-	out.Path = filepath.Join(req.OutDir, feedback.FileName(b.OPDKode, b.Periode, b.Sequence))
-	if err := writeFileSynced(out.Path, data); err != nil {
+	// An earlier feedback file on the same bundle is kept (…_2 and so on).
+	name := feedback.FileName(b.OPDKode, b.Periode, b.Sequence)
+	if out.Path, err = writeFreeFile(dir, strings.TrimSuffix(name, feedback.Extension), feedback.Extension, data); err != nil {
 		return out, fmt.Errorf("menulis umpan balik: %w", err)
 	}
-	if err := writeFileSynced(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
+	if err := replaceFile(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
 		return out, fmt.Errorf("menulis kunci publik asesor: %w", err)
 	}
 	out.OPDKode, out.Periode, out.Sequence, out.Items = b.OPDKode, b.Periode, b.Sequence, len(m.Items)

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
@@ -39,12 +41,20 @@ func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, asses
 // (never over an existing file), as `key backup --asesor` does.
 func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
 	now := time.Now()
-	path := freeFileName(destDir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json")
-	if _, err := assessorKeys(a.w).WriteBackup(path, passphrase, now); err != nil {
-		if errors.Is(err, keys.ErrNoKey) {
-			return "", errors.New("belum ada kunci asesor: kunci ini dibuat saat umpan balik pertama diekspor")
-		}
+	dir, err := exportDir(filepath.Dir(a.w.Dir()), destDir)
+	if err != nil {
 		return "", err
+	}
+	data, _, err := assessorKeys(a.w).Backup(passphrase, now)
+	if errors.Is(err, keys.ErrNoKey) {
+		return "", errors.New("belum ada kunci asesor: kunci ini dibuat saat umpan balik pertama diekspor")
+	}
+	if err != nil {
+		return "", err
+	}
+	path, err := writeFreeFileMode(dir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json", data, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("menulis cadangan kunci: %w", err)
 	}
 	return path, nil
 }

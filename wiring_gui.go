@@ -21,6 +21,7 @@ func cliEnv() *cli.Env {
 		Print:    printDeps(),
 		Export:   exportDeps(),
 		Asesor:   asesorDeps(),
+		Output:   outputDeps(),
 	}
 }
 

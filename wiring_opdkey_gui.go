@@ -82,7 +82,11 @@ func (k opdKeysGUI) ExportPublic(ctx context.Context, destDir string) (string, e
 	if err != nil {
 		return "", err
 	}
-	return writeOPDPublicKey(destDir, p.OPDKode, id)
+	dir, err := exportDir(svc.DataDir, destDir)
+	if err != nil {
+		return "", err
+	}
+	return writeOPDPublicKey(dir, p.OPDKode, id)
 }
 
 // KeyForm writes FORMULIR_KUNCI_<KODE>.pdf into destDir (…_2.pdf and so
@@ -96,12 +100,16 @@ func (k opdKeysGUI) KeyForm(ctx context.Context, destDir string) (string, error)
 	if err != nil {
 		return "", err
 	}
+	dir, err := exportDir(svc.DataDir, destDir)
+	if err != nil {
+		return "", err
+	}
 	pdf, err := keyForm(ctx, svc)
 	if err != nil {
 		return "", err
 	}
-	path := freeFileName(destDir, "FORMULIR_KUNCI_"+bundle.SafeName(p.OPDKode), ".pdf")
-	if err := writeFileSynced(path, pdf); err != nil {
+	path, err := writeFreeFile(dir, "FORMULIR_KUNCI_"+bundle.SafeName(p.OPDKode), ".pdf", pdf)
+	if err != nil {
 		return "", fmt.Errorf("menulis formulir pendaftaran kunci: %w", err)
 	}
 	return path, nil
@@ -119,10 +127,18 @@ func (k opdKeysGUI) Backup(ctx context.Context, destDir string, passphrase []byt
 	if err != nil {
 		return "", err
 	}
-	base := "CADANGAN_KUNCI_" + bundle.SafeName(p.OPDKode) + "_" + time.Now().Format("20060102")
-	path := freeFileName(destDir, base, ".json")
-	if _, err := backupKey(svc.DataDir, passphrase, path); err != nil {
+	dir, err := exportDir(svc.DataDir, destDir)
+	if err != nil {
 		return "", err
+	}
+	data, _, err := backupKey(svc.DataDir, passphrase)
+	if err != nil {
+		return "", err
+	}
+	base := "CADANGAN_KUNCI_" + bundle.SafeName(p.OPDKode) + "_" + time.Now().Format("20060102")
+	path, err := writeFreeFileMode(dir, base, ".json", data, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("menulis cadangan kunci: %w", err)
 	}
 	return path, nil
 }

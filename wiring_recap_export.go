@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -27,11 +26,12 @@ func (a *asesorGUI) ExportRecapCSV(ctx context.Context, destDir string) (string,
 	if err := cli.WriteRecapCSV(&buf, recapRows(rows)); err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(destDir, 0o755); err != nil {
-		return "", fmt.Errorf("membuat folder tujuan: %w", err)
+	dir, err := exportDir(filepath.Dir(a.w.Dir()), destDir)
+	if err != nil {
+		return "", err
 	}
-	path := freeFileName(destDir, "REKAP_OPD_"+time.Now().Format("20060102"), ".csv")
-	if err := writeFileSynced(path, buf.Bytes()); err != nil {
+	path, err := writeFreeFile(dir, "REKAP_OPD_"+time.Now().Format("20060102"), ".csv", buf.Bytes())
+	if err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}
 	return path, nil

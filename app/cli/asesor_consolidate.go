@@ -24,7 +24,7 @@ func init() {
 }
 
 const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--json | --csv]\n" +
-	"       spbe-mandiri consolidate [show] --periode P --pdf BERKAS [--passphrase-file BERKAS]   (laporan PDF bertanda tangan kunci asesor)\n" +
+	"       spbe-mandiri consolidate [show] --periode P --pdf BERKAS [--force] [--passphrase-file BERKAS]   (laporan PDF bertanda tangan kunci asesor)\n" +
 	"       spbe-mandiri consolidate set --periode P --indicator N --value V [--from-bundle ID] [--note CATATAN] [--by NAMA]   (--value \"\" menghapus penetapan)\n" +
 	"       spbe-mandiri consolidate responsible --periode P --indicator N [--opd KODE1,KODE2]   (tanpa --opd: semua OPD)"
 
@@ -100,6 +100,7 @@ func runConsolidate(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	asCSV := fs.Bool("csv", false, "keluaran CSV")
 	pdfOut := fs.String("pdf", "", "tulis laporan konsolidasi PDF bertanda tangan ke BERKAS")
+	force := fs.Bool("force", false, forceFlagText+" (dengan --pdf)")
 	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
 	pos, err := parseArgs(fs, rest)
 	if err == nil {
@@ -151,7 +152,7 @@ func runConsolidate(env *Env, args []string) int {
 		return ExitOK
 	}
 	if *pdfOut != "" {
-		return runConsolidatedPDF(env, deps, *dataDir, *periode, *pdfOut, *passFile)
+		return runConsolidatedPDF(env, deps, *dataDir, ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
 	}
 	c, err := deps.Consolidate(ctx, *dataDir, *periode)
 	if err != nil {
@@ -200,7 +201,7 @@ func runConsolidate(env *Env, args []string) int {
 
 // consolidateFlags are the flags each subcommand takes (besides --data).
 var consolidateFlags = map[string][]string{
-	"show":        {"periode", "json", "csv", "pdf", "passphrase-file"},
+	"show":        {"periode", "json", "csv", "pdf", "force", "passphrase-file"},
 	"set":         {"periode", "indicator", "value", "from-bundle", "note", "by"},
 	"responsible": {"periode", "indicator", "opd"},
 }

@@ -12,6 +12,7 @@ import (
 type ConsolidatedPDFRequest struct {
 	Periode int
 	Out     string // the PDF file to write
+	Force   bool   // --force: replace an existing file (never one in the data folder)
 	// Passphrase reads the passphrase that unlocks the assessor's key in
 	// <data>/asesor/keys. It is called only after the key is known to
 	// exist, so nobody is asked for the passphrase of a key that is not
@@ -41,7 +42,7 @@ var errNoPDFExport = errors.New("laporan konsolidasi PDF tidak tersedia di lingk
 // the signed report, reading the assessor key's passphrase (file,
 // standard input with "-", or a prompt on the terminal; never the command
 // line) once the key is known to exist.
-func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, periode int, out, passFile string) int {
+func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, req ConsolidatedPDFRequest, passFile string) int {
 	if deps.ConsolidatedPDF == nil {
 		return fail(env, errNoPDFExport)
 	}
@@ -60,7 +61,8 @@ func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, periode int,
 	default:
 		return fail(env, usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS"))
 	}
-	res, err := deps.ConsolidatedPDF(context.Background(), dataDir, ConsolidatedPDFRequest{Periode: periode, Out: out, Passphrase: read})
+	req.Passphrase = read
+	res, err := deps.ConsolidatedPDF(context.Background(), dataDir, req)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 func init() {
 	register(command{
 		name:    "backup",
-		summary: "cadangkan folder data: backup --out BERKAS.zip — back up data and evidence",
+		summary: "cadangkan folder data: backup --out BERKAS.zip [--force] — back up data and evidence",
 		run:     runBackup,
 	})
 	register(command{
@@ -41,10 +40,11 @@ func runBackup(env *Env, args []string) int {
 	fs := newFlagSet(env, "backup")
 	dataDir := fs.String("data", "", "folder data")
 	out := fs.String("out", "", "berkas cadangan yang ditulis, mis. cadangan-2025-03-01.zip")
+	force := fs.Bool("force", false, forceFlagText)
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	rest, err := parseArgs(fs, args)
 	if err != nil || len(rest) > 0 || *out == "" {
-		return fail(env, usagef("pakai: spbe-mandiri backup --out BERKAS.zip"))
+		return fail(env, usagef("pakai: spbe-mandiri backup --out BERKAS.zip [--force]"))
 	}
 	svc, err := openData(env, *dataDir)
 	if err != nil {
@@ -55,7 +55,8 @@ func runBackup(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	size, err := writeAtomically(*out, func(w io.Writer) error { return a.Backup(context.Background(), w) })
+	dest := OutputFile{DataDir: svc.DataDir, Path: *out, Force: *force}
+	size, err := writeOutput(env, dest, func(w io.Writer) error { return a.Backup(context.Background(), w) })
 	if err != nil {
 		return fail(env, err)
 	}
@@ -64,46 +65,6 @@ func runBackup(env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "cadangan tertulis: %s (%d byte); pulihkan dengan `spbe-mandiri restore %s`\n", *out, size, *out)
 	return ExitOK
-}
-
-// writeAtomically writes path through a temporary file in the same folder
-// that is fsynced and renamed into place: a crash leaves either the old
-// file or the complete new one, never half an archive.
-func writeAtomically(path string, write func(io.Writer) error) (int64, error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return 0, fmt.Errorf("berkas tidak dapat dibuat di %s: %w", dir, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, fmt.Errorf("berkas gagal ditulis; tidak ada berkas setengah jadi: %w", err)
-	}
-	fi, err := os.Stat(tmp.Name())
-	if err != nil {
-		return 0, err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("berkas tidak dapat diberi nama %s: %w", path, err)
-	}
-	syncDirBestEffort(dir)
-	return fi.Size(), nil
-}
-
-// syncDirBestEffort makes the rename durable where the OS allows it
-// (Windows cannot fsync a directory; NTFS journals renames).
-func syncDirBestEffort(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 func runRestore(env *Env, args []string) int {

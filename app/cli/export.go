@@ -33,6 +33,10 @@ func runExport(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	// A folder inside the data folder is refused before a key is made.
+	if err := checkOutputDir(env, svc.DataDir, *out); err != nil {
+		return fail(env, err)
+	}
 	ki, err := deps.KeyInfo(svc.DataDir)
 	if err != nil {
 		return fail(env, err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,15 +43,15 @@ func newFakeDeps(haveKey bool) *fakeDeps {
 		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP}
 		return f.key, nil
 	}
-	f.BackupKey = func(_ string, p []byte, _ string) (KeyInfo, error) {
+	f.BackupKey = func(_ string, p []byte) ([]byte, KeyInfo, error) {
 		f.pass = append(f.pass, string(p))
-		return f.key, nil
+		return []byte("cadangan"), f.key, nil
 	}
 	f.RestoreKey = func(_ string, p []byte, _ string, force bool) (RestoredKey, error) {
 		f.pass, f.force = append(f.pass, string(p)), force
 		return RestoredKey{KeyInfo: f.key}, nil
 	}
-	f.ExportPublic = func(string, string) (KeyInfo, error) { return f.key, nil }
+	f.ExportPublic = func(string) ([]byte, KeyInfo, error) { return []byte("kunci publik"), f.key, nil }
 	f.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
 		f.req = req
 		f.pass = append(f.pass, string(req.Passphrase))
@@ -60,10 +61,19 @@ func newFakeDeps(haveKey bool) *fakeDeps {
 	return f
 }
 
+// discardOutput accepts every output file and writes it nowhere: the
+// writer and the output-path policy are storage/atomicfile's, tested there
+// and end to end in storage/clitest.
+var discardOutput = &OutputDeps{
+	Check:    func(OutputFile) error { return nil },
+	Write:    func(_ OutputFile, write func(io.Writer) error) (int64, error) { return 0, write(io.Discard) },
+	CheckDir: func(string, string) error { return nil },
+}
+
 func runWith(t *testing.T, deps *fakeDeps, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Output: discardOutput,
 		Services: func(dir string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	if deps != nil {
 		env.Export = &deps.ExportDeps

@@ -18,10 +18,12 @@ type ExportDeps struct {
 	KeyInfo func(dataDir string) (KeyInfo, error)
 	// CreateKey makes the installation's key, encrypted with passphrase.
 	CreateKey func(dataDir string, passphrase []byte) (KeyInfo, error)
-	// ExportPublic writes the public key file (for the assessor's registry).
-	ExportPublic func(dataDir, file string) (KeyInfo, error)
-	// BackupKey writes an encrypted key backup file after checking the passphrase.
-	BackupKey func(dataDir string, passphrase []byte, file string) (KeyInfo, error)
+	// ExportPublic returns the public key file (for the assessor's
+	// registry); the command writes it through Env.Output.
+	ExportPublic func(dataDir string) ([]byte, KeyInfo, error)
+	// BackupKey returns the encrypted key backup after checking the
+	// passphrase; the command writes it through Env.Output.
+	BackupKey func(dataDir string, passphrase []byte) ([]byte, KeyInfo, error)
 	// RestoreKey installs the key from a backup; it refuses to replace
 	// another key unless force.
 	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)

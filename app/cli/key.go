@@ -11,12 +11,12 @@ import (
 func init() {
 	register(command{
 		name:    "key",
-		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS [--force] | form BERKAS.pdf; --asesor: kunci asesor — signing key",
+		summary: "kunci penanda tangan: key show | init | export-public BERKAS | backup BERKAS | restore BERKAS | form BERKAS.pdf [--force]; --asesor: kunci asesor — signing key",
 		run:     runKey,
 	})
 }
 
-const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS | key backup BERKAS | key restore BERKAS [--force] [--passphrase-file BERKAS] | key form BERKAS.pdf\n" +
+const keyUsage = "pakai: spbe-mandiri key show | key init | key export-public BERKAS [--force] | key backup BERKAS [--force] | key restore BERKAS [--force] [--passphrase-file BERKAS] | key form BERKAS.pdf [--force]\n" +
 	"       show, backup dan restore dengan --asesor: kunci asesor (Tim Asesor Internal) di <data>/asesor/keys"
 
 // asesorDirName is the assessor workspace's folder in the data folder
@@ -62,8 +62,10 @@ func parseKeyCmd(env *Env, name string, args []string, nargs int, withPass, with
 	if withPass {
 		fs.StringVar(&c.passFile, "passphrase-file", "", "berkas berisi frasa sandi (\"-\" = masukan standar)")
 	}
-	if withForce {
+	if withForce && name == "restore" {
 		fs.BoolVar(&c.force, "force", false, "ganti kunci lain yang sudah terpasang (kunci lama disimpan di samping)")
+	} else if withForce {
+		fs.BoolVar(&c.force, "force", false, forceFlagText)
 	}
 	rest, err := parseArgs(fs, args)
 	if err != nil {
@@ -90,6 +92,16 @@ func (c *keyCmd) dataFolder() (string, func(), error) {
 		dir = filepath.Join(dir, asesorDirName)
 	}
 	return dir, func() { svc.Close() }, nil
+}
+
+// output is the file argument as an output file. The data folder is the
+// one opened, also with --asesor (the workspace lies inside it).
+func (c *keyCmd) output(keyDir string, public bool) OutputFile {
+	data := keyDir
+	if c.asesor {
+		data = filepath.Dir(keyDir)
+	}
+	return OutputFile{DataDir: data, Path: c.args[0], Force: c.force, Public: public}
 }
 
 // whose is "kunci asesor" or "kunci" for the messages.
@@ -172,7 +184,7 @@ func runKeyInit(env *Env, args []string) int {
 const backupAdvice = "Simpan cadangan kunci di tempat aman: `spbe-mandiri key backup BERKAS` — tanpa cadangan, instalasi ulang berarti identitas penanda tangan baru."
 
 func runKeyExportPublic(env *Env, args []string) int {
-	c, err := parseKeyCmd(env, "export-public", args, 1, false, false)
+	c, err := parseKeyCmd(env, "export-public", args, 1, false, true)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -181,9 +193,16 @@ func runKeyExportPublic(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer done()
-	ki, err := c.deps.ExportPublic(dir, c.args[0])
+	dest := c.output(dir, true)
+	if err := checkOutput(env, dest); err != nil {
+		return fail(env, err)
+	}
+	data, ki, err := c.deps.ExportPublic(dir)
 	if err != nil {
 		return fail(env, err)
+	}
+	if _, err := writeOutputBytes(env, dest, data); err != nil {
+		return fail(env, fmt.Errorf("menulis kunci publik: %w", err))
 	}
 	if c.asJSON {
 		return writeJSON(env, map[string]any{"file": c.args[0], "key": ki})
@@ -197,7 +216,7 @@ func runKeyExportPublic(env *Env, args []string) int {
 const noAsesorKey = "Belum ada kunci asesor. Kunci ini dibuat saat umpan balik pertama diekspor, atau pulihkan cadangan dengan `spbe-mandiri key restore --asesor BERKAS`."
 
 func runKeyBackup(env *Env, args []string) int {
-	c, err := parseKeyCmd(env, "backup", args, 1, true, false)
+	c, err := parseKeyCmd(env, "backup", args, 1, true, true)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -217,13 +236,20 @@ func runKeyBackup(env *Env, args []string) int {
 			return fail(env, errors.New(noAsesorKey))
 		}
 	}
+	dest := c.output(dir, false)
+	if err := checkOutput(env, dest); err != nil {
+		return fail(env, err)
+	}
 	pass, err := readPassphrase(env, c.deps, c.passFile, false)
 	if err != nil {
 		return fail(env, err)
 	}
-	ki, err := c.deps.BackupKey(dir, pass, c.args[0])
+	data, ki, err := c.deps.BackupKey(dir, pass)
 	if err != nil {
 		return fail(env, err)
+	}
+	if _, err := writeOutputBytes(env, dest, data); err != nil {
+		return fail(env, fmt.Errorf("menulis cadangan kunci: %w", err))
 	}
 	if c.asJSON {
 		return writeJSON(env, map[string]any{"file": c.args[0], "key": ki})

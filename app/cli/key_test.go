@@ -15,9 +15,9 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 	data := t.TempDir()
 	var dirs []string
 	d := newFakeDeps(true)
-	d.BackupKey = func(dir string, _ []byte, _ string) (KeyInfo, error) {
+	d.BackupKey = func(dir string, _ []byte) ([]byte, KeyInfo, error) {
 		dirs = append(dirs, dir)
-		return d.key, nil
+		return nil, d.key, nil
 	}
 	d.RestoreKey = func(dir string, _ []byte, _ string, _ bool) (RestoredKey, error) {
 		dirs = append(dirs, dir)
@@ -33,7 +33,7 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 	}
 	run := func(args ...string) (int, string) {
 		var out, errb bytes.Buffer
-		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps,
+		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps, Output: discardOutput,
 			Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
 		code := Run(env, args)
 		return code, out.String() + errb.String()
@@ -70,12 +70,12 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 func TestKeyBackupAsesorWithoutKey(t *testing.T) {
 	d := newFakeDeps(false)
 	backups := 0
-	d.BackupKey = func(string, []byte, string) (KeyInfo, error) {
+	d.BackupKey = func(string, []byte) ([]byte, KeyInfo, error) {
 		backups++
-		return KeyInfo{}, errors.New("belum ada kunci penanda tangan; buat dengan `spbe-mandiri key init`")
+		return nil, KeyInfo{}, errors.New("belum ada kunci penanda tangan; buat dengan `spbe-mandiri key init`")
 	}
 	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps,
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps, Output: discardOutput,
 		Services: func(string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	code := Run(env, []string{"key", "backup", "--asesor", "kunci-asesor.cadangan"})
 	got := out.String() + errb.String()

@@ -3,13 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 )
 
 func init() {
 	register(command{
 		name:    "report",
-		summary: "laporan PDF untuk dicetak: report --assessment ID --out BERKAS.pdf — printable PDF report",
+		summary: "laporan PDF untuk dicetak: report --assessment ID --out BERKAS.pdf [--force] — printable PDF report",
 		run:     runReport,
 	})
 }
@@ -37,12 +36,13 @@ func runReport(env *Env, args []string) int {
 	dataDir := fs.String("data", "", "folder data")
 	id := fs.String("assessment", "", "id penilaian (lihat `assessment list`)")
 	out := fs.String("out", "", "berkas PDF yang ditulis")
+	force := fs.Bool("force", false, forceFlagText)
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return fail(env, err)
 	}
 	if *id == "" || *out == "" || len(rest) > 0 {
-		return fail(env, usagef("pakai: spbe-mandiri report --assessment ID --out BERKAS.pdf"))
+		return fail(env, usagef("pakai: spbe-mandiri report --assessment ID --out BERKAS.pdf [--force]"))
 	}
 	deps, err := printDeps(env)
 	if err != nil {
@@ -53,11 +53,15 @@ func runReport(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	dest := OutputFile{DataDir: svc.DataDir, Path: *out, Force: *force}
+	if err := checkOutput(env, dest); err != nil {
+		return fail(env, err)
+	}
 	pdf, err := deps.Report(context.Background(), svc, *id)
 	if err != nil {
 		return fail(env, err)
 	}
-	size, err := writePDF(*out, pdf)
+	size, err := writeOutputBytes(env, dest, pdf)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -67,7 +71,7 @@ func runReport(env *Env, args []string) int {
 
 // runKeyForm writes the key registration form for the Kepala OPD to sign.
 func runKeyForm(env *Env, args []string) int {
-	c, err := parseKeyCmd(env, "form", args, 1, false, false)
+	c, err := parseKeyCmd(env, "form", args, 1, false, true)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -80,21 +84,18 @@ func runKeyForm(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	dest := OutputFile{DataDir: svc.DataDir, Path: c.args[0], Force: c.force}
+	if err := checkOutput(env, dest); err != nil {
+		return fail(env, err)
+	}
 	pdf, err := deps.KeyForm(context.Background(), svc)
 	if err != nil {
 		return fail(env, err)
 	}
-	size, err := writePDF(c.args[0], pdf)
+	size, err := writeOutputBytes(env, dest, pdf)
 	if err != nil {
 		return fail(env, err)
 	}
 	fmt.Fprintf(env.Stdout, "formulir pendaftaran kunci tertulis: %s (%d byte); cetak, tanda tangani, dan serahkan bersama bundel pertama\n", c.args[0], size)
 	return ExitOK
-}
-
-func writePDF(path string, pdf []byte) (int64, error) {
-	return writeAtomically(path, func(w io.Writer) error {
-		_, err := w.Write(pdf)
-		return err
-	})
 }

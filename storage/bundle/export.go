@@ -61,7 +61,7 @@ type Exporter struct {
 
 	create      func(dir, pattern string) (destFile, error) // nil: os.CreateTemp; tests inject failures
 	afterRename func()                                      // tests: a crash right after the rename
-	syncDir     func(dir string) error                      // nil: syncDir; tests inject EIO
+	syncDir     func(dir string) error                      // nil: atomicfile.SyncDir; tests inject EIO
 }
 
 // Export writes the bundle of snap into the folder dir atomically: a

@@ -9,7 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
 )
 
 // destFile is the temp file a bundle is written into.
@@ -30,7 +31,9 @@ const (
 	stageRenamed                     // the bundle is under its final name
 )
 
-// publish writes the bundle to a temp file in dir and renames it to final.
+// publish writes the bundle to a temp file in dir and puts it under final
+// without ever replacing a file (storage/atomicfile: random O_EXCL temp
+// name, fsync, link-without-replace or checked rename, folder fsync).
 // Everything but the evidence bytes (answers, score, PDF, signature) is
 // made before the temp file exists; begin logs the export (pending) after
 // that and before the destination is touched. The sequence is marked used
@@ -46,20 +49,18 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input, beg
 	if err := begin(p.result); err != nil {
 		return Result{}, stageNone, fmt.Errorf("mencatat ekspor di riwayat ekspor: %w; bundel tidak disimpan", err)
 	}
-	create := e.create
-	if create == nil {
-		create = func(dir, pattern string) (destFile, error) { return os.CreateTemp(dir, pattern) }
+	// 0644: the bundle is meant to be handed over.
+	opt := atomicfile.Options{Perm: 0o644, AfterPlace: e.afterRename, SyncDir: e.syncDir}
+	if e.create != nil {
+		opt.Open = func(name string, _ int, _ fs.FileMode) (atomicfile.File, error) {
+			return e.create(filepath.Dir(name), filepath.Base(name))
+		}
 	}
-	f, err := create(dir, "."+filepath.Base(final)+".*.partial")
+	f, err := atomicfile.Create(final, opt)
 	if err != nil {
 		return Result{}, stageLogged, destError(dir, err)
 	}
-	defer func() {
-		if err != nil && stage < stageRenamed {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
+	defer f.Abort() // no-op after Commit
 	if err = e.Keys.UseSequence(e.Key.KeyID, in.Sequence); err != nil {
 		return Result{}, stageLogged, err // the temp file is still empty
 	}
@@ -68,63 +69,33 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input, beg
 	if res, err = p.write(ctx, bw, in); err != nil {
 		return Result{}, stage, classifyWrite(dir, err)
 	}
-	if err = flushSyncClose(bw, f); err != nil {
+	if err = bw.Flush(); err != nil {
 		return Result{}, stage, destError(dir, err)
 	}
-	if stage, err = e.place(f.Name(), dir, final); err != nil && stage < stageRenamed {
-		return Result{}, stage, err
+	if err = f.Commit(); err != nil {
+		return committed(res, dir, final, err)
 	}
-	return res, stage, err
+	return res, stageRenamed, nil
 }
 
-// place renames the complete temp file tmp to final and syncs the folder;
-// stageRenamed once the bundle is under its final name.
-func (e *Exporter) place(tmp, dir, final string) (publishStage, error) {
-	// CreateTemp makes 0600; the bundle is meant to be handed over. (FAT
-	// and exFAT ignore modes, so a failure here does not matter.)
-	_ = os.Chmod(tmp, 0o644)
-	if err := renameNoClobber(tmp, final); err != nil {
-		if fileExists(final) && !fileExists(tmp) {
-			return stageRenamed, destError(dir, err) // it happened after all: leave it for reconciliation
-		}
-		return stageWriting, destError(dir, err)
+// committed says how far a failed Commit got. After a folder-fsync error
+// the bundle is in place; after any other error it is not, unless the
+// rename went through although it reported a failure (the file we checked
+// was absent is there now): then reconciliation decides.
+func committed(res Result, dir, final string, err error) (Result, publishStage, error) {
+	var ds *atomicfile.DirSyncError
+	if errors.As(err, &ds) {
+		return res, stageRenamed, destError(dir, ds.Err)
 	}
-	if e.afterRename != nil {
-		e.afterRename()
+	if !errors.Is(err, fs.ErrExist) && fileExists(final) {
+		return Result{}, stageRenamed, destError(dir, err)
 	}
-	sync := syncDir
-	if e.syncDir != nil {
-		sync = e.syncDir
-	}
-	if err := sync(dir); err != nil {
-		return stageRenamed, destError(dir, err)
-	}
-	return stageRenamed, nil
+	return Result{}, stageWriting, destError(dir, err)
 }
 
 func fileExists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
-}
-
-func flushSyncClose(bw *bufio.Writer, f destFile) error {
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	return f.Close()
-}
-
-// renameNoClobber renames unless the target exists. USB sticks are FAT or
-// exFAT, where hard links (the race-free way) do not exist; the data folder
-// lock serialises exports of this installation, so the check suffices.
-func renameNoClobber(from, to string) error {
-	if _, err := os.Lstat(to); err == nil {
-		return &fs.PathError{Op: "rename", Path: to, Err: fs.ErrExist}
-	}
-	return os.Rename(from, to)
 }
 
 // classifyWrite keeps bundle errors (bad input, changed evidence) and
@@ -135,18 +106,4 @@ func classifyWrite(dir string, err error) error {
 		return err
 	}
 	return destError(dir, err)
-}
-
-// syncDir makes the rename durable. Windows cannot fsync a folder (NTFS
-// and exFAT journal or flush it with the file), so there it is a no-op.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }

@@ -1,11 +1,11 @@
 //go:build !windows
 
-package storage
+package atomicfile
 
 import "os"
 
-// syncDir makes a rename or file creation in dir durable.
-func syncDir(dir string) error {
+// SyncDir makes a rename or file creation in dir durable.
+func SyncDir(dir string) error {
 	f, err := os.Open(dir)
 	if err != nil {
 		return err

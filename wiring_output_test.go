@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+)
+
+func isDataFolderRefusal(err error) bool {
+	var oe *assessment.OutputPathError
+	return errors.As(err, &oe) && oe.Reason == assessment.OutputInDataFolder
+}
+
+// Class 2 of issue 11: a stick can carry a symlink under the temp name an
+// earlier writer used (.NAME.partial, opened with O_TRUNC and followed);
+// the write then went into the file the link points to, outside the
+// stick. The one writer opens a random name with O_EXCL|O_NOFOLLOW.
+func TestPlantedPartialSymlinkCannotRedirect(t *testing.T) {
+	stick := t.TempDir()
+	victim := filepath.Join(t.TempDir(), "dokumen-penting.txt")
+	os.WriteFile(victim, []byte("isi asli"), 0o644)
+	for _, n := range []string{".KUNCI_PUBLIK_DISKOMINFO.json.partial", ".KUNCI_PUBLIK_DISKOMINFO.json.tmp"} {
+		if err := os.Symlink(victim, filepath.Join(stick, n)); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	k, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := writeOPDPublicKey(stick, "DISKOMINFO", k.Identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(readFile(t, victim)); got != "isi asli" {
+		t.Fatalf("the planted link redirected the write: the file outside now holds %q", got)
+	}
+	if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() {
+		t.Fatalf("%s is not a plain file: %v", path, err)
+	}
+	if id, err := keys.ReadPublic(path); err != nil || id.KeyID != k.KeyID {
+		t.Fatalf("public key file: %v", err)
+	}
+}
+
+// Class 1 of issue 11 in the GUI and the export wiring: a folder inside
+// the data folder is refused with the policy's message; nothing is
+// written there.
+func TestGUIExportsRefuseDataFolder(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	k := opdKeysOn(t, data)
+	pass := []byte("frasa sandi OPD yang panjang")
+	if _, err := k.Create(ctx, pass); err != nil {
+		t.Fatal(err)
+	}
+	before := listDir(t, data)
+	keysBefore := listDir(t, filepath.Join(data, "keys"))
+	for name, export := range map[string]func(dir string) error{
+		"key form":   func(dir string) error { _, err := k.KeyForm(ctx, dir); return err },
+		"public key": func(dir string) error { _, err := k.ExportPublic(ctx, dir); return err },
+		"key backup": func(dir string) error { _, err := k.Backup(ctx, dir, pass); return err },
+		"bundle": func(dir string) error {
+			_, err := exportBundle(ctx, k.current(), cli.ExportRequest{AssessmentID: "x", OutDir: dir, Passphrase: pass})
+			return err
+		},
+	} {
+		for _, dir := range []string{data, filepath.Join(data, "keys"), filepath.Join(data, "baru")} {
+			if err := export(dir); !isDataFolderRefusal(err) {
+				t.Errorf("%s into %s: %v", name, dir, err)
+			}
+		}
+	}
+	if got := listDir(t, data); !equalNames(got, before) {
+		t.Errorf("data folder now holds %v, was %v", got, before)
+	}
+	if got := listDir(t, filepath.Join(data, "keys")); !equalNames(got, keysBefore) {
+		t.Errorf("keys folder now holds %v, was %v", got, keysBefore)
+	}
+}
+
+func equalNames(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// A second consolidation export into the same folder keeps the first
+// (KONSOLIDASI_2025_2.csv); the workspace's own folder is refused.
+func TestConsolidationExportKeepsEarlierFile(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	a := consolidationWorkspace(t, data)
+	dest := t.TempDir()
+	first, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportCSV, dest, nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(first, []byte("catatan asesor di berkas lama"), 0o644)
+	second, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportCSV, dest, nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(second) != "KONSOLIDASI_2025_2.csv" || !bytes.Equal(readFile(t, first), []byte("catatan asesor di berkas lama")) {
+		t.Fatalf("second export %s replaced or misnamed the first", second)
+	}
+	for _, dir := range []string{data, a.w.Dir()} {
+		if _, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportCSV, dir, nil, time.Now()); !isDataFolderRefusal(err) {
+			t.Errorf("export into %s: %v", dir, err)
+		}
+	}
+}
