@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -196,10 +197,14 @@ func newFlagSet(env *Env, name string) *flag.FlagSet {
 }
 
 func writeJSON(env *Env, v any) int {
-	enc := json.NewEncoder(env.Stdout)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
+		return fail(env, err)
+	}
+	if _, err := env.Stdout.Write(escapeForTerminal(buf.Bytes())); err != nil {
 		return fail(env, err)
 	}
 	return ExitOK

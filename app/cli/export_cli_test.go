@@ -201,13 +201,26 @@ func TestVerify(t *testing.T) {
 		return VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
 			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
 	}
+	// Without --pubkey (issue 11, class 10): intact, signer NOT checked,
+	// exit 3, never "SAH", the fingerprint only as what the bundle claims.
 	code, out, _ := runWith(t, d, "", "verify", "b.spbe")
-	if code != ExitOK || strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "TIDAK DIKENAL") || !strings.Contains(out, "2,95 Baik") {
+	if code != ExitUnchecked || strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "PENANDA TANGAN TIDAK DIPERIKSA") ||
+		!strings.Contains(out, "Sidik jari yang DIKLAIM bundel, belum diperiksa: "+fakeFP) || !strings.Contains(out, "2,95 Baik") {
 		t.Fatalf("%d %q", code, out)
+	}
+	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe")
+	var unchecked VerifyReport
+	if code != ExitUnchecked || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifySignerUnchecked ||
+		unchecked.Valid || !unchecked.IntegrityOK {
+		t.Fatalf("--json without --pubkey: %d %q", code, out)
 	}
 	code, out, _ = runWith(t, d, "", "verify", "b.spbe", "--pubkey", "k.json")
 	if code != ExitOK || !strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "COCOK") {
 		t.Fatalf("%d %q", code, out)
+	}
+	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe", "--pubkey", "k.json")
+	if code != ExitOK || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifyValid || !unchecked.Valid {
+		t.Fatalf("--json with --pubkey: %d %q", code, out)
 	}
 	d.Verify = func(context.Context, string, string) (VerifyReport, error) { return VerifyReport{}, badBundle{} }
 	code, out, errs := runWith(t, d, "", "verify", "b.spbe")
