@@ -17,6 +17,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -238,7 +239,7 @@ func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport,
 		}
 		opt.Keys = append(opt.Keys, id.PublicKey)
 	}
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return cli.VerifyReport{}, fmt.Errorf("bundel tidak dapat dibuka: %w", err)
 	}

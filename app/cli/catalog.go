@@ -6,10 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 func init() {
@@ -178,7 +178,7 @@ func catalogValidate(env *Env, args []string) int {
 // readCatalogFile reads and parses a catalog file with a size cap, so a
 // wrong file (a video, a disk image) gets a message, not an out-of-memory.
 func readCatalogFile(path string) (*assessment.Catalog, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("tidak dapat membuka %s: %w", path, err)
 	}

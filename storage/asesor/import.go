@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
 
@@ -195,7 +196,7 @@ type checked struct {
 // whatever the registry's state gives (nil, rejected result, nil).
 func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, error) {
 	res := Result{Path: path}
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, reject(res, RejectUnreadable, fmt.Sprintf("berkas tidak dapat dibuka: %v", err)), nil
 	}

@@ -15,13 +15,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -279,7 +279,7 @@ func verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 
 // ReadFile reads a feedback file of at most MaxSize bytes.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, err
 	}
