@@ -138,6 +138,12 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 		return out, err // written but not logged
 	}
 	out.PublicKeyPath, err = writeOPDPublicKey(req.OutDir, snap.Profile.OPDKode, key.Identity)
+	if err != nil {
+		// The bundle is complete and logged; only the convenience copy of
+		// the public key is missing, and the officer must not redo the export.
+		err = fmt.Errorf("bundel %s tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis (%w) — "+
+			"simpan kunci publik dengan `spbe-mandiri key export-public BERKAS` atau tombol Simpan kunci publik", out.Path, err)
+	}
 	return out, err
 }
 

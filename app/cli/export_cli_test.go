@@ -243,3 +243,19 @@ func TestVerify(t *testing.T) {
 		t.Fatalf("no file: exit %d", code)
 	}
 }
+
+// TestExportWrittenButKeyFileFailed (issue 11, class 13): when the bundle
+// was written and only a later step failed (the public key file beside
+// it), the CLI still shows the bundle, and the message says it is fine.
+func TestExportWrittenButKeyFileFailed(t *testing.T) {
+	d := newFakeDeps(true)
+	d.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
+		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
+			errors.New("bundel SPBE_DISKOMINFO_2026_3.spbe tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis")
+	}
+	code, out, errs := runWith(t, d, "", "export", "--assessment", "x", "--out", t.TempDir(), "--passphrase-file", passFile(t, "rahasia-sekali"))
+	if code != ExitError || !strings.Contains(out, "SPBE_DISKOMINFO_2026_3.spbe") || !strings.Contains(errs, "tersimpan dan utuh") ||
+		strings.Contains(errs, "tidak disimpan") {
+		t.Fatalf("%d %q %q", code, out, errs)
+	}
+}

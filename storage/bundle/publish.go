@@ -58,7 +58,9 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input) (re
 		return Result{}, destError(dir, err)
 	}
 	if err := syncDir(dir); err != nil {
-		return res, destError(dir, err)
+		de := destError(dir, err)
+		de.Path, de.Saved = final, true // renamed into place: saved, say so
+		return res, de
 	}
 	return res, nil
 }
