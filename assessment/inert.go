@@ -100,21 +100,25 @@ func escLen(s string) int {
 	switch c := s[1]; {
 	case c == '[':
 		return 2 + csiLen(s[2:])
-	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+	case strings.IndexByte("]PX^_", c) >= 0: // OSC, DCS, SOS, PM, APC
 		return 2 + stringLen(s[2:])
-	case c >= 0x20 && c <= 0x2f: // intermediates, then one final byte (ESC ( B)
-		n := 1
-		for n < len(s) && s[n] >= 0x20 && s[n] <= 0x2f {
-			n++
-		}
-		if n < len(s) && s[n] >= 0x30 && s[n] <= 0x7e {
-			n++
-		}
-		return n
-	case c >= 0x30 && c <= 0x7e:
-		return 2
+	case c >= 0x20 && c <= 0x7e:
+		return 1 + nfLen(s[1:])
 	}
 	return 1
+}
+
+// nfLen is the length of intermediate bytes and one final byte at the
+// start of s (ESC ( B, ESC c).
+func nfLen(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= 0x20 && s[n] <= 0x2f {
+		n++
+	}
+	if n < len(s) && s[n] >= 0x30 && s[n] <= 0x7e {
+		n++
+	}
+	return n
 }
 
 // csiLen is the length of a control sequence's parameters, intermediates
