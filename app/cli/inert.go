@@ -66,7 +66,7 @@ func escapeForTerminal(js []byte) []byte {
 	var out bytes.Buffer
 	for len(js) > 0 {
 		r, n := utf8.DecodeRune(js)
-		if n > 1 && assessment.InertText(string(js[:n])) == "" {
+		if (n > 1 || r == 0x7f) && assessment.InertText(string(js[:n])) == "" { // encoding/json escapes the rest of C0 itself
 			fmt.Fprintf(&out, `\u%04x`, r)
 		} else {
 			out.Write(js[:n])

@@ -13,7 +13,7 @@ import (
 // hostile is text a forged or careless bundle may carry: an OSC 52
 // clipboard write, a screen clear and cursor home, an 8-bit CSI, a
 // right-to-left override and a newline that starts a fake verdict line.
-const hostile = "SK\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b[1;1H\u009b31m\u202Efdp.exe\nBUNDEL SAH"
+const hostile = "SK\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b[1;1H\u009b31m\u202Efdp.exe\x7f\nBUNDEL SAH"
 
 // terminalControl reports the first byte or rune of out that a terminal
 // would act on: ESC, another C0 control but newline and tab, DEL, C1, a
