@@ -17,6 +17,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -149,6 +150,12 @@ func exportBundle(ctx context.Context, svc *cli.Services, req cli.ExportRequest)
 		return out, err // in place, but not confirmed or not logged: the message says it is saved
 	}
 	out.PublicKeyPath, err = writeOPDPublicKey(outDir, snap.Profile.OPDKode, key.Identity)
+	if err != nil {
+		// The bundle is complete and logged; only the convenience copy of
+		// the public key is missing, and the officer must not redo the export.
+		err = fmt.Errorf("bundel %s tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis (%w) — "+
+			"simpan kunci publik dengan `spbe-mandiri key export-public BERKAS` atau tombol Simpan kunci publik", out.Path, err)
+	}
 	return out, err
 }
 
@@ -291,7 +298,7 @@ func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport,
 		}
 		opt.Keys = append(opt.Keys, id.PublicKey)
 	}
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return cli.VerifyReport{}, fmt.Errorf("bundel tidak dapat dibuka: %w", err)
 	}

@@ -104,6 +104,19 @@ func (e *DiskFullError) Error() string {
 
 func (e *DiskFullError) Unwrap() error { return e.Err }
 
+// DiskIOError: the disk of Dir failed a read or write (a stick pulled out,
+// a failing disk) with room to spare. The transaction was rolled back.
+type DiskIOError struct {
+	Dir string
+	Err error
+}
+
+func (e *DiskIOError) Error() string {
+	return fmt.Sprintf("galat baca/tulis disk di %s (flashdisk tercabut atau disk rusak?): tindakan ini dibatalkan dan data yang sudah tersimpan tetap utuh — periksa disk lalu coba lagi", e.Dir)
+}
+
+func (e *DiskIOError) Unwrap() error { return e.Err }
+
 // ArchiveError: a backup archive is damaged or not a backup of this app.
 type ArchiveError struct {
 	File string

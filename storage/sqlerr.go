@@ -3,17 +3,71 @@ package storage
 import (
 	"errors"
 
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // sqliteCode returns the primary SQLite result code of err, or 0.
-func sqliteCode(err error) int {
-	var se *sqlite.Error
+func sqliteCode(err error) int { return extendedCode(err) & 0xff }
+
+// extendedCode returns the extended SQLite result code of err, or 0. It
+// asks for the method of *sqlite.Error rather than the type, so tests can
+// stand in for the driver's errors, which cannot be made outside it.
+func extendedCode(err error) int {
+	var se interface {
+		error
+		Code() int
+	}
 	if errors.As(err, &se) {
-		return se.Code() & 0xff
+		return se.Code()
 	}
 	return 0
+}
+
+// isIOErr reports an SQLite I/O error (SQLITE_IOERR_*).
+func isIOErr(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_IOERR }
+
+// IsValueConstraint reports a violated CHECK or NOT NULL constraint: a
+// value the schema refuses, which callers turn into an input error
+// instead of showing SQLite's text. UNIQUE and foreign keys are left to
+// the callers that expect them.
+func IsValueConstraint(err error) bool {
+	c := extendedCode(err)
+	return c == sqlite3.SQLITE_CONSTRAINT_CHECK || c == sqlite3.SQLITE_CONSTRAINT_NOTNULL
+}
+
+// minFreeBytes: below this much free space an SQLite I/O error is taken as
+// a full disk. SQLite reports a full disk met while growing its WAL index
+// (the -shm file) as "disk I/O error (4874)", SQLITE_IOERR_SHMSIZE, not as
+// SQLITE_FULL.
+const minFreeBytes = 1 << 20
+
+// freeSpace is the free space of dir's file system (ok false when it
+// cannot be told); a variable so tests can fill the disk.
+var freeSpace = freeBytes
+
+// DiskError maps a failed read or write of the database or files in dir to
+// what the user can act on: a full disk (SQLITE_FULL, ENOSPC, or an SQLite
+// I/O error while dir's disk has less than a megabyte left) is a
+// *DiskFullError, any other SQLite I/O error a *DiskIOError; other errors
+// are returned as they are. The OPD store and the assessor workspace both
+// map through it.
+func DiskError(dir string, err error) error {
+	var full *DiskFullError
+	var ioe *DiskIOError
+	switch {
+	case err == nil || errors.As(err, &full) || errors.As(err, &ioe):
+		return err
+	case isDiskFull(err):
+		return &DiskFullError{Dir: dir, Err: err}
+	case isIOErr(err):
+		if free, ok := freeSpace(dir); ok && free < minFreeBytes {
+			return &DiskFullError{Dir: dir, Err: err}
+		}
+		return &DiskIOError{Dir: dir, Err: err}
+	}
+	return err
 }
 
 // isCorrupt reports a damaged database file.
@@ -37,8 +91,8 @@ func (db *DB) classify(err error) error {
 		return nil
 	case isCorrupt(err):
 		return &CorruptError{Path: db.path, Detail: err.Error()}
-	case isDiskFull(err):
-		return &DiskFullError{Dir: db.dir, Err: err}
+	case IsValueConstraint(err):
+		return &assessment.InputError{Msg: "nilai ditolak basis data (di luar batas yang diizinkan); tidak ada yang diubah"}
 	}
-	return err
+	return DiskError(db.dir, err)
 }

@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 func init() {
@@ -158,7 +158,7 @@ func (a *answerArgs) justification() (*string, error) {
 	case a.justFile == "":
 		return nil, nil
 	}
-	f, err := os.Open(a.justFile)
+	f, err := infile.Open(a.justFile)
 	if err != nil {
 		return nil, fmt.Errorf("berkas justifikasi tidak dapat dibuka: %w", err)
 	}
@@ -217,7 +217,7 @@ func (a *answerArgs) loadAnswer(ctx context.Context, s assessment.Store, res *an
 }
 
 func addEvidenceFile(ctx context.Context, s assessment.Store, id string, indicator int, ev evidenceArg, op string) (assessment.Evidence, error) {
-	f, err := os.Open(ev.path)
+	f, err := infile.Open(ev.path)
 	if err != nil {
 		return assessment.Evidence{}, fmt.Errorf("berkas bukti %s tidak dapat dibuka: %w", ev.path, err)
 	}

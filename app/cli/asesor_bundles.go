@@ -55,8 +55,8 @@ func runBundles(env *Env, args []string) int {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KODE\tPERIODE\tNO. URUT\tSTATUS\tINDEKS\tDIBUAT (JAM OPD)\tDIIMPOR\tKUNCI\tBUNDEL")
 	for _, b := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.OPDKode, b.Periode, b.Sequence, storedStatusLabel(b.Status),
-			recapIndex(b.Index), b.CreatedAt, b.ImportedAt.Local().Format("2006-01-02 15:04"), keyStatusLabel(b.KeyStatus), b.BundleID)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", assessment.InertLine(b.OPDKode), b.Periode, b.Sequence, storedStatusLabel(b.Status),
+			recapIndex(b.Index), assessment.InertLine(b.CreatedAt), b.ImportedAt.Local().Format("2006-01-02 15:04"), keyStatusLabel(b.KeyStatus), b.BundleID)
 	}
 	if err := tw.Flush(); err != nil {
 		return fail(env, err)

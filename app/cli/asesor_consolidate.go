@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -234,7 +234,7 @@ func foreignFlags(fs *flag.FlagSet, sub string, implicit bool) error {
 // left out because their key was revoked (appended, so the earlier
 // columns keep their places).
 func WriteConsolidationCSV(out io.Writer, c Consolidation) error {
-	w := csv.NewWriter(out)
+	w := newCSVWriter(out)
 	w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh",
 		"opd_tidak_dihitung"})
 	for _, r := range c.Rows {
@@ -264,8 +264,13 @@ func excludedFor(r ConsolidationRow, excluded []string) []string {
 // WriteConsolidationJSON writes the consolidation as indented JSON: the
 // bytes of `consolidate show --json` and of the GUI's JSON export.
 func WriteConsolidationJSON(out io.Writer, c Consolidation) error {
-	enc := json.NewEncoder(out)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(c)
+	if err := enc.Encode(c); err != nil {
+		return err
+	}
+	_, err := out.Write(escapeForTerminal(buf.Bytes()))
+	return err
 }

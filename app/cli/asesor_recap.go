@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math/big"
@@ -102,7 +101,7 @@ func writeRecapCSV(env *Env, rows []RecapRow) int {
 // WriteRecapCSV writes the recap as `recap --csv` does; the GUI's recap
 // export writes the same bytes. Columns are only ever appended.
 func WriteRecapCSV(out io.Writer, rows []RecapRow) error {
-	w := csv.NewWriter(out)
+	w := newCSVWriter(out)
 	w.Write([]string{"kode", "nama", "instansi", "periode", "indeks", "predikat", "lengkap", "dijawab", "total",
 		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik",
 		"dihitung_ulang", "indeks_opd", "predikat_opd", "indeks_berbeda"})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -135,30 +137,37 @@ func reviewStatusText(e *ReviewEntry) string {
 		s += ", nilai " + strings.Replace(e.Value, ".", ",", 1)
 	}
 	if e.Note != "" {
-		s += " — " + e.Note
+		s += " — " + indented(e.Note)
 	}
 	return s
+}
+
+// indented is multi-line text from outside (a justification, a note) with
+// every further line indented, so none can pass for a line of the program.
+func indented(s string) string {
+	return strings.ReplaceAll(assessment.InertText(s), "\n", "\n               ")
 }
 
 func printReviewSheet(env *Env, s ReviewSheet) {
 	w := env.Stdout
 	fmt.Fprintf(w, "Bundel   : %s (%s)\n", s.BundleID, s.Status)
-	fmt.Fprintf(w, "OPD      : %s — %s, periode %d, nomor urut %d, kunci %s\n", s.OPDKode, s.OPDNama, s.Periode, s.Sequence, keyStatusLabel(s.KeyStatus))
-	fmt.Fprintf(w, "Indeks   : %s %s (menurut OPD)\n", recapIndex(s.Index), s.Predicate)
+	fmt.Fprintf(w, "OPD      : %s — %s, periode %d, nomor urut %d, kunci %s\n", assessment.InertLine(s.OPDKode), assessment.InertLine(s.OPDNama),
+		s.Periode, s.Sequence, keyStatusLabel(s.KeyStatus))
+	fmt.Fprintf(w, "Indeks   : %s %s (menurut OPD)\n", recapIndex(s.Index), assessment.InertLine(s.Predicate))
 	for _, r := range s.Rows {
 		fmt.Fprintln(w)
 		if r.Answered {
 			fmt.Fprintf(w, "Indikator %d — tingkat OPD %d\n", r.Indicator, r.Level)
 			if r.Justification != "" {
-				fmt.Fprintf(w, "  Penjelasan : %s\n", r.Justification)
+				fmt.Fprintf(w, "  Penjelasan : %s\n", indented(r.Justification))
 			}
 		} else {
 			fmt.Fprintf(w, "Indikator %d — tidak dijawab OPD\n", r.Indicator)
 		}
 		for _, e := range r.Evidence {
-			fmt.Fprintf(w, "  Bukti      : %s (tingkat %d, %.12s)", e.OriginalName, e.Level, e.SHA256)
+			fmt.Fprintf(w, "  Bukti      : %s (tingkat %d, %.12s)", assessment.InertLine(e.OriginalName), e.Level, e.SHA256)
 			if e.Note != "" {
-				fmt.Fprintf(w, " — %s", e.Note)
+				fmt.Fprintf(w, " — %s", indented(e.Note))
 			}
 			fmt.Fprintln(w)
 		}

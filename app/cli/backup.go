@@ -5,7 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 func init() {
@@ -76,7 +77,7 @@ func runRestore(env *Env, args []string) int {
 	if err != nil || len(rest) != 1 {
 		return fail(env, usagef("pakai: spbe-mandiri restore BERKAS.zip [--force]"))
 	}
-	f, err := os.Open(rest[0])
+	f, err := infile.Open(rest[0])
 	if err != nil {
 		return fail(env, fmt.Errorf("berkas cadangan tidak dapat dibuka: %w", err))
 	}

@@ -1,14 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 func init() {
@@ -179,7 +180,7 @@ func catalogValidate(env *Env, args []string) int {
 // readCatalogFile reads and parses a catalog file with a size cap, so a
 // wrong file (a video, a disk image) gets a message, not an out-of-memory.
 func readCatalogFile(path string) (*assessment.Catalog, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("tidak dapat membuka %s: %w", path, err)
 	}
@@ -198,10 +199,14 @@ func newFlagSet(env *Env, name string) *flag.FlagSet {
 }
 
 func writeJSON(env *Env, v any) int {
-	enc := json.NewEncoder(env.Stdout)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
+		return fail(env, err)
+	}
+	if _, err := env.Stdout.Write(escapeForTerminal(buf.Bytes())); err != nil {
 		return fail(env, err)
 	}
 	return ExitOK

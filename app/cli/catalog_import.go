@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 func init() { catalogSubcommands["import"] = catalogImport }
@@ -51,7 +51,7 @@ func catalogImport(env *Env, args []string) int {
 
 // readCatalogBytes reads a catalog file with a size cap and validates it.
 func readCatalogBytes(path string) ([]byte, *assessment.Catalog, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("tidak dapat membuka %s: %w", path, err)
 	}

@@ -19,6 +19,11 @@ const (
 	ExitOK    = 0
 	ExitError = 1 // the command ran and failed (bad input, invalid catalog…)
 	ExitUsage = 2 // the command line itself is wrong
+	// ExitUnchecked: `verify` without --pubkey found the bundle intact but
+	// checked no signer. Not 0, so `verify X && …` never treats an
+	// unsigned-for-all-we-know bundle as genuine; not 1, so a script can
+	// tell "intact, signer unknown" from "damaged or forged".
+	ExitUnchecked = 3
 )
 
 // Env is what a command may use; main.go fills it with real implementations
@@ -94,7 +99,12 @@ func Run(env *Env, args []string) int {
 	if dataDir != "" {
 		sub = append([]string{"--data", dataDir}, sub...)
 	}
-	return c.run(env, sub)
+	out, errOut := newInertWriter(env.Stdout), newInertWriter(env.Stderr)
+	defer out.flush()
+	defer errOut.flush()
+	inert := *env
+	inert.Stdout, inert.Stderr = out, errOut
+	return c.run(&inert, sub)
 }
 
 // splitGlobalData accepts --data DIR before the subcommand, so both
@@ -147,7 +157,7 @@ Perintah / commands:`)
 	}
 	fmt.Fprintln(w, `
 Folder data / data folder: --data DIR, atau variabel SPBE_MANDIRI_DATA; bawaan di folder pengguna.
-Kode keluar / exit codes: 0 berhasil, 1 gagal, 2 salah pemakaian.`)
+Kode keluar / exit codes: 0 berhasil, 1 gagal, 2 salah pemakaian, 3 verify: bundel utuh tetapi penanda tangan tidak diperiksa (tanpa --pubkey).`)
 }
 
 // Main is the entry point used by main.go.

@@ -52,10 +52,20 @@ func runExport(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
 	}
 	res, err := deps.Export(context.Background(), svc, ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
-	if err != nil {
+	switch {
+	case err != nil && res.Path == "":
+		return fail(env, err)
+	case err != nil:
+		// The bundle was written (the error says what else went wrong):
+		// show it, so nobody exports again.
+		printExport(env, res, *asJSON)
 		return fail(env, err)
 	}
-	if *asJSON {
+	return printExport(env, res, *asJSON)
+}
+
+func printExport(env *Env, res ExportResult, asJSON bool) int {
+	if asJSON {
 		return writeJSON(env, res)
 	}
 	w := env.Stdout

@@ -211,13 +211,26 @@ func TestVerify(t *testing.T) {
 		return VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
 			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
 	}
+	// Without --pubkey (issue 11, class 10): intact, signer NOT checked,
+	// exit 3, never "SAH", the fingerprint only as what the bundle claims.
 	code, out, _ := runWith(t, d, "", "verify", "b.spbe")
-	if code != ExitOK || strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "TIDAK DIKENAL") || !strings.Contains(out, "2,95 Baik") {
+	if code != ExitUnchecked || strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "PENANDA TANGAN TIDAK DIPERIKSA") ||
+		!strings.Contains(out, "Sidik jari yang DIKLAIM bundel, belum diperiksa: "+fakeFP) || !strings.Contains(out, "2,95 Baik") {
 		t.Fatalf("%d %q", code, out)
+	}
+	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe")
+	var unchecked VerifyReport
+	if code != ExitUnchecked || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifySignerUnchecked ||
+		unchecked.Valid || !unchecked.IntegrityOK {
+		t.Fatalf("--json without --pubkey: %d %q", code, out)
 	}
 	code, out, _ = runWith(t, d, "", "verify", "b.spbe", "--pubkey", "k.json")
 	if code != ExitOK || !strings.Contains(out, "BUNDEL SAH") || !strings.Contains(out, "COCOK") {
 		t.Fatalf("%d %q", code, out)
+	}
+	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe", "--pubkey", "k.json")
+	if code != ExitOK || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifyValid || !unchecked.Valid {
+		t.Fatalf("--json with --pubkey: %d %q", code, out)
 	}
 	d.Verify = func(context.Context, string, string) (VerifyReport, error) { return VerifyReport{}, badBundle{} }
 	code, out, errs := runWith(t, d, "", "verify", "b.spbe")
@@ -238,5 +251,21 @@ func TestVerify(t *testing.T) {
 	}
 	if code, _, _ := runWith(t, d, "", "verify"); code != ExitUsage {
 		t.Fatalf("no file: exit %d", code)
+	}
+}
+
+// TestExportWrittenButKeyFileFailed (issue 11, class 13): when the bundle
+// was written and only a later step failed (the public key file beside
+// it), the CLI still shows the bundle, and the message says it is fine.
+func TestExportWrittenButKeyFileFailed(t *testing.T) {
+	d := newFakeDeps(true)
+	d.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
+		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
+			errors.New("bundel SPBE_DISKOMINFO_2026_3.spbe tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis")
+	}
+	code, out, errs := runWith(t, d, "", "export", "--assessment", "x", "--out", t.TempDir(), "--passphrase-file", passFile(t, "rahasia-sekali"))
+	if code != ExitError || !strings.Contains(out, "SPBE_DISKOMINFO_2026_3.spbe") || !strings.Contains(errs, "tersimpan dan utuh") ||
+		strings.Contains(errs, "tidak disimpan") {
+		t.Fatalf("%d %q %q", code, out, errs)
 	}
 }

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 // ExportDeps is what the key, export and verify commands need from the
@@ -120,7 +121,7 @@ func readPassphrase(env *Env, deps *ExportDeps, file string, confirm bool) ([]by
 func passphraseFromFile(env *Env, file string) ([]byte, error) {
 	var r io.Reader = env.Stdin
 	if file != "-" {
-		f, err := os.Open(file)
+		f, err := infile.Open(file)
 		if err != nil {
 			return nil, fmt.Errorf("berkas frasa sandi: %w", err)
 		}

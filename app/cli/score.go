@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 func init() {
@@ -71,7 +71,7 @@ func runScore(env *Env, args []string) int {
 func readScoreInput(env *Env, rest []string) ([]byte, error) {
 	var r io.Reader = env.Stdin
 	if len(rest) == 1 && rest[0] != "-" {
-		f, err := os.Open(rest[0])
+		f, err := infile.Open(rest[0])
 		if err != nil {
 			return nil, fmt.Errorf("tidak dapat membuka %s: %w", rest[0], err)
 		}

@@ -18,9 +18,22 @@ func init() {
 	})
 }
 
+// Verify statuses in --json: valid only when the signature was checked
+// against a public key the user gave; signer_unchecked when the bundle is
+// intact but nobody checked who signed it (exit code ExitUnchecked).
+const (
+	VerifyValid           = "valid"
+	VerifySignerUnchecked = "signer_unchecked"
+	VerifyInvalid         = "invalid"
+)
+
 // VerifyReport summarises a bundle that passed (or the reason it failed).
+// Valid is true only with Status "valid"; IntegrityOK says that hashes,
+// file set and manifest held, whoever signed.
 type VerifyReport struct {
+	Status         string       `json:"status"`
 	Valid          bool         `json:"valid"`
+	IntegrityOK    bool         `json:"integrity_ok"`
 	SignerKnown    bool         `json:"signer_known"`
 	BundleID       string       `json:"bundle_id,omitempty"`
 	OPDKode        string       `json:"opd_kode,omitempty"`
@@ -88,13 +101,15 @@ func runVerify(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	rep, err := deps.Verify(context.Background(), rest[0], *pub)
+	rep.settle(err == nil)
 	if *asJSON {
 		var v any = rep
 		if err != nil {
 			v = struct {
+				Status  string         `json:"status"`
 				Valid   bool           `json:"valid"`
 				Problem *VerifyProblem `json:"problem"`
-			}{false, problemOf(err)}
+			}{VerifyInvalid, false, problemOf(err)}
 		}
 		if code := writeJSON(env, v); code != ExitOK {
 			return code
@@ -102,40 +117,55 @@ func runVerify(env *Env, args []string) int {
 	} else if err == nil {
 		WriteVerifyReport(env.Stdout, rest[0], rep)
 	}
-	if err != nil {
+	switch {
+	case err != nil:
 		if !*asJSON {
-			fmt.Fprintf(env.Stderr, "BUNDEL TIDAK SAH: %s\n", rest[0])
+			fmt.Fprintf(env.Stderr, "BUNDEL TIDAK SAH: %s\n", assessment.InertLine(rest[0]))
 		}
 		return fail(env, err)
+	case !rep.SignerKnown:
+		return ExitUnchecked
 	}
 	return ExitOK
 }
 
-// WriteVerifyReport writes the human-readable summary of a valid bundle
-// (also used by the GUI's verify hook).
+// settle derives the verdict from intact and SignerKnown alone, whatever
+// the caller filled in: an intact bundle whose signature no given key
+// checked is never "valid".
+func (r *VerifyReport) settle(intact bool) {
+	r.IntegrityOK = intact
+	r.Valid = r.IntegrityOK && r.SignerKnown
+	switch {
+	case r.Valid:
+		r.Status = VerifyValid
+	case r.IntegrityOK:
+		r.Status = VerifySignerUnchecked
+	default:
+		r.Status = VerifyInvalid
+	}
+}
+
+// WriteVerifyReport writes the human-readable summary of an intact bundle
+// (also used by the GUI's verify hook). Without a checked signer it says
+// so first and labels key id and fingerprint as what the bundle claims:
+// anyone can write any fingerprint into a bundle.
 func WriteVerifyReport(w io.Writer, path string, r VerifyReport) {
+	path = assessment.InertLine(path)
 	if r.SignerKnown {
 		fmt.Fprintf(w, "BUNDEL SAH: %s\n", path)
 	} else {
-		fmt.Fprintf(w, "BUNDEL UTUH, PENANDA TANGAN TIDAK DIKENAL: %s\n", path)
+		fmt.Fprintf(w, "INTEGRITAS UTUH, PENANDA TANGAN TIDAK DIPERIKSA: %s\n", path)
 	}
-	fmt.Fprintf(w, "  OPD          : %s — %s (%s)\n", r.OPDKode, r.OPDNama, r.Instansi)
+	fmt.Fprintf(w, "  OPD          : %s — %s (%s)\n", assessment.InertLine(r.OPDKode), assessment.InertLine(r.OPDNama), assessment.InertLine(r.Instansi))
 	fmt.Fprintf(w, "  Periode      : %d\n", r.Periode)
 	fmt.Fprintf(w, "  Nomor urut   : %d\n", r.Sequence)
 	fmt.Fprintf(w, "  Bundle ID    : %s\n", r.BundleID)
 	if r.Supersedes != "" {
 		fmt.Fprintf(w, "  Menggantikan : %s\n", r.Supersedes)
 	}
-	fmt.Fprintf(w, "  Katalog      : %s\n", r.Catalog)
+	fmt.Fprintf(w, "  Katalog      : %s\n", assessment.InertLine(r.Catalog))
 	fmt.Fprintf(w, "  Dibuat       : %s (jam perangkat OPD, hanya informasi)\n", r.CreatedAt)
-	fmt.Fprintf(w, "  Key ID       : %s\n", r.KeyID)
-	fmt.Fprintf(w, "  Sidik jari   : %s\n", r.Fingerprint)
-	if r.SignerKnown {
-		fmt.Fprintln(w, "  Penanda tangan: COCOK dengan kunci publik yang diberikan")
-	} else {
-		fmt.Fprintln(w, "  Penanda tangan: TIDAK DIKENAL — tanda tangan tidak diperiksa; cocokkan sidik jari di atas dengan")
-		fmt.Fprintln(w, "                  formulir pendaftaran kunci OPD, lalu periksa lagi dengan --pubkey BERKAS")
-	}
+	writeVerifySigner(w, r)
 	fmt.Fprintf(w, "  Digest isi   : %s\n", groupDigest(r.ContentDigest))
 	idx := "–"
 	if x, ok := new(big.Rat).SetString(r.Index); ok {
@@ -145,13 +175,27 @@ func WriteVerifyReport(w io.Writer, path string, r VerifyReport) {
 	if !r.Complete {
 		status = "sementara"
 	}
-	fmt.Fprintf(w, "  Indeks       : %s %s (%s; %d dari %d indikator dijawab)\n", idx, r.Predicate, status, r.Answered, r.Total)
+	fmt.Fprintf(w, "  Indeks       : %s %s (%s; %d dari %d indikator dijawab)\n", idx, assessment.InertLine(r.Predicate), status, r.Answered, r.Total)
 	fmt.Fprintf(w, "  Berkas (%d):\n", len(r.Files))
 	for _, f := range r.Files {
 		name := ""
 		if f.OriginalName != "" {
-			name = "  ← " + f.OriginalName
+			name = "  ← " + assessment.InertLine(f.OriginalName)
 		}
-		fmt.Fprintf(w, "    %-9s %12d  %s%s\n", f.Role, f.Size, f.Path, name)
+		fmt.Fprintf(w, "    %-9s %12d  %s%s\n", f.Role, f.Size, assessment.InertLine(f.Path), name)
 	}
+}
+
+func writeVerifySigner(w io.Writer, r VerifyReport) {
+	if r.SignerKnown {
+		fmt.Fprintf(w, "  Key ID       : %s\n", r.KeyID)
+		fmt.Fprintf(w, "  Sidik jari   : %s\n", r.Fingerprint)
+		fmt.Fprintln(w, "  Penanda tangan: COCOK dengan kunci publik yang diberikan")
+		return
+	}
+	fmt.Fprintf(w, "  Key ID yang DIKLAIM bundel, belum diperiksa    : %s\n", assessment.InertLine(r.KeyID))
+	fmt.Fprintf(w, "  Sidik jari yang DIKLAIM bundel, belum diperiksa: %s\n", assessment.InertLine(r.Fingerprint))
+	fmt.Fprintln(w, "  Penanda tangan: TIDAK DIPERIKSA — siapa pun dapat menulis sidik jari apa pun ke dalam bundel;")
+	fmt.Fprintln(w, "                  periksa lagi dengan --pubkey BERKAS (kunci publik OPD yang sidik jarinya sudah")
+	fmt.Fprintln(w, "                  dicocokkan dengan formulir pendaftaran kunci) atau impor ke ruang kerja asesor")
 }

@@ -146,10 +146,10 @@ func (w *Workspace) classify(err error) error {
 		return nil
 	case storage.IsCorrupt(err):
 		return &storage.CorruptError{Path: filepath.Join(w.dir, DBFileName), Detail: err.Error()}
-	case storage.IsDiskFull(err):
-		return &storage.DiskFullError{Dir: w.dir, Err: err}
+	case storage.IsValueConstraint(err):
+		return &InputError{Msg: "nilai ditolak basis data asesor (di luar batas yang diizinkan); tidak ada yang diubah"}
 	}
-	return err
+	return storage.DiskError(w.dir, err)
 }
 
 // timeLayout stores times as sortable UTC text with fixed-width fractions.

@@ -203,7 +203,7 @@ func (w *Workspace) fileError(err error) error {
 	case err == nil:
 		return nil
 	case storage.IsDiskFull(err):
-		return &storage.DiskFullError{Dir: w.dir, Err: err}
+		return storage.DiskError(w.dir, err)
 	}
 	return fmt.Errorf("gagal menulis di folder asesor %s: %w", w.dir, err)
 }

@@ -90,6 +90,8 @@ type spec struct {
 	created    time.Time           // created_at, default 2026-05-04T03:02:01Z
 	scoreOn    *assessment.Catalog // catalog answers.json's score is computed on, default the real one
 	extra      []assessment.Answer // answers added as given (e.g. for an indicator the catalog lacks)
+	evName     string              // original name of the first evidence file, default "SK Arsitektur.pdf"
+	just       string              // justification of the first indicator, default "Sudah ada SK"
 }
 
 // write makes a signed bundle in dir and returns its path and result.
@@ -103,6 +105,12 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 	if s.level == 0 {
 		s.level = 3
 	}
+	if s.evName == "" {
+		s.evName = "SK Arsitektur.pdf"
+	}
+	if s.just == "" {
+		s.just = "Sudah ada SK"
+	}
 	b1 := o.addBlob([]byte("SK Kepala Dinas " + kode + " " + s.note))
 	b2 := o.addBlob(bytes.Repeat([]byte("notulen "+kode+" "), 200))
 	in1, in2 := c.Indicators[0].Number, c.Indicators[1].Number
@@ -113,11 +121,11 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 			CatalogSHA256: c.SHA256(), Periode: 2026, Status: assessment.AssessmentDraft},
 		Catalog: scoreCatalog(c, s.scoreOn),
 		Answers: answerEveryAspect(c, []assessment.Answer{
-			{Indicator: in1, Level: s.level, Justification: "Sudah ada SK"},
+			{Indicator: in1, Level: s.level, Justification: s.just},
 			{Indicator: in2, Level: 2, Justification: "Rapat rutin"},
 		}, s.extra...),
 		Evidence: []assessment.Evidence{
-			{ID: 1, Indicator: in1, Blob: b1, OriginalName: "SK Arsitektur.pdf", Level: 3},
+			{ID: 1, Indicator: in1, Blob: b1, OriginalName: s.evName, Level: 3},
 			{ID: 2, Indicator: in2, Blob: b2, OriginalName: "Notulen.pdf", Level: 2, Note: "Januari"},
 		},
 	}

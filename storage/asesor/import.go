@@ -17,6 +17,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
 
@@ -196,7 +197,7 @@ type checked struct {
 // whatever the registry's state gives (nil, rejected result, nil).
 func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, error) {
 	res := Result{Path: path}
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, reject(res, RejectUnreadable, fmt.Sprintf("berkas tidak dapat dibuka: %v", err)), nil
 	}
@@ -510,6 +511,19 @@ func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decisi
 			return err
 		}
 	}
+	return insertAnswers(ctx, tx, m, a)
+}
+
+// insertAnswers stores the answers and their evidence links. The evidence
+// name stored (and shown by review, recap and the GUI) is the one the
+// signed manifest binds to the file — the name `verify` shows — not the
+// link's copy in answers.json, which the exporter does not clean and
+// which may differ.
+func insertAnswers(ctx context.Context, tx *sql.Tx, m bundle.Manifest, a bundle.Answers) error {
+	names := make(map[string]string, len(m.Files))
+	for _, f := range m.Files {
+		names[f.Path] = f.OriginalName
+	}
 	for _, ans := range a.Answers {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO bundle_answer (bundle_id, indicator, level, justification) VALUES (?, ?, ?, ?)`,
 			m.BundleID, ans.Indicator, ans.Level, ans.Justification); err != nil {
@@ -517,7 +531,7 @@ func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decisi
 		}
 		for i, e := range ans.Evidence {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO bundle_evidence (bundle_id, indicator, pos, sha256, level, note, original_name)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, m.BundleID, ans.Indicator, i, e.SHA256, e.Level, e.Note, e.OriginalName); err != nil {
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, m.BundleID, ans.Indicator, i, e.SHA256, e.Level, e.Note, names[e.Path]); err != nil {
 				return err
 			}
 		}

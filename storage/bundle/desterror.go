@@ -30,13 +30,16 @@ var destText = map[DestReason]string{
 	DestIO:        "gagal menulis ke media tujuan",
 }
 
-// DestinationError is a failure to write into the destination folder. No
-// file is left under the bundle's final name.
+// DestinationError is a failure to write into the destination folder.
+// Unless Saved, no file is left under the bundle's final name. Saved: the
+// bundle is complete under Path, only the folder's fsync after the rename
+// failed — the message must then not say it was not saved.
 type DestinationError struct {
 	Dir    string
-	Path   string // the final name, for DestExists
+	Path   string // the final name, for DestExists and Saved
 	Reason DestReason
 	Err    error
+	Saved  bool
 }
 
 func (e *DestinationError) Error() string {
@@ -44,11 +47,15 @@ func (e *DestinationError) Error() string {
 	if e.Path != "" {
 		where = e.Path
 	}
-	s := fmt.Sprintf("ekspor ke %s gagal: %s", where, destText[e.Reason])
+	detail := destText[e.Reason]
 	if e.Err != nil && e.Reason == DestIO {
-		s += " (" + e.Err.Error() + ")"
+		detail += " (" + e.Err.Error() + ")"
 	}
-	return s + "; bundel tidak disimpan"
+	if e.Saved {
+		return fmt.Sprintf("bundel tersimpan utuh sebagai %s, tetapi media tujuan tidak memastikan penyimpanan foldernya: %s; "+
+			"lepaskan (eject) media dengan aman sebelum mencabutnya, lalu periksa bundel dengan `spbe-mandiri verify`", e.Path, detail)
+	}
+	return fmt.Sprintf("ekspor ke %s gagal: %s; bundel tidak disimpan", where, detail)
 }
 
 func (e *DestinationError) Unwrap() error { return e.Err }

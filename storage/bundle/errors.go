@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -125,8 +126,14 @@ func describeErr(err error) string {
 		return "struktur ZIP tidak valid atau ukuran di header tidak sesuai data"
 	case errors.Is(err, zip.ErrAlgorithm):
 		return "metode kompresi tidak didukung"
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return "data terpotong"
+	case errors.Is(err, errOutside):
+		return "berkas rusak atau terpotong: " + errOutside.Error()
+	case errors.As(err, new(*readFailure)):
+		return (&readFailure{}).Error()
+	case errors.As(err, new(flate.CorruptInputError)):
+		return "data terkompresi rusak (terpotong atau diubah)"
 	}
 	return err.Error()
 }

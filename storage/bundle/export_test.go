@@ -300,3 +300,19 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestDestinationMessages (issue 11, class 13): "bundel tidak disimpan"
+// only when it was not; a bundle renamed into place whose folder fsync
+// failed is reported as saved.
+func TestDestinationMessages(t *testing.T) {
+	eio := &os.PathError{Op: "sync", Path: "/media/usb", Err: syscall.EIO}
+	notSaved := destError("/media/usb", eio)
+	if !strings.Contains(notSaved.Error(), "bundel tidak disimpan") {
+		t.Errorf("not saved: %q", notSaved)
+	}
+	saved := destError("/media/usb", eio)
+	saved.Path, saved.Saved = "/media/usb/SPBE_X_2026_1.spbe", true
+	if msg := saved.Error(); strings.Contains(msg, "tidak disimpan") || !strings.Contains(msg, "bundel tersimpan utuh sebagai /media/usb/SPBE_X_2026_1.spbe") {
+		t.Errorf("saved: %q", msg)
+	}
+}

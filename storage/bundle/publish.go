@@ -85,7 +85,9 @@ func (e *Exporter) publish(ctx context.Context, dir, final string, in Input, beg
 func committed(res Result, dir, final string, err error) (Result, publishStage, error) {
 	var ds *atomicfile.DirSyncError
 	if errors.As(err, &ds) {
-		return res, stageRenamed, destError(dir, ds.Err)
+		de := destError(dir, ds.Err)
+		de.Path, de.Saved = final, true // renamed into place: saved, say so
+		return res, stageRenamed, de
 	}
 	if !errors.Is(err, fs.ErrExist) && fileExists(final) {
 		return Result{}, stageRenamed, destError(dir, err)

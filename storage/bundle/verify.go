@@ -75,7 +75,7 @@ func openZip(r io.ReaderAt, size int64, lim Limits) (*zip.Reader, error) {
 	if size > lim.MaxBundleSize {
 		return nil, fail("", CheckBundleSize, "%d byte, maksimum %d", size, lim.MaxBundleSize)
 	}
-	zr, err := zip.NewReader(r, size)
+	zr, err := zip.NewReader(boundedReaderAt{r, size}, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, failErr("", CheckZip, err)
 	}

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -25,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -290,7 +290,7 @@ func verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 
 // ReadFile reads a feedback file of at most MaxSize bytes.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
 // Names inside the data folder.
@@ -104,7 +106,7 @@ func (d Dir) writeKey(kf *keyFile) error {
 }
 
 func readSmall(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, err
 	}
