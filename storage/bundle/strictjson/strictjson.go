@@ -1,10 +1,12 @@
 // Package strictjson decodes JSON into Go structs strictly: it rejects
 // duplicate object keys, keys that differ from a field's tag only by case,
 // unknown fields, missing required fields, null for non-pointer values,
-// non-integer numbers for integer fields, invalid UTF-8 and any data after
-// the top-level value. encoding/json silently keeps the last of duplicate
-// keys and folds key case (even for look-alike Unicode letters); a signed
-// document must have exactly one meaning, so we do neither.
+// non-integer numbers for integer fields, invalid UTF-8, \u escapes of
+// unpaired UTF-16 surrogates and any data after the top-level value.
+// encoding/json silently keeps the last of duplicate keys, folds key case
+// (even for look-alike Unicode letters) and turns a lone surrogate into
+// U+FFFD; a signed document must have exactly one meaning, so we do none
+// of that. values.go holds the strict forms of base64 and timestamps.
 //
 // Supported field types: struct (every field needs a json tag; a field is
 // required unless its tag has omitempty), pointer to a supported type (null
@@ -27,25 +29,28 @@ type Kind string
 
 // The kinds of violation.
 const (
-	Syntax       Kind = "syntax"
-	InvalidUTF8  Kind = "invalid-utf8"
-	DuplicateKey Kind = "duplicate-key"
-	UnknownField Kind = "unknown-field"
-	MissingField Kind = "missing-field"
-	WrongType    Kind = "wrong-type"
-	BadNumber    Kind = "bad-number"
-	TrailingData Kind = "trailing-data"
+	Syntax      Kind = "syntax"
+	InvalidUTF8 Kind = "invalid-utf8"
+	// LoneSurrogate: a \u escape of a UTF-16 surrogate without its pair.
+	LoneSurrogate Kind = "lone-surrogate"
+	DuplicateKey  Kind = "duplicate-key"
+	UnknownField  Kind = "unknown-field"
+	MissingField  Kind = "missing-field"
+	WrongType     Kind = "wrong-type"
+	BadNumber     Kind = "bad-number"
+	TrailingData  Kind = "trailing-data"
 )
 
 var kindText = map[Kind]string{
-	Syntax:       "sintaks JSON tidak valid",
-	InvalidUTF8:  "bukan UTF-8 yang valid",
-	DuplicateKey: "kunci ganda",
-	UnknownField: "kolom tidak dikenal",
-	MissingField: "kolom wajib tidak ada",
-	WrongType:    "tipe nilai salah",
-	BadNumber:    "bilangan bulat tidak valid",
-	TrailingData: "ada data setelah akhir JSON",
+	Syntax:        "sintaks JSON tidak valid",
+	InvalidUTF8:   "bukan UTF-8 yang valid",
+	LoneSurrogate: "escape \\u surrogat UTF-16 tanpa pasangan (bukan teks Unicode yang sah)",
+	DuplicateKey:  "kunci ganda",
+	UnknownField:  "kolom tidak dikenal",
+	MissingField:  "kolom wajib tidak ada",
+	WrongType:     "tipe nilai salah",
+	BadNumber:     "bilangan bulat tidak valid",
+	TrailingData:  "ada data setelah akhir JSON",
 }
 
 // Error is a strictness violation at a JSON path such as "files[2].sha256".
@@ -74,6 +79,9 @@ func Unmarshal(data []byte, v any) error {
 	}
 	if !utf8.Valid(data) {
 		return &Error{Kind: InvalidUTF8}
+	}
+	if loneSurrogate(data) {
+		return &Error{Kind: LoneSurrogate}
 	}
 	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data))}
 	d.dec.UseNumber()
