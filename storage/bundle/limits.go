@@ -26,3 +26,19 @@ var DefaultLimits = Limits{
 	MaxRatio:         100,
 	RatioFloor:       1 << 20,
 }
+
+// maxCentralHeader bounds one central-directory header of a bundle: the
+// fixed 46 bytes, a name of at most 256 bytes (the whitelist allows 107:
+// "evidence/", 16 hex digits, "-" and 81 bytes), at most 256 bytes of
+// extra fields (the writer emits a 9-byte extended timestamp, zip64 adds
+// at most 28) and no entry comment. A real bundle needs far less.
+const maxCentralHeader = 46 + 256 + 256
+
+// MaxDirectorySize is the largest central directory the verifier lets
+// archive/zip read: MaxEntries headers of maxCentralHeader bytes (2.8 MB
+// for DefaultLimits). It is checked from the end-of-central-directory
+// record before the directory is read, so the memory archive/zip spends on
+// it stays bounded (a few tens of MB at worst) whatever the file claims.
+func MaxDirectorySize(lim Limits) int64 {
+	return int64(lim.MaxEntries) * maxCentralHeader
+}

@@ -1,11 +1,12 @@
 package bundle
 
 import (
+	"math"
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -46,10 +47,10 @@ func (m *Manifest) validateHeader() error {
 		return badManifest("opd/instansi kosong, terlalu panjang atau memuat karakter kendali")
 	case m.Periode < 2000 || m.Periode > 2100:
 		return badManifest("periode %d di luar 2000–2100", m.Periode)
-	case m.Sequence < 1:
-		return badManifest("sequence harus ≥ 1")
+	case m.Sequence < 1 || m.Sequence > math.MaxInt64:
+		return badManifest("sequence %d di luar 1–%d", m.Sequence, int64(math.MaxInt64))
 	case !validTime(m.CreatedAt):
-		return badManifest("created_at %q bukan waktu RFC 3339", m.CreatedAt)
+		return badManifest("created_at %q bukan waktu RFC 3339 dalam UTC (akhiran Z)", m.CreatedAt)
 	}
 	if s := m.Supersedes; s != nil && (!uuidPattern.MatchString(s.BundleID) || !hexSHA256.MatchString(s.ManifestSHA256)) {
 		return badManifest("supersedes tidak valid")
@@ -146,7 +147,8 @@ func plainText(s string, max int) bool {
 	return strings.IndexFunc(s, unicode.IsControl) < 0
 }
 
+// validTime: RFC 3339 in UTC ("Z"), as §3 specifies.
 func validTime(s string) bool {
-	_, err := time.Parse(time.RFC3339, s)
+	_, err := strictjson.ParseUTC(s)
 	return err == nil
 }
