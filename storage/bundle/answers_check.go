@@ -10,9 +10,9 @@ import (
 // parseAnswers decodes answers.json strictly and checks it against the
 // manifest: same catalog, OPD and periode; every evidence link names a
 // listed evidence file with its hash; every evidence file is linked.
-func parseAnswers(raw []byte, v *Verified) error {
+func parseAnswers(raw []byte, v *Verified, lim Limits) error {
 	a := &v.Answers
-	if err := strictjson.Unmarshal(raw, a); err != nil {
+	if err := strictjson.UnmarshalLimited(raw, a, lim.MaxAnswerElements); err != nil {
 		return failErr(EntryAnswers, CheckJSON, err)
 	}
 	m := &v.Manifest

@@ -11,6 +11,12 @@ type Limits struct {
 	MaxAnswersSize   int64 // answers.json, read into memory
 	MaxRatio         int64 // uncompressed/compressed of a deflated entry…
 	RatioFloor       int64 // …once its uncompressed size exceeds this
+
+	// MaxAnswerElements caps the array elements of answers.json (answers
+	// and evidence links together): decoded, each costs up to ~90 bytes
+	// plus slice growth, more than its JSON, so the size cap alone would
+	// let a 32 MiB file of tiny links cost a quarter of a gigabyte.
+	MaxAnswerElements int
 }
 
 // DefaultLimits are generous for real assessments (evidence files of a few
@@ -25,6 +31,10 @@ var DefaultLimits = Limits{
 	MaxAnswersSize:   32 << 20,
 	MaxRatio:         100,
 	RatioFloor:       1 << 20,
+
+	// A real assessment has tens of indicators (SPBE 47, Pemdi 20) and
+	// a few links per evidence file (≤ MaxEntries files).
+	MaxAnswerElements: 100_000,
 }
 
 // maxCentralHeader bounds one central-directory header of a bundle: the

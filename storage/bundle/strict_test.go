@@ -86,6 +86,8 @@ func strictCases(t testing.TB, mod func(func([]rawEntry) []rawEntry) []byte, man
 		{name: "score index 1e1000000", bundle: setIndex("1e1000000"), entry: EntryAnswers, check: CheckAnswers},
 		{name: "score index as a fraction", bundle: setIndex("5/2"), entry: EntryAnswers, check: CheckAnswers},
 		{name: "score index above 5", bundle: setIndex("7.0000"), entry: EntryAnswers, check: CheckAnswers},
+		{name: "answers.json with more array elements than allowed", bundle: mod(func(es []rawEntry) []rawEntry { return es }),
+			limits: withLimit(DefaultLimits, func(l *Limits) { l.MaxAnswerElements = 2 }), entry: EntryAnswers, check: CheckJSON, kind: strictjson.TooManyElements},
 	}
 }
 

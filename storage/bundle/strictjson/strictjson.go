@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"strconv"
 	"unicode/utf8"
@@ -33,24 +34,27 @@ const (
 	InvalidUTF8 Kind = "invalid-utf8"
 	// LoneSurrogate: a \u escape of a UTF-16 surrogate without its pair.
 	LoneSurrogate Kind = "lone-surrogate"
-	DuplicateKey  Kind = "duplicate-key"
-	UnknownField  Kind = "unknown-field"
-	MissingField  Kind = "missing-field"
-	WrongType     Kind = "wrong-type"
-	BadNumber     Kind = "bad-number"
-	TrailingData  Kind = "trailing-data"
+	// TooManyElements: more array elements than the caller allows.
+	TooManyElements Kind = "too-many-elements"
+	DuplicateKey    Kind = "duplicate-key"
+	UnknownField    Kind = "unknown-field"
+	MissingField    Kind = "missing-field"
+	WrongType       Kind = "wrong-type"
+	BadNumber       Kind = "bad-number"
+	TrailingData    Kind = "trailing-data"
 )
 
 var kindText = map[Kind]string{
-	Syntax:        "sintaks JSON tidak valid",
-	InvalidUTF8:   "bukan UTF-8 yang valid",
-	LoneSurrogate: "escape \\u surrogat UTF-16 tanpa pasangan (bukan teks Unicode yang sah)",
-	DuplicateKey:  "kunci ganda",
-	UnknownField:  "kolom tidak dikenal",
-	MissingField:  "kolom wajib tidak ada",
-	WrongType:     "tipe nilai salah",
-	BadNumber:     "bilangan bulat tidak valid",
-	TrailingData:  "ada data setelah akhir JSON",
+	Syntax:          "sintaks JSON tidak valid",
+	InvalidUTF8:     "bukan UTF-8 yang valid",
+	LoneSurrogate:   "escape \\u surrogat UTF-16 tanpa pasangan (bukan teks Unicode yang sah)",
+	TooManyElements: "terlalu banyak elemen larik",
+	DuplicateKey:    "kunci ganda",
+	UnknownField:    "kolom tidak dikenal",
+	MissingField:    "kolom wajib tidak ada",
+	WrongType:       "tipe nilai salah",
+	BadNumber:       "bilangan bulat tidak valid",
+	TrailingData:    "ada data setelah akhir JSON",
 }
 
 // Error is a strictness violation at a JSON path such as "files[2].sha256".
@@ -72,7 +76,14 @@ func (e *Error) Error() string {
 }
 
 // Unmarshal decodes data into v (a non-nil pointer) strictly.
-func Unmarshal(data []byte, v any) error {
+func Unmarshal(data []byte, v any) error { return UnmarshalLimited(data, v, 0) }
+
+// UnmarshalLimited is Unmarshal refusing more than maxElements array
+// elements in all (0: no limit). A size cap alone does not bound memory:
+// a 62-byte JSON object can become an 88-byte struct, and slices grow by
+// doubling, so a document of many tiny elements costs several times its
+// size before any value check could refuse it.
+func UnmarshalLimited(data []byte, v any, maxElements int) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Unmarshal needs a non-nil pointer")
@@ -83,7 +94,10 @@ func Unmarshal(data []byte, v any) error {
 	if loneSurrogate(data) {
 		return &Error{Kind: LoneSurrogate}
 	}
-	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data))}
+	if maxElements <= 0 {
+		maxElements = math.MaxInt
+	}
+	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data)), left: maxElements}
 	d.dec.UseNumber()
 	tok, err := d.token("")
 	if err != nil {
@@ -98,7 +112,10 @@ func Unmarshal(data []byte, v any) error {
 	return nil
 }
 
-type decoder struct{ dec *json.Decoder }
+type decoder struct {
+	dec  *json.Decoder
+	left int // array elements still allowed
+}
 
 func (d *decoder) token(path string) (json.Token, error) {
 	tok, err := d.dec.Token()
@@ -214,6 +231,9 @@ func (d *decoder) array(tok json.Token, v reflect.Value, path string) error {
 		}
 		if t == json.Delim(']') {
 			break
+		}
+		if d.left--; d.left < 0 {
+			return &Error{Kind: TooManyElements, Path: ep}
 		}
 		e := reflect.New(v.Type().Elem()).Elem()
 		if err := d.value(t, e, ep); err != nil {

@@ -127,3 +127,18 @@ func FuzzStrictJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestUnmarshalLimited(t *testing.T) {
+	in := []byte(`{"id":"a","count":1,"flag":true,"items":[{"name":"x"},{"name":"y"},{"name":"z"}]}`)
+	var d doc
+	if err := UnmarshalLimited(in, &d, 3); err != nil {
+		t.Fatalf("3 elements, limit 3: %v", err)
+	}
+	var se *Error
+	if err := UnmarshalLimited(in, &d, 2); !errors.As(err, &se) || se.Kind != TooManyElements || se.Path != "items[2]" {
+		t.Fatalf("3 elements, limit 2: %v", err)
+	}
+	if err := UnmarshalLimited(in, &d, 0); err != nil {
+		t.Fatalf("no limit: %v", err)
+	}
+}
