@@ -68,7 +68,7 @@ var checkText = map[Check]string{
 	CheckPayloadType: "jenis muatan tanda tangan salah",
 	CheckBase64:      "tanda tangan bukan base64 kanonis yang valid",
 	CheckSigner:      "KUNCI BERBEDA: ditandatangani kunci lain",
-	CheckPublicKey:   "kunci publik penanda tangan tidak aman (titik berorde kecil atau pengodean tidak kanonis); tanda tangan dengan kunci ini tidak berarti apa pun",
+	CheckPublicKey:   "kunci penanda tangan yang diharapkan tidak dapat dipakai; tanda tangan dengan kunci ini tidak membuktikan apa pun (cabut kunci ini dari daftar kunci)",
 	CheckSignature:   "tanda tangan tidak cocok (isi manifest diubah)",
 	CheckJSON:        "JSON tidak valid",
 	CheckManifest:    "isi manifest tidak valid",
