@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"regexp"
+	"runtime"
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
@@ -178,4 +179,21 @@ func directoryCases(good []byte) []hostileCase {
 			return b
 		}(), entry: "", check: CheckZip},
 	}
+}
+
+// TestDirectoryMemoryBounded: refusing a file of 200 000 central headers
+// (claimed as 200 000 mod 65536) costs next to no memory; archive/zip
+// alone would first build 200 000 *zip.File values (tens of MB; 10 M of
+// them cost 2 GB).
+func TestDirectoryMemoryBounded(t *testing.T) {
+	data := hugeDirectory(200_000)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := Verify(bytes.NewReader(data), int64(len(data)), Options{})
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Fatalf("refusing the directory allocated %d bytes (%v)", got, err)
+	}
+	assertCheck(t, err, "", CheckDirSize)
 }
