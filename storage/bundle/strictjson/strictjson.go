@@ -30,31 +30,33 @@ type Kind string
 
 // The kinds of violation.
 const (
-	Syntax      Kind = "syntax"
-	InvalidUTF8 Kind = "invalid-utf8"
+	Syntax       Kind = "syntax"
+	InvalidUTF8  Kind = "invalid-utf8"
+	DuplicateKey Kind = "duplicate-key"
+	UnknownField Kind = "unknown-field"
+	MissingField Kind = "missing-field"
+	WrongType    Kind = "wrong-type"
+	BadNumber    Kind = "bad-number"
+	TrailingData Kind = "trailing-data"
+
 	// LoneSurrogate: a \u escape of a UTF-16 surrogate without its pair.
 	LoneSurrogate Kind = "lone-surrogate"
 	// TooManyElements: more array elements than the caller allows.
 	TooManyElements Kind = "too-many-elements"
-	DuplicateKey    Kind = "duplicate-key"
-	UnknownField    Kind = "unknown-field"
-	MissingField    Kind = "missing-field"
-	WrongType       Kind = "wrong-type"
-	BadNumber       Kind = "bad-number"
-	TrailingData    Kind = "trailing-data"
 )
 
 var kindText = map[Kind]string{
-	Syntax:          "sintaks JSON tidak valid",
-	InvalidUTF8:     "bukan UTF-8 yang valid",
+	Syntax:       "sintaks JSON tidak valid",
+	InvalidUTF8:  "bukan UTF-8 yang valid",
+	DuplicateKey: "kunci ganda",
+	UnknownField: "kolom tidak dikenal",
+	MissingField: "kolom wajib tidak ada",
+	WrongType:    "tipe nilai salah",
+	BadNumber:    "bilangan bulat tidak valid",
+	TrailingData: "ada data setelah akhir JSON",
+
 	LoneSurrogate:   "escape \\u surrogat UTF-16 tanpa pasangan (bukan teks Unicode yang sah)",
 	TooManyElements: "terlalu banyak elemen larik",
-	DuplicateKey:    "kunci ganda",
-	UnknownField:    "kolom tidak dikenal",
-	MissingField:    "kolom wajib tidak ada",
-	WrongType:       "tipe nilai salah",
-	BadNumber:       "bilangan bulat tidak valid",
-	TrailingData:    "ada data setelah akhir JSON",
 }
 
 // Error is a strictness violation at a JSON path such as "files[2].sha256".
