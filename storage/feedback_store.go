@@ -197,6 +197,9 @@ type trustRequest struct {
 // trustTx trusts r.id inside tx; now reports that it was not trusted
 // before (new, or withdrawn and trusted again).
 func (db *DB) trustTx(ctx context.Context, tx *sql.Tx, r trustRequest) (at time.Time, now bool, err error) {
+	if err := keys.CheckPublicKey(r.id.PublicKey); err != nil {
+		return at, false, err // a key anyone can forge signatures for is never trusted
+	}
 	known, found, err := assessorKey(ctx, tx, r.id.KeyID)
 	if err != nil {
 		return at, false, err

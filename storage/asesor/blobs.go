@@ -69,8 +69,10 @@ func (w *Workspace) stage(ctx context.Context, c *checked) (staged, error) {
 	if err != nil {
 		return staged{}, &rejection{fmt.Sprintf("berkas tidak dapat dibaca: %v", err)}
 	}
-	zr, err := zip.NewReader(f, fi.Size())
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+	// The file may have been replaced since Verify: open it with the same
+	// bounds, never with a bare zip.NewReader.
+	zr, err := bundle.OpenZip(f, fi.Size(), bundle.DefaultLimits)
+	if err != nil {
 		return staged{}, &rejection{fmt.Sprintf("berkas berubah setelah diperiksa: %v", err)}
 	}
 	entries := map[string]*zip.File{}

@@ -1,7 +1,6 @@
 package asesor
 
 import (
-	"archive/zip"
 	"context"
 	"crypto/ed25519"
 	"database/sql"
@@ -306,11 +305,8 @@ func checkOf(err error) (check, entry string) {
 // peekKeyID reads the first signature's key id from manifest.sig.json
 // without trusting anything: "" when it cannot be found.
 func peekKeyID(r io.ReaderAt, size int64) string {
-	if size > bundle.DefaultLimits.MaxBundleSize {
-		return ""
-	}
-	zr, err := zip.NewReader(r, size)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+	zr, err := bundle.OpenZip(r, size, bundle.DefaultLimits) // bounded before the directory is read
+	if err != nil {
 		return ""
 	}
 	for _, f := range zr.File {

@@ -78,6 +78,11 @@ func (w *Workspace) AddKeyFile(ctx context.Context, path, opdKode string) (Key, 
 // read with the OPD code rule (assessment.ParseOPDCode) and resolved to
 // the registered spelling of its OPD, so a variant binds the same OPD.
 func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKode string) (Key, bool, error) {
+	// Every way a key enters the registry passes the one acceptance check:
+	// a small-order key would let anyone "sign" bundles as the OPD.
+	if err := keys.CheckPublicKey(id.PublicKey); err != nil {
+		return Key{}, false, &InputError{fmt.Sprintf("kunci %s tidak didaftarkan: %v", short(id.KeyID), err)}
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	opdKode = strings.TrimSpace(opdKode)

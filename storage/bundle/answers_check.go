@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"math/big"
+	"regexp"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 )
@@ -9,9 +10,9 @@ import (
 // parseAnswers decodes answers.json strictly and checks it against the
 // manifest: same catalog, OPD and periode; every evidence link names a
 // listed evidence file with its hash; every evidence file is linked.
-func parseAnswers(raw []byte, v *Verified) error {
+func parseAnswers(raw []byte, v *Verified, lim Limits) error {
 	a := &v.Answers
-	if err := strictjson.Unmarshal(raw, a); err != nil {
+	if err := strictjson.UnmarshalLimited(raw, a, lim.MaxAnswerElements); err != nil {
 		return failErr(EntryAnswers, CheckJSON, err)
 	}
 	m := &v.Manifest
@@ -81,8 +82,17 @@ func checkScore(s Score) error {
 	if s.Index == "" {
 		return nil
 	}
-	if _, ok := new(big.Rat).SetString(s.Index); !ok {
-		return fail(EntryAnswers, CheckAnswers, "skor: indeks %q bukan bilangan desimal", s.Index)
+	// big.Rat alone would take "1e1000000" (and spend seconds and
+	// megabytes on it), "5/2" or "0x1p1": only the writer's form is read.
+	if !indexPattern.MatchString(s.Index) {
+		return fail(EntryAnswers, CheckAnswers, "skor: indeks %.20q bukan desimal dengan 4 angka di belakang titik", s.Index)
+	}
+	if v, _ := new(big.Rat).SetString(s.Index); v.Cmp(big.NewRat(1, 1)) < 0 || v.Cmp(big.NewRat(5, 1)) > 0 {
+		return fail(EntryAnswers, CheckAnswers, "skor: indeks %s di luar 1–5", s.Index)
 	}
 	return nil
 }
+
+// indexPattern is score.index as the writer emits it (FloatString(4) of an
+// index between 1 and 5).
+var indexPattern = regexp.MustCompile(`^[0-9]\.[0-9]{4}$`)

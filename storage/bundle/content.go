@@ -25,7 +25,7 @@ func checkContent(entries map[string]*zip.File, zipOrder []*zip.File, lim Limits
 	if err != nil {
 		return err
 	}
-	if err := parseAnswers(answers, v); err != nil {
+	if err := parseAnswers(answers, v, lim); err != nil {
 		return err
 	}
 	if got := ContentDigest(m); got != m.ContentDigest {

@@ -16,7 +16,8 @@ type Check string
 const (
 	CheckBundleSize  Check = "bundle-size"  // the bundle file is larger than the cap
 	CheckZip         Check = "zip"          // not a readable ZIP (truncated, damaged)
-	CheckEntryCount  Check = "entry-count"  // too many entries
+	CheckEntryCount  Check = "entry-count"  // too many entries (claimed by the directory end record, or read)
+	CheckDirSize     Check = "dir-size"     // the central directory claims more bytes than its cap
 	CheckComment     Check = "comment"      // the ZIP carries a comment
 	CheckDuplicate   Check = "duplicate"    // the name occurs twice (also after ASCII case folding)
 	CheckName        Check = "name"         // the name is not in the whitelist
@@ -33,6 +34,7 @@ const (
 	CheckPayloadType Check = "payload-type" // the signed payload type is not ours
 	CheckBase64      Check = "base64"       // the signature is not valid base64 of 64 bytes
 	CheckSigner      Check = "signer"       // signed by a key other than the expected one
+	CheckPublicKey   Check = "public-key"   // the expected key is unsafe (small order, non-canonical)
 	CheckSignature   Check = "signature"    // the signature does not verify
 	CheckJSON        Check = "json"         // not strict JSON of the expected shape
 	CheckManifest    Check = "manifest"     // a manifest value is invalid
@@ -51,6 +53,7 @@ var checkText = map[Check]string{
 	CheckBundleSize:  "berkas bundel terlalu besar",
 	CheckZip:         "bukan berkas ZIP yang utuh (terpotong atau rusak)",
 	CheckEntryCount:  "terlalu banyak entri",
+	CheckDirSize:     "direktori pusat ZIP terlalu besar",
 	CheckComment:     "ZIP memuat komentar",
 	CheckDuplicate:   "nama entri ganda",
 	CheckName:        "nama entri tidak diizinkan",
@@ -65,8 +68,9 @@ var checkText = map[Check]string{
 	CheckData:        "data entri rusak",
 	CheckEnvelope:    "berkas tanda tangan tidak valid",
 	CheckPayloadType: "jenis muatan tanda tangan salah",
-	CheckBase64:      "tanda tangan bukan base64 yang valid",
+	CheckBase64:      "tanda tangan bukan base64 kanonis yang valid",
 	CheckSigner:      "KUNCI BERBEDA: ditandatangani kunci lain",
+	CheckPublicKey:   "kunci penanda tangan yang diharapkan tidak dapat dipakai; tanda tangan dengan kunci ini tidak membuktikan apa pun (cabut kunci ini dari daftar kunci)",
 	CheckSignature:   "tanda tangan tidak cocok (isi manifest diubah)",
 	CheckJSON:        "JSON tidak valid",
 	CheckManifest:    "isi manifest tidak valid",

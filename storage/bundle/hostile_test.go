@@ -22,7 +22,8 @@ type hostileCase struct {
 	name   string
 	bundle []byte
 	limits *Limits
-	entry  string // "*" = any
+	keys   []ed25519.PublicKey // the verifier's keys; nil = the test key
+	entry  string              // "*" = any
 	check  Check
 	kind   strictjson.Kind // for CheckJSON: the strictness violation
 }
@@ -87,6 +88,8 @@ func hostileCorpus(t testing.TB, big bool) []hostileCase {
 
 		// Reading the signed entries (step 3).
 	}
+	cases = append(cases, directoryCases(good)...)
+	cases = append(cases, strictCases(t, mod, manifest)...)
 	if big {
 		cases = append(cases, bigCases(t, mod)...)
 	}
@@ -165,6 +168,9 @@ func hostileCorpus(t testing.TB, big bool) []hostileCase {
 		{name: "trailing data", bundle: mod(func(es []rawEntry) []rawEntry {
 			return resignRaw(t, es, append(bytes.Clone(manifest), []byte(`{"periode": 2025}`)...))
 		}), entry: EntryManifest, check: CheckJSON, kind: strictjson.TrailingData},
+		{name: "sequence beyond int64 (not storable)", bundle: mod(func(es []rawEntry) []rawEntry {
+			return resignRaw(t, es, bytes.Replace(manifest, []byte(`"sequence": 3`), []byte(`"sequence": 9223372036854775808`), 1))
+		}), entry: EntryManifest, check: CheckManifest},
 		{name: "float sequence", bundle: mod(func(es []rawEntry) []rawEntry {
 			return resignRaw(t, es, bytes.Replace(manifest, []byte(`"sequence": 3`), []byte(`"sequence": 3.0`), 1))
 		}), entry: EntryManifest, check: CheckJSON, kind: strictjson.BadNumber},
@@ -309,7 +315,11 @@ func TestHostileBundles(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			_, err = Verify(f, int64(len(c.bundle)), Options{Keys: withKey().Keys, Limits: c.limits})
+			opt := Options{Keys: withKey().Keys, Limits: c.limits}
+			if c.keys != nil {
+				opt.Keys = c.keys
+			}
+			_, err = Verify(f, int64(len(c.bundle)), opt)
 			assertCheck(t, err, c.entry, c.check)
 			if c.kind != "" {
 				var se *strictjson.Error

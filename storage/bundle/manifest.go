@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 )
 
 // Format identifiers.
@@ -138,4 +140,4 @@ func writeContentText(w io.Writer, m *Manifest) {
 func lp(s string) string { return strconv.Itoa(len(s)) + ":" + s }
 
 // CreatedTime parses created_at.
-func (m *Manifest) CreatedTime() (time.Time, error) { return time.Parse(time.RFC3339, m.CreatedAt) }
+func (m *Manifest) CreatedTime() (time.Time, error) { return strictjson.ParseUTC(m.CreatedAt) }

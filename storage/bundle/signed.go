@@ -4,7 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/ed25519"
-	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -74,7 +74,7 @@ func parseEnvelope(raw []byte) (*Envelope, error) {
 }
 
 func decodeSig(s string) ([]byte, error) {
-	sig, err := base64.StdEncoding.Strict().DecodeString(s)
+	sig, err := strictjson.DecodeBase64(s)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,11 @@ func checkSignature(env *Envelope, manifest []byte, trusted []ed25519.PublicKey,
 		return fail(EntrySignature, CheckSigner, "keyid %.16s… bukan kunci yang diharapkan", first.KeyID)
 	}
 	sig, _ := decodeSig(first.Sig)
-	if !ed25519.Verify(pub, PAE(PayloadType, manifest), sig) {
+	err := keys.VerifySignature(pub, PAE(PayloadType, manifest), sig)
+	if errors.Is(err, keys.ErrUnsafePublicKey) {
+		return failErr(EntrySignature, CheckPublicKey, err)
+	}
+	if err != nil {
 		return fail(EntryManifest, CheckSignature, "")
 	}
 	v.SignerKnown = true

@@ -1,12 +1,13 @@
 package bundle
 
 import (
+	"math"
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -49,10 +50,10 @@ func (m *Manifest) validateHeader() error {
 		return opdCodeError(m.OPD.Kode)
 	case !assessment.ValidPeriode(m.Periode):
 		return badManifest("periode %d di luar 2000–2100", m.Periode)
-	case m.Sequence < 1:
-		return badManifest("sequence harus ≥ 1")
+	case m.Sequence < 1 || m.Sequence > math.MaxInt64:
+		return badManifest("sequence %d di luar 1–%d", m.Sequence, int64(math.MaxInt64))
 	case !validTime(m.CreatedAt):
-		return badManifest("created_at %q bukan waktu RFC 3339", m.CreatedAt)
+		return badManifest("created_at %q bukan waktu RFC 3339 dalam UTC (akhiran Z)", m.CreatedAt)
 	}
 	if s := m.Supersedes; s != nil && (!uuidPattern.MatchString(s.BundleID) || !hexSHA256.MatchString(s.ManifestSHA256)) {
 		return badManifest("supersedes tidak valid")
@@ -159,7 +160,8 @@ func opdCodeError(kode string) *Error {
 	return &Error{Entry: EntryManifest, Check: CheckOPDKode, Detail: err.Error(), Err: err}
 }
 
+// validTime: RFC 3339 in UTC ("Z"), as §3 specifies.
 func validTime(s string) bool {
-	_, err := time.Parse(time.RFC3339, s)
+	_, err := strictjson.ParseUTC(s)
 	return err == nil
 }

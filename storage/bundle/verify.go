@@ -1,9 +1,7 @@
 package bundle
 
 import (
-	"archive/zip"
 	"crypto/ed25519"
-	"errors"
 	"io"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -41,7 +39,7 @@ func Verify(r io.ReaderAt, size int64, opt Options) (*Verified, error) {
 	if opt.Limits != nil {
 		lim = *opt.Limits
 	}
-	zr, err := openZip(r, size, lim)
+	zr, err := OpenZip(r, size, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -68,22 +66,4 @@ func Verify(r io.ReaderAt, size int64, opt Options) (*Verified, error) {
 		return nil, err
 	}
 	return v, nil
-}
-
-// openZip is step 1: file size cap, ZIP directory, entry count cap.
-func openZip(r io.ReaderAt, size int64, lim Limits) (*zip.Reader, error) {
-	if size > lim.MaxBundleSize {
-		return nil, fail("", CheckBundleSize, "%d byte, maksimum %d", size, lim.MaxBundleSize)
-	}
-	zr, err := zip.NewReader(boundedReaderAt{r, size}, size)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, failErr("", CheckZip, err)
-	}
-	if len(zr.File) > lim.MaxEntries {
-		return nil, fail("", CheckEntryCount, "%d entri, maksimum %d", len(zr.File), lim.MaxEntries)
-	}
-	if zr.Comment != "" {
-		return nil, fail("", CheckComment, "%d byte", len(zr.Comment))
-	}
-	return zr, nil
 }

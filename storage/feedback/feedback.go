@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -212,21 +213,48 @@ func parseEnvelope(data []byte) (*Envelope, error) {
 // signature over DSSE PAE of the raw payload with exactly that key, then
 // the payload strictly, including the assessor name rule.
 func Verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
-	m, err := verify(data, trusted)
+	m, err := verify(data, trusted, strictjson.DecodeBase64)
 	if err != nil {
 		return nil, err
 	}
 	if err := ValidName(m.Assessor.Name); err != nil {
 		return nil, failf("%v", err)
 	}
+	if err := m.validateEncodings(); err != nil {
+		return nil, failf("%v", err)
+	}
 	return m, nil
+}
+
+// validateEncodings holds the one-spelling rules for values (issue 11):
+// timestamps in UTC (reviewed_at may be empty: not recorded), the bundle's
+// sequence within what the database stores, an assessor value as the plain decimal 1–5 the assessor's
+// program writes. Like ValidName they apply to files being imported;
+// VerifyStored reads files imported before them.
+func (m *Manifest) validateEncodings() error {
+	if _, err := strictjson.ParseUTC(m.CreatedAt); err != nil {
+		return fmt.Errorf("created_at %.40q: %w", m.CreatedAt, err)
+	}
+	if m.Bundle.Sequence > math.MaxInt64 {
+		return fmt.Errorf("bundle.sequence %d di luar 0–%d", m.Bundle.Sequence, int64(math.MaxInt64))
+	}
+	for _, it := range m.Items {
+		if _, err := strictjson.ParseUTC(it.ReviewedAt); it.ReviewedAt != "" && err != nil {
+			return fmt.Errorf("indikator %d: reviewed_at %.40q: %w", it.Indicator, it.ReviewedAt, err)
+		}
+		if c, err := assessment.CanonicalValue(it.Value); it.Value != "" && (err != nil || c != it.Value) {
+			return fmt.Errorf("indikator %d: nilai %.20q bukan desimal 1–5 dalam bentuk baku (mis. 2.5)", it.Indicator, it.Value)
+		}
+	}
+	return nil
 }
 
 // VerifyStored is Verify for a file already imported (it is verified
 // again whenever it is read). A name stored before ValidName existed must
 // not make the OPD's notes unreadable: it is made one short line instead.
 func VerifyStored(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
-	m, err := verify(data, trusted)
+	// Files imported before canonical base64 was required stay readable.
+	m, err := verify(data, trusted, base64.StdEncoding.Strict().DecodeString)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +278,9 @@ func displayName(name string) string {
 	return name
 }
 
-func verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
+// verify checks the envelope and the signature, then the payload; decode
+// is the base64 decoder for payload and signature.
+func verify(data []byte, trusted ed25519.PublicKey, decode func(string) ([]byte, error)) (*Manifest, error) {
 	env, err := parseEnvelope(data)
 	if err != nil {
 		return nil, err
@@ -259,15 +289,18 @@ func verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 	if want := keys.KeyID(trusted); first.KeyID != want {
 		return nil, failf("ditandatangani kunci %.16s…, bukan kunci asesor tepercaya %.16s…", first.KeyID, want)
 	}
-	payload, err := base64.StdEncoding.Strict().DecodeString(env.Payload)
+	payload, err := decode(env.Payload)
 	if err != nil {
-		return nil, failf("muatan bukan base64: %v", err)
+		return nil, failf("muatan: %v", err)
 	}
-	sig, err := base64.StdEncoding.Strict().DecodeString(first.Sig)
+	sig, err := decode(first.Sig)
 	if err != nil || len(sig) != ed25519.SignatureSize {
-		return nil, failf("tanda tangan tidak terbaca")
+		return nil, failf("tanda tangan tidak terbaca (bukan base64 kanonis dari 64 byte)")
 	}
-	if !ed25519.Verify(trusted, bundle.PAE(PayloadType, payload), sig) {
+	switch err := keys.VerifySignature(trusted, bundle.PAE(PayloadType, payload), sig); {
+	case errors.Is(err, keys.ErrUnsafePublicKey):
+		return nil, failf("kunci asesor tidak dapat dipercaya: %v", err)
+	case err != nil:
 		return nil, failf("tanda tangan tidak cocok: berkas diubah atau bukan dari asesor ini")
 	}
 	var m Manifest

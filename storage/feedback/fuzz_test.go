@@ -38,6 +38,8 @@ func FuzzVerify(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// Refused since issue 11: base64 with a line break in the payload.
+	f.Add(bytes.Replace(good, []byte(`"payload": "`), []byte(`"payload": "\n`), 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = Signer(data)
 		id, idErr := PayloadSHA256(data)

@@ -20,10 +20,17 @@ func FuzzParsePublic(f *testing.F) {
 	f.Add([]byte(strings.Replace(string(good), "2026", "2027", 1)))
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`[`))
+	// Refused since issue 11: a small-order key, base64 with a line break.
+	f.Add(MarshalPublic(IdentityOf(make([]byte, 32), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))))
+	enc := b64.EncodeToString(pub)
+	f.Add(bytes.Replace(good, []byte(enc), []byte(enc[:20]+`\n`+enc[20:]), 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		id, err := ParsePublic(data)
 		if err != nil {
 			return
+		}
+		if CheckPublicKey(id.PublicKey) != nil {
+			t.Fatalf("accepted an unsafe public key %x", id.PublicKey)
 		}
 		if id.KeyID != KeyID(id.PublicKey) || id.Fingerprint != Fingerprint(id.PublicKey) || !ValidFingerprint(id.Fingerprint) {
 			t.Fatalf("identity does not belong to its key: %+v", id)

@@ -69,7 +69,8 @@ type cipherInfo struct {
 	Nonce string `json:"nonce"`
 }
 
-var b64 = base64.StdEncoding.Strict()
+// b64 encodes; everything read is decoded with strictjson.DecodeBase64.
+var b64 = base64.StdEncoding
 
 // seal encrypts a new key's seed under the passphrase.
 func seal(priv ed25519.PrivateKey, pass []byte, created time.Time) (*keyFile, error) {
@@ -127,13 +128,13 @@ func (kf *keyFile) identity() (Identity, error) {
 	if kf.Format != keyFileFormat || kf.FormatVersion != formatVersion || kf.Algorithm != algorithm {
 		return Identity{}, errors.New("format atau algoritma tidak dikenal")
 	}
-	pub, err := b64.DecodeString(kf.PublicKey)
-	if err != nil || len(pub) != ed25519.PublicKeySize {
-		return Identity{}, errors.New("kunci publik tidak valid")
-	}
-	created, err := time.Parse(time.RFC3339, kf.CreatedAt)
+	pub, err := decodePublicKey(kf.PublicKey)
 	if err != nil {
-		return Identity{}, errors.New("created_at tidak valid")
+		return Identity{}, err
+	}
+	created, err := strictjson.ParseUTC(kf.CreatedAt)
+	if err != nil {
+		return Identity{}, fmt.Errorf("created_at: %w", err)
 	}
 	id := IdentityOf(pub, created)
 	if id.KeyID != kf.KeyID || id.Fingerprint != kf.Fingerprint {
@@ -175,9 +176,9 @@ func (kf *keyFile) sealed() (salt, nonce, ct []byte, err error) {
 	if k.Name != kdfName || kf.Cipher.Name != cipherName || k.R != scryptR || k.P < 1 || k.P > 4 || !okN {
 		return nil, nil, nil, fmt.Errorf("%w: parameter KDF/sandi tidak didukung", ErrCorruptKeyFile)
 	}
-	salt, err1 := b64.DecodeString(k.Salt)
-	nonce, err2 := b64.DecodeString(kf.Cipher.Nonce)
-	ct, err3 := b64.DecodeString(kf.Encrypted)
+	salt, err1 := strictjson.DecodeBase64(k.Salt)
+	nonce, err2 := strictjson.DecodeBase64(kf.Cipher.Nonce)
+	ct, err3 := strictjson.DecodeBase64(kf.Encrypted)
 	if errors.Join(err1, err2, err3) != nil || len(nonce) != chacha20poly1305.NonceSizeX || len(salt) < saltLen {
 		return nil, nil, nil, fmt.Errorf("%w: base64/nonce/salt tidak valid", ErrCorruptKeyFile)
 	}

@@ -44,19 +44,32 @@ func ParsePublic(data []byte) (Identity, error) {
 	if p.Format != publicFileFormat || p.FormatVersion != formatVersion || p.Algorithm != algorithm {
 		return Identity{}, fmt.Errorf("%w: format tidak dikenal", ErrCorruptPublicKey)
 	}
-	pub, err := b64.DecodeString(p.PublicKey)
-	if err != nil || len(pub) != ed25519.PublicKeySize {
-		return Identity{}, fmt.Errorf("%w: kunci publik tidak valid", ErrCorruptPublicKey)
-	}
-	created, err := time.Parse(time.RFC3339, p.CreatedAt)
+	pub, err := decodePublicKey(p.PublicKey)
 	if err != nil {
-		return Identity{}, fmt.Errorf("%w: created_at tidak valid", ErrCorruptPublicKey)
+		return Identity{}, fmt.Errorf("%w: %w", ErrCorruptPublicKey, err)
+	}
+	created, err := strictjson.ParseUTC(p.CreatedAt)
+	if err != nil {
+		return Identity{}, fmt.Errorf("%w: created_at: %w", ErrCorruptPublicKey, err)
 	}
 	id := IdentityOf(pub, created)
 	if id.KeyID != p.KeyID || id.Fingerprint != p.Fingerprint {
 		return Identity{}, fmt.Errorf("%w: keyid atau sidik jari tidak cocok dengan kunci", ErrCorruptPublicKey)
 	}
 	return id, nil
+}
+
+// decodePublicKey decodes the public_key member of a key file: canonical
+// base64 of a key that passes CheckPublicKey.
+func decodePublicKey(s string) (ed25519.PublicKey, error) {
+	pub, err := strictjson.DecodeBase64(s)
+	if err != nil {
+		return nil, fmt.Errorf("public_key: %w", err)
+	}
+	if err := CheckPublicKey(pub); err != nil {
+		return nil, err
+	}
+	return pub, nil
 }
 
 // ReadPublic reads a public key file from disk.

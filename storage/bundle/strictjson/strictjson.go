@@ -1,10 +1,12 @@
 // Package strictjson decodes JSON into Go structs strictly: it rejects
 // duplicate object keys, keys that differ from a field's tag only by case,
 // unknown fields, missing required fields, null for non-pointer values,
-// non-integer numbers for integer fields, invalid UTF-8 and any data after
-// the top-level value. encoding/json silently keeps the last of duplicate
-// keys and folds key case (even for look-alike Unicode letters); a signed
-// document must have exactly one meaning, so we do neither.
+// non-integer numbers for integer fields, invalid UTF-8, \u escapes of
+// unpaired UTF-16 surrogates and any data after the top-level value.
+// encoding/json silently keeps the last of duplicate keys, folds key case
+// (even for look-alike Unicode letters) and turns a lone surrogate into
+// U+FFFD; a signed document must have exactly one meaning, so we do none
+// of that. values.go holds the strict forms of base64 and timestamps.
 //
 // Supported field types: struct (every field needs a json tag; a field is
 // required unless its tag has omitempty), pointer to a supported type (null
@@ -17,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"strconv"
 	"unicode/utf8"
@@ -35,6 +38,11 @@ const (
 	WrongType    Kind = "wrong-type"
 	BadNumber    Kind = "bad-number"
 	TrailingData Kind = "trailing-data"
+
+	// LoneSurrogate: a \u escape of a UTF-16 surrogate without its pair.
+	LoneSurrogate Kind = "lone-surrogate"
+	// TooManyElements: more array elements than the caller allows.
+	TooManyElements Kind = "too-many-elements"
 )
 
 var kindText = map[Kind]string{
@@ -46,6 +54,9 @@ var kindText = map[Kind]string{
 	WrongType:    "tipe nilai salah",
 	BadNumber:    "bilangan bulat tidak valid",
 	TrailingData: "ada data setelah akhir JSON",
+
+	LoneSurrogate:   "escape \\u surrogat UTF-16 tanpa pasangan (bukan teks Unicode yang sah)",
+	TooManyElements: "terlalu banyak elemen larik",
 }
 
 // Error is a strictness violation at a JSON path such as "files[2].sha256".
@@ -67,7 +78,14 @@ func (e *Error) Error() string {
 }
 
 // Unmarshal decodes data into v (a non-nil pointer) strictly.
-func Unmarshal(data []byte, v any) error {
+func Unmarshal(data []byte, v any) error { return UnmarshalLimited(data, v, 0) }
+
+// UnmarshalLimited is Unmarshal refusing more than maxElements array
+// elements in all (0: no limit). A size cap alone does not bound memory:
+// a 62-byte JSON object can become an 88-byte struct, and slices grow by
+// doubling, so a document of many tiny elements costs several times its
+// size before any value check could refuse it.
+func UnmarshalLimited(data []byte, v any, maxElements int) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Unmarshal needs a non-nil pointer")
@@ -75,7 +93,13 @@ func Unmarshal(data []byte, v any) error {
 	if !utf8.Valid(data) {
 		return &Error{Kind: InvalidUTF8}
 	}
-	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data))}
+	if loneSurrogate(data) {
+		return &Error{Kind: LoneSurrogate}
+	}
+	if maxElements <= 0 {
+		maxElements = math.MaxInt
+	}
+	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data)), left: maxElements}
 	d.dec.UseNumber()
 	tok, err := d.token("")
 	if err != nil {
@@ -90,7 +114,10 @@ func Unmarshal(data []byte, v any) error {
 	return nil
 }
 
-type decoder struct{ dec *json.Decoder }
+type decoder struct {
+	dec  *json.Decoder
+	left int // array elements still allowed
+}
 
 func (d *decoder) token(path string) (json.Token, error) {
 	tok, err := d.dec.Token()
@@ -206,6 +233,9 @@ func (d *decoder) array(tok json.Token, v reflect.Value, path string) error {
 		}
 		if t == json.Delim(']') {
 			break
+		}
+		if d.left--; d.left < 0 {
+			return &Error{Kind: TooManyElements, Path: ep}
 		}
 		e := reflect.New(v.Type().Elem()).Elem()
 		if err := d.value(t, e, ep); err != nil {

@@ -52,6 +52,15 @@ var cases = []struct {
 	{"invalid utf8", "{\"id\":\"\xff\",\"count\":1,\"flag\":true,\"items\":[]}", InvalidUTF8, ""},
 	{"bad escape", `{"id":"\x","count":1,"flag":true,"items":[]}`, Syntax, ""},
 	{"object for string", `{"id":{},"count":1,"flag":true,"items":[]}`, WrongType, "id"},
+	{"ok surrogate pair", `{"id":"\ud83d\ude00","count":1,"flag":true,"items":[]}`, "", ""},
+	{"ok escaped backslash before u", `{"id":"\\ud800","count":1,"flag":true,"items":[]}`, "", ""},
+	{"lone high surrogate", `{"id":"\ud800","count":1,"flag":true,"items":[]}`, LoneSurrogate, ""},
+	{"lone low surrogate", `{"id":"a\uDC00b","count":1,"flag":true,"items":[]}`, LoneSurrogate, ""},
+	{"high then non-low", `{"id":"\ud800\u0041","count":1,"flag":true,"items":[]}`, LoneSurrogate, ""},
+	{"reversed pair", `{"id":"\ude00\ud83d","count":1,"flag":true,"items":[]}`, LoneSurrogate, ""},
+	{"high at end of string", `{"id":"x\udbff","count":1,"flag":true,"items":[]}`, LoneSurrogate, ""},
+	{"lone surrogate in key", `{"id":"a","count":1,"flag":true,"items":[],"\ud800":1}`, LoneSurrogate, ""},
+	{"huge exponent for int", `{"id":"a","count":1e1000000,"flag":true,"items":[]}`, BadNumber, "count"},
 }
 
 func TestUnmarshal(t *testing.T) {
@@ -117,4 +126,19 @@ func FuzzStrictJSON(f *testing.F) {
 			t.Fatalf("meaning differs:\nstrict %s\nloose  %s", a, b)
 		}
 	})
+}
+
+func TestUnmarshalLimited(t *testing.T) {
+	in := []byte(`{"id":"a","count":1,"flag":true,"items":[{"name":"x"},{"name":"y"},{"name":"z"}]}`)
+	var d doc
+	if err := UnmarshalLimited(in, &d, 3); err != nil {
+		t.Fatalf("3 elements, limit 3: %v", err)
+	}
+	var se *Error
+	if err := UnmarshalLimited(in, &d, 2); !errors.As(err, &se) || se.Kind != TooManyElements || se.Path != "items[2]" {
+		t.Fatalf("3 elements, limit 2: %v", err)
+	}
+	if err := UnmarshalLimited(in, &d, 0); err != nil {
+		t.Fatalf("no limit: %v", err)
+	}
 }
