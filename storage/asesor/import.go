@@ -15,8 +15,8 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
 
