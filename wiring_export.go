@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -373,13 +372,3 @@ func guiExport(current func() (*cli.Services, error)) func(ctx context.Context, 
 	}
 }
 
-// guiVerify is the GUI's app.Deps.Verify hook (no registry: signer unknown).
-func guiVerify(ctx context.Context, path string) (string, error) {
-	rep, err := verifyBundle(ctx, path, "")
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	cli.WriteVerifyReport(&b, path, rep)
-	return b.String(), nil
-}

@@ -42,6 +42,9 @@ type Deps struct {
 	// Verify checks a bundle file and returns a human-readable report
 	// (Bahasa Indonesia). HOOK: when nil the GUI hides its verify button.
 	Verify func(ctx context.Context, bundlePath string) (report string, err error)
+	// OpenReport copies the signed report out of one of this
+	// installation's own bundles (read-only, once) and returns its path.
+	OpenReport func(ctx context.Context, bundlePath string) (pdfPath string, err error)
 
 	// OpenAsesor opens (creating if needed) the assessor's workspace (Tim
 	// Asesor Internal) of the data folder dataDir. It is called off the UI

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +22,7 @@ type exportFlow struct {
 	pass         *widget.Entry      // the installed key's passphrase
 	pass1, pass2 *widget.Entry      // a new key's passphrase, twice
 	newKeyDlg    *dialog.CustomDialog
+	doneDlg      *dialog.CustomDialog // the bundle written, with its report and check
 	newKey       assessment.OPDKey // the key this export made
 }
 
@@ -164,7 +166,7 @@ func (f *exportFlow) run(destDir, passphrase string, newKey bool) {
 			return
 		}
 		if created == nil {
-			dialog.ShowInformation(tr("export.title"), trf("export.done", path), u.win)
+			f.showDone(path)
 		}
 	})
 }
@@ -177,6 +179,7 @@ func (f *exportFlow) showNewKey(k assessment.OPDKey, path string, exported bool)
 	box := container.NewVBox()
 	if exported {
 		box.Add(wrapped(trf("export.done", path)))
+		box.Add(u.ownBundleButtons(path))
 	}
 	box.Add(bold(tr("opdkey.newKeyFingerprint")))
 	box.Add(container.NewPadded(fingerprintText(k.Fingerprint)))
@@ -194,6 +197,48 @@ func (f *exportFlow) showNewKey(k assessment.OPDKey, path string, exported bool)
 	dlg.Show()
 }
 
+// showDone says where the bundle is and offers its signed report and
+// its check, right there.
+func (f *exportFlow) showDone(path string) {
+	u := f.q.u
+	box := container.NewVBox(wrapped(trf("export.done", path)), u.ownBundleButtons(path))
+	f.doneDlg = dialog.NewCustom(tr("export.title"), tr("common.close"), box, u.win)
+	f.doneDlg.Resize(fyne.NewSize(640, 240))
+	f.doneDlg.Show()
+}
+
+// ownBundleButtons: Buka laporan PDF (the signed report inside the
+// bundle) and Periksa bundel (checked with this installation's key).
+func (u *UI) ownBundleButtons(path string) fyne.CanvasObject {
+	row := container.NewHBox()
+	if u.deps.OpenReport != nil {
+		open := widget.NewButtonWithIcon(tr("export.openReport"), theme.DocumentIcon(), func() { u.openOwnReport(path) })
+		open.Importance = widget.HighImportance
+		row.Add(open)
+	}
+	if u.deps.Verify != nil {
+		row.Add(widget.NewButtonWithIcon(tr("export.checkThis"), theme.ConfirmIcon(), func() { u.verifyFile(path) }))
+	}
+	return row
+}
+
+// openOwnReport copies the report out of the bundle (off the UI
+// goroutine) and hands it to the system viewer.
+func (u *UI) openOwnReport(bundlePath string) {
+	var pdf string
+	u.jobs.spawn(func(ctx context.Context) error {
+		var err error
+		pdf, err = u.deps.OpenReport(ctx, bundlePath)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.openPath(pdf)
+	})
+}
+
 // onVerify checks a bundle file with the Deps.Verify hook.
 func (u *UI) onVerify() {
 	if u.deps.Verify == nil {
@@ -208,19 +253,34 @@ func (u *UI) onVerify() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		var report string
-		u.jobs.spawn(func(ctx context.Context) error {
-			var err error
-			report, err = u.deps.Verify(ctx, path)
-			return err
-		}, func(err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			dialog.ShowCustom(tr("verify.button"), tr("common.close"), scrollBox(wrapped(report), 640, 400), u.win)
-		})
+		u.verifyFile(path)
 	}, u.win)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// verifyFile checks the bundle at path off the UI goroutine and shows the
+// report.
+func (u *UI) verifyFile(path string) {
+	var report string
+	u.jobs.spawn(func(ctx context.Context) error {
+		var err error
+		report, err = u.deps.Verify(ctx, path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.verified = report
+		dialog.ShowCustom(tr("verify.button"), tr("common.close"), scrollBox(wrapped(report), 640, 400), u.win)
+	})
+}
+
+// openPath hands a file to the system viewer; without one the officer is
+// told where the file is, in their language.
+func (u *UI) openPath(path string) {
+	if err := openInSystem(u.app, path); err != nil {
+		u.showError(errors.New(trf("export.noViewer", path)))
+	}
 }

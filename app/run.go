@@ -39,6 +39,7 @@ type UI struct {
 	importing     bool
 	importResults []assessment.ImportOutcome
 	undoTrash     *trashUndo // the last assessment trashed, until undone
+	verified      string     // the last bundle check shown (tests read it)
 
 	current screen
 	keys    []fyne.Shortcut

@@ -550,3 +550,31 @@ func TestExportIncompleteAsksFirst(t *testing.T) {
 		t.Fatalf("Tetap ekspor: %d folder dialogs", picked)
 	}
 }
+
+// After an export the officer can open the signed report that went into
+// the bundle and check the bundle, from the same dialog.
+func TestExportDoneOffersReportAndCheck(t *testing.T) {
+	h, q := exportWith(t, func(_ context.Context, _, dir, _ string, _ func(float64)) (string, error) {
+		return dir + "/SPBE_DISKOMINFO_2026_1.spbe", nil
+	})
+	var opened, checked string
+	h.u.deps.OpenReport = func(_ context.Context, p string) (string, error) { opened = p; return "/tmp/laporan.pdf", nil }
+	h.u.deps.Verify = func(_ context.Context, p string) (string, error) { checked = p; return "BUNDEL SAH: " + p, nil }
+	q.runExport("/media/usb", "rahasia")
+	h.wait()
+	top := h.u.win.Canvas().Overlays().Top()
+	if top == nil || !hasText(texts(top), "SPBE_DISKOMINFO_2026_1.spbe") {
+		t.Fatalf("no done dialog: %q", textsOf(top))
+	}
+	capture(t, h.u.win, "export_done.png")
+	test.Tap(findButton(t, []fyne.CanvasObject{top}, "Buka laporan PDF"))
+	h.wait()
+	if opened != "/media/usb/SPBE_DISKOMINFO_2026_1.spbe" {
+		t.Errorf("report opened from %q", opened)
+	}
+	test.Tap(findButton(t, []fyne.CanvasObject{top}, "Periksa bundel ini"))
+	h.wait()
+	if checked != opened || !strings.Contains(h.u.verified, "BUNDEL SAH") {
+		t.Errorf("check of %q shows %q", checked, h.u.verified)
+	}
+}

@@ -31,29 +31,33 @@ const (
 // Valid is true only with Status "valid"; IntegrityOK says that hashes,
 // file set and manifest held, whoever signed.
 type VerifyReport struct {
-	Status         string       `json:"status"`
-	Valid          bool         `json:"valid"`
-	IntegrityOK    bool         `json:"integrity_ok"`
-	SignerKnown    bool         `json:"signer_known"`
-	BundleID       string       `json:"bundle_id,omitempty"`
-	OPDKode        string       `json:"opd_kode,omitempty"`
-	OPDNama        string       `json:"opd_nama,omitempty"`
-	Instansi       string       `json:"instansi,omitempty"`
-	Periode        int          `json:"periode,omitempty"`
-	Sequence       uint64       `json:"sequence,omitempty"`
-	Supersedes     string       `json:"supersedes,omitempty"`
-	CreatedAt      string       `json:"created_at,omitempty"`
-	Catalog        string       `json:"catalog,omitempty"` // "id versi"
-	KeyID          string       `json:"keyid,omitempty"`
-	Fingerprint    string       `json:"fingerprint,omitempty"`
-	ManifestSHA256 string       `json:"manifest_sha256,omitempty"`
-	ContentDigest  string       `json:"content_digest,omitempty"`
-	Files          []VerifyFile `json:"files,omitempty"`
-	Index          string       `json:"index,omitempty"`
-	Predicate      string       `json:"predicate,omitempty"`
-	Complete       bool         `json:"complete"`
-	Answered       int          `json:"answered"`
-	Total          int          `json:"total"`
+	Status      string `json:"status"`
+	Valid       bool   `json:"valid"`
+	IntegrityOK bool   `json:"integrity_ok"`
+	SignerKnown bool   `json:"signer_known"`
+	// For the GUI: whose key matched (SignerKnown), and what to do when
+	// none did, instead of the CLI's --pubkey advice.
+	SignerIs        string       `json:"-"`
+	UncheckedAdvice string       `json:"-"`
+	BundleID        string       `json:"bundle_id,omitempty"`
+	OPDKode         string       `json:"opd_kode,omitempty"`
+	OPDNama         string       `json:"opd_nama,omitempty"`
+	Instansi        string       `json:"instansi,omitempty"`
+	Periode         int          `json:"periode,omitempty"`
+	Sequence        uint64       `json:"sequence,omitempty"`
+	Supersedes      string       `json:"supersedes,omitempty"`
+	CreatedAt       string       `json:"created_at,omitempty"`
+	Catalog         string       `json:"catalog,omitempty"` // "id versi"
+	KeyID           string       `json:"keyid,omitempty"`
+	Fingerprint     string       `json:"fingerprint,omitempty"`
+	ManifestSHA256  string       `json:"manifest_sha256,omitempty"`
+	ContentDigest   string       `json:"content_digest,omitempty"`
+	Files           []VerifyFile `json:"files,omitempty"`
+	Index           string       `json:"index,omitempty"`
+	Predicate       string       `json:"predicate,omitempty"`
+	Complete        bool         `json:"complete"`
+	Answered        int          `json:"answered"`
+	Total           int          `json:"total"`
 }
 
 // VerifyFile is one file in the bundle.
@@ -190,12 +194,20 @@ func writeVerifySigner(w io.Writer, r VerifyReport) {
 	if r.SignerKnown {
 		fmt.Fprintf(w, "  Key ID       : %s\n", r.KeyID)
 		fmt.Fprintf(w, "  Sidik jari   : %s\n", r.Fingerprint)
-		fmt.Fprintln(w, "  Penanda tangan: COCOK dengan kunci publik yang diberikan")
+		signer := r.SignerIs
+		if signer == "" {
+			signer = "kunci publik yang diberikan"
+		}
+		fmt.Fprintln(w, "  Penanda tangan: COCOK dengan "+signer)
 		return
 	}
 	fmt.Fprintf(w, "  Key ID yang DIKLAIM bundel, belum diperiksa    : %s\n", assessment.InertLine(r.KeyID))
 	fmt.Fprintf(w, "  Sidik jari yang DIKLAIM bundel, belum diperiksa: %s\n", assessment.InertLine(r.Fingerprint))
 	fmt.Fprintln(w, "  Penanda tangan: TIDAK DIPERIKSA — siapa pun dapat menulis sidik jari apa pun ke dalam bundel;")
+	if r.UncheckedAdvice != "" {
+		fmt.Fprintln(w, "                  "+r.UncheckedAdvice)
+		return
+	}
 	fmt.Fprintln(w, "                  periksa lagi dengan --pubkey BERKAS (kunci publik OPD yang sidik jarinya sudah")
 	fmt.Fprintln(w, "                  dicocokkan dengan formulir pendaftaran kunci) atau impor ke ruang kerja asesor")
 }
