@@ -371,4 +371,3 @@ func guiExport(current func() (*cli.Services, error)) func(ctx context.Context, 
 		return res.Path, err
 	}
 }
-

@@ -23,7 +23,7 @@ type exportFlow struct {
 	pass1, pass2 *widget.Entry      // a new key's passphrase, twice
 	newKeyDlg    *dialog.CustomDialog
 	doneDlg      *dialog.CustomDialog // the bundle written, with its report and check
-	newKey       assessment.OPDKey // the key this export made
+	newKey       assessment.OPDKey    // the key this export made
 }
 
 // onExport is the dashboard's export button. An assessment with
