@@ -298,7 +298,7 @@ func importLine(r asesor.Result) cli.ImportLine {
 	return cli.ImportLine{Path: r.Path, Outcome: string(r.Outcome), Code: r.Code, Reason: r.Reason, Check: r.Check, Entry: r.Entry,
 		BundleID: r.BundleID, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
 		ManifestSHA256: r.ManifestSHA256, KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: string(r.KeyStatus),
-		Supersedes: r.Supersedes, ConflictWith: r.ConflictWith, Warnings: r.Warnings}
+		Supersedes: r.Supersedes, ConflictWith: r.ConflictWith, KeyFromStick: r.KeyFromStick, Warnings: r.Warnings}
 }
 
 func registryKey(k asesor.Key) cli.RegistryKey {

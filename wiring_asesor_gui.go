@@ -45,7 +45,7 @@ func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(do
 	for _, r := range res {
 		out = append(out, assessment.ImportOutcome{Path: r.Path, Kind: assessment.ImportKind(r.Outcome), Code: r.Code,
 			Reason: r.Reason, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
-			KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: assessment.KeyStatus(r.KeyStatus), Warnings: r.Warnings})
+			KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: assessment.KeyStatus(r.KeyStatus), KeyFromStick: r.KeyFromStick, Warnings: r.Warnings})
 	}
 	return out, err
 }

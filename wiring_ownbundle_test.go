@@ -78,3 +78,30 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// The assessor's first stick: an export leaves the bundle and the OPD's
+// KUNCI_PUBLIK_<KODE>.json side by side; importing that folder registers
+// the key as pending, imports the bundle as pending and lists the
+// fingerprint to compare — the real CLI on real stores.
+func TestAssessorFirstStickJustWorks(t *testing.T) {
+	_, bundlePath := ownExport(t, "DISHUB")
+	stick := filepath.Dir(bundlePath)
+	if _, err := os.Stat(filepath.Join(stick, "KUNCI_PUBLIK_DISHUB.json")); err != nil {
+		t.Fatalf("export wrote no key file beside the bundle: %v", err)
+	}
+	asesorData := t.TempDir()
+	out := mustCLI(t, "import", "--data", asesorData, stick)
+	if !strings.Contains(out, "MENUNGGU VERIFIKASI") || !strings.Contains(out, "KUNCI_PUBLIK_DISHUB.json") {
+		t.Fatalf("import output:\n%s", out)
+	}
+	var keysOut []struct {
+		Status  string `json:"status"`
+		OPDKode string `json:"opd_kode"`
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, "keys", "list", "--data", asesorData, "--json")), &keysOut); err != nil {
+		t.Fatal(err)
+	}
+	if len(keysOut) != 1 || keysOut[0].Status != "pending" || keysOut[0].OPDKode != "DISHUB" {
+		t.Errorf("registry after the first stick: %+v", keysOut)
+	}
+}

@@ -228,6 +228,12 @@ func (h *asesorHome) row(o assessment.ImportOutcome) fyne.CanvasObject {
 		p.Importance = widget.WarningImportance
 		lines.Add(p)
 	}
+	if o.KeyFromStick != "" {
+		// The import registered the key from the file beside the bundle;
+		// the fingerprint is what the assessor now compares.
+		lines.Add(wrapped(trf("asesor.importStickKey", o.KeyFromStick, tr("asesor.navKeys"))))
+		lines.Add(container.NewPadded(fingerprintText(o.Fingerprint)))
+	}
 	marks := container.NewVBox(badge(label, imp))
 	if len(o.Warnings) > 0 {
 		// Under the outcome's badge: the bundle is stored, but its date

@@ -258,7 +258,8 @@ func TestWorkspaceChoiceHiddenWithoutAsesor(t *testing.T) {
 func TestAsesorImportOutcomes(t *testing.T) {
 	h := newAsesorHarness(t, true)
 	h.ws.outcomes = []assessment.ImportOutcome{
-		{Path: "/media/usb/dinkes.spbe", Kind: assessment.ImportNew, OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, Sequence: 1, KeyStatus: assessment.KeyPending},
+		{Path: "/media/usb/dinkes.spbe", Kind: assessment.ImportNew, OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, Sequence: 1, KeyStatus: assessment.KeyPending,
+			KeyFromStick: "KUNCI_PUBLIK_DINKES.json", Fingerprint: "12345 67890 13579 24680 11223 34455"},
 		{Path: "/media/usb/disdik.spbe", Kind: assessment.ImportDuplicate, OPDKode: "DISDIK", OPDNama: "Dinas Pendidikan", Periode: 2026, Sequence: 3, KeyStatus: assessment.KeyVerified},
 		{Path: "/media/usb/bappeda.spbe", Kind: assessment.ImportNewVersion, OPDKode: "BAPPEDA", OPDNama: "Bappeda", Periode: 2026, Sequence: 4, KeyStatus: assessment.KeyVerified},
 		{Path: "/media/usb/dpmptsp.spbe", Kind: assessment.ImportConflict, OPDKode: "DPMPTSP", OPDNama: "DPMPTSP", Periode: 2026, Sequence: 2, KeyStatus: assessment.KeyVerified},
@@ -286,10 +287,11 @@ func TestAsesorImportOutcomes(t *testing.T) {
 	if len(a.results.Objects) != 5 {
 		t.Fatalf("%d result rows, want 5", len(a.results.Objects))
 	}
+	capture(t, h.u.win, "asesor_import_outcomes.png")
 	got := texts(a.results)
 	for _, want := range []string{"BARU", "SUDAH DIIMPOR", "VERSI BARU", "KONFLIK", "DITOLAK",
 		"kunci penanda tangan sudah dicabut", "DINKES — Dinas Kesehatan · periode 2026 · nomor urut 1",
-		tr("asesor.importPendingKey")} {
+		tr("asesor.importPendingKey"), "didaftarkan dari KUNCI_PUBLIK_DINKES.json", "12345 67890 13579 24680 11223 34455"} {
 		if !hasText(got, want) {
 			t.Errorf("results do not show %q: %q", want, got)
 		}

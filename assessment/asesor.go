@@ -154,6 +154,10 @@ type ImportOutcome struct {
 	KeyID       string
 	Fingerprint string
 	KeyStatus   KeyStatus
+	// KeyFromStick names the KUNCI_PUBLIK_*.json file beside the bundle
+	// from which this import registered the signer's key, as pending:
+	// its fingerprint is still to be compared with the OPD.
+	KeyFromStick string
 	// Warnings are doubts that did not refuse the bundle (its created_at
 	// is implausible), in Bahasa Indonesia.
 	Warnings []string

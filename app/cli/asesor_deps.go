@@ -77,6 +77,9 @@ type ImportLine struct {
 	KeyStatus      string `json:"key_status,omitempty"` // pending | verified | revoked
 	Supersedes     string `json:"supersedes,omitempty"`
 	ConflictWith   string `json:"conflict_with,omitempty"`
+	// KeyFromStick: the key file beside the bundle this import registered
+	// the signer's key from (pending: the fingerprint is still to check).
+	KeyFromStick string `json:"key_from_stick,omitempty"`
 	// Warnings: doubts that did not refuse the bundle (created_at).
 	Warnings []string `json:"warnings,omitempty"`
 }

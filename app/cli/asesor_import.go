@@ -96,4 +96,25 @@ func writeImportLines(w io.Writer, lines []ImportLine) {
 	}
 	fmt.Fprintf(w, "%d bundel: %d baru, %d versi baru, %d konflik, %d sudah diimpor, %d ditolak\n", len(lines),
 		tally["baru"], tally["versi baru"], tally["konflik"], tally["sudah diimpor"], tally["ditolak"])
+	writeStickKeys(w, lines)
+}
+
+// writeStickKeys lists the keys this import registered from the key files
+// on the stick: pending until their fingerprints are compared with the
+// OPDs' signed forms or by phone.
+func writeStickKeys(w io.Writer, lines []ImportLine) {
+	first := true
+	for _, l := range lines {
+		if l.KeyFromStick == "" {
+			continue
+		}
+		if first {
+			fmt.Fprintln(w, "\nKunci baru dari flashdisk, MENUNGGU VERIFIKASI (impor tidak pernah memverifikasi kunci):")
+			first = false
+		}
+		fmt.Fprintf(w, "  %-12s sidik jari %s  (%s)\n", l.OPDKode, l.Fingerprint, l.KeyFromStick)
+	}
+	if !first {
+		fmt.Fprintln(w, "Cocokkan setiap sidik jari dengan Formulir Pendaftaran Kunci atau lewat telepon, lalu `spbe-mandiri keys verify KEYID --by NAMA --how CARA`.")
+	}
 }

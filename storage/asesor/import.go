@@ -60,6 +60,10 @@ type Result struct {
 	KeyID          string
 	Fingerprint    string
 	KeyStatus      KeyStatus // at import time; pending means the bundle is not final
+	// KeyFromStick: the signer's key was registered by this import from
+	// the KUNCI_PUBLIK_*.json file beside the bundle — as pending, never
+	// verified: its fingerprint is still to be compared with the OPD.
+	KeyFromStick string
 	Supersedes     string    // versi baru: the bundle id it replaced
 	ConflictWith   string    // konflik: the accepted bundle id it conflicts with
 	// Warnings are doubts about a stored bundle that do not refuse it
@@ -89,6 +93,7 @@ func (w *Workspace) Import(ctx context.Context, paths []string, progress func(do
 	if err != nil {
 		return nil, err
 	}
+	stick := findStickKeys(paths)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	results := make([]Result, len(files))
@@ -97,7 +102,7 @@ func (w *Workspace) Import(ctx context.Context, paths []string, progress func(do
 		if err := ctx.Err(); err != nil {
 			return results[:i], err
 		}
-		c, res, err := w.check(ctx, p)
+		c, res, err := w.check(ctx, p, stick)
 		if err != nil {
 			return results[:i], err
 		}
@@ -194,7 +199,7 @@ type checked struct {
 
 // check verifies one file completely. A bundle that cannot be accepted
 // whatever the registry's state gives (nil, rejected result, nil).
-func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, error) {
+func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*checked, Result, error) {
 	res := Result{Path: path}
 	f, err := infile.Open(path)
 	if err != nil {
@@ -224,6 +229,10 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 			return nil, res, w.classify(err)
 		}
 	}
+	found, fromStick := stick[hint]
+	if key == nil && fromStick {
+		opt.Keys = []ed25519.PublicKey{found.id.PublicKey}
+	}
 	v, err := bundle.Verify(f, fi.Size(), opt)
 	if err != nil {
 		res.Check, res.Entry = checkOf(err)
@@ -241,12 +250,21 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 		if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
 			return nil, r, err
 		}
+		if key == nil && fromStick && v.SignerKnown {
+			return w.adoptStickKey(ctx, path, v, res, found)
+		}
 		return nil, reject(res, RejectUnknownKey, fmt.Sprintf(
 			"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
 				"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
 				"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
 			short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode)), nil
 	}
+	return w.checked(path, v, res)
+}
+
+// checked is the last step of check: the catalog, for a bundle whose
+// signer is registered.
+func (w *Workspace) checked(path string, v *bundle.Verified, res Result) (*checked, Result, error) {
 	c := &checked{path: path, v: v}
 	if w.lib != nil {
 		s, r, ok := w.checkCatalog(res, v)

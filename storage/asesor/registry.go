@@ -85,6 +85,12 @@ func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKod
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	return w.addKey(ctx, id, source, opdKode)
+}
+
+// addKey is AddKey with w.mu held (the importer registers keys found on
+// the stick while it holds the lock).
+func (w *Workspace) addKey(ctx context.Context, id keys.Identity, source, opdKode string) (Key, bool, error) {
 	opdKode = strings.TrimSpace(opdKode)
 	var added bool
 	err := w.write(ctx, func(tx *sql.Tx) error {
