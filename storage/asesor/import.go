@@ -64,8 +64,8 @@ type Result struct {
 	// the KUNCI_PUBLIK_*.json file beside the bundle — as pending, never
 	// verified: its fingerprint is still to be compared with the OPD.
 	KeyFromStick string
-	Supersedes     string    // versi baru: the bundle id it replaced
-	ConflictWith   string    // konflik: the accepted bundle id it conflicts with
+	Supersedes   string // versi baru: the bundle id it replaced
+	ConflictWith string // konflik: the accepted bundle id it conflicts with
 	// Warnings are doubts about a stored bundle that do not refuse it
 	// (created_at implausible), in Bahasa Indonesia.
 	Warnings []string
