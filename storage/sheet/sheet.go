@@ -38,7 +38,7 @@ const (
 // longer text wraps inside its cell instead).
 const (
 	minWidth = 8
-	maxWidth = 60
+	maxWidth = 68 // a 64-character key id fits unwrapped
 )
 
 // kind is the type of a cell.
@@ -131,7 +131,7 @@ type styles struct {
 func newStyles(f *excelize.File) (styles, error) {
 	top := &excelize.Alignment{Vertical: "top"}
 	defs := []*excelize.Style{
-		{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Border: []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}}, Alignment: top},
 		{Alignment: top},
 		{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
@@ -189,16 +189,8 @@ func writeTable(f *excelize.File, st styles, t table) error {
 		}
 	}
 	widths, wraps := measure(t)
-	for r, row := range t.rows {
-		for c, v := range row {
-			style := styleOf(st, v.kind)
-			if v.kind == kindText && wraps[c] {
-				style = st.wrap
-			}
-			if err := setCell(f, t.name, c, r+1, v, style); err != nil {
-				return err
-			}
-		}
+	if err := writeRows(f, st, t, widths, wraps); err != nil {
+		return err
 	}
 	for c, w := range widths {
 		col, err := excelize.ColumnNumberToName(c + 1)
@@ -209,11 +201,47 @@ func writeTable(f *excelize.File, st styles, t table) error {
 			return err
 		}
 	}
-	return freeze(f, t)
+	if err := freeze(f, t); err != nil {
+		return err
+	}
+	return pageSetup(f, t.name)
+}
+
+// writeRows writes the cells below the header, each with its style, and
+// makes rows with wrapped text tall enough for it.
+func writeRows(f *excelize.File, st styles, t table, widths []float64, wraps []bool) error {
+	for r, row := range t.rows {
+		for c, v := range row {
+			style := styleOf(st, v.kind)
+			if v.kind == kindText && wraps[c] {
+				style = st.wrap
+			}
+			if err := setCell(f, t.name, c, r+1, v, style); err != nil {
+				return err
+			}
+		}
+		if h := rowHeight(row, widths, wraps); h > 0 {
+			if err := f.SetRowHeight(t.name, r+2, h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// pageSetup prints a sheet on A4 landscape with the header row repeated
+// on every page. (Fitting all columns on one page width made the text
+// unreadably small; the signed PDF reports are the documents to print.)
+func pageSetup(f *excelize.File, sheet string) error {
+	a4, landscape := 9, "landscape"
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
 
 // freeze keeps the header row (and the key column) in view while
-// scrolling and puts a filter on the header.
+// scrolling, records the used range and puts a filter on the header.
 func freeze(f *excelize.File, t table) error {
 	panes := &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
 	if t.keyCol {
@@ -224,6 +252,10 @@ func freeze(f *excelize.File, t table) error {
 	}
 	last, err := excelize.CoordinatesToCellName(len(t.headers), len(t.rows)+1)
 	if err != nil {
+		return err
+	}
+	// The used range, which readers that stream a sheet size it by.
+	if err := f.SetSheetDimension(t.name, "A1:"+last); err != nil {
 		return err
 	}
 	return f.AutoFilter(t.name, "A1:"+last, nil)
@@ -299,6 +331,40 @@ func measure(t table) (widths []float64, wraps []bool) {
 		widths[c] = float64(min(max(n+2, minWidth), maxWidth))
 	}
 	return widths, wraps
+}
+
+// Row heights in points: one line of 11-point Calibri, and Excel's
+// largest row.
+const (
+	lineHeight = 15
+	maxHeight  = 409
+)
+
+// rowHeight is the height a row with wrapped text needs, or 0 to keep the
+// default. Readers do not all grow a row to its wrapped text on opening
+// (LibreOffice does not), and text in a row too low for it is cut off.
+func rowHeight(row []cell, widths []float64, wraps []bool) float64 {
+	lines := 1
+	for c, v := range row {
+		if v.kind == kindText && wraps[c] {
+			lines = max(lines, wrappedLines(v.s, int(widths[c])-1))
+		}
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(min(lines*lineHeight, maxHeight))
+}
+
+// wrappedLines estimates the lines s takes in a column of width
+// characters (rounded up per paragraph, so it errs on the tall side).
+func wrappedLines(s string, width int) int {
+	width = max(width, 1)
+	n := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(line)+width-1)/width)
+	}
+	return n
 }
 
 // displayWidth is the characters of a cell's longest line as shown.

@@ -312,6 +312,17 @@ func TestReviewWorkbook(t *testing.T) {
 	if st, _ := f.GetStyle(id); st.Alignment == nil || !st.Alignment.WrapText {
 		t.Errorf("E2 does not wrap: %+v", st.Alignment)
 	}
+	// …and its row is tall enough for its three lines (LibreOffice does
+	// not grow it on opening); a one-line row keeps the default.
+	if h, _ := f.GetRowHeight(SheetReview, 2); h < 3*lineHeight {
+		t.Errorf("row 2 is %v points high, want ≥ %d for three lines", h, 3*lineHeight)
+	}
+	if h, _ := f.GetRowHeight(SheetReview, 3); h > lineHeight {
+		t.Errorf("row 3 is %v points high", h)
+	}
+	if d, _ := f.GetSheetDimension(SheetReview); d != "A1:L3" {
+		t.Errorf("dimension %q, want A1:L3", d)
+	}
 	assertFrozen(t, f, SheetReview, true)
 	assertNumber(t, f, SheetSummary, "B8", 2.7276, fmtDecimal2) // Indeks
 	if v, _ := f.GetCellValue(SheetSummary, "B6"); v != "diterima" {

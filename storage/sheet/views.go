@@ -124,7 +124,7 @@ func excludedFor(r assessment.ConsolidationRow, excluded []string) []string {
 
 // ReviewHeaders are the columns of the "Tinjauan" sheet.
 var ReviewHeaders = []string{"Indikator", "Nama indikator", "Dijawab", "Tingkat OPD", "Penjelasan OPD", "Bukti dukung",
-	"Jumlah bukti", "Nilai", "Status", "Alasan", "Catatan", "Revisi"}
+	"Jumlah bukti", "Nilai", "Status", "Alasan", "Catatan", "Keputusan tercatat"}
 
 // WriteReview writes the review of one bundle: the sheet "Tinjauan" (one
 // row per indicator: the OPD's answer beside the assessor's decision) and
