@@ -26,6 +26,9 @@ func assertExcelFirst(t *testing.T, u *UI, excel *widget.Button, others ...*widg
 		if p.Y != x.Y || p.X <= x.X {
 			t.Errorf("%q at %v, Excel %q at %v: want Excel first on the same row", o.Text, p, excel.Text, x)
 		}
+		if p.X+o.Size().Width > 1366 {
+			t.Errorf("%q ends at %v, off a 1366-pixel screen", o.Text, p.X+o.Size().Width)
+		}
 	}
 }
 

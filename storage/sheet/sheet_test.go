@@ -117,10 +117,10 @@ func TestRecapWorkbook(t *testing.T) {
 		}
 	}
 	assertNumber(t, f, SheetRecap, "D2", 2.5, fmtDecimal2)        // Indeks
-	assertNumber(t, f, SheetRecap, "Q2", 2.7276, fmtDecimal2)     // Indeks menurut OPD, full precision kept
+	assertNumber(t, f, SheetRecap, "P2", 2.7276, fmtDecimal2)     // Indeks menurut OPD, full precision kept
 	assertNumber(t, f, SheetRecap, "C2", 2026, fmtInteger)        // Periode
-	assertNumber(t, f, SheetRecap, "K2", 3, fmtInteger)           // Nomor urut
-	assertNumber(t, f, SheetRecap, "M2", 46085.4375, fmtDateTime) // 2026-03-04 10:30 local
+	assertNumber(t, f, SheetRecap, "J2", 3, fmtInteger)           // Nomor urut
+	assertNumber(t, f, SheetRecap, "L2", 46085.4375, fmtDateTime) // 2026-03-04 10:30 local
 	if v, _ := f.GetCellValue(SheetRecap, "D2"); v != "2.50" {
 		t.Errorf("D2 shows %q, want 2.50 (the reader's locale turns it into 2,50)", v)
 	}
@@ -128,7 +128,7 @@ func TestRecapWorkbook(t *testing.T) {
 	if v, _ := f.GetCellValue(SheetRecap, "D3"); v != "" {
 		t.Errorf("D3 = %q, want empty", v)
 	}
-	if v, _ := f.GetCellValue(SheetRecap, "T3"); !strings.Contains(v, "1 konflik") {
+	if v, _ := f.GetCellValue(SheetRecap, "S3"); !strings.Contains(v, "1 konflik") {
 		t.Errorf("Catatan = %q", v)
 	}
 	assertFrozen(t, f, SheetRecap, true)

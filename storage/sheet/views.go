@@ -19,8 +19,8 @@ const (
 
 // RecapHeaders are the columns of the "Rekap OPD" sheet (docs/asesor.md).
 var RecapHeaders = []string{"Kode OPD", "Nama OPD", "Periode", "Indeks", "Predikat", "Lengkap", "Dijawab",
-	"Jumlah indikator", "Status kunci", "ID kunci", "Nomor urut", "Dibuat (jam OPD)", "Diimpor", "Versi", "Konflik",
-	"Dihitung ulang", "Indeks menurut OPD", "Predikat menurut OPD", "Indeks berbeda", "Catatan", "ID bundel"}
+	"Jumlah indikator", "Status kunci", "Nomor urut", "Dibuat (jam OPD)", "Diimpor", "Versi", "Konflik",
+	"Dihitung ulang", "Indeks menurut OPD", "Predikat menurut OPD", "Indeks berbeda", "Catatan", "ID kunci", "ID bundel"}
 
 // WriteRecap writes the recap of OPDs, one row per OPD and periode, as a
 // workbook with the one sheet "Rekap OPD".
@@ -29,9 +29,9 @@ func WriteRecap(out io.Writer, rows []assessment.RecapRow) error {
 	for _, r := range rows {
 		t.rows = append(t.rows, []cell{text(r.OPDKode), text(r.OPDNama), integer(r.Periode), decimal(r.Index),
 			text(r.Predicate), yesNo(r.Complete), integer(r.Answered), integer(r.Total), text(keyStatus(r.KeyStatus)),
-			text(r.KeyID), integer(r.Sequence), text(r.CreatedAt), when(r.Imported), integer(r.Versions),
+			integer(r.Sequence), text(r.CreatedAt), when(r.Imported), integer(r.Versions),
 			integer(r.Conflicts), yesNo(r.Recomputed), decimal(r.ClaimedIndex), text(r.ClaimedPredicate),
-			yesNo(r.IndexMismatch), text(recapNote(r)), text(r.BundleID)})
+			yesNo(r.IndexMismatch), text(recapNote(r)), text(r.KeyID), text(r.BundleID)})
 	}
 	return write(out, "Rekap OPD", t)
 }
