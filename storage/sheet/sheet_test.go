@@ -329,3 +329,32 @@ func TestReviewWorkbook(t *testing.T) {
 		t.Errorf("Status bundel = %q", v)
 	}
 }
+
+// FuzzTextCell: whatever text an OPD bundle carries, the workbook is
+// written, opens again, and the text is a string cell, never a formula.
+func FuzzTextCell(f *testing.F) {
+	for _, s := range append(hostile, "", "a\x00b", "\xff", "2.5", "1e308", "TRUE", "#N/A") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		if err := WriteReview(&buf, assessment.ReviewBundle{OPDKode: s}, []assessment.ReviewItem{{Indicator: 1,
+			Justification: s, Note: s, Value: s}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		wb, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%q: the workbook does not open: %v", s, err)
+		}
+		defer wb.Close()
+		for _, ref := range []string{"E2", "K2"} {
+			typ, _ := wb.GetCellType(SheetReview, ref)
+			if s != "" && typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+				t.Errorf("%q in %s: type %v", s, ref, typ)
+			}
+			if fo, _ := wb.GetCellFormula(SheetReview, ref); fo != "" {
+				t.Errorf("%q in %s became the formula %q", s, ref, fo)
+			}
+		}
+	})
+}
