@@ -358,3 +358,16 @@ func FuzzTextCell(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRecap1000 writes the recap of 1000 OPD rows.
+func BenchmarkRecap1000(b *testing.B) {
+	rows := make([]assessment.RecapRow, 1000)
+	for i := range rows {
+		rows[i] = recapRows()[i%2]
+	}
+	for b.Loop() {
+		if err := WriteRecap(io.Discard, rows); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
