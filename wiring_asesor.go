@@ -201,6 +201,7 @@ func asesorDeps() *cli.AsesorDeps {
 		ShowFeedback:    showFeedback,
 		Operator:        operatorName,
 		ConsolidatedPDF: consolidatedPDFCommand,
+		WriteSheet:      writeSheetCommand,
 	}
 }
 

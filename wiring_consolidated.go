@@ -35,11 +35,11 @@ var errNoAssessorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangan
 // consolidationSigner is the certificate name of the assessor's PDF signature.
 const consolidationSigner = "Tim Asesor Internal"
 
-// ExportConsolidation writes KONSOLIDASI_<periode>.csv|.json|.pdf into
-// destDir (…_2.pdf and so on when one is there: an earlier export is never
-// replaced) through the one atomic writer. CSV and JSON are the
-// bytes of `consolidate show --csv|--json`; the PDF is signed with the
-// assessor's key, which passphrase unlocks.
+// ExportConsolidation writes KONSOLIDASI_<periode>.xlsx|.csv|.json|.pdf
+// into destDir (…_2.pdf and so on when one is there: an earlier export is
+// never replaced) through the one atomic writer. XLSX, CSV and JSON are
+// the bytes of `consolidate show --xlsx|--csv|--json`; the PDF is signed
+// with the assessor's key, which passphrase unlocks.
 func (a *asesorGUI) ExportConsolidation(ctx context.Context, periode int, format assessment.ExportFormat, destDir string, passphrase []byte) (string, error) {
 	return exportConsolidation(ctx, a.w, periode, format, destDir, passphrase, time.Now())
 }
@@ -52,25 +52,12 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 	}
 	var data []byte
 	switch format {
-	case assessment.ExportCSV, assessment.ExportJSON:
-		cat, err := periodeCatalog(ctx, w, periode)
+	case assessment.ExportXLSX, assessment.ExportCSV, assessment.ExportJSON:
+		table, _, err := consolidationTable(ctx, w, periode, format)
 		if err != nil {
 			return "", err
 		}
-		c, err := w.Consolidate(ctx, cat, periode)
-		if err != nil {
-			return "", err
-		}
-		var buf bytes.Buffer
-		if format == assessment.ExportCSV {
-			err = cli.WriteConsolidationCSV(&buf, consolidation(c))
-		} else {
-			err = cli.WriteConsolidationJSON(&buf, consolidation(c))
-		}
-		if err != nil {
-			return "", err
-		}
-		data = buf.Bytes()
+		data = table
 	case assessment.ExportPDF:
 		pdf, _, err := consolidatedPDF(ctx, w, periode, pass, now)
 		if err != nil {
@@ -78,7 +65,7 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 		}
 		data = pdf
 	default:
-		return "", fmt.Errorf("format ekspor konsolidasi %q tidak dikenal (csv, json atau pdf)", format)
+		return "", fmt.Errorf("format ekspor konsolidasi %q tidak dikenal (xlsx, csv, json atau pdf)", format)
 	}
 	// The assessor may have pressed Batal while the PDF was rendered and
 	// signed: then nothing is written to the stick.

@@ -122,7 +122,7 @@ func TestExportConsolidation(t *testing.T) {
 	if files, _ := filepath.Glob(filepath.Join(dest, "*")); len(files) != 0 {
 		t.Fatalf("refused exports left %v", files)
 	}
-	if _, err := a.ExportConsolidation(ctx, 2025, "xlsx", dest, nil); err == nil {
+	if _, err := a.ExportConsolidation(ctx, 2025, "ods", dest, nil); err == nil {
 		t.Error("unknown format accepted")
 	}
 	if _, err := a.ExportConsolidation(ctx, 2031, assessment.ExportCSV, dest, nil); err == nil || !strings.Contains(err.Error(), "2031") {
@@ -140,7 +140,7 @@ func TestExportConsolidation(t *testing.T) {
 	}
 
 	paths := map[assessment.ExportFormat]string{}
-	for _, f := range []assessment.ExportFormat{assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
+	for _, f := range []assessment.ExportFormat{assessment.ExportXLSX, assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
 		p, err := exportConsolidation(ctx, a.w, 2025, f, dest, pass, at)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -321,7 +321,7 @@ func TestConsolidationExcludesRevokedKey(t *testing.T) {
 	}
 	dest := t.TempDir()
 	at := time.Date(2026, 6, 1, 10, 30, 0, 0, time.UTC)
-	for _, f := range []assessment.ExportFormat{assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
+	for _, f := range []assessment.ExportFormat{assessment.ExportXLSX, assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
 		if _, err := exportConsolidation(ctx, a.w, 2025, f, dest, pass, at); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}

@@ -109,8 +109,8 @@ func newAsesorConsolidate(u *UI) *asesorConsolidate {
 	for _, f := range []struct {
 		key    string
 		format assessment.ExportFormat
-	}{{"asesor.consolidate.exportCSV", assessment.ExportCSV}, {"asesor.consolidate.exportJSON", assessment.ExportJSON},
-		{"asesor.consolidate.exportPDF", assessment.ExportPDF}} {
+	}{{"asesor.consolidate.exportXLSX", assessment.ExportXLSX}, {"asesor.consolidate.exportCSV", assessment.ExportCSV},
+		{"asesor.consolidate.exportJSON", assessment.ExportJSON}, {"asesor.consolidate.exportPDF", assessment.ExportPDF}} {
 		b := widget.NewButton(tr(f.key), func() { c.onExport(f.format) })
 		b.Disable()
 		c.exportBtn = append(c.exportBtn, b)

@@ -290,18 +290,18 @@ func TestAsesorConsolidateExportCSVIntoPickedFolder(t *testing.T) {
 	if c.exported != "/media/usb/rekap/KONSOLIDASI_2026.csv" || !hasText(consolidateDialogTexts(h), "/media/usb/rekap/KONSOLIDASI_2026.csv") {
 		t.Errorf("file written not named: %q, dialog %q", c.exported, consolidateDialogTexts(h))
 	}
-	test.Tap(c.exportBtn[1])
+	test.Tap(c.exportBtn[2])
 	h.wait()
 	if len(h.ws.exports) != 2 || h.ws.exports[1].format != assessment.ExportJSON {
 		t.Errorf("JSON export %+v", h.ws.exports)
 	}
 	// a cancelled folder choice exports nothing; a failure is shown
 	h.paths.folder = ""
-	test.Tap(c.exportBtn[0])
+	test.Tap(c.exportBtn[1])
 	h.wait()
 	h.paths.folder = "/media/usb/rekap"
 	h.ws.exportErr = errors.New("folder tujuan tidak dapat ditulisi")
-	test.Tap(c.exportBtn[0])
+	test.Tap(c.exportBtn[1])
 	h.wait()
 	if len(h.ws.exports) != 3 || !hasText(consolidateDialogTexts(h), "older tujuan tidak dapat ditulisi") {
 		t.Errorf("exports %+v, dialog %q", h.ws.exports, consolidateDialogTexts(h))
@@ -378,7 +378,7 @@ func TestAsesorConsolidateExportCancel(t *testing.T) {
 	h, c := consolidateHarness(t)
 	h.paths.folder = "/media/usb/rekap"
 	h.ws.exportHold = make(chan struct{}) // never closed: only Batal ends it
-	test.Tap(c.exportBtn[0])
+	test.Tap(c.exportBtn[1])
 	busy := h.u.win.Canvas().Overlays().Top()
 	if busy == nil || !hasText(texts(busy), "/media/usb/rekap") {
 		t.Fatal("no busy dialog while exporting")
@@ -391,7 +391,7 @@ func TestAsesorConsolidateExportCancel(t *testing.T) {
 
 	hold := make(chan struct{})
 	h.ws.exportHold, h.ws.exportIgnoresCancel = hold, true // writes its file although Batal was pressed
-	test.Tap(c.exportBtn[0])
+	test.Tap(c.exportBtn[1])
 	busy = h.u.win.Canvas().Overlays().Top()
 	test.Tap(findButton(t, []fyne.CanvasObject{busy}, "Batal"))
 	close(hold)

@@ -10,6 +10,8 @@ import (
 type fakeRecapExport struct {
 	rxMu    sync.Mutex
 	rxDirs  []string // folders ExportRecapCSV wrote into
+	rxXLSX  []string // folders ExportRecapXLSX wrote into
+	rvXLSX  []string // "bundle|folder" ExportReviewXLSX wrote
 	rxError error
 }
 
@@ -21,4 +23,24 @@ func (f *fakeRecapExport) ExportRecapCSV(_ context.Context, dir string) (string,
 	}
 	f.rxDirs = append(f.rxDirs, dir)
 	return filepath.Join(dir, "REKAP_OPD_20261127.csv"), nil
+}
+
+func (f *fakeRecapExport) ExportRecapXLSX(_ context.Context, dir string) (string, error) {
+	f.rxMu.Lock()
+	defer f.rxMu.Unlock()
+	if f.rxError != nil {
+		return "", f.rxError
+	}
+	f.rxXLSX = append(f.rxXLSX, dir)
+	return filepath.Join(dir, "REKAP_OPD_20261127.xlsx"), nil
+}
+
+func (f *fakeRecapExport) ExportReviewXLSX(_ context.Context, bundleID, dir string) (string, error) {
+	f.rxMu.Lock()
+	defer f.rxMu.Unlock()
+	if f.rxError != nil {
+		return "", f.rxError
+	}
+	f.rvXLSX = append(f.rvXLSX, bundleID+"|"+dir)
+	return filepath.Join(dir, "TINJAUAN_DISKOMINFO_2026_1.xlsx"), nil
 }

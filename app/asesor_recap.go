@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math/big"
 	"slices"
@@ -11,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -96,7 +94,8 @@ type asesorRecap struct {
 	root     *fyne.Container // relaid out when warn shows or hides
 	warn     *widget.Label   // index mismatches and conflicts, when any
 	settle   *widget.Button  // settles the selected row's konflik
-	csv      *widget.Button  // exports the recap as CSV
+	xlsx     *widget.Button  // exports the recap as an Excel workbook (offered first)
+	csv      *widget.Button  // exports the recap as CSV (for scripts)
 	conflict *asesorConflict
 }
 
@@ -107,6 +106,7 @@ func newAsesorRecap(u *UI) *asesorRecap {
 	r.settle = widget.NewButton(tr("asesor.conflict.settle"), r.onSettle)
 	r.settle.Importance = widget.WarningImportance
 	r.settle.Disable()
+	r.xlsx = widget.NewButton(tr("asesor.recap.exportXLSX"), r.onExportXLSX)
 	r.csv = widget.NewButton(tr("asesor.recap.exportCSV"), r.onExportCSV)
 	r.warn = wrapped("")
 	r.warn.Importance = widget.WarningImportance
@@ -164,7 +164,7 @@ func newAsesorRecap(u *UI) *asesorRecap {
 
 func (r *asesorRecap) view() fyne.CanvasObject {
 	top := container.NewVBox(asesorNav(r.u, "asesor.navRecap"),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.csv, r.settle, r.open), r.state), r.warn)
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.xlsx, r.csv, r.settle, r.open), r.state), r.warn)
 	r.root = border(top, nil, nil, nil, r.table)
 	return container.NewPadded(r.root)
 }
@@ -179,32 +179,20 @@ func (r *asesorRecap) onReview() {
 	r.u.show(newAsesorReview(r.u, r.rows[r.pick].BundleID))
 }
 
-// onExportCSV writes the recap as CSV (the same as `recap --csv`) into a
-// folder the assessor picks, off the UI goroutine, and names the file.
-func (r *asesorRecap) onExportCSV() {
-	w := r.u.asesor
-	if w == nil {
-		return
+// onExportXLSX writes the recap as an Excel workbook (the same as `recap
+// --xlsx`) into a folder the assessor picks and names the file.
+func (r *asesorRecap) onExportXLSX() {
+	if w := r.u.asesor; w != nil {
+		exportIntoFolder(r.u, r.xlsx, "asesor.recap.exportedTitle", "asesor.recap.exported", w.ExportRecapXLSX)
 	}
-	r.u.paths.PickFolder(r.u.win, func(dir string, ok bool) {
-		if !ok {
-			return
-		}
-		var path string
-		r.csv.Disable()
-		r.u.jobs.submit(func(ctx context.Context) error {
-			var err error
-			path, err = w.ExportRecapCSV(ctx, dir)
-			return err
-		}, func(err error) {
-			r.csv.Enable()
-			if err != nil {
-				r.u.showError(err)
-				return
-			}
-			dialog.ShowInformation(tr("asesor.recap.exportedTitle"), trf("asesor.recap.exported", path), r.u.win)
-		})
-	})
+}
+
+// onExportCSV writes the recap as CSV (the same as `recap --csv`) into a
+// folder the assessor picks and names the file.
+func (r *asesorRecap) onExportCSV() {
+	if w := r.u.asesor; w != nil {
+		exportIntoFolder(r.u, r.csv, "asesor.recap.exportedTitle", "asesor.recap.exported", w.ExportRecapCSV)
+	}
 }
 
 // onSettle opens the side-by-side choice for the selected row's konflik;

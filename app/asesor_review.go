@@ -41,6 +41,7 @@ type asesorReview struct {
 	pick      *widget.Select
 	state     *widget.Label
 	list      *widget.List
+	xlsxBtn   *widget.Button // exports the review as an Excel workbook
 	reportBtn *widget.Button
 	// feedbackBtn exports the signed feedback on the bundle; enabled once
 	// at least one indicator has a decision.
@@ -77,6 +78,8 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) { r.selectItem(id) }
+	r.xlsxBtn = widget.NewButton(tr("asesor.review.exportXLSX"), r.onExportXLSX)
+	r.xlsxBtn.Disable()
 	r.reportBtn = widget.NewButton(tr("review.openReport"), r.onReport)
 	r.reportBtn.Disable()
 	r.feedbackBtn = widget.NewButton(tr("asesor.feedback.button"), r.onFeedback)
@@ -124,7 +127,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 
 func (r *asesorReview) view() fyne.CanvasObject {
 	top := container.NewVBox(asesorNav(r.u, "asesor.navReview"),
-		container.NewBorder(nil, nil, widget.NewLabel(tr("review.bundle")), container.NewHBox(r.reportBtn, r.feedbackBtn), r.pick), r.state)
+		container.NewBorder(nil, nil, widget.NewLabel(tr("review.bundle")), container.NewHBox(r.xlsxBtn, r.reportBtn, r.feedbackBtn), r.pick), r.state)
 	split := container.NewHSplit(r.list, container.NewVScroll(r.detail))
 	split.Offset = 0.3
 	return container.NewPadded(border(top, nil, nil, nil, split))
@@ -193,6 +196,7 @@ func (r *asesorReview) openBundle(id string) {
 			return
 		}
 		r.bundle, r.items, r.sel = b, items, -1
+		r.xlsxBtn.Enable()
 		r.detail.Hide()
 		r.list.UnselectAll()
 		r.list.Refresh()
@@ -377,6 +381,18 @@ func (r *asesorReview) onFeedback() {
 		return
 	}
 	r.feedback = startFeedbackExport(r.u, r.bundle)
+}
+
+// onExportXLSX writes the review of the bundle on screen as an Excel
+// workbook (the same as `review show --xlsx`) into a folder the assessor
+// picks and names the file.
+func (r *asesorReview) onExportXLSX() {
+	w, id := r.u.asesor, r.bundle.BundleID
+	if w == nil || id == "" {
+		return
+	}
+	exportIntoFolder(r.u, r.xlsxBtn, "asesor.review.exportedTitle", "asesor.review.exported",
+		func(ctx context.Context, dir string) (string, error) { return w.ExportReviewXLSX(ctx, id, dir) })
 }
 
 func (r *asesorReview) onReport() {

@@ -28,6 +28,14 @@ type AsesorWorkspace interface {
 	// ExportRecapCSV writes the recap into destDir as `recap --csv` does
 	// and returns the file written.
 	ExportRecapCSV(ctx context.Context, destDir string) (path string, err error)
+	// ExportRecapXLSX writes the recap into destDir as an Excel workbook
+	// (numbers as numbers, one sheet "Rekap OPD") and returns the file
+	// written.
+	ExportRecapXLSX(ctx context.Context, destDir string) (path string, err error)
+	// ExportReviewXLSX writes the review of one bundle (the OPD's answers
+	// beside the assessor's decisions) into destDir as an Excel workbook
+	// and returns the file written.
+	ExportReviewXLSX(ctx context.Context, bundleID, destDir string) (path string, err error)
 	// Bundles lists every stored bundle (accepted, superseded, conflict).
 	Bundles(ctx context.Context) ([]ReviewBundle, error)
 	// ReviewSheet returns the bundle and, per indicator answered or

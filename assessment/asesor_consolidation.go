@@ -19,17 +19,21 @@ type AsesorConsolidation interface {
 	// SetResponsible sets the OPDs answering an indicator (nil: every OPD).
 	SetResponsible(ctx context.Context, periode, indicator int, opdKodes []string) error
 	// ExportConsolidation writes the consolidation of a periode into
-	// destDir as format (CSV, JSON, or a PDF signed with the assessor's key,
-	// which passphrase unlocks; passphrase is ignored for CSV and JSON) and
-	// returns the file written.
+	// destDir as format (an Excel workbook, CSV, JSON, or a PDF signed with
+	// the assessor's key, which passphrase unlocks; passphrase is ignored
+	// for the others) and returns the file written.
 	ExportConsolidation(ctx context.Context, periode int, format ExportFormat, destDir string, passphrase []byte) (path string, err error)
 }
 
 // ExportFormat is a consolidation export format.
 type ExportFormat string
 
-// Consolidation export formats.
+// Consolidation export formats; the value is the file's extension.
 const (
+	// ExportXLSX is an Excel workbook: numbers stored as numbers, so
+	// Indonesian Excel shows them with its decimal comma (the CSV opens
+	// there as one column of text).
+	ExportXLSX ExportFormat = "xlsx"
 	ExportCSV  ExportFormat = "csv"
 	ExportJSON ExportFormat = "json"
 	ExportPDF  ExportFormat = "pdf"

@@ -17,13 +17,13 @@ import (
 func init() {
 	register(command{
 		name: "consolidate",
-		summary: "asesor: konsolidasi instansi: consolidate show --periode P [--json|--csv|--pdf BERKAS] | set --periode P --indicator N --value V [--from-bundle ID] | " +
+		summary: "asesor: konsolidasi instansi: consolidate show --periode P [--json|--csv|--xlsx BERKAS.xlsx|--pdf BERKAS] | set --periode P --indicator N --value V [--from-bundle ID] | " +
 			"responsible --periode P --indicator N [--opd K1,K2] — assessor: the instansi's assessment",
 		run: runConsolidate,
 	})
 }
 
-const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--json | --csv]\n" +
+const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--json | --csv | --xlsx BERKAS.xlsx [--force]]\n" +
 	"       spbe-mandiri consolidate [show] --periode P --pdf BERKAS [--force] [--passphrase-file BERKAS]   (laporan PDF bertanda tangan kunci asesor)\n" +
 	"       spbe-mandiri consolidate set --periode P --indicator N --value V [--from-bundle ID] [--note CATATAN] [--by NAMA]   (--value \"\" menghapus penetapan)\n" +
 	"       spbe-mandiri consolidate responsible --periode P --indicator N [--opd KODE1,KODE2]   (tanpa --opd: semua OPD)"
@@ -100,7 +100,8 @@ func runConsolidate(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	asCSV := fs.Bool("csv", false, "keluaran CSV")
 	pdfOut := fs.String("pdf", "", "tulis laporan konsolidasi PDF bertanda tangan ke BERKAS")
-	force := fs.Bool("force", false, forceFlagText+" (dengan --pdf)")
+	force := fs.Bool("force", false, forceFlagText+" (dengan --pdf atau --xlsx)")
+	xlsxOut := fs.String("xlsx", "", "tulis konsolidasi sebagai buku kerja Excel ke BERKAS.xlsx")
 	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
 	pos, err := parseArgs(fs, rest)
 	if err == nil {
@@ -109,8 +110,8 @@ func runConsolidate(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) || (*asJSON && *asCSV) ||
-		(*pdfOut != "" && (*asJSON || *asCSV)) || (*passFile != "" && *pdfOut == "") {
+	if len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) ||
+		!atMostOne(*asJSON, *asCSV, *pdfOut != "", *xlsxOut != "") || (*passFile != "" && *pdfOut == "") {
 		return fail(env, usagef("%s", consolidateUsage))
 	}
 	deps, err := asesorDeps(env)
@@ -153,6 +154,9 @@ func runConsolidate(env *Env, args []string) int {
 	}
 	if *pdfOut != "" {
 		return runConsolidatedPDF(env, deps, *dataDir, ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
+	}
+	if *xlsxOut != "" {
+		return runSheet(env, deps, *dataDir, SheetRequest{View: SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
 	}
 	c, err := deps.Consolidate(ctx, *dataDir, *periode)
 	if err != nil {
@@ -201,7 +205,7 @@ func runConsolidate(env *Env, args []string) int {
 
 // consolidateFlags are the flags each subcommand takes (besides --data).
 var consolidateFlags = map[string][]string{
-	"show":        {"periode", "json", "csv", "pdf", "force", "passphrase-file"},
+	"show":        {"periode", "json", "csv", "xlsx", "pdf", "force", "passphrase-file"},
 	"set":         {"periode", "indicator", "value", "from-bundle", "note", "by"},
 	"responsible": {"periode", "indicator", "opd"},
 }

@@ -15,7 +15,7 @@ import (
 func init() {
 	register(command{
 		name:    "recap",
-		summary: "asesor: rekap OPD: recap [--csv | --json] — assessor: recap of imported OPDs",
+		summary: "asesor: rekap OPD: recap [--csv | --json | --xlsx BERKAS.xlsx] — assessor: recap of imported OPDs",
 		run:     runRecap,
 	})
 }
@@ -25,13 +25,18 @@ func runRecap(env *Env, args []string) int {
 	dataDir := fs.String("data", "", "folder data")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	asCSV := fs.Bool("csv", false, "keluaran CSV")
+	xlsxOut := fs.String("xlsx", "", "tulis rekap sebagai buku kerja Excel ke BERKAS.xlsx")
+	force := fs.Bool("force", false, forceFlagText+" (dengan --xlsx)")
 	rest, err := parseArgs(fs, args)
-	if err != nil || len(rest) != 0 || (*asJSON && *asCSV) {
-		return fail(env, usagef("pakai: spbe-mandiri recap [--csv | --json]"))
+	if err != nil || len(rest) != 0 || !atMostOne(*asJSON, *asCSV, *xlsxOut != "") {
+		return fail(env, usagef("pakai: spbe-mandiri recap [--csv | --json | --xlsx BERKAS.xlsx [--force]]"))
 	}
 	deps, err := asesorDeps(env)
 	if err != nil {
 		return fail(env, err)
+	}
+	if *xlsxOut != "" {
+		return runSheet(env, deps, *dataDir, SheetRequest{View: SheetRecap, Out: *xlsxOut, Force: *force})
 	}
 	rows, err := deps.Recap(context.Background(), *dataDir)
 	if err != nil {

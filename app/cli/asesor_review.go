@@ -13,13 +13,13 @@ func init() {
 	register(command{
 		name: "review",
 		summary: "asesor: telaah indikator: review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason …] [--note …] | " +
-			"review show --bundle ID [--json] — assessor: review a bundle",
+			"review show --bundle ID [--json | --xlsx BERKAS.xlsx] — assessor: review a bundle",
 		run: runReview,
 	})
 }
 
 const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason ALASAN] [--note CATATAN] [--by NAMA]\n" +
-	"       spbe-mandiri review show --bundle ID [--json]\n" +
+	"       spbe-mandiri review show --bundle ID [--json | --xlsx BERKAS.xlsx]\n" +
 	"ALASAN revisi: \"bukti tidak tepat\" | \"belum diunggah\" | \"ditolak otomatis\""
 
 // ReviewEntry is one review decision of the assessor.
@@ -80,6 +80,8 @@ func runReview(env *Env, args []string) int {
 	fs.StringVar(&dataDir, "data", dataDir, "folder data")
 	bundleID := fs.String("bundle", "", "id bundel (atau awalannya, minimal 8 karakter)")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
+	xlsxOut := fs.String("xlsx", "", "review show: tulis telaah sebagai buku kerja Excel ke BERKAS.xlsx")
+	force := fs.Bool("force", false, forceFlagText+" (dengan --xlsx)")
 	indicator := fs.Int("indicator", 0, "nomor indikator")
 	value := fs.String("value", "", "nilai asesor 1–5, desimal boleh (mis. 2,5)")
 	status := fs.String("status", "", "diterima | revisi")
@@ -87,7 +89,7 @@ func runReview(env *Env, args []string) int {
 	note := fs.String("note", "", "catatan untuk OPD")
 	by := fs.String("by", "", "nama asesor (bawaan: nama pengguna sistem)")
 	pos, err := parseArgs(fs, rest)
-	if err != nil || len(pos) != 0 || *bundleID == "" {
+	if err != nil || len(pos) != 0 || *bundleID == "" || !reviewOutputOK(show, *asJSON, *xlsxOut) {
 		return fail(env, usagef("%s", reviewUsage))
 	}
 	deps, err := asesorDeps(env)
@@ -96,15 +98,7 @@ func runReview(env *Env, args []string) int {
 	}
 	ctx := context.Background()
 	if show {
-		sheet, err := deps.ReviewSheet(ctx, dataDir, *bundleID)
-		if err != nil {
-			return fail(env, err)
-		}
-		if *asJSON {
-			return writeJSON(env, sheet)
-		}
-		printReviewSheet(env, sheet)
-		return ExitOK
+		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, SheetRequest{Out: *xlsxOut, Force: *force})
 	}
 	if *indicator < 1 || (*status != "diterima" && *status != "revisi") {
 		return fail(env, usagef("%s", reviewUsage))
@@ -122,6 +116,28 @@ func runReview(env *Env, args []string) int {
 		return writeJSON(env, e)
 	}
 	fmt.Fprintf(env.Stdout, "Telaah dicatat: bundel %.13s…, indikator %d: %s\n", e.BundleID, e.Indicator, reviewStatusText(&e))
+	return ExitOK
+}
+
+// reviewOutputOK: --xlsx belongs to `review show` and excludes --json.
+func reviewOutputOK(show, asJSON bool, xlsxOut string) bool {
+	return xlsxOut == "" || (show && !asJSON)
+}
+
+// runReviewShow is `review show`: the sheet as text, JSON or a workbook.
+func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON bool, xlsx SheetRequest) int {
+	if xlsx.Out != "" {
+		xlsx.View, xlsx.BundleID = SheetReview, bundleID
+		return runSheet(env, deps, dataDir, xlsx)
+	}
+	sheet, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)
+	if err != nil {
+		return fail(env, err)
+	}
+	if asJSON {
+		return writeJSON(env, sheet)
+	}
+	printReviewSheet(env, sheet)
 	return ExitOK
 }
 
