@@ -200,6 +200,16 @@ func asesorDeps() *cli.AsesorDeps {
 		ImportFeedback:  importFeedback,
 		ShowFeedback:    showFeedback,
 		Operator:        operatorName,
+		ReviewerName: func(ctx context.Context, dataDir string) (name string, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				name, err = w.ReviewerName(ctx)
+				return err
+			})
+			return name, err
+		},
+		SetReviewerName: func(ctx context.Context, dataDir, name string) error {
+			return withWorkspace(dataDir, func(w *asesor.Workspace) error { return w.SetReviewerName(ctx, name) })
+		},
 		ConsolidatedPDF: consolidatedPDFCommand,
 	}
 }
