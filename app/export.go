@@ -205,5 +205,5 @@ func (u *UI) onVerify() {
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }

@@ -36,6 +36,8 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	p.status.TextStyle.Bold = true
 	p.levels = newLevelCards(q.s.cat, p.in, q.s.answer(n).Level, q.pickLevel)
 	p.just = newJustificationEditor(q, n)
+	p.levels.onCollapse = p.onCollapse
+	p.levels.applyCompact()
 	p.evidence = newEvidenceList(q, n)
 	p.history = newHistoryView(q, n)
 	p.prev = widget.NewButtonWithIcon(tr("q.prev"), theme.NavigateBackIcon(), func() { q.step(-1) })
@@ -52,6 +54,19 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	p.showNote()
 	p.history.load()
 	return p
+}
+
+// onCollapse hides the justification's hint with the level cards
+// collapsed, and lays the page out again.
+func (p *indicatorPane) onCollapse(collapsed bool) {
+	if collapsed {
+		p.just.hint.Hide()
+	} else {
+		p.just.hint.Show()
+	}
+	if p.scroll != nil {
+		p.scroll.Refresh()
+	}
 }
 
 // showNote shows the assessor's note from the navigator's notes (loaded
@@ -76,8 +91,6 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		instrumentText(p.in.Question),
 		p.guidance(),
 		widget.NewSeparator(),
-		heading(tr("ind.levels")),
-		wrapped(tr("ind.levelsHint")),
 		p.levels.view(),
 		widget.NewSeparator(),
 		p.just.view(),
@@ -87,6 +100,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		p.history.view(),
 	)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
+	p.just.page = p.scroll
 	hint := widget.NewLabel(tr("q.navHint"))
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Alignment = fyne.TextAlignCenter
