@@ -196,10 +196,10 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		ExportFeedback:  exportFeedback,
-		ImportFeedback:  importFeedback,
-		ShowFeedback:    showFeedback,
-		Operator:        operatorName,
+		ExportFeedback: exportFeedback,
+		ImportFeedback: importFeedback,
+		ShowFeedback:   showFeedback,
+		Operator:       operatorName,
 		ReviewerName: func(ctx context.Context, dataDir string) (name string, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				name, err = w.ReviewerName(ctx)

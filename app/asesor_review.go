@@ -73,7 +73,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.items) {
-				o.(*widget.Label).SetText(reviewItemLabel(r.items[id]))
+				o.(*widget.Label).SetText(r.itemLabel(r.items[id]))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) { r.selectItem(id) }
@@ -215,6 +215,19 @@ func (r *asesorReview) openBundle(id string) {
 		r.state.SetText(trf("review.count", len(items)))
 		r.list.Select(0)
 	})
+}
+
+// itemLabel is the list's line: number, level and decision first (they
+// must survive truncation), then the indicator's name when the catalog
+// is installed.
+func (r *asesorReview) itemLabel(it assessment.ReviewItem) string {
+	s := reviewItemLabel(it)
+	if c := r.bundle.Catalog; c != nil {
+		if in, ok := c.Indicator(it.Indicator); ok {
+			s += " – " + in.Name
+		}
+	}
+	return s
 }
 
 func reviewItemLabel(it assessment.ReviewItem) string {

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -103,6 +105,15 @@ func TestReviewShowsWhatIsJudged(t *testing.T) {
 		t.Error("the form is not beside the OPD's answer")
 	}
 	capture(t, h.u.win, "review-1366x768.png")
+	fyne.CurrentApp().Settings().SetTheme(lightVariant{newAppTheme()})
+	capture(t, h.u.win, "review-1366x768-light.png")
+}
+
+// lightVariant shows a theme's light variant whatever the system's.
+type lightVariant struct{ fyne.Theme }
+
+func (l lightVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return l.Theme.Color(n, theme.VariantLight)
 }
 
 // TestReviewerFromProfile: the name a decision is recorded under is the
