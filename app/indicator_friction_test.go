@@ -122,6 +122,7 @@ func TestLevelCardsCollapse(t *testing.T) {
 		t.Error("collapse offered before a level is chosen")
 	}
 	q.pickLevel(2)
+	capture(t, h.u.win, "indicator-level-chosen-1366x768.png")
 	test.Tap(lc.toggle)
 	h.wait()
 	for i, c := range lc.cards {

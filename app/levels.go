@@ -85,9 +85,6 @@ func (lc *levelCards) applyCompact() {
 	} else {
 		lc.hint.Show()
 	}
-	if lc.onCollapse != nil {
-		lc.onCollapse(collapsed)
-	}
 	for i, c := range lc.cards {
 		if collapsed && i+1 != lc.selected {
 			c.Hide()
@@ -106,6 +103,9 @@ func (lc *levelCards) applyCompact() {
 		lc.toggle.SetText(tr("level.showChosen"))
 		lc.toggle.SetIcon(theme.MenuDropUpIcon())
 		lc.toggle.Show()
+	}
+	if lc.onCollapse != nil {
+		lc.onCollapse(collapsed) // last: the page is laid out with the cards as they now are
 	}
 }
 
