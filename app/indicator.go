@@ -13,17 +13,20 @@ import (
 // (collapsible), the five levels, the justification, the evidence, the
 // history, and previous/next.
 type indicatorPane struct {
-	q        *questionnaire
-	n        int
-	in       assessment.Indicator
-	status   *widget.Label
-	levels   *levelCards
-	just     *justificationEditor
-	evidence *evidenceList
-	history  *historyView
-	prev     *widget.Button
-	next     *widget.Button
-	scroll   *container.Scroll
+	q      *questionnaire
+	n      int
+	in     assessment.Indicator
+	status *widget.Label
+	// statusRow holds the status beside the weight; laid out again when
+	// the status text changes, or a longer one is cut at the window edge.
+	statusRow *fyne.Container
+	levels    *levelCards
+	just      *justificationEditor
+	evidence  *evidenceList
+	history   *historyView
+	prev      *widget.Button
+	next      *widget.Button
+	scroll    *container.Scroll
 	// note holds the assessor's note on this indicator ("Catatan
 	// asesor"), empty and hidden when there is none.
 	note *fyne.Container
@@ -129,7 +132,8 @@ func (p *indicatorPane) header() fyne.CanvasObject {
 	name := heading(trf("ind.title", p.n, p.in.Name))
 	name.Wrapping = fyne.TextWrapWord
 	meta := wrapped(trf("ind.weight", commaDecimal(p.in.Weight.String()), scaleName(c, p.in)))
-	return container.NewVBox(crumb, name, border(nil, nil, nil, p.status, meta))
+	p.statusRow = border(nil, nil, nil, p.status, meta)
+	return container.NewVBox(crumb, name, p.statusRow)
 }
 
 func scaleName(c *assessment.Catalog, in assessment.Indicator) string {
@@ -161,4 +165,7 @@ func (p *indicatorPane) refreshStatus() {
 		p.status.Importance = widget.WarningImportance
 	}
 	p.status.Refresh()
+	if p.statusRow != nil {
+		p.statusRow.Refresh() // the status's width changes ("Belum diisi" → "Bukti kurang")
+	}
 }
