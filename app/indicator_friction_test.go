@@ -205,3 +205,29 @@ func TestMissingViewerSpeaksIndonesian(t *testing.T) {
 		t.Errorf("message %q", msg)
 	}
 }
+
+// TestTabIntoEvidenceNoteScrollsIntoView: the same for an evidence note,
+// the page's other text field.
+func TestTabIntoEvidenceNoteScrollsIntoView(t *testing.T) {
+	h, q := indicatorAt1366(t)
+	h.files.queue = append(h.files.queue, memFile("Perbup.pdf", []byte("%PDF-1.4 bukti")))
+	test.Tap(q.pane.evidence.addBtn)
+	h.wait()
+	var note *textEntry
+	walk(q.pane.evidence.rows, func(o fyne.CanvasObject) {
+		if e, ok := o.(*textEntry); ok && note == nil {
+			note = e
+		}
+	})
+	if note == nil {
+		t.Fatal("no note field")
+	}
+	p := q.pane
+	p.scroll.ScrollToTop()
+	h.u.win.Canvas().Focus(note)
+	d := fyne.CurrentApp().Driver()
+	top, view := d.AbsolutePositionForObject(note).Y, d.AbsolutePositionForObject(p.scroll).Y
+	if top < view || top+note.Size().Height > view+p.scroll.Size().Height {
+		t.Errorf("note at y %v, page shows %v..%v", top, view, view+p.scroll.Size().Height)
+	}
+}
