@@ -196,10 +196,20 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		ExportFeedback:  exportFeedback,
-		ImportFeedback:  importFeedback,
-		ShowFeedback:    showFeedback,
-		Operator:        operatorName,
+		ExportFeedback: exportFeedback,
+		ImportFeedback: importFeedback,
+		ShowFeedback:   showFeedback,
+		Operator:       operatorName,
+		ReviewerName: func(ctx context.Context, dataDir string) (name string, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				name, err = w.ReviewerName(ctx)
+				return err
+			})
+			return name, err
+		},
+		SetReviewerName: func(ctx context.Context, dataDir, name string) error {
+			return withWorkspace(dataDir, func(w *asesor.Workspace) error { return w.SetReviewerName(ctx, name) })
+		},
 		ConsolidatedPDF: consolidatedPDFCommand,
 		WriteSheet:      writeSheetCommand,
 	}

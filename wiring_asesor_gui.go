@@ -26,7 +26,7 @@ func openAsesorGUI(dataDir string) (assessment.AsesorWorkspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &asesorGUI{w: w}, nil
+	return &asesorGUI{w: w, lib: lib}, nil
 }
 
 // hasAsesorGUI reports whether dataDir holds an assessor's workspace
@@ -37,7 +37,10 @@ func hasAsesorGUI(dataDir string) bool {
 }
 
 // asesorGUI adapts storage/asesor.Workspace to assessment.AsesorWorkspace.
-type asesorGUI struct{ w *asesor.Workspace }
+type asesorGUI struct {
+	w   *asesor.Workspace
+	lib *assessment.Library // the installed catalogs, for the review screen's texts
+}
 
 func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]assessment.ImportOutcome, error) {
 	res, err := a.w.Import(ctx, paths, progress)
@@ -93,9 +96,10 @@ func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
 		Index: b.Index, Predicate: b.Predicate, KeyStatus: assessment.KeyStatus(b.KeyStatus)}
 }
 
-// AcceptBundle settles a konflik in the name of the OS user.
+// AcceptBundle settles a konflik in the name of the workspace profile's
+// assessor.
 func (a *asesorGUI) AcceptBundle(ctx context.Context, bundleID string) error {
-	_, err := a.w.AcceptBundle(ctx, bundleID, operatorName())
+	_, err := a.w.AcceptBundle(ctx, bundleID, a.decider(ctx, ""))
 	return err
 }
 
@@ -129,15 +133,61 @@ func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessmen
 		}
 		out = append(out, it)
 	}
-	return guiBundle(b), out, nil
+	gb := guiBundle(b)
+	gb.Catalog = a.catalogOf(b.Catalog)
+	return gb, out, nil
+}
+
+// catalogOf is the installed catalog a bundle was answered on, nil when
+// this installation does not hold exactly that one (import refuses such
+// bundles today; older workspaces may still hold some).
+func (a *asesorGUI) catalogOf(ref asesor.CatalogRef) *assessment.Catalog {
+	if a.lib == nil {
+		return nil
+	}
+	c, err := a.lib.Pinned(ref.ID, ref.Version, ref.SHA256)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// decider is who settles a konflik or an instansi value: as reviewer,
+// but these internal records keep the OS user as a last resort rather
+// than refusing.
+func (a *asesorGUI) decider(ctx context.Context, given string) string {
+	if by, err := a.reviewer(ctx, given); err == nil {
+		return by
+	}
+	return operatorName()
+}
+
+func (a *asesorGUI) ReviewerName(ctx context.Context) (string, error) { return a.w.ReviewerName(ctx) }
+
+func (a *asesorGUI) SetReviewerName(ctx context.Context, name string) error {
+	return a.w.SetReviewerName(ctx, name)
+}
+
+// reviewer is the name a decision is recorded under: the one given, else
+// the workspace profile's. Never the OS user: the Tim Asesor's laptop runs
+// as one account, and the OPD reads this name in its feedback.
+func (a *asesorGUI) reviewer(ctx context.Context, given string) (string, error) {
+	if by := strings.TrimSpace(given); by != "" {
+		return by, nil
+	}
+	by, err := a.w.ReviewerName(ctx)
+	if err == nil && by == "" {
+		err = &asesor.InputError{Msg: "nama asesor belum diisi: isi dulu nama Anda di profil ruang kerja asesor"}
+	}
+	return by, err
 }
 
 func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision) error {
-	by := d.Reviewer
-	if strings.TrimSpace(by) == "" {
-		by = operatorName()
+	by, err := a.reviewer(ctx, d.Reviewer)
+	if err != nil {
+		return err
 	}
-	_, err := a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
+	_, err = a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
 		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
 	return err
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -54,12 +53,8 @@ func (a *asesorGUI) Settle(ctx context.Context, r assessment.SettleRequest) erro
 	if _, ok := cat.Indicator(r.Indicator); !ok {
 		return fmt.Errorf("indikator %d tidak ada di katalog %s", r.Indicator, cat.ID)
 	}
-	by := r.SetBy
-	if strings.TrimSpace(by) == "" {
-		by = operatorName()
-	}
 	_, err = a.w.Settle(ctx, asesor.SettleInput{Periode: r.Periode, Indicator: r.Indicator, Value: r.Value,
-		FromBundle: r.FromBundle, Note: r.Note, SetBy: by})
+		FromBundle: r.FromBundle, Note: r.Note, SetBy: a.decider(ctx, r.SetBy)})
 	return err
 }
 

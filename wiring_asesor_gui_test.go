@@ -80,6 +80,30 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	}
 }
 
+// testReviewerProfile: a decision without a name is refused until the
+// workspace profile has one, then recorded under it, never the OS user's.
+func testReviewerProfile(t *testing.T, w assessment.AsesorWorkspace, id string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	d := assessment.ReviewDecision{BundleID: id, Indicator: n, Status: assessment.ReviewAccepted}
+	if err := w.SaveReview(ctx, d); err == nil || !strings.Contains(err.Error(), "nama asesor belum diisi") {
+		t.Errorf("decision without a name: %v", err)
+	}
+	if err := w.SetReviewerName(ctx, "Siti Rahmawati"); err != nil {
+		t.Fatal(err)
+	}
+	if name, err := w.ReviewerName(ctx); err != nil || name != "Siti Rahmawati" {
+		t.Fatalf("profile %q, %v", name, err)
+	}
+	if err := w.SaveReview(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	hist, err := w.(*asesorGUI).w.ReviewHistory(ctx, id, n)
+	if err != nil || len(hist) == 0 || hist[len(hist)-1].Reviewer != "Siti Rahmawati" {
+		t.Errorf("recorded as %+v, %v; want the profile's name", hist, err)
+	}
+}
+
 // testAsesorGUIReview: the review methods on the imported bundle — list,
 // sheet, a revisi saved and read back, an invalid value refused, the
 // report and an evidence file copied out for the viewer.
@@ -96,6 +120,14 @@ func testAsesorGUIReview(t *testing.T, w assessment.AsesorWorkspace) {
 		t.Fatalf("sheet %+v %+v, %v", b, items, err)
 	}
 	n := items[0].Indicator
+	if b.Catalog == nil {
+		t.Fatal("the sheet carries no catalog: the review screen cannot show the indicator's question and criteria")
+	}
+	if _, ok := b.Catalog.Indicator(n); !ok {
+		t.Errorf("indicator %d not in the sheet's catalog %s", n, b.Catalog.ID)
+	}
+	// on another indicator than the one checked below
+	testReviewerProfile(t, w, id, b.Catalog.Indicators[len(b.Catalog.Indicators)-1].Number)
 	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: id, Indicator: n, Value: "7",
 		Status: assessment.ReviewAccepted, Reviewer: "Andi"}); err == nil {
 		t.Error("value 7 accepted")

@@ -36,7 +36,7 @@ func (dialogPaths) PickFolder(parent fyne.Window, done func(string, bool)) {
 		done(l.Path(), true)
 	}, parent)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, parent)
 }
 
 func (dialogPaths) PickFile(parent fyne.Window, title string, extensions []string, done func(string, bool)) {
@@ -57,7 +57,7 @@ func (dialogPaths) PickFile(parent fyne.Window, title string, extensions []strin
 		d.SetFilter(fynestorage.NewExtensionFileFilter(extensions))
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, parent)
 }
 
 // bundleExtension is the extension of OPD bundles.

@@ -274,14 +274,33 @@ func quarantinedBlob(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), ".bin")
 }
 
-// openInSystem opens a file or folder with the system's handler.
+// openInSystem opens a file or folder with the system's handler. Every
+// "Buka" of the app goes through here, so that a computer without a
+// viewer for the type (no PDF reader, no xdg-open) tells the user in
+// their language what to do, not "exec: xdg-open: executable file not
+// found in $PATH".
 func openInSystem(a fyne.App, path string) error {
 	uri, err := url.Parse(fynestorage.NewFileURI(path).String())
-	if err != nil {
-		return err
+	if err == nil {
+		err = a.OpenURL(uri)
 	}
-	return a.OpenURL(uri)
+	if err != nil {
+		return &viewerError{path: path, err: err}
+	}
+	return nil
 }
+
+// viewerError: the system found no program to open path.
+type viewerError struct {
+	path string
+	err  error
+}
+
+func (e *viewerError) Error() string {
+	return trf("open.noViewer", filepath.Base(e.path), e.path)
+}
+
+func (e *viewerError) Unwrap() error { return e.err }
 
 // capitalize starts a message with a capital, as a sentence on screen.
 func capitalize(s string) string {

@@ -47,10 +47,10 @@ type asesorReview struct {
 	// at least one indicator has a decision.
 	feedbackBtn *widget.Button
 	feedback    *feedbackExport // the export in progress (tests look at it)
-	title       *widget.Label
-	level       *widget.Label
-	justify     *widget.Label
-	evidence    *fyne.Container
+	subject     *reviewSubject  // what is judged: the OPD's side
+	opdScroll   *container.Scroll
+	reviewer    string // the workspace profile's name, "" = not given yet
+	reviewerLbl *widget.Label
 	value       *widget.Entry
 	status      *widget.RadioGroup
 	reason      *widget.Select
@@ -74,7 +74,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.items) {
-				o.(*widget.Label).SetText(reviewItemLabel(r.items[id]))
+				o.(*widget.Label).SetText(r.itemLabel(r.items[id]))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) { r.selectItem(id) }
@@ -84,10 +84,8 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 	r.reportBtn.Disable()
 	r.feedbackBtn = widget.NewButton(tr("asesor.feedback.button"), r.onFeedback)
 	r.feedbackBtn.Disable()
-	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.level = wrapped("")
-	r.justify = wrapped("")
-	r.evidence = container.NewVBox()
+	r.subject = newReviewSubject()
+	r.reviewerLbl = wrapped("")
 	r.value = widget.NewEntry()
 	r.value.SetPlaceHolder(tr("review.valueHint"))
 	labels := make([]string, len(reviewStatuses))
@@ -114,22 +112,30 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 		widget.NewFormItem(tr("review.reason"), r.reason),
 		widget.NewFormItem(tr("review.note"), r.note),
 	)
-	r.detail = container.NewVBox(r.title,
-		widget.NewLabelWithStyle(tr("review.opdAnswer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		r.level, r.justify, r.evidence, widget.NewSeparator(),
-		widget.NewLabelWithStyle(tr("review.assessor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form, container.NewHBox(r.saveBtn), r.msg)
+	r.detail = r.layoutDetail(form)
 	r.detail.Hide()
 	r.syncReason()
 	r.load()
+	r.loadReviewer()
 	return r
+}
+
+// layoutDetail puts what is judged and the decision side by side: the
+// OPD's side scrolls, the assessor's column beside it stays in view, so
+// at 1366×768 the form is never below the fold of a long justification.
+func (r *asesorReview) layoutDetail(form *widget.Form) *fyne.Container {
+	change := widget.NewButton(tr("review.reviewerChange"), func() { r.askReviewer(nil) })
+	side := container.NewVBox(heading(tr("review.assessor")), border(nil, nil, nil, change, r.reviewerLbl),
+		form, container.NewHBox(r.saveBtn), r.msg)
+	r.opdScroll = container.NewVScroll(container.NewPadded(r.subject.box))
+	return border(nil, nil, nil, fixedWidth(container.NewVScroll(side), reviewFormWidth), r.opdScroll)
 }
 
 func (r *asesorReview) view() fyne.CanvasObject {
 	top := container.NewVBox(asesorNav(r.u, "asesor.navReview"),
 		container.NewBorder(nil, nil, widget.NewLabel(tr("review.bundle")), container.NewHBox(r.xlsxBtn, r.reportBtn, r.feedbackBtn), r.pick), r.state)
-	split := container.NewHSplit(r.list, container.NewVScroll(r.detail))
-	split.Offset = 0.3
+	split := container.NewHSplit(r.list, container.NewStack(r.detail)) // the Stack stays visible while detail is hidden
+	split.Offset = 0.2
 	return container.NewPadded(border(top, nil, nil, nil, split))
 }
 
@@ -215,6 +221,19 @@ func (r *asesorReview) openBundle(id string) {
 	})
 }
 
+// itemLabel is the list's line: number, level and decision first (they
+// must survive truncation), then the indicator's name when the catalog
+// is installed.
+func (r *asesorReview) itemLabel(it assessment.ReviewItem) string {
+	s := reviewItemLabel(it)
+	if c := r.bundle.Catalog; c != nil {
+		if in, ok := c.Indicator(it.Indicator); ok {
+			s += " – " + in.Name
+		}
+	}
+	return s
+}
+
 func reviewItemLabel(it assessment.ReviewItem) string {
 	s := trf("review.indicator", it.Indicator)
 	if it.Answered {
@@ -243,28 +262,7 @@ func (r *asesorReview) selectItem(id int) {
 	}
 	r.sel = id
 	it := r.items[id]
-	r.title.SetText(trf("review.indicator", it.Indicator))
-	if it.Answered {
-		r.level.SetText(trf("review.level", it.Level))
-		r.justify.SetText(it.Justification)
-	} else {
-		r.level.SetText(tr("review.unanswered"))
-		r.justify.SetText("")
-	}
-	r.evidence.RemoveAll()
-	if len(it.Evidence) == 0 {
-		r.evidence.Add(widget.NewLabel(tr("review.noEvidence")))
-	}
-	for _, e := range it.Evidence {
-		text := trf("review.evidenceItem", e.Name, e.Level)
-		if e.Note != "" {
-			text += " – " + e.Note
-		}
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
-		open := widget.NewButton(tr("review.openEvidence"), func() { r.openBlob(e.SHA256, e.Name) })
-		r.evidence.Add(container.NewBorder(nil, nil, nil, open, l))
-	}
+	r.subject.show(r.bundle.Catalog, it, func(e assessment.ReviewEvidence) { r.openBlob(e.SHA256, e.Name) })
 	r.value.SetText(commaDecimal(it.Value))
 	r.status.SetSelected("")
 	if it.Reviewed {
@@ -280,6 +278,10 @@ func (r *asesorReview) selectItem(id int) {
 	r.msg.SetText("")
 	r.syncReason()
 	r.detail.Show()
+	// New texts change the wrapped labels' heights: lay the OPD side out
+	// again, from its top.
+	r.opdScroll.ScrollToTop()
+	r.opdScroll.Refresh()
 }
 
 // syncReason enables the reason only for a revisi.
@@ -330,7 +332,7 @@ func (r *asesorReview) decision() (assessment.ReviewDecision, error) {
 	return d, nil
 }
 
-// onSave records the decision off the UI goroutine.
+// onSave records the decision under the assessor's name (asked once).
 func (r *asesorReview) onSave() {
 	if r.sel < 0 || r.sel >= len(r.items) {
 		return
@@ -340,6 +342,14 @@ func (r *asesorReview) onSave() {
 		r.msg.SetText(err.Error())
 		return
 	}
+	r.withReviewer(func(name string) {
+		d.Reviewer = name
+		r.save(d)
+	})
+}
+
+// save records d off the UI goroutine.
+func (r *asesorReview) save(d assessment.ReviewDecision) {
 	w, sel := r.u.asesor, r.sel
 	r.saveBtn.Disable()
 	r.msg.SetText(tr("review.saving"))

@@ -38,6 +38,7 @@ type fakeAsesor struct {
 	fakeAsesorFeedback
 	fakeRecapExport
 	fakeAccept
+	fakeAsesorProfile
 }
 
 func (f *fakeAsesor) Bundles(context.Context) ([]assessment.ReviewBundle, error) {
@@ -476,7 +477,8 @@ func TestAsesorReviewSavesRevisi(t *testing.T) {
 	test.Tap(r.saveBtn)
 	h.wait()
 	want := assessment.ReviewDecision{BundleID: "b-dinkes-1", Indicator: 2, Value: "2.5",
-		Status: assessment.ReviewRevision, Reason: assessment.ReasonMissing, Note: "Unggah dokumen integrasi"}
+		Status: assessment.ReviewRevision, Reason: assessment.ReasonMissing, Note: "Unggah dokumen integrasi",
+		Reviewer: "Budi Asesor"} // the workspace profile's name (issue 12 item 7)
 	if len(h.ws.saved) != 1 || h.ws.saved[0] != want {
 		t.Fatalf("saved %+v, want %+v", h.ws.saved, want)
 	}
@@ -530,7 +532,7 @@ func TestAsesorRecapOpensReview(t *testing.T) {
 	test.Tap(r.open)
 	h.wait()
 	rv := current[*asesorReview](t, h.u)
-	if rv.bundle.BundleID != "b-dinkes-1" || len(rv.items) != 1 || rv.title.Text != "Indikator 5" {
+	if rv.bundle.BundleID != "b-dinkes-1" || len(rv.items) != 1 || rv.subject.title.Text != "Indikator 5" {
 		t.Errorf("review opened on %+v, items %+v", rv.bundle, rv.items)
 	}
 }

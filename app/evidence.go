@@ -84,6 +84,11 @@ func (e *evidenceList) row(ev assessment.Evidence) fyne.CanvasObject {
 	note.SetPlaceHolder(tr("evidence.notePlaceholder"))
 	note.shortcuts = e.q.onShortcut
 	note.onFocusLost = e.q.u.saver.flush
+	note.onFocusGained = func() { // Tab into a note below the fold brings it up
+		if p := e.q.pane; p != nil {
+			scrollIntoView(p.scroll, note)
+		}
+	}
 	note.OnChanged = func(text string) { e.q.onEvidenceNote(ev.ID, text) }
 	head := border(nil, nil, nil, container.NewHBox(open, remove), container.NewVBox(name, detail))
 	return widget.NewCard("", "", container.NewVBox(head, note))

@@ -256,7 +256,7 @@ func (u *UI) onVerify() {
 		u.verifyFile(path)
 	}, u.win)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // verifyFile checks the bundle at path off the UI goroutine and shows the

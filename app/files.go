@@ -39,7 +39,7 @@ func (dialogFiles) PickFile(parent fyne.Window, done func(PickedFile, bool)) {
 		done(uriFile(rc.URI(), rc), true)
 	}, parent)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, parent)
 }
 
 // uriFile wraps a URI (from the dialog or a drop); rc may be an already

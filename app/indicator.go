@@ -13,17 +13,20 @@ import (
 // (collapsible), the five levels, the justification, the evidence, the
 // history, and previous/next.
 type indicatorPane struct {
-	q        *questionnaire
-	n        int
-	in       assessment.Indicator
-	status   *widget.Label
-	levels   *levelCards
-	just     *justificationEditor
-	evidence *evidenceList
-	history  *historyView
-	prev     *widget.Button
-	next     *widget.Button
-	scroll   *container.Scroll
+	q      *questionnaire
+	n      int
+	in     assessment.Indicator
+	status *widget.Label
+	// statusRow holds the status beside the weight; laid out again when
+	// the status text changes, or a longer one is cut at the window edge.
+	statusRow *fyne.Container
+	levels    *levelCards
+	just      *justificationEditor
+	evidence  *evidenceList
+	history   *historyView
+	prev      *widget.Button
+	next      *widget.Button
+	scroll    *container.Scroll
 	// note holds the assessor's note on this indicator ("Catatan
 	// asesor"), empty and hidden when there is none.
 	note *fyne.Container
@@ -36,6 +39,8 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	p.status.TextStyle.Bold = true
 	p.levels = newLevelCards(q.s.cat, p.in, q.s.answer(n).Level, q.pickLevel)
 	p.just = newJustificationEditor(q, n)
+	p.levels.onCollapse = p.onCollapse
+	p.levels.applyCompact()
 	p.evidence = newEvidenceList(q, n)
 	p.history = newHistoryView(q, n)
 	p.prev = widget.NewButtonWithIcon(tr("q.prev"), theme.NavigateBackIcon(), func() { q.step(-1) })
@@ -52,6 +57,19 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	p.showNote()
 	p.history.load()
 	return p
+}
+
+// onCollapse hides the justification's hint with the level cards
+// collapsed, and lays the page out again.
+func (p *indicatorPane) onCollapse(collapsed bool) {
+	if collapsed {
+		p.just.hint.Hide()
+	} else {
+		p.just.hint.Show()
+	}
+	if p.scroll != nil {
+		p.scroll.Refresh()
+	}
 }
 
 // showNote shows the assessor's note from the navigator's notes (loaded
@@ -76,8 +94,6 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		instrumentText(p.in.Question),
 		p.guidance(),
 		widget.NewSeparator(),
-		heading(tr("ind.levels")),
-		wrapped(tr("ind.levelsHint")),
 		p.levels.view(),
 		widget.NewSeparator(),
 		p.just.view(),
@@ -87,6 +103,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		p.history.view(),
 	)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
+	p.just.page = p.scroll
 	hint := widget.NewLabel(tr("q.navHint"))
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Alignment = fyne.TextAlignCenter
@@ -115,7 +132,8 @@ func (p *indicatorPane) header() fyne.CanvasObject {
 	name := heading(trf("ind.title", p.n, p.in.Name))
 	name.Wrapping = fyne.TextWrapWord
 	meta := wrapped(trf("ind.weight", commaDecimal(p.in.Weight.String()), scaleName(c, p.in)))
-	return container.NewVBox(crumb, name, border(nil, nil, nil, p.status, meta))
+	p.statusRow = border(nil, nil, nil, p.status, meta)
+	return container.NewVBox(crumb, name, p.statusRow)
 }
 
 func scaleName(c *assessment.Catalog, in assessment.Indicator) string {
@@ -147,4 +165,7 @@ func (p *indicatorPane) refreshStatus() {
 		p.status.Importance = widget.WarningImportance
 	}
 	p.status.Refresh()
+	if p.statusRow != nil {
+		p.statusRow.Refresh() // the status's width changes ("Belum diisi" → "Bukti kurang")
+	}
 }

@@ -20,6 +20,11 @@ type justificationEditor struct {
 	entry    *textEntry
 	template *widget.Button
 	count    *widget.Label
+	hint     *widget.Label // hidden with the level cards collapsed
+	// page is the indicator screen's scroll (set by the pane once built):
+	// the wheel over the unfocused field scrolls it, and Tab into the
+	// field brings the field into it.
+	page *container.Scroll
 }
 
 func newJustificationEditor(q *questionnaire, n int) *justificationEditor {
@@ -31,7 +36,9 @@ func newJustificationEditor(q *questionnaire, n int) *justificationEditor {
 	j.entry.OnChanged = j.onChanged
 	j.entry.onFocusLost = q.u.saver.flush
 	j.entry.shortcuts = q.onShortcut
+	j.entry.onFocusGained = func() { scrollIntoView(j.page, j.entry) }
 	j.template = widget.NewButtonWithIcon(tr("just.template"), theme.ContentAddIcon(), j.onTemplate)
+	j.hint = wrapped(tr("just.hint"))
 	j.count = widget.NewLabel("")
 	j.count.SizeName = theme.SizeNameCaptionText
 	j.updateCount()
@@ -40,8 +47,13 @@ func newJustificationEditor(q *questionnaire, n int) *justificationEditor {
 
 func (j *justificationEditor) view() fyne.CanvasObject {
 	head := border(nil, nil, nil, j.template, heading(tr("just.title")))
-	hint := wrapped(tr("just.hint"))
-	return container.NewVBox(head, hint, j.entry, j.count)
+	field := j.entry.withWheelToPage(func() fyne.Scrollable {
+		if j.page == nil {
+			return nil
+		}
+		return j.page
+	})
+	return container.NewVBox(head, j.hint, field, j.count)
 }
 
 func (j *justificationEditor) onChanged(text string) {

@@ -20,7 +20,20 @@ type levelCards struct {
 	bgs      [5]*canvas.Rectangle
 	cards    [5]fyne.CanvasObject
 	selected int
+	// compact shows only the chosen level's card (when one is chosen), so
+	// that the justification comes up to the first screen; toggle
+	// switches it and the choice is remembered for every indicator.
+	compact bool
+	toggle  *widget.Button
+	hint    *widget.Label // how to choose; hidden when collapsed, to save a line
+	// onCollapse (may be nil) hears whether the cards are collapsed, for
+	// the screen to hide its other hints too.
+	onCollapse func(collapsed bool)
 }
+
+// prefLevelsCompact remembers whether the level cards are collapsed to
+// the chosen one.
+const prefLevelsCompact = "levelsCompact"
 
 func newLevelCards(c *assessment.Catalog, in assessment.Indicator, selected int, pick func(int)) *levelCards {
 	lc := &levelCards{}
@@ -41,16 +54,59 @@ func newLevelCards(c *assessment.Catalog, in assessment.Indicator, selected int,
 		)
 		lc.cards[i] = container.NewStack(lc.bgs[i], container.NewPadded(border(nil, nil, left, nil, texts)))
 	}
+	lc.compact = fyne.CurrentApp().Preferences().Bool(prefLevelsCompact)
+	lc.toggle = widget.NewButtonWithIcon("", theme.MenuDropUpIcon(), lc.onToggle)
+	lc.toggle.Importance = widget.LowImportance
+	lc.hint = wrapped(tr("ind.levelsHint"))
 	lc.setSelected(selected)
 	return lc
 }
 
 func (lc *levelCards) view() fyne.CanvasObject {
-	box := container.NewVBox()
+	box := container.NewVBox(border(nil, nil, nil, lc.toggle, heading(tr("ind.levels"))), lc.hint)
 	for _, c := range lc.cards {
 		box.Add(c)
 	}
 	return box
+}
+
+func (lc *levelCards) onToggle() {
+	lc.compact = !lc.compact
+	fyne.CurrentApp().Preferences().SetBool(prefLevelsCompact, lc.compact)
+	lc.applyCompact()
+}
+
+// applyCompact shows every card, or only the chosen one when compact; with
+// no level chosen yet all five stay, as there is nothing to collapse to.
+func (lc *levelCards) applyCompact() {
+	collapsed := lc.compact && lc.selected > 0
+	if collapsed {
+		lc.hint.Hide()
+	} else {
+		lc.hint.Show()
+	}
+	for i, c := range lc.cards {
+		if collapsed && i+1 != lc.selected {
+			c.Hide()
+		} else {
+			c.Show()
+		}
+	}
+	switch {
+	case lc.selected == 0:
+		lc.toggle.Hide()
+	case collapsed:
+		lc.toggle.SetText(tr("level.showAll"))
+		lc.toggle.SetIcon(theme.MenuDropDownIcon())
+		lc.toggle.Show()
+	default:
+		lc.toggle.SetText(tr("level.showChosen"))
+		lc.toggle.SetIcon(theme.MenuDropUpIcon())
+		lc.toggle.Show()
+	}
+	if lc.onCollapse != nil {
+		lc.onCollapse(collapsed) // last: the page is laid out with the cards as they now are
+	}
 }
 
 // setSelected highlights the chosen level (0 = none).
@@ -79,6 +135,9 @@ func (lc *levelCards) setSelected(level int) {
 		}
 		b.Refresh()
 		bg.Refresh()
+	}
+	if lc.toggle != nil {
+		lc.applyCompact()
 	}
 }
 

@@ -35,6 +35,7 @@ func newNavigator(q *questionnaire) *navigator {
 	n.search.SetPlaceHolder(tr("nav.search"))
 	n.search.shortcuts = q.onShortcut
 	n.search.OnChanged = func(string) { n.rebuild() }
+	n.search.OnSubmitted = func(string) { n.openFirstHit() }
 	n.incomplete = widget.NewCheck(tr("nav.incomplete"), func(bool) { n.rebuild() })
 	n.tree = widget.NewTree(n.childUIDs, n.isBranch, n.create, n.update)
 	n.tree.OnSelected = n.onSelected
@@ -143,6 +144,28 @@ func (n *navigator) visible(num int, name string) bool {
 		return true
 	}
 	return strings.Contains(strconv.Itoa(num), term) || strings.Contains(strings.ToLower(name), term)
+}
+
+// openFirstHit opens the first indicator the tree shows (Enter in the
+// search field): typing "23" and Enter goes to indicator 23, without a
+// trip to the mouse.
+func (n *navigator) openFirstHit() {
+	if num, ok := n.firstHit(""); ok {
+		n.q.goTo(num)
+	}
+}
+
+// firstHit is the first indicator under uid, in the tree's order.
+func (n *navigator) firstHit(uid widget.TreeNodeID) (int, bool) {
+	for _, c := range n.children[uid] {
+		if num, ok := uidIndicator(c); ok {
+			return num, true
+		}
+		if num, ok := n.firstHit(c); ok {
+			return num, true
+		}
+	}
+	return 0, false
 }
 
 func (n *navigator) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID { return n.children[uid] }

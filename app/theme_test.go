@@ -32,6 +32,26 @@ func TestStatusTextContrast(t *testing.T) {
 	}
 }
 
+// TestUnselectedRadioContrast: an unselected radio button (and check box)
+// is only its outline, drawn in the input border colour (fyne v2.7.1
+// widget/radio_item.go: outline ColorNameInputBorder, fill
+// ColorNameInputBackground). The outline is a UI component, not text, so
+// the measure is WCAG 2.1 1.4.11 non-text contrast, 3:1, against the
+// background around it and against its own fill.
+func TestUnselectedRadioContrast(t *testing.T) {
+	th := newAppTheme()
+	ring := th.Color(theme.ColorNameInputBorder, theme.VariantLight)
+	for _, n := range []string{"background", "input background"} {
+		name := theme.ColorNameBackground
+		if n != "background" {
+			name = theme.ColorNameInputBackground
+		}
+		if r := contrast(ring, th.Color(name, theme.VariantLight)); r < 3 {
+			t.Errorf("unselected radio outline on the %s: contrast %.2f:1, want at least 3:1", n, r)
+		}
+	}
+}
+
 // contrast is the WCAG 2 contrast ratio of two colours.
 func contrast(a, b color.Color) float64 {
 	la, lb := luminance(a), luminance(b)

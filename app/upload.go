@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -182,11 +180,7 @@ func (q *questionnaire) openEvidence(ev assessment.Evidence) {
 			q.u.showError(err)
 			return
 		}
-		uri, err := url.Parse(fynestorage.NewFileURI(path).String())
-		if err == nil {
-			err = a.OpenURL(uri)
-		}
-		if err != nil {
+		if err := openInSystem(a, path); err != nil {
 			q.u.showError(err)
 		}
 	})

@@ -61,6 +61,18 @@ type AsesorWorkspace interface {
 	AsesorConsolidation
 	AsesorPaperCheck
 	AsesorFeedback
+	AsesorProfile
+}
+
+// AsesorProfile is the assessor's own profile in the workspace: the name
+// decisions are recorded under. It is the workspace's, not the operating
+// system's: the shared laptop of a Tim Asesor runs as one OS user (often
+// "root" or "admin"), and the OPD reads the name in its feedback.
+type AsesorProfile interface {
+	// ReviewerName is the stored name, "" when none was given yet.
+	ReviewerName(ctx context.Context) (string, error)
+	// SetReviewerName stores the name (trimmed, 1–100 characters).
+	SetReviewerName(ctx context.Context, name string) error
 }
 
 // ReviewBundle is one stored bundle as the review screen lists it.
@@ -77,6 +89,10 @@ type ReviewBundle struct {
 	Index        string // recomputed on the catalog (else as claimed); decimal with a point, "" = nothing answered
 	Predicate    string
 	KeyStatus    KeyStatus
+	// Catalog is the catalog the OPD answered on, as installed here (the
+	// review screen shows its question, criteria and expected evidence);
+	// nil when this installation does not hold it.
+	Catalog *Catalog
 }
 
 // Review statuses and the reasons a revisi may carry.
@@ -119,7 +135,7 @@ type ReviewDecision struct {
 	Status    string // ReviewAccepted or ReviewRevision
 	Reason    string // required for revisi, empty for diterima
 	Note      string
-	Reviewer  string // "" = the workspace's default
+	Reviewer  string // "" = the workspace profile's ReviewerName
 }
 
 // ImportKind is what importing one bundle did.

@@ -52,6 +52,10 @@ type AsesorDeps struct {
 	Accept func(ctx context.Context, dataDir, bundleID, by string) (Acceptance, error)
 	// Bundles lists every stored bundle, by OPD code, periode and sequence.
 	Bundles func(ctx context.Context, dataDir string) ([]StoredBundle, error)
+	// ReviewerName is the workspace profile's assessor name ("" = none
+	// yet); SetReviewerName stores it. Either may be nil.
+	ReviewerName    func(ctx context.Context, dataDir string) (string, error)
+	SetReviewerName func(ctx context.Context, dataDir, name string) error
 	// Operator is the default for `keys verify --by` (the OS user name).
 	Operator func() string
 	// ConsolidatedPDF writes the consolidated report of a periode, signed with the assessor's key (asesor_consolidate_deps.go).

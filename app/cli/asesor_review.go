@@ -18,8 +18,8 @@ func init() {
 	})
 }
 
-const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason ALASAN] [--note CATATAN] [--by NAMA]\n" +
-	"       spbe-mandiri review show --bundle ID [--json | --xlsx BERKAS.xlsx]\n" +
+const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason ALASAN] [--note CATATAN] [--reviewer NAMA]\n" +
+	"       spbe-mandiri review show --bundle ID [--json | --xlsx BERKAS.xlsx [--force]]\n" +
 	"ALASAN revisi: \"bukti tidak tepat\" | \"belum diunggah\" | \"ditolak otomatis\""
 
 // ReviewEntry is one review decision of the assessor.
@@ -87,7 +87,8 @@ func runReview(env *Env, args []string) int {
 	status := fs.String("status", "", "diterima | revisi")
 	reason := fs.String("reason", "", "alasan revisi")
 	note := fs.String("note", "", "catatan untuk OPD")
-	by := fs.String("by", "", "nama asesor (bawaan: nama pengguna sistem)")
+	by := fs.String("reviewer", "", "nama asesor; yang pertama diberikan disimpan di profil ruang kerja dan menjadi bawaan")
+	fs.StringVar(by, "by", "", "sama dengan --reviewer")
 	pos, err := parseArgs(fs, rest)
 	if err != nil || len(pos) != 0 || *bundleID == "" || !reviewOutputOK(show, *asJSON, *xlsxOut) {
 		return fail(env, usagef("%s", reviewUsage))
@@ -103,9 +104,9 @@ func runReview(env *Env, args []string) int {
 	if *indicator < 1 || (*status != "diterima" && *status != "revisi") {
 		return fail(env, usagef("%s", reviewUsage))
 	}
-	reviewer := *by
-	if reviewer == "" && deps.Operator != nil {
-		reviewer = deps.Operator()
+	reviewer, err := reviewerName(ctx, deps, dataDir, *by)
+	if err != nil {
+		return fail(env, err)
 	}
 	e, err := deps.Review(ctx, dataDir, ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
 		Status: *status, Reason: *reason, Note: *note, Reviewer: reviewer})
@@ -139,6 +140,32 @@ func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON 
 	}
 	printReviewSheet(env, sheet)
 	return ExitOK
+}
+
+// reviewerName is who a decision is recorded under: --reviewer, else the
+// workspace profile's name, else (for scripts written before the profile)
+// the OS user. A name given while the profile has none is stored there,
+// so it is asked once, as in the GUI.
+func reviewerName(ctx context.Context, deps *AsesorDeps, dataDir, given string) (string, error) {
+	given = strings.TrimSpace(given)
+	stored := ""
+	if deps.ReviewerName != nil {
+		var err error
+		if stored, err = deps.ReviewerName(ctx, dataDir); err != nil {
+			return "", err
+		}
+	}
+	switch {
+	case given != "" && stored == "" && deps.SetReviewerName != nil:
+		return given, deps.SetReviewerName(ctx, dataDir, given)
+	case given != "":
+		return given, nil
+	case stored != "":
+		return stored, nil
+	case deps.Operator != nil:
+		return deps.Operator(), nil
+	}
+	return "", nil
 }
 
 func reviewStatusText(e *ReviewEntry) string {
