@@ -57,7 +57,12 @@ func (l *fixedWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (l *fixedWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
-		o.Resize(fyne.NewSize(l.w, o.MinSize().Height))
+		// Give wrapped text its width so its height can be known, but keep
+		// the height the last Layout gave: MinSize runs on every refresh,
+		// and shrinking here would leave a scroll inside one line tall.
+		if o.Size().Width != l.w {
+			o.Resize(fyne.NewSize(l.w, o.Size().Height))
+		}
 		if m := o.MinSize().Height; m > h {
 			h = m
 		}
