@@ -146,15 +146,15 @@ type Catalog struct {
 	LegalBasis    LegalBasis  `json:"legal_basis"`
 	Status        string      `json:"status"`
 	StatusNote    string      `json:"status_note,omitempty"`
-	// ProvisionalIndex is the rule for the headline index of a partial
-	// assessment (format version 2): HeadlineMean (default) or
-	// HeadlineMissingAsOne.
-	ProvisionalIndex string `json:"provisional_index,omitempty"`
 	Scales        []Scale     `json:"scales"`
 	Predicates    []Predicate `json:"predicates"`
 	Domains       []Domain    `json:"domains"`
 	Aspects       []Aspect    `json:"aspects"`
 	Indicators    []Indicator `json:"indicators"`
+	// ProvisionalIndex is the rule for the headline index of a partial
+	// assessment (format version 2): HeadlineMean (default) or
+	// HeadlineMissingAsOne.
+	ProvisionalIndex string `json:"provisional_index,omitempty"`
 
 	// sha256 is the hex SHA-256 of the canonical bytes; set by the loader.
 	sha256 string

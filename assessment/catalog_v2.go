@@ -68,9 +68,10 @@ type ValuedBy struct {
 	// not self-assessed (no level to pick, no evidence demanded). False
 	// when the index is evidence the assessor checks (IKASANDI).
 	Imported bool `json:"imported"`
-	// ScaleMin..ScaleMax is the agency index's own scale.
-	ScaleMin json.Number `json:"scale_min"`
-	ScaleMax json.Number `json:"scale_max"`
+	// ScaleMin..ScaleMax is the agency index's own scale; required with a
+	// conversion or score ranges, absent when the sources do not give it.
+	ScaleMin json.Number `json:"scale_min,omitempty"`
+	ScaleMax json.Number `json:"scale_max,omitempty"`
 	// Conversion is a piecewise-linear map of contiguous bands covering
 	// the scale; empty when the sources give none.
 	Conversion []ConversionBand `json:"conversion,omitempty"`

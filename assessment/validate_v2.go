@@ -70,6 +70,9 @@ func (v *validator) valuedBy(p string, vb *ValuedBy) []*big.Rat {
 	}
 	v.text(p+".note", vb.Note, true)
 	v.missingValue(p, vb)
+	if vb.ScaleMin == "" && vb.ScaleMax == "" && len(vb.Conversion) == 0 {
+		return nil // an index known by name only (scale ranges then refused below)
+	}
 	lo, ok1 := v.decimal(p+".scale_min", string(vb.ScaleMin))
 	hi, ok2 := v.decimal(p+".scale_max", string(vb.ScaleMax))
 	if !ok1 || !ok2 {
@@ -170,6 +173,10 @@ func (v *validator) scoreRanges(p string, in Indicator, scale []*big.Rat) {
 			v.add(rp, "rentang skor butuh valued_by pada indikator (indeks mana yang diukur)")
 			return
 		}
+		if scale == nil {
+			v.add(rp, "rentang skor butuh skala indeks yang sah (valued_by.scale_min dan scale_max)")
+			return
+		}
 		lo, ok1 := v.decimal(rp+".min", string(r.Min))
 		hi, ok2 := v.decimal(rp+".max", string(r.Max))
 		switch {
@@ -178,7 +185,7 @@ func (v *validator) scoreRanges(p string, in Indicator, scale []*big.Rat) {
 		case lo.Cmp(hi) >= 0:
 			v.add(rp, "rentang %s–%s: batas bawah harus lebih kecil dari batas atas", r.Min, r.Max)
 			return
-		case scale != nil && (lo.Cmp(scale[0]) < 0 || hi.Cmp(scale[1]) > 0):
+		case lo.Cmp(scale[0]) < 0 || hi.Cmp(scale[1]) > 0:
 			v.add(rp, "rentang %s–%s di luar skala %s (%s–%s)", r.Min, r.Max, in.ValuedBy.Index, in.ValuedBy.ScaleMin, in.ValuedBy.ScaleMax)
 		case prev != nil && lo.Cmp(prev) != 0:
 			v.add(rp+".min", "rentang harus bersambung dengan tingkat %d: mulai di %s, bukan %s", prevLevel, decimalText(prev), r.Min)
