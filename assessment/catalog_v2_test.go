@@ -29,6 +29,20 @@ func catfixV2(t testing.TB) *assessment.Catalog {
 	return &c
 }
 
+// An index known by name only (no scale, no conversion, like EPSS/IPS in
+// the Pemdi catalog) is valid; Convert then says the conversion is unknown.
+func TestValuedByNameOnly(t *testing.T) {
+	c := catfixV2(t)
+	v := vb(c, 3)
+	v.ScaleMin, v.ScaleMax, v.Conversion = "", "", nil
+	if _, err := assessment.ParseCatalog("v2.json", catfixEncode(t, c)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := assessment.Convert(*v, big.NewRat(3, 1)); err == nil || !strings.Contains(err.Error(), "tidak diketahui") {
+		t.Errorf("Convert without a conversion: %v", err)
+	}
+}
+
 func TestV2FixtureIsValid(t *testing.T) {
 	b, err := os.ReadFile(catfixV2Path)
 	if err != nil {
@@ -214,6 +228,8 @@ func TestValidateV2(t *testing.T) {
 		{"range outside scale", "indicators[3].levels.5.score_range", "di luar skala IKASANDI (0–5)", func(c *assessment.Catalog) { rng(c, 4, 5).Max = "6" }},
 		{"range gap", "indicators[3].levels.3.score_range.min", "bersambung dengan tingkat 2: mulai di 2.5, bukan 2.6", func(c *assessment.Catalog) { rng(c, 4, 3).Min = "2.6" }},
 		{"range empty", "indicators[3].levels.2.score_range", "batas bawah harus lebih kecil", func(c *assessment.Catalog) { rng(c, 4, 2).Max = "1.5" }},
+		{"range without scale", "indicators[3].levels.1.score_range", "butuh skala", func(c *assessment.Catalog) { vb(c, 4).ScaleMin, vb(c, 4).ScaleMax = "", "" }},
+		{"half a scale", "indicators[2].valued_by.scale_min", "bukan angka desimal", func(c *assessment.Catalog) { vb(c, 3).ScaleMin = "" }},
 		{"range without index", "indicators[3].levels.1.score_range", "butuh valued_by", func(c *assessment.Catalog) { c.Indicators[3].ValuedBy = nil }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
