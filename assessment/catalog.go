@@ -13,7 +13,9 @@ import (
 const CatalogFormat = "spbe-mandiri-catalog"
 
 // CatalogFormatVersion is the newest catalog format version this code reads.
-const CatalogFormatVersion = 1
+// Version 2 adds evidence items, valued-by blocks, score ranges, indicator
+// notes and the headline rule (catalog_v2.go); version 1 files still load.
+const CatalogFormatVersion = 2
 
 // Catalog status values.
 const (
@@ -101,6 +103,12 @@ type Aspect struct {
 type LevelText struct {
 	Criterion Text `json:"criterion"`
 	Evidence  Text `json:"evidence"`
+	// Items are the evidence items of the level as the portal lists them
+	// (format version 2).
+	Items []EvidenceItem `json:"evidence_items,omitempty"`
+	// ScoreRange is the range of the indicator's reference index that
+	// corresponds to this level (IKASANDI for Pemdi I10–I12; version 2).
+	ScoreRange *ScoreRange `json:"score_range,omitempty"`
 }
 
 // Indicator is one question of the instrument.
@@ -115,6 +123,12 @@ type Indicator struct {
 	AssessmentNote  Text                 `json:"assessment_note"`
 	EvidenceGeneral Text                 `json:"evidence_general"`
 	Levels          map[string]LevelText `json:"levels"`
+	// ValuedBy says that another agency's index values the indicator
+	// (format version 2).
+	ValuedBy *ValuedBy `json:"valued_by,omitempty"`
+	// Notes are remarks on the indicator, e.g. known conflicts between
+	// sources (format version 2).
+	Notes []Text `json:"notes,omitempty"`
 }
 
 // Level returns the texts of level l (1..5).
@@ -137,6 +151,10 @@ type Catalog struct {
 	Domains       []Domain    `json:"domains"`
 	Aspects       []Aspect    `json:"aspects"`
 	Indicators    []Indicator `json:"indicators"`
+	// ProvisionalIndex is the rule for the headline index of a partial
+	// assessment (format version 2): HeadlineMean (default) or
+	// HeadlineMissingAsOne.
+	ProvisionalIndex string `json:"provisional_index,omitempty"`
 
 	// sha256 is the hex SHA-256 of the canonical bytes; set by the loader.
 	sha256 string

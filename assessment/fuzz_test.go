@@ -26,6 +26,15 @@ func FuzzParseCatalog(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(fixture)
+	if v2, err := os.ReadFile(catfixV2Path); err == nil {
+		f.Add(v2)
+		// v2 seeds near the new checks: a v1 header on v2 fields, a broken
+		// band, a duplicate item code, an exponent in a conversion.
+		f.Add(bytes.Replace(v2, []byte(`"format_version": 2`), []byte(`"format_version": 1`), 1))
+		f.Add(bytes.Replace(v2, []byte(`"from": 37.5`), []byte(`"from": 40`), 1))
+		f.Add(bytes.Replace(v2, []byte(`"I1-L1-02"`), []byte(`"I1-L1-01"`), 1))
+		f.Add(bytes.Replace(v2, []byte(`"to": 12.5`), []byte(`"to": 1e999999`), 1))
+	}
 	for _, p := range embeddedCatalogPaths {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)

@@ -43,6 +43,12 @@ func LevelValue(level int) Value { return big.NewRat(int64(level), 1) }
 // labelled sementara/provisional. Aspects and domains without any answer
 // have no value and are absent from the maps. Lowest/Highest bound the final
 // index: unanswered indicators at level 1 and at level 5 respectively.
+//
+// A catalog whose headline rule is HeadlineMissingAsOne (Pemdi 2026) gives
+// the figure KemenPANRB publishes instead: Index, Predicate, Aspects and
+// Domains count every indicator without a value as 1 (an externally valued
+// one at its valued_by missing_value; with missing_value 1 Index equals
+// Lowest); the extrapolated mean stays in Extrapolated as a secondary figure.
 type Score struct {
 	CatalogID string
 	Complete  bool
@@ -56,6 +62,12 @@ type Score struct {
 	Domains        map[int]*big.Rat
 	Lowest         *big.Rat
 	Highest        *big.Rat
+	// Headline is the rule Index follows: HeadlineMean or HeadlineMissingAsOne.
+	Headline string
+	// Extrapolated is the weighted mean over the answered indicators (equal
+	// to Index under HeadlineMean, and for a complete assessment).
+	Extrapolated          *big.Rat
+	ExtrapolatedPredicate string
 }
 
 // IndexFloat is the unrounded index as float64 (0 when nothing is answered).
@@ -116,6 +128,33 @@ func (s *sums) mean() *big.Rat {
 }
 
 func score(c *Catalog, values map[int]Value) Score {
+	s := extrapolate(c, values)
+	s.Headline = HeadlineMean
+	s.Extrapolated, s.ExtrapolatedPredicate = s.Index, s.Predicate
+	if c.ProvisionalIndex != HeadlineMissingAsOne || s.Complete || s.Answered == 0 {
+		return s
+	}
+	filled := make(map[int]Value, len(c.Indicators))
+	for _, in := range c.Indicators {
+		v, ok := values[in.Number]
+		switch {
+		case ok:
+		case in.ValuedBy != nil:
+			v = in.ValuedBy.MissingValueOf()
+		default:
+			v = LevelValue(1)
+		}
+		filled[in.Number] = v
+	}
+	f := extrapolate(c, filled)
+	s.Headline = HeadlineMissingAsOne
+	s.Index, s.Predicate, s.Aspects, s.Domains = f.Index, f.Predicate, f.Aspects, f.Domains
+	return s
+}
+
+// extrapolate is the weighted mean over the answered indicators, with the
+// Lowest/Highest bounds.
+func extrapolate(c *Catalog, values map[int]Value) Score {
 	aspect := map[int]*sums{}
 	total := &sums{}
 	low, high := new(big.Rat), new(big.Rat)

@@ -32,6 +32,7 @@ func Validate(c *Catalog) []Problem {
 	aspects := v.aspects(c.Aspects, domains)
 	v.indicators(c.Indicators, aspects, scales)
 	v.weights(c)
+	v.formatV2(c)
 	return v.probs
 }
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed catalogs/*.json
+//go:embed catalogs/*.json catalogs/archive/*.json
 var catalogFS embed.FS
 
 // CatalogFile is one embedded catalog's raw bytes.
@@ -19,9 +19,17 @@ type CatalogFile struct {
 	Data []byte
 }
 
-// CatalogFiles returns the embedded catalogs in name order.
-func CatalogFiles() []CatalogFile {
-	names, _ := fs.Glob(catalogFS, "catalogs/*.json")
+// CatalogFiles returns the embedded catalogs in name order: the current
+// versions, which assets/gen generates.
+func CatalogFiles() []CatalogFile { return catalogFiles("catalogs/*.json") }
+
+// ArchivedCatalogFiles returns the earlier embedded versions, kept
+// byte-for-byte as they were shipped so that assessments and bundles pinned
+// to them (id, version, sha256) still open. They are never regenerated.
+func ArchivedCatalogFiles() []CatalogFile { return catalogFiles("catalogs/archive/*.json") }
+
+func catalogFiles(pattern string) []CatalogFile {
+	names, _ := fs.Glob(catalogFS, pattern)
 	sort.Strings(names)
 	out := make([]CatalogFile, 0, len(names))
 	for _, n := range names {

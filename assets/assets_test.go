@@ -48,6 +48,15 @@ func eachText(c *assessment.Catalog, f func(path string, t assessment.Text)) {
 		for k, lt := range in.Levels {
 			f(p+" level "+k+" criterion", lt.Criterion)
 			f(p+" level "+k+" evidence", lt.Evidence)
+			for _, it := range lt.Items {
+				f(p+" item "+it.Code, it.Text)
+			}
+		}
+		for i, n := range in.Notes {
+			f(p+" note "+strconv.Itoa(i), n)
+		}
+		if in.ValuedBy != nil {
+			f(p+" valued_by note", in.ValuedBy.Note)
 		}
 	}
 }
@@ -207,5 +216,149 @@ func TestCatalogsReproducible(t *testing.T) {
 		if !bytes.Equal(files[i].Data, again[i].Data) {
 			t.Errorf("%s: generator is not deterministic", files[i].Name)
 		}
+	}
+}
+
+// archivedIdentity are the (id, version, sha256) of the catalog versions
+// shipped before format 2: assessments and bundles pin them, so their
+// archived files must keep exactly this identity.
+var archivedIdentity = map[string][2]string{
+	"pemdi-2026_2026.0-provisional.json": {"2026.0-provisional", "9b794961348e2f7a48fd78de8f43717945a48510471212b6d9fb02f5b77c03e8"},
+	"spbe-2020_2020.1.json":              {"2020.1", "779171f551bdab22af67d5c45a17bd2f2827bd1ae94902a7244450ef5ce24f45"},
+}
+
+// TestArchivedCatalogsStayPinnable: the earlier versions are embedded
+// byte-for-byte, keep their sha256 and are found by Library.Pinned next to
+// the newer version that Latest offers for new assessments.
+func TestArchivedCatalogsStayPinnable(t *testing.T) {
+	lib, err := assets.Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := assets.ArchivedCatalogFiles()
+	if len(files) != len(archivedIdentity) {
+		t.Fatalf("%d archived catalogs, want %d", len(files), len(archivedIdentity))
+	}
+	for _, f := range files {
+		want, ok := archivedIdentity[f.Name]
+		if !ok {
+			t.Errorf("unexpected archived catalog %s", f.Name)
+			continue
+		}
+		c, err := assessment.ParseCatalog(f.Name, f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.FormatVersion != 1 || c.Version != want[0] || c.SHA256() != want[1] {
+			t.Errorf("%s: format %d version %s sha256 %s, want 1 %s %s", f.Name, c.FormatVersion, c.Version, c.SHA256(), want[0], want[1])
+		}
+		if _, err := lib.Pinned(c.ID, want[0], want[1]); err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+		}
+		latest, _ := lib.Latest(c.ID)
+		if latest.Version == want[0] || latest.FormatVersion != assessment.CatalogFormatVersion {
+			t.Errorf("%s: Latest is %s (format %d), want the newer format-2 version", c.ID, latest.Version, latest.FormatVersion)
+		}
+	}
+}
+
+// TestPemdiPractice: the Pemdi catalog carries what the evaluation uses —
+// imported indices with the Modul's conversion, IKASANDI ranges, the
+// portal's item codes, the deck's names and the known conflicts.
+func TestPemdiPractice(t *testing.T) {
+	pemdi := embeddedCatalogs(t)[catalogconv.PemdiFile]
+	if pemdi.ProvisionalIndex != assessment.HeadlineMissingAsOne {
+		t.Errorf("pemdi headline rule %q", pemdi.ProvisionalIndex)
+	}
+	for _, n := range []int{5, 6, 7, 18} {
+		in, _ := pemdi.Indicator(n)
+		if in.ValuedBy == nil || !in.ValuedBy.Imported || in.ValuedBy.MissingValue != "1" {
+			t.Errorf("indicator %d valued_by %+v", n, in.ValuedBy)
+		}
+	}
+	for n, want := range map[int][2]string{5: {"25", "2,00"}, 18: {"68,75", "3,75"}, 6: {"3,2", "3,20"}} {
+		in, _ := pemdi.Indicator(n)
+		v, err := assessment.ConvertText(*in.ValuedBy, want[0])
+		if err != nil || assessment.FormatDecimal(v) != want[1] {
+			t.Errorf("indicator %d: %s → %v (%v), want %s", n, want[0], v, err, want[1])
+		}
+	}
+	if in, _ := pemdi.Indicator(7); len(in.ValuedBy.Conversion) != 0 {
+		t.Error("EPSS/IPS: the sources give no conversion, the catalog must not invent one")
+	}
+	for _, n := range []int{10, 11, 12} {
+		in, _ := pemdi.Indicator(n)
+		if in.ValuedBy == nil || in.ValuedBy.Imported || in.ValuedBy.Index != "IKASANDI" {
+			t.Errorf("indicator %d valued_by %+v", n, in.ValuedBy)
+		}
+		if r := in.Level(1).ScoreRange; r == nil || r.Min != "0" || r.Max != "1.5" {
+			t.Errorf("indicator %d level 1 range %+v", n, r)
+		}
+	}
+	items := map[string]assessment.EvidenceItem{}
+	for _, in := range pemdi.Indicators {
+		for l := 1; l <= 5; l++ {
+			for _, it := range in.Level(l).Items {
+				items[it.Code] = it
+			}
+		}
+	}
+	for _, code := range []string{"I1-L1-01", "I4-L1-02", "I4-L2-02", "I12-L1-02", "I12-L2-01", "I13-L3-01", "I20-L1-04"} {
+		if _, ok := items[code]; !ok {
+			t.Errorf("portal item %s missing", code)
+		}
+	}
+	if it := items["I4-L1-01"]; it.Text.Text != "Penetapan Tim Koordinasi Pemerintah Digital Instansi Pemerintah." || it.Source != assessment.FromSecondary {
+		t.Errorf("I4-L1-01 = %+v", it)
+	}
+	if !items["I4-L1-02"].Missing() {
+		t.Error("I4-L1-02 has no known wording and must be missing")
+	}
+	for n, want := range map[int]string{6: "Operasional Pemanfaatan Informasi Geospasial", 15: "Keterpaduan Proses Bisnis Lintas Sektor", 20: "Kepuasan Pengguna Layanan Digital Pemerintah"} {
+		if in, _ := pemdi.Indicator(n); !strings.Contains(in.Guidance.Text, want) {
+			t.Errorf("indicator %d guidance lacks the deck name %q", n, want)
+		}
+	}
+	for _, n := range []int{9, 11} {
+		if in, _ := pemdi.Indicator(n); len(in.Notes) == 0 || !strings.Contains(in.Notes[0].Text, "Konflik urutan tingkat") {
+			t.Errorf("indicator %d: the level-order conflict is not noted", n)
+		}
+	}
+	if !strings.Contains(pemdi.StatusNote, "1,51–2,50") {
+		t.Error("status_note does not name the predicate-bound conflict")
+	}
+	for _, l := range pemdi.Scales[0].Levels {
+		if l.Description.Source != assessment.FromParaphrase || strings.Contains(l.Description.Text, "Rintisan") {
+			t.Errorf("level %d description %+v: want the 8/2026 digest, marked paraphrase", l.Level, l.Description)
+		}
+	}
+}
+
+// TestSPBEItems: one item per expected-evidence entry, in order.
+func TestSPBEItems(t *testing.T) {
+	spbe := embeddedCatalogs(t)[catalogconv.SPBEFile]
+	total := 0
+	for _, in := range spbe.Indicators {
+		for l := 1; l <= 5; l++ {
+			lt := in.Level(l)
+			if len(lt.Items) == 0 {
+				t.Errorf("indicator %d level %d without items", in.Number, l)
+			}
+			for k, it := range lt.Items {
+				if want := catalogconv.ItemCode(in.Number, l, k+1); it.Code != want {
+					t.Errorf("item %s, want %s", it.Code, want)
+				}
+				if !it.Missing() && !strings.Contains(lt.Evidence.Text, it.Text.Text) {
+					t.Errorf("%s is not one of the level's evidence entries", it.Code)
+				}
+			}
+			total += len(lt.Items)
+		}
+	}
+	if in, _ := spbe.Indicator(9); !in.Level(3).Items[0].Missing() {
+		t.Error("indicator 9 level 3: the UNVERIFIED entry must give a missing item")
+	}
+	if total != 323 {
+		t.Errorf("%d SPBE items, want 323 (one per Pedoman Teknis entry)", total)
 	}
 }

@@ -6,12 +6,13 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
-// Library returns a new catalog library holding the embedded catalogs.
+// Library returns a new catalog library holding the embedded catalogs,
+// the current versions and the archived earlier ones.
 // An embedded catalog that fails validation is a build defect, reported
 // as an error rather than a panic so the CLI can still explain it.
 func Library() (*assessment.Library, error) {
 	lib := &assessment.Library{}
-	for _, f := range CatalogFiles() {
+	for _, f := range append(CatalogFiles(), ArchivedCatalogFiles()...) {
 		c, err := assessment.ParseCatalog("embedded:"+f.Name, f.Data)
 		if err != nil {
 			return nil, err

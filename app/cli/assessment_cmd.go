@@ -274,13 +274,21 @@ func printScoreLine(env *Env, s assessment.Score) {
 		return
 	}
 	label := "Indeks"
-	if !s.Complete {
+	switch {
+	case s.Complete:
+	case s.Headline == assessment.HeadlineMissingAsOne:
+		label = "Indeks sementara (indikator tanpa nilai dihitung 1, seperti yang diterbitkan KemenPANRB)"
+	default:
 		label = "Indeks sementara (dari indikator yang terjawab)"
 	}
 	fmt.Fprintf(env.Stdout, "%s: %s — %s\n", label, assessment.FormatDecimal(s.Index), s.Predicate)
-	if !s.Complete {
-		fmt.Fprintf(env.Stdout, "Rentang indeks akhir: %s–%s\n", assessment.FormatDecimal(s.Lowest), assessment.FormatDecimal(s.Highest))
+	if s.Complete {
+		return
 	}
+	if s.Headline == assessment.HeadlineMissingAsOne {
+		fmt.Fprintf(env.Stdout, "Rata-rata indikator yang terjawab: %s — %s\n", assessment.FormatDecimal(s.Extrapolated), s.ExtrapolatedPredicate)
+	}
+	fmt.Fprintf(env.Stdout, "Rentang indeks akhir: %s–%s\n", assessment.FormatDecimal(s.Lowest), assessment.FormatDecimal(s.Highest))
 }
 
 func levelLabel(l int) string {

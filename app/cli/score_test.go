@@ -185,3 +185,68 @@ func TestFlagsAfterPositionalArguments(t *testing.T) {
 		}
 	}
 }
+
+// An externally valued Pemdi indicator takes the agency's score, converted
+// by the catalog (Modul I5: SDI 25 → 2,00, 68,75 → 3,75), and the headline
+// counts the unanswered indicators as 1 with the mean beside it.
+func TestScoreExternalIndicator(t *testing.T) {
+	code, out, errOut := run(t, `{"5":{"external":25},"18":{"external":68.75},"1":3}`, "score", "--catalog", "pemdi-2026")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Answered     int
+		Index        float64
+		Predicate    string
+		Headline     string
+		Extrapolated float64
+		Lowest       float64
+		External     map[string]struct {
+			Index     string
+			Score     float64
+			Value     float64
+			ValueText string `json:"value_text"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if e := got.External["5"]; e.Score != 25 || e.Value != 2 || e.ValueText != "2,00" || !strings.Contains(e.Index, "SDI") {
+		t.Errorf("indicator 5: %+v", e)
+	}
+	if e := got.External["18"]; e.Score != 68.75 || e.Value != 3.75 || e.ValueText != "3,75" {
+		t.Errorf("indicator 18: %+v", e)
+	}
+	// I1 (5) at 3, I5 (5) at 2, I18 (3) at 3.75, the other 87 % at 1:
+	// (15 + 10 + 11.25 + 87) / 100 = 1.2325; the mean of the three is
+	// 36.25 / 13.
+	if got.Answered != 3 || got.Headline != "missing-as-1" || got.Index != 1.2325 || got.Index != got.Lowest || got.Predicate != "Kurang" {
+		t.Errorf("headline: %+v", got)
+	}
+	if want := 36.25 / 13; got.Extrapolated < want-1e-9 || got.Extrapolated > want+1e-9 {
+		t.Errorf("extrapolated %v, want %v", got.Extrapolated, want)
+	}
+}
+
+func TestScoreExternalRefused(t *testing.T) {
+	for name, tc := range map[string]struct{ catalog, in, want string }{
+		"self-assessed indicator": {"pemdi-2026", `{"1":{"external":25}}`, "tidak dinilai dari indeks instansi lain"},
+		"IKASANDI is evidence":    {"pemdi-2026", `{"10":{"external":2}}`, "tidak dinilai dari indeks instansi lain"},
+		"off scale":               {"pemdi-2026", `{"5":{"external":120}}`, "di luar skala"},
+		"no conversion known":     {"pemdi-2026", `{"7":{"external":3}}`, "tidak diketahui"},
+		"unknown key":             {"pemdi-2026", `{"5":{"external":25,"year":2025}}`, "{\"external\": skor}"},
+		"empty object":            {"pemdi-2026", `{"5":{}}`, "{\"external\": skor}"},
+		"word score":              {"pemdi-2026", `{"5":{"external":"dua puluh"}}`, "{\"external\": skor}"},
+		"exponent":                {"pemdi-2026", `{"5":{"external":2.5e1}}`, "bukan angka desimal"},
+		"unknown indicator":       {"pemdi-2026", `{"21":{"external":25}}`, "indikator 21"},
+		"spbe has none":           {"spbe-2020", `{"5":{"external":25}}`, "tidak dinilai"},
+		"duplicate":               {"pemdi-2026", `{"5":{"external":25},"5":3}`, "dua kali"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, _, errOut := run(t, tc.in, "score", "--catalog", tc.catalog)
+			if code != ExitError || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want %q", code, errOut, tc.want)
+			}
+		})
+	}
+}

@@ -53,8 +53,8 @@ func TestConsolidateExcludesRevokedKey(t *testing.T) {
 	if !slices.Equal(res.ExcludedRevoked, []string{"BAPPEDA"}) {
 		t.Fatalf("excluded %v, want [BAPPEDA]", res.ExcludedRevoked)
 	}
-	if res.Score.Index == nil || res.Score.Index.Cmp(assessment.LevelValue(2)) != 0 {
-		t.Errorf("index %v, want 2 (DISKOMINFO's value only)", res.Score.Index)
+	if res.Score.Extrapolated == nil || res.Score.Extrapolated.Cmp(assessment.LevelValue(2)) != 0 {
+		t.Errorf("mean of the answered %v, want 2 (DISKOMINFO's value only)", res.Score.Extrapolated)
 	}
 	if refs, err := w.PeriodeCatalogs(ctx, 2026); err != nil || len(refs) != 1 {
 		t.Fatalf("catalogs %v %v", refs, err)

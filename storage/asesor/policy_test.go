@@ -63,7 +63,7 @@ func TestImportKnownCatalogPolicy(t *testing.T) {
 		mentions []string
 	}{
 		{"unknown id", func(t *testing.T) *assessment.Library { return library(t, otherCatalog(t)) }, RejectUnknownCatalog,
-			[]string{"pemdi-2026", "2026.0-provisional", "perbarui SPBE Mandiri"}},
+			[]string{"pemdi-2026", "2026.0.1-provisional", "perbarui SPBE Mandiri"}},
 		{"altered content", func(t *testing.T) *assessment.Library { return library(t, alteredCatalog(t)) }, RejectCatalogMismatch,
 			[]string{"pemdi-2026", "telah diubah"}},
 	} {

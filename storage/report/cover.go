@@ -123,6 +123,10 @@ func (r *renderer) headline() {
 	r.need(34)
 	y := r.pdf.GetY()
 	h := 26.0
+	rule := r.ruleNote()
+	if rule != "" {
+		h += 5
+	}
 	r.frame(y, h)
 	r.pdf.SetXY(marginX, y+3)
 	r.font("", 9)
@@ -136,7 +140,24 @@ func (r *renderer) headline() {
 	r.text(colText)
 	r.pdf.SetX(marginX)
 	r.pdf.CellFormat(contentW, 5, clean(r.indexNote()), "", 2, "C", false, 0, "")
+	if rule != "" {
+		r.font("", 7.5)
+		r.pdf.SetX(marginX)
+		r.pdf.CellFormat(contentW, 5, clean(rule), "", 2, "C", false, 0, "")
+	}
 	r.pdf.SetY(y + h + 4)
+}
+
+// ruleNote says, for a provisional index under the Pemdi rule, that the
+// headline counts indicators without a value as 1, and gives the mean of
+// the answered ones; "" otherwise.
+func (r *renderer) ruleNote() string {
+	s := r.score
+	if s.Complete || s.Index == nil || s.Headline != assessment.HeadlineMissingAsOne {
+		return ""
+	}
+	return "Indikator tanpa nilai dihitung 1, seperti yang diterbitkan KemenPANRB; rata-rata indikator yang diisi: " +
+		assessment.FormatDecimal(s.Extrapolated) + "."
 }
 
 // indexLabel is "Indeks hasil penilaian mandiri" plus "(sementara)".

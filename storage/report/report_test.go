@@ -302,3 +302,31 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 	}
 	return p
 }
+
+// TestRuleNote: a provisional Pemdi index says that indicators without a
+// value count as 1 and gives the mean of the answered ones; SPBE's mean
+// headline and a complete assessment need no such line.
+func TestRuleNote(t *testing.T) {
+	lib, err := assets.Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		id     string
+		values map[int]assessment.Value
+		want   string
+	}{
+		{"pemdi-2026", map[int]assessment.Value{1: assessment.LevelValue(3)}, "Indikator tanpa nilai dihitung 1, seperti yang diterbitkan KemenPANRB; rata-rata indikator yang diisi: 3,00."},
+		{"spbe-2020", map[int]assessment.Value{1: assessment.LevelValue(3)}, ""},
+		{"pemdi-2026", nil, ""},
+	} {
+		c, _ := lib.Latest(tc.id)
+		s, err := assessment.ScoreValues(c, tc.values)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := (&renderer{score: s}).ruleNote(); got != tc.want {
+			t.Errorf("%s %v: %q, want %q", tc.id, tc.values, got, tc.want)
+		}
+	}
+}

@@ -157,10 +157,9 @@ type pemdiRef struct {
 		Regulation string `json:"regulation"`
 	} `json:"legal_basis"`
 	Levels []struct {
-		Level          int    `json:"level"`
-		Name           string `json:"name"`
-		NameID         string `json:"name_id"`
-		GenericMeaning string `json:"generic_meaning_2025_concept"`
+		Level  int    `json:"level"`
+		Name   string `json:"name"`
+		NameID string `json:"name_id"`
 	} `json:"levels"`
 	Predicates []refPredicate `json:"predicates"`
 	Domains    []refDomain    `json:"domains"`
@@ -348,8 +347,11 @@ func SPBE2020(raw []byte) (*assessment.Catalog, error) {
 		Format:        assessment.CatalogFormat,
 		FormatVersion: assessment.CatalogFormatVersion,
 		ID:            "spbe-2020",
-		Version:       "2020.1",
-		Title:         "Evaluasi SPBE (PermenPANRB 59/2020)",
+		// 2020.1 (format 1, no evidence items) stays embedded in
+		// assets/catalogs/archive for assessments pinned to it.
+		Version:          "2020.2",
+		ProvisionalIndex: assessment.HeadlineMean,
+		Title:            "Evaluasi SPBE (PermenPANRB 59/2020)",
 		LegalBasis: assessment.LegalBasis{
 			Regulation: ref.LegalBasis.Regulation,
 			Short:      "PermenPANRB 59/2020",
@@ -437,17 +439,40 @@ func spbeIndicatorOf(ri spbeIndicator, aspect int) (assessment.Indicator, error)
 		if lt.Evidence, err = joined(ri.EvidenceByLevel[k], assessment.FromPedomanTeknis, spbeRefBuktiLevel, spbeMissingPT); err != nil {
 			return in, fmt.Errorf("evidence_by_level %s: %w", k, err)
 		}
+		lt.Items = spbeItems(ri.Number, l, ri.EvidenceByLevel[k], lt.Evidence)
 		in.Levels[k] = lt
 	}
 	return in, nil
 }
+
+// spbeItems makes one evidence item per expected-evidence entry of the
+// Pedoman Teknis (I{n}-L{l}-01, -02, … in the order listed), or a single
+// item carrying the level's evidence text when it lists no entry, so both
+// instruments are itemised the same way.
+func spbeItems(n, l int, entries []string, whole assessment.Text) []assessment.EvidenceItem {
+	var out []assessment.EvidenceItem
+	for _, e := range entries {
+		t := assessment.Text{Text: e, Source: assessment.FromPedomanTeknis, Ref: spbeRefBuktiLevel}
+		if isAbsent(e) {
+			t = missing(spbeMissingPT)
+		}
+		out = append(out, assessment.EvidenceItem{Code: ItemCode(n, l, len(out)+1), Text: t})
+	}
+	if len(out) == 0 {
+		out = append(out, assessment.EvidenceItem{Code: ItemCode(n, l, 1), Text: whole})
+	}
+	return out
+}
+
+// ItemCode is the portal's code of item k of level l of indicator n.
+func ItemCode(n, l, k int) string { return fmt.Sprintf("I%d-L%d-%02d", n, l, k) }
 
 // ---------------------------------------------------------------------------
 // Pemdi 2026 (provisional).
 
 // Provenance references used in the Pemdi 2026 catalog.
 const (
-	pemdiRefLevels       = "Konsep Indeks Pemdi 2025 (Surat MenPANRB B/66/PD.02/2025) via pemdi.baritotimurkab.go.id — dapat berbeda dari PermenPANRB 8/2026"
+	pemdiRefLevels       = "Ringkasan PermenPANRB 8/2026, Tabel 4 (RokiFauziErenJaegar/edukasi-pemdi-permenpanrb-8-2026, data/regulasi.js, \"disarikan dari naskah salinan\") — parafrase, bukan naskah resmi"
 	pemdiRefModul        = "Modul Indikator KemenPANRB, ekstraksi pihak ketiga (Niumination/PemdiAcehTengah) — bukan naskah resmi"
 	pemdiRefParaphrase   = "Parafrase portal evaluasi Pemkab Minahasa Selatan (pemdiminsel-sys/portal-evaluasi-pemdi-v2) — bukan naskah resmi"
 	pemdiRefSecondary    = "sumber sekunder — bukan naskah resmi"
@@ -472,9 +497,12 @@ func Pemdi2026(raw []byte) (*assessment.Catalog, error) {
 		Format:        assessment.CatalogFormat,
 		FormatVersion: assessment.CatalogFormatVersion,
 		ID:            "pemdi-2026",
-		// "2026.0-…" sorts before any official "2026.1" imported later.
-		Version: "2026.0-provisional",
-		Title:   "Evaluasi Kinerja Pemerintah Digital (PermenPANRB 8/2026) — sementara",
+		// "2026.0.1-…" sorts after the archived 2026.0-provisional (format
+		// 1, kept in assets/catalogs/archive for assessments pinned to it)
+		// and before any official "2026.1" imported later.
+		Version:          "2026.0.1-provisional",
+		ProvisionalIndex: assessment.HeadlineMissingAsOne,
+		Title:            "Evaluasi Kinerja Pemerintah Digital (PermenPANRB 8/2026) — sementara",
 		LegalBasis: assessment.LegalBasis{
 			Regulation: ref.LegalBasis.Regulation,
 			Short:      "PermenPANRB 8/2026",
@@ -483,15 +511,18 @@ func Pemdi2026(raw []byte) (*assessment.Catalog, error) {
 		Status: assessment.StatusProvisional,
 		StatusNote: "Katalog SEMENTARA. Lampiran resmi PermenPANRB 8/2026 (kriteria per tingkat, pertanyaan, bukti dukung) belum tersedia " +
 			"saat katalog ini disusun. Struktur, nama, bobot dan rentang predikat berasal dari sumber sekunder yang saling sesuai. " +
-			"Penjelasan indikator dan deskripsi umum tingkat bersumber sekunder. Kriteria tingkat diambil dari ekstraksi pihak ketiga " +
+			"Penjelasan indikator bersumber sekunder. Kriteria tingkat diambil dari ekstraksi pihak ketiga " +
 			"atas Modul Indikator KemenPANRB bila ada (sumber \"secondary\"); selain itu dari parafrase singkat portal Pemkab " +
 			"Minahasa Selatan (sumber \"paraphrase\"), yang BUKAN naskah resmi. Pertanyaan dan bukti dukung per tingkat tidak tersedia. " +
+			pemdiStatusPractice +
 			"Impor katalog resmi begitu Lampiran PermenPANRB 8/2026 tersedia.",
 	}
 
 	scale := assessment.Scale{ID: "pemdi", Name: "Tingkat Kematangan Pemerintah Digital"}
 	for _, l := range ref.Levels {
-		d, err := text(l.GenericMeaning, assessment.FromSecondary, pemdiRefLevels, pemdiMissingLevel)
+		// The 2025 concept's meanings in the reference are superseded; the
+		// digest of PermenPANRB 8/2026 describes each level.
+		d, err := text(pemdiLevelDigest[l.Level], assessment.FromParaphrase, pemdiRefLevels, pemdiMissingLevel)
 		if err != nil {
 			return nil, fmt.Errorf("level %d: %w", l.Level, err)
 		}
@@ -524,6 +555,9 @@ func Pemdi2026(raw []byte) (*assessment.Catalog, error) {
 		}
 	}
 	sort.Slice(c.Indicators, func(i, j int) bool { return c.Indicators[i].Number < c.Indicators[j].Number })
+	if err := applyPemdiPractice(c); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
