@@ -207,22 +207,14 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 	}
 	// The key id in manifest.sig.json is only a lookup hint: Verify then
 	// requires that exact key and checks the signature with it.
-	var opt bundle.Options
-	var key *Key
 	hint := peekKeyID(f, fi.Size())
-	if hint != "" {
-		pool, err := w.db()
-		if err != nil {
-			return nil, res, err
-		}
-		k, err := keyByID(ctx, pool, hint)
-		switch {
-		case err == nil:
-			key = &k
-			opt.Keys = []ed25519.PublicKey{k.PublicKey}
-		case !errors.Is(err, assessment.ErrNotFound):
-			return nil, res, w.classify(err)
-		}
+	key, err := w.hintedKey(ctx, hint)
+	if err != nil {
+		return nil, res, err
+	}
+	var opt bundle.Options
+	if key != nil {
+		opt.Keys = []ed25519.PublicKey{key.PublicKey}
 	}
 	v, err := bundle.Verify(f, fi.Size(), opt)
 	if err != nil {
@@ -241,11 +233,7 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 		if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
 			return nil, r, err
 		}
-		return nil, reject(res, RejectUnknownKey, fmt.Sprintf(
-			"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
-				"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
-				"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
-			short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode)), nil
+		return nil, rejectUnknownKey(res, v), nil
 	}
 	c := &checked{path: path, v: v}
 	if w.lib != nil {
@@ -256,6 +244,35 @@ func (w *Workspace) check(ctx context.Context, path string) (*checked, Result, e
 		c.calc = &s
 	}
 	return c, res, nil
+}
+
+// hintedKey is the registered key with the id the bundle names (nil when
+// there is no hint or no such key).
+func (w *Workspace) hintedKey(ctx context.Context, hint string) (*Key, error) {
+	if hint == "" {
+		return nil, nil
+	}
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	k, err := keyByID(ctx, pool, hint)
+	switch {
+	case err == nil:
+		return &k, nil
+	case !errors.Is(err, assessment.ErrNotFound):
+		return nil, w.classify(err)
+	}
+	return nil, nil
+}
+
+// rejectUnknownKey says how to register the key the bundle is signed with.
+func rejectUnknownKey(res Result, v *bundle.Verified) Result {
+	return reject(res, RejectUnknownKey, fmt.Sprintf(
+		"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
+			"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
+			"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
+		short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode))
 }
 
 // identityResult rejects a bundle whose OPD code is bound to another key
