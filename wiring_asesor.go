@@ -74,51 +74,8 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Review: func(ctx context.Context, dataDir string, e cli.ReviewEntry) (out cli.ReviewEntry, err error) {
-			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				b, err := w.Bundle(ctx, e.BundleID)
-				if err != nil {
-					return err
-				}
-				if cat, err := catalogOf(b.Catalog); err == nil {
-					if _, ok := cat.Indicator(e.Indicator); !ok {
-						return fmt.Errorf("indikator %d tidak ada di katalog %s bundel ini", e.Indicator, cat.ID)
-					}
-				}
-				r, err := w.Review(ctx, asesor.ReviewInput{BundleID: e.BundleID, Indicator: e.Indicator, Value: e.Value,
-					Status: asesor.ReviewStatus(e.Status), Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
-				out = reviewEntry(r)
-				return err
-			})
-			return out, err
-		},
-		ReviewSheet: func(ctx context.Context, dataDir, bundleID string) (out cli.ReviewSheet, err error) {
-			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				b, rows, err := w.ReviewSheet(ctx, bundleID)
-				if err != nil {
-					return err
-				}
-				out = cli.ReviewSheet{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
-					Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
-					Rows: []cli.ReviewSheetRow{}}
-				for _, r := range rows {
-					row := cli.ReviewSheetRow{Indicator: r.Indicator, Evidence: []cli.ReviewEvidence{}, Revisions: r.Revisions}
-					if a := r.Answer; a != nil {
-						row.Answered, row.Level, row.Justification = true, a.Level, a.Justification
-						for _, e := range a.Evidence {
-							row.Evidence = append(row.Evidence, cli.ReviewEvidence{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
-						}
-					}
-					if r.Review != nil {
-						e := reviewEntry(*r.Review)
-						row.Review = &e
-					}
-					out.Rows = append(out.Rows, row)
-				}
-				return nil
-			})
-			return out, err
-		},
+		Review:      reviewCommand,
+		ReviewSheet: reviewSheetCommand,
 		Consolidate: func(ctx context.Context, dataDir string, periode int) (out cli.Consolidation, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				cat, err := periodeCatalog(ctx, w, periode)
@@ -134,22 +91,7 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Settle: func(ctx context.Context, dataDir string, r cli.SettleRequest) error {
-			return withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				if r.Value != "" {
-					cat, err := periodeCatalog(ctx, w, r.Periode)
-					if err != nil {
-						return err
-					}
-					if _, ok := cat.Indicator(r.Indicator); !ok {
-						return fmt.Errorf("indikator %d tidak ada di katalog %s", r.Indicator, cat.ID)
-					}
-				}
-				_, err := w.Settle(ctx, asesor.SettleInput{Periode: r.Periode, Indicator: r.Indicator, Value: r.Value,
-					FromBundle: r.FromBundle, Note: r.Note, SetBy: r.By})
-				return err
-			})
-		},
+		Settle: settleCommand,
 		SetResponsible: func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error {
 			return withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				return w.SetResponsible(ctx, periode, indicator, opdKodes)
@@ -213,6 +155,75 @@ func asesorDeps() *cli.AsesorDeps {
 		ConsolidatedPDF: consolidatedPDFCommand,
 		WriteSheet:      writeSheetCommand,
 	}
+}
+
+// reviewCommand is `review`: the indicator must be in the catalog of the
+// bundle (when the catalog is known), then the workspace records it.
+func reviewCommand(ctx context.Context, dataDir string, e cli.ReviewEntry) (out cli.ReviewEntry, err error) {
+	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+		b, err := w.Bundle(ctx, e.BundleID)
+		if err != nil {
+			return err
+		}
+		if cat, err := catalogOf(b.Catalog); err == nil {
+			if _, ok := cat.Indicator(e.Indicator); !ok {
+				return fmt.Errorf("indikator %d tidak ada di katalog %s bundel ini", e.Indicator, cat.ID)
+			}
+		}
+		r, err := w.Review(ctx, asesor.ReviewInput{BundleID: e.BundleID, Indicator: e.Indicator, Value: e.Value,
+			Status: asesor.ReviewStatus(e.Status), Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
+		out = reviewEntry(r)
+		return err
+	})
+	return out, err
+}
+
+// reviewSheetCommand is `review show`: the bundle's answers with their reviews.
+func reviewSheetCommand(ctx context.Context, dataDir, bundleID string) (out cli.ReviewSheet, err error) {
+	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+		b, rows, err := w.ReviewSheet(ctx, bundleID)
+		if err != nil {
+			return err
+		}
+		out = cli.ReviewSheet{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+			Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
+			Rows: []cli.ReviewSheetRow{}}
+		for _, r := range rows {
+			row := cli.ReviewSheetRow{Indicator: r.Indicator, Evidence: []cli.ReviewEvidence{}, Revisions: r.Revisions}
+			if a := r.Answer; a != nil {
+				row.Answered, row.Level, row.Justification = true, a.Level, a.Justification
+				for _, e := range a.Evidence {
+					row.Evidence = append(row.Evidence, cli.ReviewEvidence{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
+				}
+			}
+			if r.Review != nil {
+				e := reviewEntry(*r.Review)
+				row.Review = &e
+			}
+			out.Rows = append(out.Rows, row)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// settleCommand is `consolidate set`: a value (not a clearing) must name
+// an indicator of the periode's catalog.
+func settleCommand(ctx context.Context, dataDir string, r cli.SettleRequest) error {
+	return withWorkspace(dataDir, func(w *asesor.Workspace) error {
+		if r.Value != "" {
+			cat, err := periodeCatalog(ctx, w, r.Periode)
+			if err != nil {
+				return err
+			}
+			if _, ok := cat.Indicator(r.Indicator); !ok {
+				return fmt.Errorf("indikator %d tidak ada di katalog %s", r.Indicator, cat.ID)
+			}
+		}
+		_, err := w.Settle(ctx, asesor.SettleInput{Periode: r.Periode, Indicator: r.Indicator, Value: r.Value,
+			FromBundle: r.FromBundle, Note: r.Note, SetBy: r.By})
+		return err
+	})
 }
 
 // periodeCatalog is the catalog the accepted bundles of a periode were

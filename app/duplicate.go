@@ -43,7 +43,7 @@ func duplicateAssessment(ctx context.Context, st assessment.Store, lib *assessme
 
 func trashAfter(ctx context.Context, st assessment.Store, id string, cause error) error {
 	if err := st.TrashAssessment(context.WithoutCancel(ctx), id); err != nil {
-		return fmt.Errorf("%w (%v)", cause, err)
+		return fmt.Errorf("%w (%w)", cause, err)
 	}
 	return cause
 }

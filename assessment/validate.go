@@ -133,12 +133,34 @@ func (v *validator) predicates(ps []Predicate) {
 		v.add("predicates", "minimal satu predikat")
 		return
 	}
-	type band struct {
-		i        int
-		min, max *big.Rat
-		p        Predicate
+	bands := v.predicateBands(ps)
+	if len(bands) != len(ps) {
+		return
 	}
-	var bands []band
+	sort.Slice(bands, func(a, b int) bool { return bands[a].min.Cmp(bands[b].min) < 0 })
+	first, last := bands[0], bands[len(bands)-1]
+	if first.min.Cmp(ratOne) != 0 || !first.p.MinInclusive {
+		v.add(fmt.Sprintf("predicates[%d]", first.i), "rentang predikat harus dimulai tepat di 1 (inklusif)")
+	}
+	if last.max.Cmp(ratFive) != 0 || !last.p.MaxInclusive {
+		v.add(fmt.Sprintf("predicates[%d]", last.i), "rentang predikat harus berakhir tepat di 5 (inklusif)")
+	}
+	for k := 1; k < len(bands); k++ {
+		v.predicateSeam(bands[k-1], bands[k])
+	}
+}
+
+// predicateBand is a predicate with its parsed bounds and its place in the list.
+type predicateBand struct {
+	i        int
+	min, max *big.Rat
+	p        Predicate
+}
+
+// predicateBands parses each predicate's bounds, reporting the ones that
+// are not a valid range; only the valid ones are returned.
+func (v *validator) predicateBands(ps []Predicate) []predicateBand {
+	var bands []predicateBand
 	for i, p := range ps {
 		path := fmt.Sprintf("predicates[%d]", i)
 		if p.Name == "" {
@@ -153,33 +175,25 @@ func (v *validator) predicates(ps []Predicate) {
 			v.add(path, "batas bawah %s harus lebih kecil dari batas atas %s", p.Min, p.Max)
 			continue
 		}
-		bands = append(bands, band{i, lo, hi, p})
+		bands = append(bands, predicateBand{i, lo, hi, p})
 	}
-	if len(bands) != len(ps) {
-		return
-	}
-	sort.Slice(bands, func(a, b int) bool { return bands[a].min.Cmp(bands[b].min) < 0 })
-	first, last := bands[0], bands[len(bands)-1]
-	if first.min.Cmp(ratOne) != 0 || !first.p.MinInclusive {
-		v.add(fmt.Sprintf("predicates[%d]", first.i), "rentang predikat harus dimulai tepat di 1 (inklusif)")
-	}
-	if last.max.Cmp(ratFive) != 0 || !last.p.MaxInclusive {
-		v.add(fmt.Sprintf("predicates[%d]", last.i), "rentang predikat harus berakhir tepat di 5 (inklusif)")
-	}
-	for k := 1; k < len(bands); k++ {
-		a, b := bands[k-1], bands[k]
-		path := fmt.Sprintf("predicates[%d]", b.i)
-		switch c := a.max.Cmp(b.min); {
-		case c < 0:
-			v.add(path, "celah antara %s dan %s (setelah predikat %q)", a.p.Max, b.p.Min, a.p.Name)
-		case c > 0:
-			v.add(path, "tumpang tindih dengan predikat %q", a.p.Name)
-		case a.p.MaxInclusive == b.p.MinInclusive:
-			if a.p.MaxInclusive {
-				v.add(path, "nilai %s masuk ke dua predikat (%q dan %q)", b.p.Min, a.p.Name, b.p.Name)
-			} else {
-				v.add(path, "nilai %s tidak masuk predikat mana pun", b.p.Min)
-			}
+	return bands
+}
+
+// predicateSeam checks that band b starts exactly where a (the band below
+// it) ends, with every value at the seam in exactly one of them.
+func (v *validator) predicateSeam(a, b predicateBand) {
+	path := fmt.Sprintf("predicates[%d]", b.i)
+	switch c := a.max.Cmp(b.min); {
+	case c < 0:
+		v.add(path, "celah antara %s dan %s (setelah predikat %q)", a.p.Max, b.p.Min, a.p.Name)
+	case c > 0:
+		v.add(path, "tumpang tindih dengan predikat %q", a.p.Name)
+	case a.p.MaxInclusive == b.p.MinInclusive:
+		if a.p.MaxInclusive {
+			v.add(path, "nilai %s masuk ke dua predikat (%q dan %q)", b.p.Min, a.p.Name, b.p.Name)
+		} else {
+			v.add(path, "nilai %s tidak masuk predikat mana pun", b.p.Min)
 		}
 	}
 }
@@ -288,50 +302,17 @@ func (v *validator) levelTexts(p string, levels map[string]LevelText) {
 // aspects to their domain's, and the top layer to 100 — exactly, in
 // decimal arithmetic, because the index formulas divide by these sums.
 func (v *validator) weights(c *Catalog) {
-	aspectSum := map[int]*big.Rat{}
-	for _, in := range c.Indicators {
-		w, ok := parseDecimal(string(in.Weight))
-		if !ok {
-			return // already reported
-		}
-		if aspectSum[in.Aspect] == nil {
-			aspectSum[in.Aspect] = new(big.Rat)
-		}
-		aspectSum[in.Aspect].Add(aspectSum[in.Aspect], w)
+	aspectSum, ok := indicatorSums(c)
+	if !ok {
+		return // already reported
 	}
-	domainSum := map[int]*big.Rat{}
-	total := new(big.Rat)
-	for i, a := range c.Aspects {
-		w, ok := parseDecimal(string(a.Weight))
-		if !ok {
-			return
-		}
-		got := aspectSum[a.Number]
-		if got == nil {
-			v.add(fmt.Sprintf("aspects[%d]", i), "aspek %d tidak punya indikator", a.Number)
-		} else if got.Cmp(w) != 0 {
-			v.add(fmt.Sprintf("aspects[%d].weight", i), "bobot aspek %d adalah %s, tetapi bobot indikatornya berjumlah %s", a.Number, a.Weight, got.FloatString(4))
-		}
-		if domainSum[a.Domain] == nil {
-			domainSum[a.Domain] = new(big.Rat)
-		}
-		domainSum[a.Domain].Add(domainSum[a.Domain], w)
-		total.Add(total, w)
+	domainSum, total, ok := v.aspectWeights(c, aspectSum)
+	if !ok {
+		return
 	}
 	if len(c.Domains) > 0 {
-		total = new(big.Rat)
-		for i, d := range c.Domains {
-			w, ok := parseDecimal(string(d.Weight))
-			if !ok {
-				return
-			}
-			total.Add(total, w)
-			got := domainSum[d.Number]
-			if got == nil {
-				v.add(fmt.Sprintf("domains[%d]", i), "domain %d tidak punya aspek", d.Number)
-			} else if got.Cmp(w) != 0 {
-				v.add(fmt.Sprintf("domains[%d].weight", i), "bobot domain %d adalah %s, tetapi bobot aspeknya berjumlah %s", d.Number, d.Weight, got.FloatString(4))
-			}
+		if total, ok = v.domainWeights(c, domainSum); !ok {
+			return
 		}
 	}
 	if total.Cmp(ratHundred) != 0 {
@@ -341,4 +322,68 @@ func (v *validator) weights(c *Catalog) {
 		}
 		v.add(map[bool]string{true: "domains", false: "aspects"}[len(c.Domains) > 0], "bobot %s berjumlah %s, harus 100", layer, total.FloatString(4))
 	}
+}
+
+// addWeight adds w to sums[k].
+func addWeight(sums map[int]*big.Rat, k int, w *big.Rat) {
+	if sums[k] == nil {
+		sums[k] = new(big.Rat)
+	}
+	sums[k].Add(sums[k], w)
+}
+
+// indicatorSums sums the indicator weights per aspect (false when a
+// weight does not parse: that is reported already).
+func indicatorSums(c *Catalog) (map[int]*big.Rat, bool) {
+	aspectSum := map[int]*big.Rat{}
+	for _, in := range c.Indicators {
+		w, ok := parseDecimal(string(in.Weight))
+		if !ok {
+			return nil, false
+		}
+		addWeight(aspectSum, in.Aspect, w)
+	}
+	return aspectSum, true
+}
+
+// aspectWeights checks each aspect's weight against its indicators' sum
+// and returns the aspect weights summed per domain and in total.
+func (v *validator) aspectWeights(c *Catalog, aspectSum map[int]*big.Rat) (map[int]*big.Rat, *big.Rat, bool) {
+	domainSum := map[int]*big.Rat{}
+	total := new(big.Rat)
+	for i, a := range c.Aspects {
+		w, ok := parseDecimal(string(a.Weight))
+		if !ok {
+			return nil, nil, false
+		}
+		got := aspectSum[a.Number]
+		if got == nil {
+			v.add(fmt.Sprintf("aspects[%d]", i), "aspek %d tidak punya indikator", a.Number)
+		} else if got.Cmp(w) != 0 {
+			v.add(fmt.Sprintf("aspects[%d].weight", i), "bobot aspek %d adalah %s, tetapi bobot indikatornya berjumlah %s", a.Number, a.Weight, got.FloatString(4))
+		}
+		addWeight(domainSum, a.Domain, w)
+		total.Add(total, w)
+	}
+	return domainSum, total, true
+}
+
+// domainWeights checks each domain's weight against its aspects' sum and
+// returns the domain weights' total.
+func (v *validator) domainWeights(c *Catalog, domainSum map[int]*big.Rat) (*big.Rat, bool) {
+	total := new(big.Rat)
+	for i, d := range c.Domains {
+		w, ok := parseDecimal(string(d.Weight))
+		if !ok {
+			return nil, false
+		}
+		total.Add(total, w)
+		got := domainSum[d.Number]
+		if got == nil {
+			v.add(fmt.Sprintf("domains[%d]", i), "domain %d tidak punya aspek", d.Number)
+		} else if got.Cmp(w) != 0 {
+			v.add(fmt.Sprintf("domains[%d].weight", i), "bobot domain %d adalah %s, tetapi bobot aspeknya berjumlah %s", d.Number, d.Weight, got.FloatString(4))
+		}
+	}
+	return total, true
 }

@@ -476,6 +476,29 @@ func (t TrustedAssessor) key() assessment.TrustedAssessorKey {
 	return assessment.TrustedAssessorKey{KeyID: t.KeyID, Fingerprint: t.Fingerprint, Source: t.Source, TrustedAt: t.TrustedAt}
 }
 
+// trustedByPrefix are the trusted assessor keys whose id starts with
+// prefix. The rows are closed before UntrustAssessor updates in the same
+// transaction.
+func trustedByPrefix(ctx context.Context, tx *sql.Tx, prefix string) ([]TrustedAssessor, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT keyid, fingerprint, source, trusted_at FROM trusted_assessor
+			WHERE untrusted_at IS NULL AND substr(keyid, 1, ?) = ?`, len(prefix), prefix)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var found []TrustedAssessor
+	for rows.Next() {
+		var r TrustedAssessor
+		var at string
+		if err := rows.Scan(&r.KeyID, &r.Fingerprint, &r.Source, &at); err != nil {
+			return nil, err
+		}
+		r.TrustedAt, _ = time.Parse(time.RFC3339Nano, at)
+		found = append(found, r)
+	}
+	return found, rows.Err()
+}
+
 // UntrustAssessor withdraws the trust in the trusted key keyID (or a
 // unique prefix of at least 8 hex digits). The row is kept, marked: the
 // feedback already imported refers to it and stays readable; new feedback
@@ -488,24 +511,8 @@ func (db *DB) UntrustAssessor(ctx context.Context, keyID string) (assessment.Tru
 	}
 	var t TrustedAssessor
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT keyid, fingerprint, source, trusted_at FROM trusted_assessor
-			WHERE untrusted_at IS NULL AND substr(keyid, 1, ?) = ?`, len(prefix), prefix)
+		found, err := trustedByPrefix(ctx, tx, prefix)
 		if err != nil {
-			return err
-		}
-		var found []TrustedAssessor
-		for rows.Next() {
-			var r TrustedAssessor
-			var at string
-			if err := rows.Scan(&r.KeyID, &r.Fingerprint, &r.Source, &at); err != nil {
-				rows.Close()
-				return err
-			}
-			r.TrustedAt, _ = time.Parse(time.RFC3339Nano, at)
-			found = append(found, r)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		switch len(found) {

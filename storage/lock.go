@@ -39,7 +39,7 @@ func lockDirNamed(dir, name string) (*dirLock, error) {
 	}
 	// The pid is only a hint for the message a second instance shows.
 	if err := f.Truncate(0); err == nil {
-		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
 	return &dirLock{f: f}, nil
 }

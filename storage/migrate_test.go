@@ -29,11 +29,20 @@ func schemaOf(t *testing.T, path string) (objects []string, version, appID int) 
 	defer rows.Close()
 	for rows.Next() {
 		var s string
-		rows.Scan(&s)
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
 		objects = append(objects, s)
 	}
-	pool.QueryRow(`PRAGMA user_version`).Scan(&version)
-	pool.QueryRow(`PRAGMA application_id`).Scan(&appID)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := pool.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if err := pool.QueryRow(`PRAGMA application_id`).Scan(&appID); err != nil {
+		t.Fatal(err)
+	}
 	return objects, version, appID
 }
 

@@ -113,7 +113,9 @@ func (db *DB) leftOfInstallation() string {
 // unfinished blob copy.
 func anyFile(root string) bool {
 	found := false
-	filepath.WalkDir(root, func(_ string, d fs.DirEntry, err error) error {
+	// The callback handles every error itself and returns only nil or
+	// fs.SkipAll, so WalkDir has no error to return.
+	_ = filepath.WalkDir(root, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), tempPrefix) {
 			found = true
 			return fs.SkipAll

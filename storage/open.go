@@ -76,7 +76,7 @@ func Open(dir string, opts ...Option) (*DB, error) {
 			db.broken = ce
 			return db, nil
 		}
-		lock.unlock()
+		_ = lock.unlock() // the open error is the one to report
 		return nil, err
 	}
 	return db, nil
@@ -164,7 +164,7 @@ func (db *DB) prepare(ctx context.Context, pool *sql.DB, ms []migration, appID i
 
 // openError maps errors met while opening; unknown I/O failures name the file.
 func (db *DB) openError(err error) error {
-	if c := db.classify(err); c != err {
+	if c := db.classify(err); c != err { //nolint:errorlint // identity: did classify replace err?
 		return c
 	}
 	var me *MigrationError
@@ -217,7 +217,9 @@ func (db *DB) Close() error {
 	defer db.mu.Unlock()
 	var err error
 	if db.sql != nil {
-		db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		// Best effort: a checkpoint that fails leaves the WAL, which the
+		// next open replays; Close reports what matters.
+		_, _ = db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		err = db.sql.Close()
 		db.sql = nil
 	}

@@ -87,7 +87,10 @@ func (db *DB) stage(ctx context.Context, zr *zip.Reader, sums checksums, keepOld
 	}
 	if err != nil {
 		j.Phase = phaseStaging
-		db.rollBack(j)
+		// The extraction error is the one to report; a staging folder the
+		// rollback leaves is rolled back again at the next open (the
+		// journal still says phaseStaging).
+		_ = db.rollBack(j)
 		return j, err
 	}
 	return j, nil
@@ -188,7 +191,9 @@ func (db *DB) hasData(ctx context.Context) (bool, error) {
 		return true, nil
 	}
 	files := false
-	filepath.WalkDir(db.blobRoot(), func(_ string, d fs.DirEntry, err error) error {
+	// The callback handles every error itself and returns only nil or
+	// fs.SkipAll, so WalkDir has no error to return.
+	_ = filepath.WalkDir(db.blobRoot(), func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			files = true
 			return fs.SkipAll
@@ -253,8 +258,10 @@ func (db *DB) syncTree(root string) error {
 // closeSQL checkpoints and closes the pool (mu held).
 func (db *DB) closeSQL() {
 	if db.sql != nil {
-		db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-		db.sql.Close()
+		// Best effort, the pool is being replaced: the checkpoint only
+		// shortens the WAL, and a close error leaves nothing to undo.
+		_, _ = db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		_ = db.sql.Close()
 		db.sql = nil
 	}
 }

@@ -310,7 +310,9 @@ func emptyTree(p string) bool {
 		return false
 	}
 	empty := true
-	filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+	// The callback handles every error itself and returns only nil or
+	// fs.SkipAll, so WalkDir has no error to return.
+	_ = filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			empty = false
 			return fs.SkipAll

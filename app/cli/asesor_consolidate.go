@@ -75,17 +75,12 @@ type SettleRequest struct {
 }
 
 func runConsolidate(env *Env, args []string) int {
-	// `consolidate --periode P …` is `consolidate show --periode P …`.
-	implicit := false
-	if a, _, err := splitGlobalData(args); err == nil && len(a) > 0 && strings.HasPrefix(a[0], "-") {
-		args = slices.Insert(slices.Clone(args), len(args)-len(a), "show")
-		implicit = true
-	}
+	args, implicit := implicitShow(args)
 	sub, rest, err := withData(args)
 	if err != nil {
 		return fail(env, err)
 	}
-	if sub != "show" && sub != "set" && sub != "responsible" {
+	if _, ok := consolidateFlags[sub]; !ok {
 		return fail(env, usagef("%s", consolidateUsage))
 	}
 	fs := newFlagSet(env, "consolidate "+sub)
@@ -110,8 +105,7 @@ func runConsolidate(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if len(pos) != 0 || *periode == 0 || (sub != "show" && *indicator < 1) ||
-		!atMostOne(*asJSON, *asCSV, *pdfOut != "", *xlsxOut != "") || (*passFile != "" && *pdfOut == "") {
+	if !consolidateArgsOK(sub, pos, *periode, *indicator, *asJSON, *asCSV, *pdfOut, *xlsxOut, *passFile) {
 		return fail(env, usagef("%s", consolidateUsage))
 	}
 	deps, err := asesorDeps(env)
@@ -121,36 +115,10 @@ func runConsolidate(env *Env, args []string) int {
 	ctx := context.Background()
 	switch sub {
 	case "responsible":
-		var kodes []string
-		for _, k := range strings.Split(*opd, ",") {
-			if k = strings.TrimSpace(k); k != "" {
-				kodes = append(kodes, k)
-			}
-		}
-		if err := deps.SetResponsible(ctx, *dataDir, *periode, *indicator, kodes); err != nil {
-			return fail(env, err)
-		}
-		if len(kodes) == 0 {
-			fmt.Fprintf(env.Stdout, "Indikator %d periode %d: dijawab semua OPD.\n", *indicator, *periode)
-		} else {
-			fmt.Fprintf(env.Stdout, "Indikator %d periode %d: dijawab oleh %s.\n", *indicator, *periode, strings.Join(kodes, ", "))
-		}
-		return ExitOK
+		return runConsolidateResponsible(env, deps, *dataDir, *periode, *indicator, *opd)
 	case "set":
-		who := *by
-		if who == "" && deps.Operator != nil {
-			who = deps.Operator()
-		}
-		if err := deps.Settle(ctx, *dataDir, SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
-			FromBundle: *from, Note: *note, By: who}); err != nil {
-			return fail(env, err)
-		}
-		if *value == "" {
-			fmt.Fprintf(env.Stdout, "Penetapan indikator %d dihapus: usulan bawaan berlaku lagi.\n", *indicator)
-		} else {
-			fmt.Fprintf(env.Stdout, "Nilai instansi indikator %d ditetapkan: %s.\n", *indicator, strings.Replace(*value, ".", ",", 1))
-		}
-		return ExitOK
+		return runConsolidateSet(env, deps, *dataDir, SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
+			FromBundle: *from, Note: *note, By: *by})
 	}
 	if *pdfOut != "" {
 		return runConsolidatedPDF(env, deps, *dataDir, ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
@@ -162,13 +130,73 @@ func runConsolidate(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	return printConsolidation(env, c, *asJSON, *asCSV)
+}
+
+// implicitShow makes `consolidate --periode P …` mean
+// `consolidate show --periode P …` (implicit true).
+func implicitShow(args []string) (_ []string, implicit bool) {
+	if a, _, err := splitGlobalData(args); err == nil && len(a) > 0 && strings.HasPrefix(a[0], "-") {
+		return slices.Insert(slices.Clone(args), len(args)-len(a), "show"), true
+	}
+	return args, false
+}
+
+// consolidateArgsOK: no positional arguments, a periode, an indicator for
+// set and responsible, at most one output format, a passphrase file only
+// with --pdf.
+func consolidateArgsOK(sub string, pos []string, periode, indicator int, asJSON, asCSV bool, pdfOut, xlsxOut, passFile string) bool {
+	return len(pos) == 0 && periode != 0 && (sub == "show" || indicator >= 1) &&
+		atMostOne(asJSON, asCSV, pdfOut != "", xlsxOut != "") && (passFile == "" || pdfOut != "")
+}
+
+// runConsolidateResponsible is `consolidate responsible`: the OPDs that
+// answer an indicator (none listed: every OPD).
+func runConsolidateResponsible(env *Env, deps *AsesorDeps, dataDir string, periode, indicator int, opd string) int {
+	var kodes []string
+	for _, k := range strings.Split(opd, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			kodes = append(kodes, k)
+		}
+	}
+	if err := deps.SetResponsible(context.Background(), dataDir, periode, indicator, kodes); err != nil {
+		return fail(env, err)
+	}
+	if len(kodes) == 0 {
+		fmt.Fprintf(env.Stdout, "Indikator %d periode %d: dijawab semua OPD.\n", indicator, periode)
+	} else {
+		fmt.Fprintf(env.Stdout, "Indikator %d periode %d: dijawab oleh %s.\n", indicator, periode, strings.Join(kodes, ", "))
+	}
+	return ExitOK
+}
+
+// runConsolidateSet is `consolidate set`: settles (or, with an empty
+// value, unsettles) the instansi's value of an indicator, under --by or
+// else the operator's name.
+func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req SettleRequest) int {
+	if req.By == "" && deps.Operator != nil {
+		req.By = deps.Operator()
+	}
+	if err := deps.Settle(context.Background(), dataDir, req); err != nil {
+		return fail(env, err)
+	}
+	if req.Value == "" {
+		fmt.Fprintf(env.Stdout, "Penetapan indikator %d dihapus: usulan bawaan berlaku lagi.\n", req.Indicator)
+	} else {
+		fmt.Fprintf(env.Stdout, "Nilai instansi indikator %d ditetapkan: %s.\n", req.Indicator, strings.Replace(req.Value, ".", ",", 1))
+	}
+	return ExitOK
+}
+
+// printConsolidation writes the consolidation as JSON, CSV or a table.
+func printConsolidation(env *Env, c Consolidation, asJSON, asCSV bool) int {
 	switch {
-	case *asJSON:
+	case asJSON:
 		if err := WriteConsolidationJSON(env.Stdout, c); err != nil {
 			return fail(env, err)
 		}
 		return ExitOK
-	case *asCSV:
+	case asCSV:
 		if err := WriteConsolidationCSV(env.Stdout, c); err != nil {
 			return fail(env, err)
 		}

@@ -68,13 +68,9 @@ type ReviewSheet struct {
 }
 
 func runReview(env *Env, args []string) int {
-	rest, dataDir, err := splitGlobalData(args)
+	rest, dataDir, show, err := optionalSub(args, "show")
 	if err != nil {
 		return fail(env, err)
-	}
-	show := len(rest) > 0 && rest[0] == "show"
-	if show {
-		rest = rest[1:]
 	}
 	fs := newFlagSet(env, "review")
 	fs.StringVar(&dataDir, "data", dataDir, "folder data")
@@ -113,7 +109,12 @@ func runReview(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if *asJSON {
+	return printReviewEntry(env, e, *asJSON)
+}
+
+// printReviewEntry reports a recorded review decision.
+func printReviewEntry(env *Env, e ReviewEntry, asJSON bool) int {
+	if asJSON {
 		return writeJSON(env, e)
 	}
 	fmt.Fprintf(env.Stdout, "Telaah dicatat: bundel %.13s…, indikator %d: %s\n", e.BundleID, e.Indicator, reviewStatusText(&e))

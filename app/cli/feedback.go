@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -91,23 +92,8 @@ func runFeedback(env *Env, args []string) int {
 		return runFeedbackTrust(env, sub, rest)
 	}
 	fs := newFlagSet(env, "feedback "+sub)
-	dataDir := fs.String("data", "", "folder data")
-	asJSON := fs.Bool("json", false, "keluaran JSON")
-	var bundleID, out, passFile, name, pubFile, assessmentID *string
-	var trust, retrust *bool
-	switch sub {
-	case "export":
-		bundleID = fs.String("bundle", "", "id bundel OPD yang ditelaah")
-		out = fs.String("out", "", "folder tujuan, mis. flashdisk USB")
-		passFile = fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
-		name = fs.String("name", "Tim Asesor Internal", "nama tim asesor di berkas")
-	case "import":
-		pubFile = fs.String("assessor-pubkey", "", "berkas kunci publik asesor")
-		trust = fs.Bool("trust", false, "percayai kunci asesor ini (pertama kali, setelah sidik jari dicocokkan)")
-		retrust = fs.Bool("retrust", false, "percayai lagi kunci asesor yang kepercayaannya pernah dicabut (setelah sidik jari dicocokkan lagi)")
-	case "show":
-		assessmentID = fs.String("assessment", "", "id penilaian")
-	default:
+	f := feedbackFlags{dataDir: fs.String("data", "", "folder data"), asJSON: fs.Bool("json", false, "keluaran JSON")}
+	if !f.declare(fs, sub) {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
 	pos, err := parseArgs(fs, rest)
@@ -118,71 +104,116 @@ func runFeedback(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	ctx := context.Background()
 	switch sub {
 	case "export":
-		if len(pos) != 0 || *bundleID == "" || *out == "" {
-			return fail(env, usagef("%s", feedbackUsage))
-		}
-		if *passFile == "" {
-			return fail(env, usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS"))
-		}
-		pass, err := passphraseFromFile(env, *passFile)
-		if err != nil {
-			return fail(env, err)
-		}
-		res, err := deps.ExportFeedback(ctx, *dataDir, FeedbackExportRequest{BundleID: *bundleID, OutDir: *out, Name: *name, Passphrase: pass})
-		if err != nil {
-			return fail(env, err)
-		}
-		if *asJSON {
-			return writeJSON(env, res)
-		}
-		if res.KeyCreated {
-			fmt.Fprintf(env.Stderr, "Kunci asesor baru dibuat (sidik jari %s). Simpan cadangannya: spbe-mandiri key backup --asesor BERKAS\n", res.Fingerprint)
-		}
-		fmt.Fprintf(env.Stdout, "Umpan balik   : %s\n", res.Path)
-		fmt.Fprintf(env.Stdout, "Untuk         : %s periode %d, bundel nomor urut %d (%d indikator)\n", res.OPDKode, res.Periode, res.Sequence, res.Items)
-		fmt.Fprintf(env.Stdout, "Kunci publik  : %s\n", res.PublicKeyPath)
-		fmt.Fprintf(env.Stdout, "Sidik jari    : %s\n", res.Fingerprint)
-		fmt.Fprintln(env.Stdout, "OPD mencocokkan sidik jari ini (telepon ke nomor yang dikenal) sebelum memakai --trust pertama kali.")
-		return ExitOK
+		return runFeedbackExport(env, deps, f, pos)
 	case "import":
-		if len(pos) != 1 || ((*trust || *retrust) && *pubFile == "") {
-			return fail(env, usagef("%s", feedbackUsage))
-		}
-		res, err := deps.ImportFeedback(ctx, *dataDir, FeedbackImportRequest{File: pos[0], PublicKeyFile: *pubFile, Trust: *trust, Retrust: *retrust})
-		if err != nil {
-			return fail(env, err)
-		}
-		if *asJSON {
-			return writeJSON(env, res)
-		}
-		switch {
-		case res.Trusted && *retrust:
-			fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya lagi: sidik jari %s\n", res.Fingerprint)
-		case res.Trusted:
-			fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya: sidik jari %s\n", res.Fingerprint)
-		}
-		if res.Known {
-			fmt.Fprintln(env.Stdout, "Umpan balik ini sudah diimpor sebelumnya.")
-		} else {
-			fmt.Fprintf(env.Stdout, "Umpan balik diimpor untuk penilaian %s (bundel nomor urut %d).\n", res.AssessmentID, res.Sequence)
-		}
-		if res.Superseded != "" {
-			fmt.Fprintf(env.Stdout, "Catatan: %s.\n", res.Superseded)
-		}
-		printFeedbackNotes(env, res)
-		return ExitOK
+		return runFeedbackImport(env, deps, f, pos)
 	}
-	if len(pos) != 0 || *assessmentID == "" {
+	return runFeedbackShow(env, deps, f, pos)
+}
+
+// feedbackFlags are the flags of `feedback export|import|show`; each
+// subcommand declares only its own, the others stay nil.
+type feedbackFlags struct {
+	dataDir                                          *string
+	asJSON                                           *bool
+	bundleID, out, passFile, name, pubFile, assessID *string
+	trust, retrust                                   *bool
+}
+
+// declare adds the flags of sub to fs (false: no such subcommand).
+func (f *feedbackFlags) declare(fs *flag.FlagSet, sub string) bool {
+	switch sub {
+	case "export":
+		f.bundleID = fs.String("bundle", "", "id bundel OPD yang ditelaah")
+		f.out = fs.String("out", "", "folder tujuan, mis. flashdisk USB")
+		f.passFile = fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci asesor (\"-\" = masukan standar)")
+		f.name = fs.String("name", "Tim Asesor Internal", "nama tim asesor di berkas")
+	case "import":
+		f.pubFile = fs.String("assessor-pubkey", "", "berkas kunci publik asesor")
+		f.trust = fs.Bool("trust", false, "percayai kunci asesor ini (pertama kali, setelah sidik jari dicocokkan)")
+		f.retrust = fs.Bool("retrust", false, "percayai lagi kunci asesor yang kepercayaannya pernah dicabut (setelah sidik jari dicocokkan lagi)")
+	case "show":
+		f.assessID = fs.String("assessment", "", "id penilaian")
+	default:
+		return false
+	}
+	return true
+}
+
+// runFeedbackExport is `feedback export` on the assessor's side.
+func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+	if len(pos) != 0 || *f.bundleID == "" || *f.out == "" {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
-	list, err := deps.ShowFeedback(ctx, *dataDir, *assessmentID)
+	if *f.passFile == "" {
+		return fail(env, usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS"))
+	}
+	pass, err := passphraseFromFile(env, *f.passFile)
 	if err != nil {
 		return fail(env, err)
 	}
-	if *asJSON {
+	res, err := deps.ExportFeedback(context.Background(), *f.dataDir,
+		FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
+	if err != nil {
+		return fail(env, err)
+	}
+	if *f.asJSON {
+		return writeJSON(env, res)
+	}
+	if res.KeyCreated {
+		fmt.Fprintf(env.Stderr, "Kunci asesor baru dibuat (sidik jari %s). Simpan cadangannya: spbe-mandiri key backup --asesor BERKAS\n", res.Fingerprint)
+	}
+	fmt.Fprintf(env.Stdout, "Umpan balik   : %s\n", res.Path)
+	fmt.Fprintf(env.Stdout, "Untuk         : %s periode %d, bundel nomor urut %d (%d indikator)\n", res.OPDKode, res.Periode, res.Sequence, res.Items)
+	fmt.Fprintf(env.Stdout, "Kunci publik  : %s\n", res.PublicKeyPath)
+	fmt.Fprintf(env.Stdout, "Sidik jari    : %s\n", res.Fingerprint)
+	fmt.Fprintln(env.Stdout, "OPD mencocokkan sidik jari ini (telepon ke nomor yang dikenal) sebelum memakai --trust pertama kali.")
+	return ExitOK
+}
+
+// runFeedbackImport is `feedback import FILE` on the OPD's side.
+func runFeedbackImport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+	if len(pos) != 1 || ((*f.trust || *f.retrust) && *f.pubFile == "") {
+		return fail(env, usagef("%s", feedbackUsage))
+	}
+	res, err := deps.ImportFeedback(context.Background(), *f.dataDir,
+		FeedbackImportRequest{File: pos[0], PublicKeyFile: *f.pubFile, Trust: *f.trust, Retrust: *f.retrust})
+	if err != nil {
+		return fail(env, err)
+	}
+	if *f.asJSON {
+		return writeJSON(env, res)
+	}
+	switch {
+	case res.Trusted && *f.retrust:
+		fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya lagi: sidik jari %s\n", res.Fingerprint)
+	case res.Trusted:
+		fmt.Fprintf(env.Stdout, "Kunci asesor dipercaya: sidik jari %s\n", res.Fingerprint)
+	}
+	if res.Known {
+		fmt.Fprintln(env.Stdout, "Umpan balik ini sudah diimpor sebelumnya.")
+	} else {
+		fmt.Fprintf(env.Stdout, "Umpan balik diimpor untuk penilaian %s (bundel nomor urut %d).\n", res.AssessmentID, res.Sequence)
+	}
+	if res.Superseded != "" {
+		fmt.Fprintf(env.Stdout, "Catatan: %s.\n", res.Superseded)
+	}
+	printFeedbackNotes(env, res)
+	return ExitOK
+}
+
+// runFeedbackShow is `feedback show --assessment ID` on the OPD's side.
+func runFeedbackShow(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+	if len(pos) != 0 || *f.assessID == "" {
+		return fail(env, usagef("%s", feedbackUsage))
+	}
+	list, err := deps.ShowFeedback(context.Background(), *f.dataDir, *f.assessID)
+	if err != nil {
+		return fail(env, err)
+	}
+	if *f.asJSON {
 		if list == nil {
 			list = []FeedbackReceived{}
 		}
@@ -241,24 +272,33 @@ func runFeedbackTrust(env *Env, sub string, args []string) int {
 	if !ok {
 		return fail(env, errors.New("penyimpanan ini tidak menyimpan kunci asesor"))
 	}
-	ctx := context.Background()
 	if sub == "untrust" {
-		k, err := trust.UntrustAssessor(ctx, pos[0])
-		if err != nil {
-			return fail(env, err)
-		}
-		if *asJSON {
-			return writeJSON(env, k)
-		}
-		fmt.Fprintf(env.Stdout, "Kunci asesor %s (sidik jari %s) tidak dipercaya lagi.\n", shortID(k.KeyID), k.Fingerprint)
-		fmt.Fprintln(env.Stdout, "Umpan balik yang sudah diimpor tetap tersimpan; umpan balik baru dari kunci ini ditolak sampai dipercaya lagi.")
-		return ExitOK
+		return runFeedbackUntrust(env, trust, pos[0], *asJSON)
 	}
-	list, err := trust.TrustedAssessorKeys(ctx)
+	return listTrustedAssessors(env, trust, *asJSON)
+}
+
+// runFeedbackUntrust is `feedback untrust KEYID`.
+func runFeedbackUntrust(env *Env, trust assessment.AssessorTrust, keyID string, asJSON bool) int {
+	k, err := trust.UntrustAssessor(context.Background(), keyID)
 	if err != nil {
 		return fail(env, err)
 	}
-	if *asJSON {
+	if asJSON {
+		return writeJSON(env, k)
+	}
+	fmt.Fprintf(env.Stdout, "Kunci asesor %s (sidik jari %s) tidak dipercaya lagi.\n", shortID(k.KeyID), k.Fingerprint)
+	fmt.Fprintln(env.Stdout, "Umpan balik yang sudah diimpor tetap tersimpan; umpan balik baru dari kunci ini ditolak sampai dipercaya lagi.")
+	return ExitOK
+}
+
+// listTrustedAssessors is `feedback keys`.
+func listTrustedAssessors(env *Env, trust assessment.AssessorTrust, asJSON bool) int {
+	list, err := trust.TrustedAssessorKeys(context.Background())
+	if err != nil {
+		return fail(env, err)
+	}
+	if asJSON {
 		if list == nil {
 			list = []assessment.TrustedAssessorKey{}
 		}

@@ -39,7 +39,9 @@ func (iw *inertWriter) Write(p []byte) (int, error) {
 // flush writes a held-back incomplete character (as U+FFFD).
 func (iw *inertWriter) flush() {
 	if len(iw.carry) > 0 {
-		io.WriteString(iw.w, assessment.InertText(string(iw.carry)))
+		// At exit, after the command's result: a terminal that is gone
+		// cannot be told either.
+		_, _ = io.WriteString(iw.w, assessment.InertText(string(iw.carry)))
 		iw.carry = nil
 	}
 }

@@ -91,6 +91,20 @@ func withData(args []string) (sub string, rest []string, err error) {
 	return args[0], rest, nil
 }
 
+// optionalSub splits the global --data off args and reports whether the
+// command starts with the optional subcommand sub (`review show …` beside
+// `review …`), returning the arguments after it.
+func optionalSub(args []string, sub string) (rest []string, dataDir string, given bool, err error) {
+	rest, dataDir, err = splitGlobalData(args)
+	if err != nil {
+		return nil, "", false, err
+	}
+	if len(rest) > 0 && rest[0] == sub {
+		return rest[1:], dataDir, true, nil
+	}
+	return rest, dataDir, false, nil
+}
+
 // parseArgs parses flags anywhere among the positional arguments, so
 // `assessment show ID --json` works like `assessment show --json ID`.
 // Everything after "--" is positional.

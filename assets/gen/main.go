@@ -1,10 +1,11 @@
 // Command gen regenerates the embedded instrument catalogs
 // (assets/catalogs/spbe-2020.json and assets/catalogs/pemdi-2026.json) from
-// the research reference files.
+// the research reference files, committed in assets/gen/reference (see the
+// README.md there for where they come from).
 //
 // Run it from the repository root:
 //
-//	go run ./assets/gen -ref ../shared/reference -out assets/catalogs
+//	go run ./assets/gen -ref assets/gen/reference -out assets/catalogs
 //
 // Both flags default to exactly those paths. With -check it writes nothing
 // and exits non-zero when the files in -out differ from what it would write.
@@ -28,7 +29,7 @@ import (
 )
 
 func main() {
-	ref := flag.String("ref", "../shared/reference", "directory holding "+catalogconv.SPBERefFile+" and "+catalogconv.PemdiRefFile)
+	ref := flag.String("ref", "assets/gen/reference", "directory holding "+catalogconv.SPBERefFile+" and "+catalogconv.PemdiRefFile)
 	out := flag.String("out", "assets/catalogs", "directory the catalog files are written to")
 	check := flag.Bool("check", false, "write nothing; fail if the files in -out are not up to date")
 	flag.Parse()

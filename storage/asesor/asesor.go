@@ -80,7 +80,7 @@ func Open(dir string, opts ...Option) (*Workspace, error) {
 	pool, err := storage.OpenSQLite(context.Background(), filepath.Join(abs, DBFileName),
 		storage.Schema{AppID: ApplicationID, Migrations: migrationFS, Dir: "migrations"})
 	if err != nil {
-		lock.Unlock()
+		_ = lock.Unlock() // the open error is the one to report
 		return nil, err
 	}
 	w.sql = pool
@@ -104,7 +104,9 @@ func (w *Workspace) Close() error {
 	defer w.mu.Unlock()
 	var err error
 	if w.sql != nil {
-		w.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		// Best effort: a checkpoint that fails leaves the WAL, which the
+		// next open replays; Close reports what matters.
+		_, _ = w.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		err = w.sql.Close()
 		w.sql = nil
 	}

@@ -147,10 +147,23 @@ func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
 		return w.fileError(err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
+	err = w.fillBlob(tmp, rc, mf)
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		err = w.fileError(cerr)
+	}
+	if err != nil {
+		return err
+	}
+	return w.publishBlob(root, tmp.Name(), final)
+}
+
+// fillBlob copies the entry into the temporary file and syncs it. A read
+// error or a changed entry is the bundle's fault (a rejection: the batch
+// goes on); a write error is the workspace's.
+func (w *Workspace) fillBlob(tmp *os.File, rc io.Reader, mf bundle.File) error {
 	h := sha256.New()
 	n, err := io.Copy(io.MultiWriter(tmp, h), sourceReader{io.LimitReader(rc, mf.Size+1)})
 	if err != nil {
-		tmp.Close()
 		var se sourceError
 		if errors.As(err, &se) {
 			// The bundle on the stick, not the workspace: this bundle is
@@ -160,21 +173,19 @@ func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
 		return w.fileError(err)
 	}
 	if n != mf.Size || hex.EncodeToString(h.Sum(nil)) != mf.SHA256 {
-		tmp.Close()
 		return &rejection{fmt.Sprintf("%s berubah setelah diperiksa (ukuran atau SHA-256 tidak lagi cocok)", mf.Path)}
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return w.fileError(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return w.fileError(err)
-	}
+	return w.fileError(tmp.Sync())
+}
+
+// publishBlob renames the synced temporary file to its content address
+// and syncs both directories, so a blob that is there is complete.
+func (w *Workspace) publishBlob(root, tmp, final string) error {
 	dir := filepath.Dir(final)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return w.fileError(err)
 	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
+	if err := os.Rename(tmp, final); err != nil {
 		return w.fileError(err)
 	}
 	if err := storage.SyncDir(dir); err != nil {

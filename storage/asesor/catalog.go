@@ -130,6 +130,31 @@ func sameIndex(claimed, calc string) bool {
 	return ok1 && ok2 && a.FloatString(4) == b.FloatString(4)
 }
 
+// pendingRecompute is a stored bundle without a recomputed index.
+type pendingRecompute struct {
+	id  string
+	ref bundle.CatalogRef
+}
+
+// pendingRecompute lists the bundles whose index was never recomputed. The
+// rows are closed before recomputeStored writes on the same pool.
+func (w *Workspace) pendingRecompute(ctx context.Context) ([]pendingRecompute, error) {
+	rows, err := w.sql.QueryContext(ctx, `SELECT bundle_id, catalog_id, catalog_version, catalog_sha256 FROM bundle WHERE calc_index IS NULL`)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	var todo []pendingRecompute
+	for rows.Next() {
+		var p pendingRecompute
+		if err := rows.Scan(&p.id, &p.ref.ID, &p.ref.Version, &p.ref.SHA256); err != nil {
+			return nil, err
+		}
+		todo = append(todo, p)
+	}
+	return todo, w.classify(rows.Err())
+}
+
 // recomputeStored fills the recomputed score of bundles stored before it
 // was computed at import (schema < 4) whose catalog is in the library. It
 // runs once per such row, at Open; rows of unknown catalogs stay NULL and
@@ -138,26 +163,9 @@ func (w *Workspace) recomputeStored(ctx context.Context) error {
 	if w.lib == nil {
 		return nil
 	}
-	type pending struct {
-		id  string
-		ref bundle.CatalogRef
-	}
-	rows, err := w.sql.QueryContext(ctx, `SELECT bundle_id, catalog_id, catalog_version, catalog_sha256 FROM bundle WHERE calc_index IS NULL`)
-	if err != nil {
-		return w.classify(err)
-	}
-	var todo []pending
-	for rows.Next() {
-		var p pending
-		if err := rows.Scan(&p.id, &p.ref.ID, &p.ref.Version, &p.ref.SHA256); err != nil {
-			rows.Close()
-			return err
-		}
-		todo = append(todo, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(todo) == 0 {
-		return w.classify(err)
+	todo, err := w.pendingRecompute(ctx)
+	if err != nil || len(todo) == 0 {
+		return err
 	}
 	return w.write(ctx, func(tx *sql.Tx) error {
 		for _, p := range todo {

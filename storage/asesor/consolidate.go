@@ -223,92 +223,143 @@ func (w *Workspace) Consolidate(ctx context.Context, c *assessment.Catalog, peri
 		return out, err
 	}
 	out.ExcludedRevoked = excluded
-	answers := map[string]map[int]Answer{}
-	reviews := map[string]map[int]Review{}
-	for _, b := range accepted {
-		as, err := w.Answers(ctx, b.id)
-		if err != nil {
-			return out, err
-		}
-		rs, err := w.Reviews(ctx, b.id)
-		if err != nil {
-			return out, err
-		}
-		answers[b.id], reviews[b.id] = map[int]Answer{}, map[int]Review{}
-		for _, a := range as {
-			answers[b.id][a.Indicator] = a
-		}
-		for _, r := range rs {
-			reviews[b.id][r.Indicator] = r
-		}
+	in, err := w.bundleAnswers(ctx, accepted)
+	if err != nil {
+		return out, err
 	}
 	settled, err := w.settled(ctx, periode)
 	if err != nil {
 		return out, err
 	}
 	values := map[int]assessment.Value{}
-	for _, in := range c.Indicators {
-		row := ConsolidatedRow{Indicator: in.Number, Responsible: matrix[in.Number]}
-		resp := map[string]bool{}
-		for _, k := range row.Responsible {
-			resp[k] = true
-		}
-		var best *Candidate
-		var bestV assessment.Value
-		for _, b := range accepted {
-			if len(resp) > 0 && !resp[b.kode] {
-				continue
-			}
-			cand := Candidate{OPDKode: b.kode, BundleID: b.id, Level: answers[b.id][in.Number].Level}
-			if r, ok := reviews[b.id][in.Number]; ok {
-				cand.Review = &r
-				if r.Status == ReviewAccepted {
-					switch {
-					case r.Value != "":
-						cand.Value = r.Value
-					case cand.Level >= 1:
-						cand.Value = fmt.Sprint(cand.Level)
-					}
-				}
-			}
-			row.Candidates = append(row.Candidates, cand)
-			if cand.Value != "" {
-				v, _ := new(big.Rat).SetString(cand.Value)
-				if best == nil || v.Cmp(bestV) > 0 {
-					chosen := cand
-					best, bestV = &chosen, v
-				}
-			}
-		}
-		if s, ok := settled[in.Number]; ok && s.Value != "" {
-			row.Value, row.Source, row.FromBundle, row.FromOPD = s.Value, "ditetapkan", s.FromBundle, s.FromOPD
-			row.Note, row.SetBy, row.SetAt = s.Note, s.SetBy, s.SetAt
-		} else if best != nil {
-			row.Value, row.Source, row.FromBundle, row.FromOPD = best.Value, "usulan", best.BundleID, best.OPDKode
-		}
-		if row.FromBundle != "" {
-			if a, ok := answers[row.FromBundle][in.Number]; ok {
-				row.Evidence = a.Evidence
-			} else if as, err := w.Answers(ctx, row.FromBundle); err == nil {
-				for _, a := range as {
-					if a.Indicator == in.Number {
-						row.Evidence = a.Evidence
-					}
-				}
-			}
-		}
+	for _, ind := range c.Indicators {
+		row := ConsolidatedRow{Indicator: ind.Number, Responsible: matrix[ind.Number]}
+		best := in.candidates(&row)
+		row.settle(settled, best)
+		w.rowEvidence(ctx, in, &row)
 		if row.Value != "" {
 			v, err := assessment.ParseValue(row.Value)
 			if err != nil {
 				return out, err
 			}
-			values[in.Number] = v
+			values[ind.Number] = v
 		}
 		out.Rows = append(out.Rows, row)
 	}
 	sort.Slice(out.Rows, func(i, j int) bool { return out.Rows[i].Indicator < out.Rows[j].Indicator })
 	out.Score, err = assessment.ScoreValues(c, values)
 	return out, err
+}
+
+// consolidationInput is what the accepted bundles of a periode say: their
+// answers and reviews by bundle id and indicator.
+type consolidationInput struct {
+	accepted []opdBundle
+	answers  map[string]map[int]Answer
+	reviews  map[string]map[int]Review
+}
+
+// bundleAnswers reads the answers and reviews of the accepted bundles.
+func (w *Workspace) bundleAnswers(ctx context.Context, accepted []opdBundle) (consolidationInput, error) {
+	in := consolidationInput{accepted: accepted, answers: map[string]map[int]Answer{}, reviews: map[string]map[int]Review{}}
+	for _, b := range accepted {
+		as, err := w.Answers(ctx, b.id)
+		if err != nil {
+			return in, err
+		}
+		rs, err := w.Reviews(ctx, b.id)
+		if err != nil {
+			return in, err
+		}
+		in.answers[b.id], in.reviews[b.id] = map[int]Answer{}, map[int]Review{}
+		for _, a := range as {
+			in.answers[b.id][a.Indicator] = a
+		}
+		for _, r := range rs {
+			in.reviews[b.id][r.Indicator] = r
+		}
+	}
+	return in, nil
+}
+
+// candidates fills row.Candidates from the responsible OPDs' accepted
+// bundles and returns the default proposal: the highest accepted value,
+// ties to the lowest OPD code (accepted is ordered by OPD code), or nil.
+func (in consolidationInput) candidates(row *ConsolidatedRow) *Candidate {
+	resp := map[string]bool{}
+	for _, k := range row.Responsible {
+		resp[k] = true
+	}
+	var best *Candidate
+	var bestV *big.Rat
+	for _, b := range in.accepted {
+		if len(resp) > 0 && !resp[b.kode] {
+			continue
+		}
+		cand := in.candidate(b, row.Indicator)
+		row.Candidates = append(row.Candidates, cand)
+		if cand.Value != "" {
+			v, _ := new(big.Rat).SetString(cand.Value)
+			if best == nil || v.Cmp(bestV) > 0 {
+				chosen := cand
+				best, bestV = &chosen, v
+			}
+		}
+	}
+	return best
+}
+
+// candidate is one OPD's contribution to indicator n: its level, its
+// review, and the accepted value (the review's value, or the level when a
+// diterima review gives none).
+func (in consolidationInput) candidate(b opdBundle, n int) Candidate {
+	cand := Candidate{OPDKode: b.kode, BundleID: b.id, Level: in.answers[b.id][n].Level}
+	r, ok := in.reviews[b.id][n]
+	if !ok {
+		return cand
+	}
+	cand.Review = &r
+	if r.Status == ReviewAccepted {
+		switch {
+		case r.Value != "":
+			cand.Value = r.Value
+		case cand.Level >= 1:
+			cand.Value = fmt.Sprint(cand.Level)
+		}
+	}
+	return cand
+}
+
+// settle sets the row's value: the settled one, else the proposal.
+func (row *ConsolidatedRow) settle(settled map[int]Settled, best *Candidate) {
+	if s, ok := settled[row.Indicator]; ok && s.Value != "" {
+		row.Value, row.Source, row.FromBundle, row.FromOPD = s.Value, "ditetapkan", s.FromBundle, s.FromOPD
+		row.Note, row.SetBy, row.SetAt = s.Note, s.SetBy, s.SetAt
+	} else if best != nil {
+		row.Value, row.Source, row.FromBundle, row.FromOPD = best.Value, "usulan", best.BundleID, best.OPDKode
+	}
+}
+
+// rowEvidence attaches the evidence of the answer the value came from; a
+// settled value may come from a bundle that no longer counts, so that one
+// is read on demand (best effort: no evidence rather than no consolidation).
+func (w *Workspace) rowEvidence(ctx context.Context, in consolidationInput, row *ConsolidatedRow) {
+	if row.FromBundle == "" {
+		return
+	}
+	if a, ok := in.answers[row.FromBundle][row.Indicator]; ok {
+		row.Evidence = a.Evidence
+		return
+	}
+	as, err := w.Answers(ctx, row.FromBundle)
+	if err != nil {
+		return
+	}
+	for _, a := range as {
+		if a.Indicator == row.Indicator {
+			row.Evidence = a.Evidence
+		}
+	}
 }
 
 // settled returns the current settled value per indicator of a periode.

@@ -64,30 +64,37 @@ func checkSpelling(ctx context.Context, q querier, kode string) error {
 	return &SpellingError{Kode: kode, Registered: reg}
 }
 
-// registerStoredCodes registers the codes stored before schema 5, in the
-// order they were first seen; a later spelling of an OPD already
-// registered stays unregistered, so its next bundle is refused with the
-// spelling to use.
-func (w *Workspace) registerStoredCodes(ctx context.Context) error {
+// unregisteredCodes are the stored OPD codes not in opd_code, in the
+// order they were first seen. The rows are closed before
+// registerStoredCodes writes on the same pool.
+func (w *Workspace) unregisteredCodes(ctx context.Context) ([]string, error) {
 	rows, err := w.sql.QueryContext(ctx, `SELECT kode FROM (
 			SELECT opd_kode AS kode, first_seen AS t FROM opd_key WHERE opd_kode IS NOT NULL
 			UNION ALL SELECT opd_kode, imported_at FROM bundle)
 		WHERE kode NOT IN (SELECT kode FROM opd_code) GROUP BY kode ORDER BY min(t), kode`)
 	if err != nil {
-		return w.classify(err)
+		return nil, w.classify(err)
 	}
+	defer rows.Close()
 	var todo []string
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
 		todo = append(todo, k)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(todo) == 0 {
-		return w.classify(err)
+	return todo, w.classify(rows.Err())
+}
+
+// registerStoredCodes registers the codes stored before schema 5, in the
+// order they were first seen; a later spelling of an OPD already
+// registered stays unregistered, so its next bundle is refused with the
+// spelling to use.
+func (w *Workspace) registerStoredCodes(ctx context.Context) error {
+	todo, err := w.unregisteredCodes(ctx)
+	if err != nil || len(todo) == 0 {
+		return err
 	}
 	return w.write(ctx, func(tx *sql.Tx) error {
 		for _, k := range todo {

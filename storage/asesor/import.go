@@ -212,28 +212,14 @@ func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*c
 	}
 	// The key id in manifest.sig.json is only a lookup hint: Verify then
 	// requires that exact key and checks the signature with it.
-	var opt bundle.Options
-	var key *Key
 	hint := peekKeyID(f, fi.Size())
-	if hint != "" {
-		pool, err := w.db()
-		if err != nil {
-			return nil, res, err
-		}
-		k, err := keyByID(ctx, pool, hint)
-		switch {
-		case err == nil:
-			key = &k
-			opt.Keys = []ed25519.PublicKey{k.PublicKey}
-		case !errors.Is(err, assessment.ErrNotFound):
-			return nil, res, w.classify(err)
-		}
+	key, err := w.hintedKey(ctx, hint)
+	if err != nil {
+		return nil, res, err
 	}
 	found, fromStick := stick[hint]
-	if key == nil && fromStick {
-		opt.Keys = []ed25519.PublicKey{found.id.PublicKey}
-	}
-	v, err := bundle.Verify(f, fi.Size(), opt)
+	fromStick = fromStick && key == nil // a registered key always wins
+	v, err := bundle.Verify(f, fi.Size(), verifyOptions(key, found, fromStick))
 	if err != nil {
 		res.Check, res.Entry = checkOf(err)
 		if raw, ok := rawOPDCode(err); ok {
@@ -247,19 +233,35 @@ func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*c
 		return nil, reject(res, code, reason), nil
 	}
 	if key == nil || !v.SignerKnown {
-		if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
-			return nil, r, err
-		}
-		if key == nil && fromStick && v.SignerKnown {
-			return w.adoptStickKey(ctx, path, v, res, found)
-		}
-		return nil, reject(res, RejectUnknownKey, fmt.Sprintf(
-			"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
-				"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
-				"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
-			short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode)), nil
+		return w.unregisteredSigner(ctx, path, v, res, found, fromStick)
 	}
 	return w.checked(path, v, res)
+}
+
+// verifyOptions require the registered key, else the key file from the
+// stick that names the same key id; without either the signer is unknown.
+func verifyOptions(key *Key, found stickKey, fromStick bool) bundle.Options {
+	var opt bundle.Options
+	switch {
+	case key != nil:
+		opt.Keys = []ed25519.PublicKey{key.PublicKey}
+	case fromStick:
+		opt.Keys = []ed25519.PublicKey{found.id.PublicKey}
+	}
+	return opt
+}
+
+// unregisteredSigner decides a valid bundle whose signer is not in the
+// registry: KUNCI BERBEDA when its OPD has another key, else adopted from
+// the key file beside it, else unknown.
+func (w *Workspace) unregisteredSigner(ctx context.Context, path string, v *bundle.Verified, res Result, found stickKey, fromStick bool) (*checked, Result, error) {
+	if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
+		return nil, r, err
+	}
+	if fromStick && v.SignerKnown {
+		return w.adoptStickKey(ctx, path, v, res, found)
+	}
+	return nil, rejectUnknownKey(res, v), nil
 }
 
 // checked is the last step of check: the catalog, for a bundle whose
@@ -274,6 +276,35 @@ func (w *Workspace) checked(path string, v *bundle.Verified, res Result) (*check
 		c.calc = &s
 	}
 	return c, res, nil
+}
+
+// hintedKey is the registered key with the id the bundle names (nil when
+// there is no hint or no such key).
+func (w *Workspace) hintedKey(ctx context.Context, hint string) (*Key, error) {
+	if hint == "" {
+		return nil, nil
+	}
+	pool, err := w.db()
+	if err != nil {
+		return nil, err
+	}
+	k, err := keyByID(ctx, pool, hint)
+	switch {
+	case err == nil:
+		return &k, nil
+	case !errors.Is(err, assessment.ErrNotFound):
+		return nil, w.classify(err)
+	}
+	return nil, nil
+}
+
+// rejectUnknownKey says how to register the key the bundle is signed with.
+func rejectUnknownKey(res Result, v *bundle.Verified) Result {
+	return reject(res, RejectUnknownKey, fmt.Sprintf(
+		"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
+			"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
+			"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
+		short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode))
 }
 
 // identityResult rejects a bundle whose OPD code is bound to another key

@@ -87,60 +87,93 @@ func (w *Workspace) PaperCheck(ctx context.Context, text string) (PaperCheckResu
 	if err != nil {
 		return res, err
 	}
-	rows, err := pool.QueryContext(ctx, bundleSelect+`WHERE lower(replace(b.content_digest, 'sha256:', '')) = ? ORDER BY b.sequence DESC`, q.ContentDigest)
+	found, err := w.bundlesByDigest(ctx, pool, q.ContentDigest)
 	if err != nil {
-		return res, w.classify(err)
+		return res, err
 	}
+	if len(found) == 0 {
+		err = samePrintedNumber(ctx, pool, &res)
+	} else {
+		err = compareFound(ctx, pool, &res, found)
+	}
+	if err != nil {
+		return res, err
+	}
+	return res, newerAccepted(ctx, pool, &res)
+}
+
+// bundlesByDigest are the stored bundles with the content digest, latest first.
+func (w *Workspace) bundlesByDigest(ctx context.Context, pool *sql.DB, digest string) ([]BundleInfo, error) {
+	rows, err := pool.QueryContext(ctx, bundleSelect+`WHERE lower(replace(b.content_digest, 'sha256:', '')) = ? ORDER BY b.sequence DESC`, digest)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
 	var found []BundleInfo
 	for rows.Next() {
 		b, err := scanBundle(rows)
 		if err != nil {
-			rows.Close()
-			return res, err
+			return nil, err
 		}
 		found = append(found, b)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return res, w.classify(err)
+		return nil, w.classify(err)
 	}
-	if len(found) == 0 {
-		// The printed number, with other content: the paper was not printed from a stored bundle.
-		b, err := scanBundle(pool.QueryRowContext(ctx, bundleSelect+`WHERE b.opd_kode = ? AND b.periode = ? AND b.sequence = ?`,
-			q.OPDKode, q.Periode, int64(q.Sequence)))
-		if err == nil {
+	return found, nil
+}
+
+// samePrintedNumber looks for the printed OPD, periode and number when no
+// bundle has the printed content: one with other content means the paper
+// was not printed from a stored bundle.
+func samePrintedNumber(ctx context.Context, pool *sql.DB, res *PaperCheckResult) error {
+	q := res.QR
+	b, err := scanBundle(pool.QueryRowContext(ctx, bundleSelect+`WHERE b.opd_kode = ? AND b.periode = ? AND b.sequence = ?`,
+		q.OPDKode, q.Periode, int64(q.Sequence)))
+	if err == nil {
+		res.Bundle = b
+		res.Mismatches = append(res.Mismatches, "digest isi")
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
+// compareFound picks the found bundle (the one whose fields match, if
+// any) and lists the printed fields that differ from it.
+func compareFound(ctx context.Context, pool *sql.DB, res *PaperCheckResult, found []BundleInfo) error {
+	q := res.QR
+	res.Found, res.Bundle = true, found[0]
+	for _, b := range found { // prefer the one whose fields match
+		if strings.EqualFold(b.OPDKode, q.OPDKode) && b.Periode == q.Periode && b.Sequence == q.Sequence {
 			res.Bundle = b
-			res.Mismatches = append(res.Mismatches, "digest isi")
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return res, err
 		}
-	} else {
-		res.Found, res.Bundle = true, found[0]
-		for _, b := range found { // prefer the one whose fields match
-			if strings.EqualFold(b.OPDKode, q.OPDKode) && b.Periode == q.Periode && b.Sequence == q.Sequence {
-				res.Bundle = b
-			}
-		}
-		b := res.Bundle
-		if !strings.EqualFold(b.OPDKode, q.OPDKode) {
-			res.Mismatches = append(res.Mismatches, fmt.Sprintf("kode OPD (tercetak %s, bundel %s)", q.OPDKode, b.OPDKode))
-		}
-		if b.Periode != q.Periode {
-			res.Mismatches = append(res.Mismatches, fmt.Sprintf("periode (tercetak %d, bundel %d)", q.Periode, b.Periode))
-		}
-		if b.Sequence != q.Sequence {
-			res.Mismatches = append(res.Mismatches, fmt.Sprintf("nomor urut (tercetak %d, bundel %d)", q.Sequence, b.Sequence))
-		}
-		k, err := keyByID(ctx, pool, b.KeyID)
-		if err != nil {
-			return res, err
-		}
-		if normFingerprint(k.Fingerprint) != q.Fingerprint {
-			res.Mismatches = append(res.Mismatches, "sidik jari kunci")
-		}
-		res.Matches = len(res.Mismatches) == 0
 	}
-	kode, periode, seq := q.OPDKode, q.Periode, q.Sequence
+	b := res.Bundle
+	if !strings.EqualFold(b.OPDKode, q.OPDKode) {
+		res.Mismatches = append(res.Mismatches, fmt.Sprintf("kode OPD (tercetak %s, bundel %s)", q.OPDKode, b.OPDKode))
+	}
+	if b.Periode != q.Periode {
+		res.Mismatches = append(res.Mismatches, fmt.Sprintf("periode (tercetak %d, bundel %d)", q.Periode, b.Periode))
+	}
+	if b.Sequence != q.Sequence {
+		res.Mismatches = append(res.Mismatches, fmt.Sprintf("nomor urut (tercetak %d, bundel %d)", q.Sequence, b.Sequence))
+	}
+	k, err := keyByID(ctx, pool, b.KeyID)
+	if err != nil {
+		return err
+	}
+	if normFingerprint(k.Fingerprint) != q.Fingerprint {
+		res.Mismatches = append(res.Mismatches, "sidik jari kunci")
+	}
+	res.Matches = len(res.Mismatches) == 0
+	return nil
+}
+
+// newerAccepted sets res.Newer to the accepted bundle of the same OPD and
+// periode when it is a later version than the one printed.
+func newerAccepted(ctx context.Context, pool *sql.DB, res *PaperCheckResult) error {
+	kode, periode, seq := res.QR.OPDKode, res.QR.Periode, res.QR.Sequence
 	if res.Found {
 		kode, periode, seq = res.Bundle.OPDKode, res.Bundle.Periode, res.Bundle.Sequence
 	}
@@ -151,7 +184,7 @@ func (w *Workspace) PaperCheck(ctx context.Context, text string) (PaperCheckResu
 			res.Newer = &acc
 		}
 	case !errors.Is(err, sql.ErrNoRows):
-		return res, err
+		return err
 	}
-	return res, nil
+	return nil
 }

@@ -37,7 +37,7 @@ func (w *Workspace) ReviewerName(context.Context) (string, error) {
 	}
 	var p profileFile
 	if err := json.Unmarshal(data, &p); err != nil {
-		return "", fmt.Errorf("profil asesor %s rusak (%v): isi lagi nama asesor", ProfileFileName, err)
+		return "", fmt.Errorf("profil asesor %s rusak (%w): isi lagi nama asesor", ProfileFileName, err)
 	}
 	if checkReviewerName(p.Reviewer) != nil {
 		return "", nil // a hand-edited, unusable name counts as none: it is asked again

@@ -292,6 +292,25 @@ type ReviewRow struct {
 	Revisions int // review decisions recorded, including the current one
 }
 
+// revisionCounts is the number of review decisions per indicator of a
+// bundle (each edit is a new row: the history).
+func (w *Workspace) revisionCounts(ctx context.Context, pool *sql.DB, bundleID string) (map[int]int, error) {
+	rows, err := pool.QueryContext(ctx, `SELECT indicator, count(*) FROM review WHERE bundle_id = ? GROUP BY indicator`, bundleID)
+	if err != nil {
+		return nil, w.classify(err)
+	}
+	defer rows.Close()
+	counts := map[int]int{}
+	for rows.Next() {
+		var n, c int
+		if err := rows.Scan(&n, &c); err != nil {
+			return nil, err
+		}
+		counts[n] = c
+	}
+	return counts, w.classify(rows.Err())
+}
+
 // ReviewSheet returns the bundle and, per indicator answered or reviewed,
 // the OPD's answer beside the assessor's review.
 func (w *Workspace) ReviewSheet(ctx context.Context, bundleID string) (BundleInfo, []ReviewRow, error) {
@@ -311,20 +330,10 @@ func (w *Workspace) ReviewSheet(ctx context.Context, bundleID string) (BundleInf
 	if err != nil {
 		return b, nil, err
 	}
-	counts := map[int]int{}
-	rows, err := pool.QueryContext(ctx, `SELECT indicator, count(*) FROM review WHERE bundle_id = ? GROUP BY indicator`, b.BundleID)
+	counts, err := w.revisionCounts(ctx, pool, b.BundleID)
 	if err != nil {
-		return b, nil, w.classify(err)
+		return b, nil, err
 	}
-	for rows.Next() {
-		var n, c int
-		if err := rows.Scan(&n, &c); err != nil {
-			rows.Close()
-			return b, nil, err
-		}
-		counts[n] = c
-	}
-	rows.Close()
 	byN := map[int]*ReviewRow{}
 	var order []int
 	row := func(n int) *ReviewRow {

@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"time"
 
@@ -69,7 +70,10 @@ func renderReport(in Input, m *Manifest) ([]byte, error) {
 // finish validates the manifest exactly as a verifier will, then signs it.
 func finish(m *Manifest, priv ed25519.PrivateKey, answers, report []byte, evidence []File) (*planned, error) {
 	if err := m.validate(); err != nil {
-		e := err.(*Error)
+		var e *Error
+		if !errors.As(err, &e) {
+			return nil, err
+		}
 		e.Check, e.Entry = CheckInput, ""
 		return nil, e
 	}

@@ -70,14 +70,14 @@ type RestoreResult struct {
 func (d Dir) Restore(data, pass []byte, force bool) (RestoreResult, error) {
 	var b backupFile
 	if err := strictjson.Unmarshal(data, &b); err != nil {
-		return RestoreResult{}, fmt.Errorf("%w: %v", ErrCorruptBackup, err)
+		return RestoreResult{}, fmt.Errorf("%w: %w", ErrCorruptBackup, err)
 	}
 	if b.Format != backupFormat || b.FormatVersion != formatVersion {
 		return RestoreResult{}, fmt.Errorf("%w: format tidak dikenal", ErrCorruptBackup)
 	}
 	id, err := b.Key.identity()
 	if err != nil {
-		return RestoreResult{}, fmt.Errorf("%w: %v", ErrCorruptBackup, err)
+		return RestoreResult{}, fmt.Errorf("%w: %w", ErrCorruptBackup, err)
 	}
 	if _, err := b.Key.open(pass, id); err != nil {
 		return RestoreResult{}, err

@@ -115,11 +115,11 @@ func deriveAEAD(pass []byte, kdf kdfParams, salt []byte) (interface {
 func parseKeyFile(data []byte) (*keyFile, Identity, error) {
 	var kf keyFile
 	if err := strictjson.Unmarshal(data, &kf); err != nil {
-		return nil, Identity{}, fmt.Errorf("%w: %v", ErrCorruptKeyFile, err)
+		return nil, Identity{}, fmt.Errorf("%w: %w", ErrCorruptKeyFile, err)
 	}
 	id, err := kf.identity()
 	if err != nil {
-		return nil, Identity{}, fmt.Errorf("%w: %v", ErrCorruptKeyFile, err)
+		return nil, Identity{}, fmt.Errorf("%w: %w", ErrCorruptKeyFile, err)
 	}
 	return &kf, id, nil
 }

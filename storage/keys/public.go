@@ -39,7 +39,7 @@ func ParsePublic(data []byte) (Identity, error) {
 	}
 	var p publicFile
 	if err := strictjson.Unmarshal(data, &p); err != nil {
-		return Identity{}, fmt.Errorf("%w: %v", ErrCorruptPublicKey, err)
+		return Identity{}, fmt.Errorf("%w: %w", ErrCorruptPublicKey, err)
 	}
 	if p.Format != publicFileFormat || p.FormatVersion != formatVersion || p.Algorithm != algorithm {
 		return Identity{}, fmt.Errorf("%w: format tidak dikenal", ErrCorruptPublicKey)

@@ -60,9 +60,12 @@ func (d Dir) LastSequence(keyID string) (uint64, error) {
 		return 0, err
 	}
 	var s sequenceFile
-	if err := strictjson.Unmarshal(data, &s); err != nil || s.KeyID != keyID {
-		// A damaged counter must stop exports: guessing could reuse a number.
-		return 0, fmt.Errorf("berkas nomor urut %s rusak; pulihkan dari cadangan kunci: %v", d.sequencePath(keyID), err)
+	// A damaged counter must stop exports: guessing could reuse a number.
+	if err := strictjson.Unmarshal(data, &s); err != nil {
+		return 0, fmt.Errorf("berkas nomor urut %s rusak; pulihkan dari cadangan kunci: %w", d.sequencePath(keyID), err)
+	}
+	if s.KeyID != keyID {
+		return 0, fmt.Errorf("berkas nomor urut %s rusak; pulihkan dari cadangan kunci: berkas itu milik kunci %q", d.sequencePath(keyID), s.KeyID)
 	}
 	return s.Last, nil
 }

@@ -137,42 +137,81 @@ func signatureContents(signed []byte, n int) ([]byte, error) {
 // rewriteCMS copies a ContentInfo holding SignedData with one SignerInfo,
 // replacing the signing-time value and the signature.
 func rewriteCMS(cms cryptobyte.String, key *ecdsa.PrivateKey, when time.Time) ([]byte, error) {
-	bad := func(what string) ([]byte, error) { return nil, fmt.Errorf("CMS tidak dikenali: %s", what) }
-	var ci, oid, wrap, sd cryptobyte.String
+	oid, head, infos, err := readSignedData(cms)
+	if err != nil {
+		return nil, err
+	}
+	si, err := readSignerInfo(infos)
+	if err != nil {
+		return nil, err
+	}
+	attrBytes, err := withSigningTime(si.attrs, when)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := signAttrs(key, attrBytes)
+	if err != nil {
+		return nil, err
+	}
+	return buildCMS(oid, head, si, attrBytes, sig)
+}
+
+// cmsUnknown is the refusal of every structure rewriteCMS does not expect.
+func cmsUnknown(what string) error { return fmt.Errorf("CMS tidak dikenali: %s", what) }
+
+// readSignedData splits a ContentInfo into its content type OID, the
+// SignedData fields before signerInfos (verbatim) and the signerInfos SET.
+func readSignedData(cms cryptobyte.String) (oid cryptobyte.String, head [][]byte, infos cryptobyte.String, err error) {
+	var ci, wrap, sd cryptobyte.String
 	if !cms.ReadASN1(&ci, cbasn1.SEQUENCE) || !ci.ReadASN1Element(&oid, cbasn1.OBJECT_IDENTIFIER) ||
 		!ci.ReadASN1(&wrap, cbasn1.Tag(0).Constructed().ContextSpecific()) || !ci.Empty() ||
 		!wrap.ReadASN1(&sd, cbasn1.SEQUENCE) || !wrap.Empty() {
-		return bad("ContentInfo")
+		return nil, nil, nil, cmsUnknown("ContentInfo")
 	}
-	var head [][]byte // SignedData fields before signerInfos, verbatim
-	var infos cryptobyte.String
 	for !sd.Empty() {
 		var el cryptobyte.String
 		var tag cbasn1.Tag
 		if !sd.ReadAnyASN1Element(&el, &tag) {
-			return bad("SignedData")
+			return nil, nil, nil, cmsUnknown("SignedData")
 		}
 		if sd.Empty() {
 			if tag != cbasn1.SET || !el.ReadASN1(&infos, cbasn1.SET) {
-				return bad("signerInfos")
+				return nil, nil, nil, cmsUnknown("signerInfos")
 			}
 			break
 		}
 		head = append(head, el)
 	}
-	var si cryptobyte.String
-	if !infos.ReadASN1(&si, cbasn1.SEQUENCE) || !infos.Empty() {
-		return bad("harus tepat satu SignerInfo")
-	}
-	var version, sid, digestAlg, attrs, sigAlg, oldSig cryptobyte.String
-	attrsTag := cbasn1.Tag(0).Constructed().ContextSpecific()
-	if !si.ReadASN1Element(&version, cbasn1.INTEGER) || !si.ReadASN1Element(&sid, cbasn1.SEQUENCE) ||
-		!si.ReadASN1Element(&digestAlg, cbasn1.SEQUENCE) || !si.ReadASN1(&attrs, attrsTag) ||
-		!si.ReadASN1Element(&sigAlg, cbasn1.SEQUENCE) || !si.ReadASN1(&oldSig, cbasn1.OCTET_STRING) {
-		return bad("SignerInfo")
-	}
-	tail := []byte(si) // unsigned attributes, if any, verbatim
+	return oid, head, infos, nil
+}
 
+// signerInfo is the one SignerInfo, its fields kept verbatim except the
+// signed attributes (their content) and the signature being replaced.
+type signerInfo struct {
+	version, sid, digestAlg, attrs, sigAlg cryptobyte.String
+	tail                                   []byte // unsigned attributes, if any, verbatim
+}
+
+var signedAttrsTag = cbasn1.Tag(0).Constructed().ContextSpecific()
+
+func readSignerInfo(infos cryptobyte.String) (signerInfo, error) {
+	var si, oldSig cryptobyte.String
+	var s signerInfo
+	if !infos.ReadASN1(&si, cbasn1.SEQUENCE) || !infos.Empty() {
+		return s, cmsUnknown("harus tepat satu SignerInfo")
+	}
+	if !si.ReadASN1Element(&s.version, cbasn1.INTEGER) || !si.ReadASN1Element(&s.sid, cbasn1.SEQUENCE) ||
+		!si.ReadASN1Element(&s.digestAlg, cbasn1.SEQUENCE) || !si.ReadASN1(&s.attrs, signedAttrsTag) ||
+		!si.ReadASN1Element(&s.sigAlg, cbasn1.SEQUENCE) || !si.ReadASN1(&oldSig, cbasn1.OCTET_STRING) {
+		return s, cmsUnknown("SignerInfo")
+	}
+	s.tail = []byte(si)
+	return s, nil
+}
+
+// withSigningTime returns the signed attributes with the one signing-time
+// set to when, in DER SET OF order.
+func withSigningTime(attrs cryptobyte.String, when time.Time) ([]byte, error) {
 	newTime, err := asn1.Marshal(when.UTC().Truncate(time.Second))
 	if err != nil {
 		return nil, err
@@ -183,34 +222,40 @@ func rewriteCMS(cms cryptobyte.String, key *ecdsa.PrivateKey, when time.Time) ([
 		var attr, whole, body cryptobyte.String
 		var aoid asn1.ObjectIdentifier
 		if !attrs.ReadASN1Element(&attr, cbasn1.SEQUENCE) {
-			return bad("signedAttrs")
+			return nil, cmsUnknown("signedAttrs")
 		}
 		whole = attr
 		if !whole.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1ObjectIdentifier(&aoid) {
-			return bad("Attribute")
+			return nil, cmsUnknown("Attribute")
 		}
 		if aoid.Equal(oidSigningTime) {
-			var b cryptobyte.Builder
-			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-				b.AddASN1ObjectIdentifier(oidSigningTime)
-				b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) { b.AddBytes(newTime) })
-			})
-			enc, err := b.Bytes()
-			if err != nil {
+			if attr, err = signingTimeAttr(newTime); err != nil {
 				return nil, err
 			}
-			attr = enc
 			pinned++
 		}
 		list = append(list, attr)
 	}
 	if pinned != 1 {
-		return bad(fmt.Sprintf("%d atribut signing-time", pinned))
+		return nil, cmsUnknown(fmt.Sprintf("%d atribut signing-time", pinned))
 	}
 	slices.SortFunc(list, bytes.Compare) // DER SET OF order
-	attrBytes := bytes.Join(list, nil)
+	return bytes.Join(list, nil), nil
+}
 
-	// The signature is over the DER of the attributes as a SET OF.
+// signingTimeAttr is the signing-time Attribute holding the DER time.
+func signingTimeAttr(derTime []byte) ([]byte, error) {
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1ObjectIdentifier(oidSigningTime)
+		b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) { b.AddBytes(derTime) })
+	})
+	return b.Bytes()
+}
+
+// signAttrs signs the attributes: the signature is over their DER as a
+// SET OF, not over the [0] IMPLICIT form they are stored in.
+func signAttrs(key *ecdsa.PrivateKey, attrBytes []byte) ([]byte, error) {
 	var set cryptobyte.Builder
 	set.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) { b.AddBytes(attrBytes) })
 	setDER, err := set.Bytes()
@@ -218,11 +263,11 @@ func rewriteCMS(cms cryptobyte.String, key *ecdsa.PrivateKey, when time.Time) ([
 		return nil, err
 	}
 	digest := sha256.Sum256(setDER)
-	sig, err := key.Sign(nil, digest[:], crypto.SHA256)
-	if err != nil {
-		return nil, err
-	}
+	return key.Sign(nil, digest[:], crypto.SHA256)
+}
 
+// buildCMS reassembles the ContentInfo with the new attributes and signature.
+func buildCMS(oid cryptobyte.String, head [][]byte, si signerInfo, attrBytes, sig []byte) ([]byte, error) {
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 		b.AddBytes(oid)
@@ -233,13 +278,13 @@ func rewriteCMS(cms cryptobyte.String, key *ecdsa.PrivateKey, when time.Time) ([
 				}
 				b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {
 					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-						b.AddBytes(version)
-						b.AddBytes(sid)
-						b.AddBytes(digestAlg)
-						b.AddASN1(attrsTag, func(b *cryptobyte.Builder) { b.AddBytes(attrBytes) })
-						b.AddBytes(sigAlg)
+						b.AddBytes(si.version)
+						b.AddBytes(si.sid)
+						b.AddBytes(si.digestAlg)
+						b.AddASN1(signedAttrsTag, func(b *cryptobyte.Builder) { b.AddBytes(attrBytes) })
+						b.AddBytes(si.sigAlg)
 						b.AddASN1OctetString(sig)
-						b.AddBytes(tail)
+						b.AddBytes(si.tail)
 					})
 				})
 			})

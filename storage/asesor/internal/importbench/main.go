@@ -60,7 +60,7 @@ func runGen(args []string) error {
 	mode := fs.String("mode", "A", "A: 200 evidence-free bundles; B: 20 bundles with 50 MB of evidence each")
 	dir := fs.String("dir", "", "output folder (bundles/ and keys/ are made in it)")
 	catalogFile := fs.String("catalog", "assets/catalogs/pemdi-2026.json", "catalog file")
-	fs.Parse(args)
+	_ = fs.Parse(args) // flag.ExitOnError: exits on a bad flag
 	var n, files int
 	var fileSize int64
 	switch *mode {
@@ -175,7 +175,7 @@ func runImport(args []string) error {
 	fs := flag.NewFlagSet("import", flag.ExitOnError)
 	dir := fs.String("dir", "", "folder made by gen")
 	ws := fs.String("ws", "", "data folder for a fresh workspace")
-	fs.Parse(args)
+	_ = fs.Parse(args) // flag.ExitOnError: exits on a bad flag
 	ctx := context.Background()
 	// The embedded catalogs, as the app opens the workspace: every bundle
 	// is checked against a known catalog and its index recomputed.

@@ -51,7 +51,7 @@ func runExport(args []string) error {
 	catalog := fs.String("catalog", "assets/catalogs/pemdi-2026.json", "catalog file")
 	data := fs.String("data", "", "data folder for the key")
 	out := fs.String("out", "", "destination folder")
-	fs.Parse(args)
+	_ = fs.Parse(args) // flag.ExitOnError: exits on a bad flag
 	snap, paths, err := snapshot(*catalog, *evidence)
 	if err != nil {
 		return err
@@ -85,7 +85,7 @@ func runExport(args []string) error {
 func runVerify(args []string) error {
 	fs := flag.NewFlagSet("verify", flag.ExitOnError)
 	pub := fs.String("pubkey", "", "public key file")
-	fs.Parse(args)
+	_ = fs.Parse(args) // flag.ExitOnError: exits on a bad flag
 	start := time.Now()
 	id, err := keys.ReadPublic(*pub)
 	if err != nil {
