@@ -7,6 +7,7 @@ package main
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	// Before Fyne initialises: no "Error parsing user locale C" on stderr.
@@ -25,5 +26,18 @@ func main() {
 	if !gui {
 		os.Exit(cli.Run(cliEnv(), args))
 	}
-	app.Run(fyneapp.NewWithID(appID), guiDeps(dataDir))
+	deps := guiDeps(dataDir)
+	app.Run(newFyneApp(deps.Portable), deps)
+}
+
+// newFyneApp makes the Fyne app. A portable app (on a USB stick) gets no
+// ID: Fyne then neither reads nor writes preferences on this PC nor
+// creates its folder there; what the app remembers is on the stick
+// (Deps.Prefs). This holds for a plain go build, as scripts/release.sh
+// makes; `fyne package` would embed the ID from FyneApp.toml.
+func newFyneApp(portable bool) fyne.App {
+	if portable {
+		return fyneapp.NewWithID("")
+	}
+	return fyneapp.NewWithID(appID)
 }
