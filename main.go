@@ -5,6 +5,7 @@
 package main
 
 import (
+	"log"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/app/glfail"
 )
 
 // appID keeps preferences (language, data folder) across runs.
@@ -26,6 +28,11 @@ func main() {
 	if !gui {
 		os.Exit(cli.Run(cliEnv(), args))
 	}
+	// No OpenGL 2.1 (old driver, Remote Desktop): a message, not a
+	// window that never appears.
+	gl := glfail.NewWatcher(os.Stderr, glfail.Show, os.Exit)
+	log.SetOutput(gl)
+	defer func() { gl.Recover(recover()) }()
 	deps := guiDeps(dataDir)
 	app.Run(newFyneApp(deps.Portable), deps)
 }
