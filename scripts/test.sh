@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of SPBE Mandiri on a fresh Debian 12 machine with Go:
 # installs the packages and pinned tools the tests need, runs go vet and
-# staticcheck, then `go test` over all packages
+# staticcheck, the Windows build's smoke test under Wine
+# (scripts/windows-smoke.sh; cached, ~30 s warm, ~20 min the first time on
+# 2 cores; SPBE_SKIP_WINDOWS=1 skips it), then `go test` over all packages
 # (the GUI tests are headless; the PDF tests use poppler and zbar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,4 +14,7 @@ go vet -tags migrated_fynedo ./...
 # Pinned linters (scripts/tools.sh installs them once into a cache).
 for d in $(scripts/tools.sh); do PATH="$d:$PATH"; done
 staticcheck -tags migrated_fynedo ./...
+if [[ -z ${SPBE_SKIP_WINDOWS:-} ]]; then
+	scripts/windows-smoke.sh
+fi
 go test -tags migrated_fynedo -count=1 -timeout 40m ./... "$@"

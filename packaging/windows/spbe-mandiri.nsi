@@ -6,7 +6,11 @@
 ;   makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.1 -DSRC=dir -DOUTFILE=setup.exe spbe-mandiri.nsi
 Unicode true
 Target amd64-unicode
-SetCompressor /SOLID lzma
+!ifdef SMOKE
+	SetCompress off ; the CI smoke test: build in seconds
+!else
+	SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 ManifestSupportedOS all
 
