@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -69,7 +70,8 @@ type userDirs struct {
 // ~/Library/Application Support/spbe-mandiri); ~/.spbe-mandiri when no
 // such folder is known. legacy is "" when there is nothing to move.
 func defaultDataDirs(u userDirs) (dir, legacy string, err error) {
-	join := func(a, b string) string { return filepath.Join(a, b) }
+	// macOS and Linux, also when the tests run elsewhere.
+	join := func(a, b string) string { return path.Join(a, b) }
 	if u.goos == "windows" {
 		// Built for Linux tests too: join with the Windows separator.
 		join = func(a, b string) string { return strings.TrimRight(a, `\`) + `\` + b }
