@@ -11,7 +11,8 @@
 #   * portable mode: the marker beside the exe puts the data on the "stick";
 #   * the GUI's first screen (screenshot, must not be blank) while a second
 #     process on the same folder is refused by the lock;
-#   * the per-user NSIS installer: install and uninstall, without admin.
+#   * the per-user NSIS installer: install and uninstall, without admin;
+#   * the non-GUI packages' unit tests under Wine (scripts/windows-unit.sh).
 # Wine-only workarounds live here and in scripts/wine/ only, never in an
 # artefact: a stand-in bcryptprimitives.dll (Debian's Wine 8.0 lacks it).
 # Env: SMOKE_SCREENSHOT=FILE keeps the screenshot; DISPLAY_NUM (default 72).
@@ -152,6 +153,10 @@ for _ in $(seq 60); do [[ -e $inst/spbe-mandiri.exe ]] || break; sleep 0.5; done
 wineserver -w
 [[ ! -e $inst/spbe-mandiri.exe ]] || fail "uninstaller left the program"
 ! find "$c/users" -name 'SPBE Mandiri.lnk' | grep -q . || fail "uninstaller left a shortcut"
+instdone=$(date +%s)
+
+# -- the non-GUI packages' unit tests as Windows programs ---------------------
+scripts/windows-unit.sh >"$work/unit.log" 2>&1 || { tail -40 "$work/unit.log" >&2; fail "unit tests under Wine"; }
 done=$(date +%s)
 echo "windows-smoke: OK — build $((built - start)) s, CLI $((clidone - built)) s, GUI $((guidone - clidone)) s," \
-	"installer $((done - guidone)) s, total $((done - start)) s" >&2
+	"installer $((instdone - guidone)) s, unit tests $((done - instdone)) s, total $((done - start)) s" >&2
