@@ -118,14 +118,26 @@ wine 'C:\usbstick\SPBE Mandiri\spbe-mandiri-cli.exe' init --instansi "Pemerintah
 ! find "$c/users" -maxdepth 5 -name spbe-mandiri -path '*AppData*' | grep -q . || fail "portable: wrote a data folder on the PC"
 clidone=$(date +%s)
 
-# -- GUI first screen and the lock -----------------------------------------
+# -- GUI: portable first, then the first screen and the lock ---------------
+wait_window() { # wait_window LOG: the main window appears
+	local w=""
+	for _ in $(seq 120); do
+		w=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1) && [[ -n $w ]] && break
+		sleep 0.5
+	done
+	[[ -n $w ]] || fail "the GUI opened no window: $(cat "$1")"
+}
+cp "$bin/spbe-mandiri.exe" "$stick/"
+wine 'C:\usbstick\SPBE Mandiri\spbe-mandiri.exe' >"$work/gui-portable.log" 2>&1 &
+wait_window "$work/gui-portable.log"
+for _ in $(seq 40); do [[ -f $stick/spbe-mandiri-data/pengaturan-aplikasi.json ]] && break; sleep 0.25; done
+grep -q '"workspace": "opd"' "$stick/spbe-mandiri-data/pengaturan-aplikasi.json" ||
+	fail "portable GUI: its settings are not on the stick"
+! find "$c/users" -maxdepth 5 -path '*AppData*' \( -name fyne -o -name spbe-mandiri \) | grep -q . ||
+	fail "portable GUI: wrote to the PC's AppData"
+wineserver -k 2>/dev/null || true
 wine "C:\\Program SPBE\\spbe-mandiri.exe" --data "$opd" >"$work/gui.log" 2>&1 &
-win=""
-for _ in $(seq 120); do
-	win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | head -1) && [[ -n $win ]] && break
-	sleep 0.5
-done
-[[ -n $win ]] || fail "the GUI opened no window: $(cat "$work/gui.log")"
+wait_window "$work/gui.log"
 sleep 4 # first frame, fonts
 shot=$work/windows-first-screen.png
 import -window root "$shot"
