@@ -4,9 +4,6 @@ package storage
 
 import "syscall"
 
-// The errors a full or read-only medium gives on this OS, for tests that
+// The error a full medium gives on this OS, for tests that
 // inject them.
-var (
-	errnoDiskFull error = syscall.ENOSPC
-	errnoReadOnly error = syscall.EROFS
-)
+var errnoDiskFull error = syscall.ENOSPC
