@@ -5,5 +5,5 @@ package storage
 import "syscall"
 
 // The error a full medium gives on this OS, for tests that
-// inject them.
+// inject it.
 var errnoDiskFull error = syscall.ENOSPC
