@@ -2,7 +2,7 @@
 # Runs every test of SPBE Mandiri on a fresh Debian 12 machine with Go:
 # installs the packages and pinned tools the tests need, runs go vet and
 # staticcheck, the Windows build's smoke test under Wine
-# (scripts/windows-smoke.sh; cached, ~30 s warm, ~20 min the first time on
+# (scripts/windows-smoke.sh; cached, ~2 min warm, ~20 min the first time on
 # 2 cores; SPBE_SKIP_WINDOWS=1 skips it), then `go test` over all packages
 # (the GUI tests are headless; the PDF tests use poppler and zbar).
 set -euo pipefail
