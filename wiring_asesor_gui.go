@@ -246,27 +246,21 @@ var viewerExtensions = map[string]bool{
 	".odt": true, ".ods": true, ".odp": true,
 }
 
-// viewerName is the file name of a copy for the viewer: the base of name
-// (no folders; characters Windows does not allow in a name, such as the
-// ":" of an alternate data stream, replaced), sum when that is empty, and
-// ".bin" added unless the extension is a document type (compared
-// case-insensitively; anything after it, such as trailing dots or
-// spaces, makes it unknown).
+// viewerName is the file name of a copy for the viewer: the name made
+// safe by assessment.LocalFileName (no folders, no ":" of an alternate
+// data stream, no device name), sum when nothing is left, and ".bin"
+// added unless the extension is a document type. The type is judged on
+// the name as sent (compared case-insensitively), before trailing dots or
+// spaces are dropped: "SK.pdf." is not a .pdf name, so it gets ".bin".
 func viewerName(sum, name string) string {
-	name = path.Base(path.Clean("/" + strings.ReplaceAll(name, "\\", "/")))
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || strings.ContainsRune(`:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, name)
-	if name == "/" || name == "." || name == "" {
-		name = sum
+	sent := path.Base(path.Clean("/" + strings.ReplaceAll(name, "\\", "/")))
+	if sent == "/" {
+		return sum + ".bin"
 	}
-	if !viewerExtensions[strings.ToLower(filepath.Ext(name))] {
-		name += ".bin"
+	if !viewerExtensions[strings.ToLower(path.Ext(sent))] {
+		sent += ".bin"
 	}
-	return name
+	return assessment.LocalFileName(sent, sum+".bin")
 }
 
 func (a *asesorGUI) Close() error { return a.w.Close() }

@@ -15,12 +15,14 @@ import (
 
 // outputGuard is the output-path policy for a session on the data folder
 // dataDir: nothing is written inside it (the assessor workspace lies in
-// it too), nor inside the per-user default data folder, the one
+// it too), nor inside the per-user default data folder (and the Roaming
+// one of earlier versions on Windows), the one
 // $SPBE_MANDIRI_DATA names or the portable one beside the program — a
 // report never replaces any installation's database or key.
 func outputGuard(dataDir string) atomicfile.Guard {
-	def, _ := storage.DefaultDataDir()
-	return atomicfile.NewGuard(dataDir, def, os.Getenv(storage.EnvDataDir), portableDataDir())
+	portable, _ := storage.PortableDir()
+	dirs := append(storage.KnownDataDirs(), dataDir, os.Getenv(storage.EnvDataDir), portable)
+	return atomicfile.NewGuard(dirs...)
 }
 
 // outputDeps is cli.Env.Output: every file a command writes for the user.

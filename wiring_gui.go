@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"sync/atomic"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app"
@@ -33,7 +32,17 @@ func guiDeps(dataDir string) app.Deps {
 		dataDir = os.Getenv(storage.EnvDataDir)
 	}
 	var current atomic.Pointer[cli.Services]
-	def, _ := storage.DefaultDataDir()
+	portableDir, portable := storage.PortableDir()
+	def, legacy := "", ""
+	var prefs app.Prefs
+	if portable {
+		// Nothing of this PC is read or written: the stick's settings,
+		// and no default folder (which would move the PC's data).
+		prefs = storage.OpenPortableSettings(portableDir)
+	} else {
+		def, _ = storage.DefaultDataDir()
+		legacy = storage.LegacyDataDir()
+	}
 	return app.Deps{
 		Open: func(dir string) (assessment.Store, *assessment.Library, error) {
 			svc, err := openServices(dir)
@@ -44,7 +53,10 @@ func guiDeps(dataDir string) app.Deps {
 			return svc.Store, svc.Library, nil
 		},
 		DefaultDataDir:  def,
-		PortableDataDir: portableDataDir(),
+		LegacyDataDir:   legacy,
+		PortableDataDir: portableDir,
+		Portable:        portable,
+		Prefs:           prefs,
 		Settings:        app.Settings{DataDir: dataDir},
 		Export:          guiExport(func() (*cli.Services, error) { return current.Load(), nil }),
 		Verify:          guiVerify(current.Load),
@@ -54,14 +66,4 @@ func guiDeps(dataDir string) app.Deps {
 		FeedbackInbox:   feedbackInboxFor,
 		OPDKeys:         opdKeysGUI{current: current.Load},
 	}
-}
-
-// portableDataDir is the folder next to the executable used in portable
-// mode (the app and its data on a USB stick).
-func portableDataDir() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(filepath.Dir(exe), "spbe-mandiri-data")
 }

@@ -34,6 +34,9 @@ func TestViewerNameAllowsDocumentsOnly(t *testing.T) {
 		{"../../etc/passwd", "passwd.bin"},
 		{`..\..\Startup\run.bat`, "run.bat.bin"},
 		{"../Laporan.pdf", "Laporan.pdf"},
+		{"C:Laporan.pdf", "C_Laporan.pdf"}, // a drive prefix is not a drive
+		{"nul.pdf", "_nul.pdf"},            // nor a device name a device
+		{"CON", "_CON.bin"},
 		{"", sum + ".bin"},
 		{"..", sum + ".bin"},
 	} {

@@ -68,7 +68,7 @@ func (e *feedbackExport) loadKey() {
 
 func (e *feedbackExport) askPassphrase() {
 	e.name = widget.NewEntry()
-	e.name.SetText(e.u.app.Preferences().StringWithFallback(prefAssessorName, defaultAssessorName))
+	e.name.SetText(e.u.prefs.StringWithFallback(prefAssessorName, defaultAssessorName))
 	e.name.Validator = checkAssessorName
 	e.pass = widget.NewPasswordEntry()
 	e.pass.Validator = e.checkPassphrase
@@ -149,7 +149,7 @@ func (e *feedbackExport) submit() {
 		e.u.showError(err)
 		return
 	}
-	e.u.app.Preferences().SetString(prefAssessorName, name)
+	e.u.prefs.SetString(prefAssessorName, name)
 	w, id, dir := e.u.asesor, e.bundle.BundleID, e.dir
 	e.wait = dialog.NewCustomWithoutButtons(tr("asesor.feedback.title"), widget.NewLabel(tr("asesor.feedback.signing")), e.u.win)
 	e.wait.Show()

@@ -26,9 +26,21 @@ type Deps struct {
 	// DefaultDataDir is the per-user data folder offered on first run.
 	DefaultDataDir string
 	// PortableDataDir is the folder next to the executable (portable mode,
-	// e.g. on a USB stick); "" hides that choice. When it already exists
-	// at start it is used without asking.
+	// e.g. on a USB stick); "" hides that choice.
 	PortableDataDir string
+	// Portable is true when the stick says the program is portable (a
+	// marker file or the data folder next to it, storage.PortableDir):
+	// PortableDataDir is then opened at start without asking, whatever
+	// this PC remembers, and Prefs should be kept on the stick too.
+	Portable bool
+	// LegacyDataDir is the default data folder of earlier versions that
+	// DefaultDataDir has replaced (Roaming AppData on Windows): a
+	// remembered folder equal to it opens DefaultDataDir.
+	LegacyDataDir string
+	// Prefs keeps what the app remembers (language, data folder,
+	// workspace, assessor name). nil: the fyne.App's Preferences (this
+	// PC's user profile); in portable mode main passes the stick's.
+	Prefs Prefs
 
 	// Settings are start-up overrides (command-line flags).
 	Settings Settings
@@ -84,7 +96,14 @@ type Settings struct {
 	Language string
 }
 
-// Preference keys in fyne.App.Preferences().
+// Prefs is the part of fyne.Preferences the app uses.
+type Prefs interface {
+	String(key string) string
+	StringWithFallback(key, fallback string) string
+	SetString(key, value string)
+}
+
+// Preference keys in Prefs.
 const (
 	prefLanguage = "language"
 	prefDataDir  = "dataDir"

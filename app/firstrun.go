@@ -22,7 +22,7 @@ func newFirstRun(u *UI) *firstRun {
 	f := &firstRun{u: u, folders: map[string]string{}}
 	f.language = widget.NewRadioGroup([]string{"Bahasa Indonesia", "English"}, f.onLanguage)
 	f.language.Required = true
-	if languageOf(u.app, "") == langEN {
+	if languageOf(u.prefs, "") == langEN {
 		f.language.Selected = "English"
 	} else {
 		f.language.Selected = "Bahasa Indonesia"
@@ -90,10 +90,10 @@ func (f *firstRun) onLanguage(choice string) {
 	if choice == "English" {
 		code = langEN
 	}
-	if code == languageOf(f.u.app, "") {
+	if code == languageOf(f.u.prefs, "") {
 		return
 	}
-	f.u.app.Preferences().SetString(prefLanguage, code)
+	f.u.prefs.SetString(prefLanguage, code)
 	applyLanguage(code)
 	f.u.show(newFirstRun(f.u))
 }

@@ -25,6 +25,10 @@ func TestSafeName(t *testing.T) {
 		`C:\Users\x\bukti.pdf`:  "bukti.pdf",
 		"../../etc/passwd":      "passwd",
 		"a:b?.pdf":              "a_b_.pdf",
+		"C:SK.pdf":              "C_SK.pdf",
+		"con.pdf":               "_con.pdf",
+		"LPT1":                  "_LPT1",
+		"SK.pdf. ":              "SK.pdf",
 		"":                      "bukti",
 		"..":                    "bukti",
 	} {

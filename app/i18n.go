@@ -44,11 +44,11 @@ func applyLanguage(code string) {
 
 // languageOf returns the language to use: the override, else the
 // remembered one, else Bahasa Indonesia.
-func languageOf(a fyne.App, override string) string {
+func languageOf(p Prefs, override string) string {
 	if override == langEN || override == langID {
 		return override
 	}
-	if a.Preferences().StringWithFallback(prefLanguage, langID) == langEN {
+	if p.StringWithFallback(prefLanguage, langID) == langEN {
 		return langEN
 	}
 	return langID

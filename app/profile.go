@@ -46,7 +46,7 @@ func newProfileForm(u *UI, first bool) *profileForm {
 	p.language.Horizontal = true
 	p.language.Required = true
 	p.language.Selected = "Bahasa Indonesia"
-	if languageOf(u.app, "") == langEN {
+	if languageOf(u.prefs, "") == langEN {
 		p.language.Selected = "English"
 	}
 	p.save = widget.NewButton(tr("profile.save"), p.onSave)
@@ -148,10 +148,10 @@ func (p *profileForm) onLanguage(choice string) {
 	if choice == "English" {
 		code = langEN
 	}
-	if code == languageOf(p.u.app, "") {
+	if code == languageOf(p.u.prefs, "") {
 		return
 	}
-	p.u.app.Preferences().SetString(prefLanguage, code)
+	p.u.prefs.SetString(prefLanguage, code)
 	applyLanguage(code)
 	typed := p.values()
 	next := newProfileForm(p.u, p.first)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +21,7 @@ type UI struct {
 	app    fyne.App
 	win    fyne.Window
 	deps   Deps
+	prefs  Prefs // what the app remembers: Deps.Prefs or the app's Preferences
 	files  FileSource
 	paths  PathSource
 	jobs   *jobs
@@ -99,7 +99,10 @@ func Run(a fyne.App, deps Deps) {
 // New builds the main window and starts loading; it does not show the
 // window. Tests use it with fyne.io/fyne/v2/test's app.
 func New(a fyne.App, deps Deps, opts ...Option) *UI {
-	u := &UI{app: a, deps: deps, files: deps.Files, now: time.Now}
+	u := &UI{app: a, deps: deps, files: deps.Files, prefs: deps.Prefs, now: time.Now}
+	if u.prefs == nil {
+		u.prefs = a.Preferences()
+	}
 	u.post = u.doOnUI
 	for _, o := range opts {
 		o(u)
@@ -114,7 +117,7 @@ func New(a fyne.App, deps Deps, opts ...Option) *UI {
 	u.jobs = newJobs(context.Background(), u.post)
 	u.status = newStatusLine()
 	u.saver = newSaver(u.jobs, defaultAutosaveDelay, func() time.Time { return u.now() }, u.status.set)
-	applyLanguage(languageOf(a, deps.Settings.Language))
+	applyLanguage(languageOf(u.prefs, deps.Settings.Language))
 	u.win = a.NewWindow("SPBE Mandiri")
 	u.win.SetMaster()
 	u.win.Resize(fyne.NewSize(1340, 690))
@@ -175,17 +178,19 @@ func (u *UI) RequestClose() { u.onCloseRequest() }
 // start decides between the first run and opening a known data folder.
 func (u *UI) start() {
 	dir := u.deps.Settings.DataDir
-	portable := u.deps.PortableDataDir
-	remembered := u.app.Preferences().String(prefDataDir)
-	u.jobs.spawn(func(context.Context) error {
-		if dir == "" && portable != "" && isDir(portable) {
-			dir = portable
+	if dir == "" && u.deps.Portable {
+		dir = u.deps.PortableDataDir
+	}
+	if dir == "" {
+		dir = u.prefs.String(prefDataDir)
+		// The folder an earlier version kept in Roaming AppData has been
+		// moved to the new default (storage.DefaultDataDir).
+		if dir != "" && dir == u.deps.LegacyDataDir {
+			dir = u.deps.DefaultDataDir
 		}
-		if dir == "" {
-			dir = remembered
-		}
-		return nil
-	}, func(error) {
+	}
+	// Decided after New returns, as the opening is (tests drive it with Wait).
+	u.jobs.spawn(func(context.Context) error { return nil }, func(error) {
 		if dir == "" {
 			u.show(newFirstRun(u))
 			return
@@ -196,11 +201,6 @@ func (u *UI) start() {
 		}
 		u.openDataDir(dir)
 	})
-}
-
-func isDir(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.IsDir()
 }
 
 // openDataDir opens dir off the UI goroutine, then shows home (or the
@@ -238,12 +238,12 @@ func (u *UI) openDataDir(dir string) {
 			return
 		}
 		u.store, u.lib, u.dataDir = st, lib, dir
-		u.app.Preferences().SetString(prefDataDir, dir)
+		u.prefs.SetString(prefDataDir, dir)
 		if profErr != nil && asesorOnly {
 			u.openAsesor(dir)
 			return
 		}
-		u.app.Preferences().SetString(prefWorkspace, workspaceOPD)
+		u.prefs.SetString(prefWorkspace, workspaceOPD)
 		if profErr != nil {
 			u.show(newProfileForm(u, true))
 			return

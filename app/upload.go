@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -219,17 +218,7 @@ func viewCopy(ctx context.Context, st assessment.Store, ev assessment.Evidence) 
 	return dst, nil
 }
 
-// safeName keeps a file name usable on every system.
-func safeName(name string) string {
-	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, name)
-	if name == "" || name == "." || name == ".." {
-		return "bukti"
-	}
-	return name
-}
+// safeName keeps a file name usable on every system
+// (assessment.LocalFileName: no folders, no drive prefix, no Windows
+// device name).
+func safeName(name string) string { return assessment.LocalFileName(name, "bukti") }

@@ -12,7 +12,7 @@ import (
 // workspace is the remembered workspace: workspaceAsesor only when the
 // assessor's workspace is available (Deps.OpenAsesor).
 func (u *UI) workspace() string {
-	if u.deps.OpenAsesor != nil && u.app.Preferences().String(prefWorkspace) == workspaceAsesor {
+	if u.deps.OpenAsesor != nil && u.prefs.String(prefWorkspace) == workspaceAsesor {
 		return workspaceAsesor
 	}
 	return workspaceOPD
@@ -22,7 +22,7 @@ func (u *UI) workspace() string {
 // the UI goroutine, then shows the assessor's home.
 func (u *UI) openAsesor(dir string) {
 	if u.asesor != nil && u.dataDir == dir {
-		u.app.Preferences().SetString(prefWorkspace, workspaceAsesor)
+		u.prefs.SetString(prefWorkspace, workspaceAsesor)
 		u.show(newAsesorHome(u))
 		return
 	}
@@ -48,15 +48,15 @@ func (u *UI) openAsesor(dir string) {
 		}
 		u.asesor = ws
 		u.dataDir = dir
-		u.app.Preferences().SetString(prefDataDir, dir)
-		u.app.Preferences().SetString(prefWorkspace, workspaceAsesor)
+		u.prefs.SetString(prefDataDir, dir)
+		u.prefs.SetString(prefWorkspace, workspaceAsesor)
 		u.show(newAsesorHome(u))
 	})
 }
 
 // switchToOPD leaves the assessor's workspace for the OPD operator's.
 func (u *UI) switchToOPD() {
-	u.app.Preferences().SetString(prefWorkspace, workspaceOPD)
+	u.prefs.SetString(prefWorkspace, workspaceOPD)
 	if u.store == nil || u.dataDir == "" {
 		u.openDataDir(u.dataDir)
 		return

@@ -4,14 +4,15 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 func TestCheckOutputFile(t *testing.T) {
-	data := filepath.FromSlash("/home/rina/.config/spbe-mandiri")
-	ws := filepath.FromSlash("/media/usb/asesor")
+	data := osPath("/home/rina/.config/spbe-mandiri")
+	ws := osPath("/media/usb/asesor")
 	folders := []string{data, ws}
-	p := filepath.FromSlash
+	p := osPath
 	for _, c := range []struct {
 		name   string
 		t      OutputTarget
@@ -48,15 +49,15 @@ func TestCheckOutputFile(t *testing.T) {
 }
 
 func TestCheckOutputDir(t *testing.T) {
-	data := filepath.FromSlash("/data")
+	data := osPath("/data")
 	for _, c := range []struct {
 		t      OutputTarget
 		reason OutputReason
 	}{
-		{OutputTarget{Resolved: filepath.FromSlash("/media/usb"), Exists: true, IsDir: true}, ""},
-		{OutputTarget{Resolved: filepath.FromSlash("/media/usb/baru")}, ""},
-		{OutputTarget{Resolved: filepath.FromSlash("/data/asesor"), Exists: true, IsDir: true}, OutputInDataFolder},
-		{OutputTarget{Resolved: filepath.FromSlash("/media/usb/x.pdf"), Exists: true}, OutputNotDir},
+		{OutputTarget{Resolved: osPath("/media/usb"), Exists: true, IsDir: true}, ""},
+		{OutputTarget{Resolved: osPath("/media/usb/baru")}, ""},
+		{OutputTarget{Resolved: osPath("/data/asesor"), Exists: true, IsDir: true}, OutputInDataFolder},
+		{OutputTarget{Resolved: osPath("/media/usb/x.pdf"), Exists: true}, OutputNotDir},
 	} {
 		err := CheckOutputDir(c.t, []string{data})
 		var oe *OutputPathError
@@ -78,4 +79,14 @@ func TestOutputPathMessages(t *testing.T) {
 			t.Errorf("%q, want %q", err, want)
 		}
 	}
+}
+
+// osPath is filepath.FromSlash, made absolute on Windows too (where
+// `\media\usb` has no drive and is not absolute).
+func osPath(s string) string {
+	s = filepath.FromSlash(s)
+	if !filepath.IsAbs(s) && strings.HasPrefix(s, `\`) {
+		s = `C:` + s
+	}
+	return s
 }

@@ -8,11 +8,13 @@ set -euo pipefail
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 test_pkgs=(xvfb xauth xdotool imagemagick poppler-utils zbar-tools)
+windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth xdotool imagemagick nsis zip xz-utils)
 
 want=("${build_pkgs[@]}")
-if [[ "${1:-build}" == test ]]; then
-	want+=("${test_pkgs[@]}")
-fi
+case "${1:-build}" in
+test) want+=("${test_pkgs[@]}") ;;
+windows) want+=("${windows_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

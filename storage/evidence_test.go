@@ -230,7 +230,7 @@ func (f *fullDisk) Write(p []byte) (int, error) {
 	if len(p) > f.limit {
 		n, _ := f.File.Write(p[:f.limit])
 		f.limit = 0
-		return n, &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+		return n, &os.PathError{Op: "write", Path: f.Name(), Err: errnoDiskFull}
 	}
 	f.limit -= len(p)
 	return f.File.Write(p)
@@ -238,7 +238,7 @@ func (f *fullDisk) Write(p []byte) (int, error) {
 
 func (f *fullDisk) Sync() error {
 	if f.failSync {
-		return &os.PathError{Op: "sync", Path: f.Name(), Err: syscall.ENOSPC}
+		return &os.PathError{Op: "sync", Path: f.Name(), Err: errnoDiskFull}
 	}
 	return f.File.Sync()
 }

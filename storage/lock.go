@@ -11,6 +11,16 @@ import (
 
 const lockFileName = "spbe-mandiri.lock"
 
+// The lock file holds the owner's pid in its first pidHintSize bytes, as
+// a hint for the message a second instance shows. On Windows the lock is
+// a byte-range lock, and LockFileEx locks are mandatory: a second process
+// cannot even read locked bytes. So the byte locked is lockOffset, far
+// past anything written, and the pid stays readable.
+const (
+	pidHintSize        = 32
+	lockOffset  uint64 = 0x7FFFFFFF_00000000
+)
+
 // errLockHeld is returned by the platform lockFile when another process
 // holds the lock.
 var errLockHeld = errors.New("lock held")
@@ -45,7 +55,7 @@ func lockDirNamed(dir, name string) (*dirLock, error) {
 }
 
 func readPID(f *os.File) string {
-	b := make([]byte, 32)
+	b := make([]byte, pidHintSize)
 	n, _ := f.ReadAt(b, 0)
 	return strings.TrimSpace(string(b[:n]))
 }

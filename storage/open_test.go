@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -102,7 +104,11 @@ func TestResolveDataDir(t *testing.T) {
 }
 
 func TestPathWithSpecialCharacters(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "Data OPD #1 %20 ?x")
+	name := "Data OPD #1 %20 ?x"
+	if runtime.GOOS == "windows" {
+		name = "Data OPD #1 %20 x" // '?' is not allowed in a Windows name
+	}
+	dir := filepath.Join(t.TempDir(), name)
 	db := openAt(t, dir)
 	newAssessment(t, db)
 	if _, err := os.Stat(filepath.Join(dir, dbFileName)); err != nil {
@@ -128,5 +134,25 @@ func TestOpenRemovesCrashLeftovers(t *testing.T) {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s survived Open", p)
 		}
+	}
+}
+
+// The second instance's message names the owner's process: the pid hint
+// is readable while the folder is locked. On Windows this needs the
+// locked byte to lie outside the hint (LockFileEx locks are mandatory).
+func TestLockedErrorNamesOwner(t *testing.T) {
+	if lockOffset < pidHintSize || lockOffset >= 1<<63 {
+		t.Fatalf("locked byte %#x overlaps the pid hint or is no file offset", lockOffset)
+	}
+	dir := t.TempDir()
+	l, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.unlock()
+	_, err = lockDir(dir)
+	var le *LockedError
+	if !errors.As(err, &le) || le.PID != strconv.Itoa(os.Getpid()) {
+		t.Fatalf("second lock = %v, want LockedError naming pid %d", err, os.Getpid())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
@@ -135,11 +136,14 @@ func passphraseFromFile(env *Env, file string) ([]byte, error) {
 	if len(data) > maxPassphraseFile {
 		return nil, fmt.Errorf("berkas frasa sandi lebih dari %d byte", maxPassphraseFile)
 	}
-	// One trailing line ending is not part of the passphrase.
-	data = bytes.TrimSuffix(data, []byte("\n"))
-	data = bytes.TrimSuffix(data, []byte("\r"))
-	if len(data) == 0 {
-		return nil, errors.New("berkas frasa sandi kosong")
+	// Notepad's BOM, PowerShell's UTF-16 and cmd's trailing space: one
+	// rule for every passphrase file (assessment.DecodePassphraseFile).
+	pass, warning, err := assessment.DecodePassphraseFile(data)
+	if err != nil {
+		return nil, err
 	}
-	return data, nil
+	if warning != "" {
+		fmt.Fprintf(env.Stderr, "peringatan: %s\n", warning)
+	}
+	return pass, nil
 }

@@ -190,10 +190,10 @@ func TestExportDestinationFailures(t *testing.T) {
 	}{
 		{"disk full mid-write", func(dir, pattern string) (destFile, error) {
 			f, err := os.CreateTemp(dir, pattern)
-			return &failingFile{File: f, limit: 3000, err: &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}}, err
+			return &failingFile{File: f, limit: 3000, err: &os.PathError{Op: "write", Path: f.Name(), Err: errnoDiskFull}}, err
 		}, DestFull, 2},
 		{"read-only medium", func(dir, pattern string) (destFile, error) {
-			return nil, &os.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.EROFS}
+			return nil, &os.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: errnoReadOnly}
 		}, DestReadOnly, 1},
 		{"permission denied", func(dir, pattern string) (destFile, error) {
 			return nil, &os.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.EACCES}
