@@ -59,3 +59,9 @@ for _ in $(seq 1 46); do
 done
 sleep 2
 echo "after every indicator: $(awk '/VmRSS|VmHWM/ {printf "%s %s %s  ", $1, $2, $3}' /proc/$app/status)"
+# After the texture and font caches expire (Fyne cleans them about once a
+# minute) and the Go runtime has returned freed memory.
+if [[ -n "${PERF_SETTLE:-}" ]]; then
+	sleep "$PERF_SETTLE"
+	echo "after ${PERF_SETTLE} s idle: $(awk '/VmRSS/ {printf "%s %s %s", $1, $2, $3}' /proc/$app/status)"
+fi
