@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -16,7 +17,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
+
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -289,30 +290,19 @@ func reconcileExports(st exportStore) {
 }
 
 func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport, error) {
-	var opt bundle.Options
+	var key ed25519.PublicKey
 	if pubkeyFile != "" {
 		id, err := keys.ReadPublic(pubkeyFile)
 		if err != nil {
 			return cli.VerifyReport{}, err
 		}
-		opt.Keys = append(opt.Keys, id.PublicKey)
+		key = id.PublicKey
 	}
-	f, err := infile.Open(path)
-	if err != nil {
-		return cli.VerifyReport{}, fmt.Errorf("bundel tidak dapat dibuka: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	v, f, err := verifyWith(path, key) // infile refuses what is not a regular file
 	if err != nil {
 		return cli.VerifyReport{}, err
 	}
-	if !st.Mode().IsRegular() {
-		return cli.VerifyReport{}, fmt.Errorf("%s bukan berkas biasa", path)
-	}
-	v, err := bundle.Verify(f, st.Size(), opt)
-	if err != nil {
-		return cli.VerifyReport{}, err
-	}
+	f.Close()
 	return verifyReport(v), nil
 }
 

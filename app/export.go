@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -235,7 +234,9 @@ func (u *UI) openOwnReport(bundlePath string) {
 			u.showError(err)
 			return
 		}
-		u.openPath(pdf)
+		if err := openInSystem(u.app, pdf); err != nil {
+			u.showError(err) // already says, in Indonesian, where the file is
+		}
 	})
 }
 
@@ -275,12 +276,4 @@ func (u *UI) verifyFile(path string) {
 		u.verified = report
 		dialog.ShowCustom(tr("verify.button"), tr("common.close"), scrollBox(wrapped(report), 640, 400), u.win)
 	})
-}
-
-// openPath hands a file to the system viewer; without one the officer is
-// told where the file is, in their language.
-func (u *UI) openPath(path string) {
-	if err := openInSystem(u.app, path); err != nil {
-		u.showError(errors.New(trf("export.noViewer", path)))
-	}
 }
