@@ -39,6 +39,19 @@ type Answer struct {
 	Justification string    `json:"justification"`
 	UpdatedAt     time.Time `json:"updated_at"`
 	Operator      string    `json:"operator"`
+	// External is the agency's published score for an indicator the
+	// catalog marks as valued by another agency (ValuedBy); nil when the
+	// officer entered none (the evaluator then takes MissingValue, 1).
+	External *ExternalScore `json:"external,omitempty"`
+}
+
+// ExternalScore is an agency's published score (Indeks SDI, EPSS, SJIG …)
+// as the officer copied it from the publication. The indicator's value is
+// Convert(ValuedBy, Score); the score itself is kept so that the assessor
+// and the portal see what was entered, not only our conversion.
+type ExternalScore struct {
+	Score string `json:"score"` // plain decimal with a decimal point, as CanonicalScore returns
+	Year  int    `json:"year"`  // the publication year; 0 when unknown
 }
 
 // Answered reports whether a level has been chosen.
@@ -78,6 +91,10 @@ type Evidence struct {
 	Level        int       `json:"level"` // the level this file supports; 0 = general
 	Note         string    `json:"note"`
 	AddedAt      time.Time `json:"added_at"`
+	// Items are the catalog evidence-item codes (I4-L1-02) this file
+	// supports, sorted; a file may support several items and an item may
+	// have several files. Empty for files attached before items existed.
+	Items []string `json:"items,omitempty"`
 }
 
 // ShortHash is the first 12 hex digits of the evidence hash, for display.

@@ -45,6 +45,15 @@ type Answer struct {
 	Level         int            `json:"level"`
 	Justification string         `json:"justification"`
 	Evidence      []EvidenceLink `json:"evidence"`
+	// External is the agency score entered for an externally valued
+	// indicator (format version 2 only).
+	External *ExternalScore `json:"external,omitempty"`
+}
+
+// ExternalScore is assessment.ExternalScore in answers.json.
+type ExternalScore struct {
+	Score string `json:"score"`
+	Year  int    `json:"year"`
 }
 
 // EvidenceLink ties an evidence file to an answer.
@@ -54,6 +63,9 @@ type EvidenceLink struct {
 	Level        int    `json:"level"` // the level it supports; 0 = general
 	Note         string `json:"note"`
 	OriginalName string `json:"original_name"`
+	// Items are the evidence-item codes the file supports (format version
+	// 2 only), sorted.
+	Items []string `json:"items,omitempty"`
 }
 
 // Score is the computed score at export time. Index is the unrounded
