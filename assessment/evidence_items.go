@@ -196,3 +196,15 @@ func KnownItems(c *Catalog, indicator int, codes []string) []string {
 	out, _ = CheckItemLinks(c, indicator, out)
 	return out
 }
+
+// ExternalValue is the indicator value an external score gives: the
+// conversion of the score, or — with no score — the catalog's value for a
+// missing score (assumed true: KemenPANRB takes 1). An error when the
+// catalog gives no conversion or the score is off the scale.
+func ExternalValue(vb ValuedBy, e *ExternalScore) (v Value, assumed bool, err error) {
+	if e == nil {
+		return vb.MissingValueOf(), true, nil
+	}
+	v, err = ConvertText(vb, e.Score)
+	return v, false, err
+}
