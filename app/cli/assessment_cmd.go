@@ -250,6 +250,9 @@ func printShow(env *Env, r showResult, c *assessment.Catalog) {
 
 func printIndicator(env *Env, c *assessment.Catalog, in assessment.Indicator, an assessment.Answer, ev []assessment.Evidence) {
 	level := "belum dijawab"
+	if assessment.ExternallyValued(in) {
+		level = "dinilai dari indeks instansi lain"
+	}
 	if an.Answered() {
 		level = fmt.Sprintf("tingkat %d (%s)", an.Level, c.LevelName(in, an.Level))
 	}
