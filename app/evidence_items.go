@@ -259,7 +259,7 @@ func (e *evidenceList) onEditItems(ev assessment.Evidence) {
 		slices.Sort(codes)
 		e.q.saveEvidenceItems(ev, codes)
 	}, e.q.u.win)
-	e.itemsDlg = d
+	e.itemsDlg, e.itemsGroup = d, group
 	d.Show()
 }
 
