@@ -115,7 +115,7 @@ func (e PortalExternal) ValueText() string {
 	}
 	s := FormatDecimal(e.Value)
 	if e.Assumed {
-		s += " (belum ada skor; dianggap " + s + " seperti KemenPANRB)"
+		s += " (belum ada skor: nilai yang dipakai KemenPANRB)"
 	}
 	return s
 }
@@ -402,20 +402,39 @@ func (pi PortalIndicator) LevelText() string {
 	return strconv.Itoa(pi.Level) + " — " + pi.LevelName
 }
 
+// PortalLine is one line of an indicator's item list on the lembar.
+type PortalLine struct {
+	Text string
+	// Attention: an item without a file (belum) or a file without an item:
+	// printed in red.
+	Attention bool
+	// Detail is the item's wording, printed small below it on the PDF.
+	Detail string
+}
+
 // ItemLines are the indicator's items as the lembar lists them, one line
 // each: "I4-L1-02 ada: I04-L1-02_SK.pdf" or "I4-L1-03 belum", then the
 // files without an item and, for an externally valued indicator, why
 // nothing is uploaded.
 func (pi PortalIndicator) ItemLines() []string {
+	var out []string
+	for _, l := range pi.Lines() {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+// Lines are ItemLines with what needs the officer's attention marked.
+func (pi PortalIndicator) Lines() []PortalLine {
 	if pi.External != nil {
-		lines := []string{"skor " + pi.External.Index + ": " + pi.External.ScoreText(),
-			"tidak ada bukti yang diunggah: nilai dari indeks instansi lain"}
+		lines := []PortalLine{{Text: "skor " + pi.External.Index + ": " + pi.External.ScoreText()},
+			{Text: "tidak ada bukti yang diunggah: nilai dari indeks instansi lain"}}
 		if pi.Omitted > 0 {
-			lines = append(lines, fmt.Sprintf("%d berkas bukti di aplikasi tidak disertakan", pi.Omitted))
+			lines = append(lines, PortalLine{Text: fmt.Sprintf("%d berkas bukti di aplikasi tidak disertakan", pi.Omitted)})
 		}
 		return lines
 	}
-	var lines []string
+	var lines []PortalLine
 	for _, it := range pi.Items {
 		line := it.Code + " " + it.State()
 		if it.Unknown {
@@ -424,13 +443,13 @@ func (pi PortalIndicator) ItemLines() []string {
 		if it.Present() {
 			line += ": " + strings.Join(it.Files, ", ")
 		}
-		lines = append(lines, line)
+		lines = append(lines, PortalLine{Text: line, Attention: !it.Present(), Detail: it.Text})
 	}
 	for _, f := range pi.Unlinked() {
-		lines = append(lines, "tanpa butir: "+f.Name+" — pilih butirnya sendiri di portal")
+		lines = append(lines, PortalLine{Text: "tanpa butir: " + f.Name + " — pilih butirnya sendiri di portal", Attention: true})
 	}
 	if len(lines) == 0 {
-		lines = append(lines, "katalog tidak memuat butir untuk level ini")
+		lines = append(lines, PortalLine{Text: "katalog tidak memuat butir untuk level ini"})
 	}
 	return lines
 }

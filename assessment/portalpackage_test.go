@@ -150,7 +150,7 @@ func TestPortalExternal(t *testing.T) {
 	}{
 		{"SDI 25 converts to 2,00", &assessment.ExternalScore{Score: "25", Year: 2025}, "dinilai Bappenas: 2,00", "skor Indeks Uji: 25 (2025)"},
 		{"SDI 68,75 converts to 3,75", &assessment.ExternalScore{Score: "68.75"}, "dinilai Bappenas: 3,75", "skor Indeks Uji: 68,75"},
-		{"no score: 1 as KemenPANRB assumes", nil, "dinilai Bappenas: 1,00 (belum ada skor; dianggap 1,00 seperti KemenPANRB)", "skor Indeks Uji: —"},
+		{"no score: 1 as KemenPANRB assumes", nil, "dinilai Bappenas: 1,00 (belum ada skor: nilai yang dipakai KemenPANRB)", "skor Indeks Uji: —"},
 		{"a score off the scale converts to nothing", &assessment.ExternalScore{Score: "250"},
 			"dinilai Bappenas: skor Indeks Uji 250.00 di luar skala 0–100 — isi nilainya di portal sesuai publikasi Bappenas", "skor Indeks Uji: 250"},
 	}
