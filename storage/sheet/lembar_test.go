@@ -19,8 +19,8 @@ func portalPackage() assessment.PortalPackage {
 		Indicators: []assessment.PortalIndicator{
 			{Number: 4, Name: "Tingkat Kematangan Kolaborasi Pemerintah Digital", Folder: "I04", Level: 2, LevelName: "Membangun",
 				Justification: "=FAKTA: SK Bupati 12/2026\nANALISIS: …",
-				Items: []assessment.PortalItem{{Code: "I4-L1-01", Level: 1, Files: []string{"I04-L1-01_SK.pdf"}}, {Code: "I4-L1-02", Level: 1}},
-				Files: []assessment.PortalFile{{Name: "I04-L1-01_SK.pdf", Item: "I4-L1-01", Level: 1}}},
+				Items:         []assessment.PortalItem{{Code: "I4-L1-01", Level: 1, Files: []string{"I04-L1-01_SK.pdf"}}, {Code: "I4-L1-02", Level: 1}},
+				Files:         []assessment.PortalFile{{Name: "I04-L1-01_SK.pdf", Item: "I4-L1-01", Level: 1}}},
 			{Number: 5, Name: "Tingkat Kematangan Tata Kelola Data",
 				External: &assessment.PortalExternal{Agency: "Bappenas", Index: "Indeks SDI", Score: "25", Year: 2025, Value: big.NewRat(2, 1)}},
 		},
