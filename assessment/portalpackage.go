@@ -473,3 +473,49 @@ func (p PortalPackage) ByteCount() int64 {
 	}
 	return n
 }
+
+// MissingItems are the codes of the items listed without a file (belum),
+// in the portal's order.
+func (p PortalPackage) MissingItems() []string {
+	var out []string
+	for _, pi := range p.Indicators {
+		for _, it := range pi.Items {
+			if !it.Present() {
+				out = append(out, it.Code)
+			}
+		}
+	}
+	return out
+}
+
+// UnlinkedCount is the number of files named without an item (…-00_).
+func (p PortalPackage) UnlinkedCount() int {
+	n := 0
+	for _, pi := range p.Indicators {
+		n += len(pi.Unlinked())
+	}
+	return n
+}
+
+// FolderCount is the number of indicator folders.
+func (p PortalPackage) FolderCount() int {
+	n := 0
+	for _, pi := range p.Indicators {
+		if pi.Folder != "" && len(pi.Files) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// FolderText is the indicator's folder as the lembar shows it; only an
+// indicator with files gets a folder in the package.
+func (pi PortalIndicator) FolderText() string {
+	switch {
+	case pi.External != nil:
+		return "— (tanpa unggah bukti)"
+	case len(pi.Files) == 0:
+		return "— (belum ada berkas)"
+	}
+	return pi.Folder
+}

@@ -53,7 +53,10 @@ func stepLine(pi PortalIndicator) string {
 			missing++
 		}
 	}
-	s := fmt.Sprintf("- %s → Indikator %d: level %s; %d berkas", pi.Folder, pi.Number, pi.LevelText(), len(pi.Files))
+	s := fmt.Sprintf("- Indikator %d: belum ada berkas; level %s", pi.Number, pi.LevelText())
+	if len(pi.Files) > 0 {
+		s = fmt.Sprintf("- Folder %s → Indikator %d: level %s; %d berkas", pi.Folder, pi.Number, pi.LevelText(), len(pi.Files))
+	}
 	if missing > 0 {
 		s += fmt.Sprintf("; %d butir belum ada bukti", missing)
 	}

@@ -236,8 +236,8 @@ func (w *writer) all(p assessment.PortalPackage) error {
 }
 
 func (w *writer) indicator(pi assessment.PortalIndicator) error {
-	if pi.Folder == "" {
-		return nil
+	if pi.Folder == "" || len(pi.Files) == 0 {
+		return nil // nothing to upload: no empty folder to open on the stick
 	}
 	dir := filepath.Join(w.root, pi.Folder)
 	if err := os.Mkdir(dir, 0o755); err != nil {

@@ -112,7 +112,7 @@ func TestWriteLayout(t *testing.T) {
 	files := tree(t, dir)
 	var folders []string
 	for _, pi := range p.Indicators {
-		if pi.Folder != "" {
+		if pi.Folder != "" && len(pi.Files) > 0 {
 			folders = append(folders, pi.Folder)
 		}
 	}
@@ -126,8 +126,13 @@ func TestWriteLayout(t *testing.T) {
 			t.Errorf("folder %s missing: %v", f, err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "I05")); !errors.Is(err, fs.ErrNotExist) {
-		t.Error("an externally valued indicator got a folder")
+	for _, none := range []string{"I05", "I01"} { // externally valued; no files
+		if _, err := os.Stat(filepath.Join(dir, none)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("folder %s written", none)
+		}
+	}
+	if !slices.Equal(folders, []string{"I04"}) {
+		t.Errorf("folders %q", folders)
 	}
 	if files["I04/I04-L1-01_SK Tim.pdf"] != "isi SK tim" || files["I04/I04-L1-02_SK Tim.pdf"] != "isi SK tim" {
 		t.Error("the file of two items is not copied under both")

@@ -109,8 +109,8 @@ func (r *lembarRenderer) indicator(pi assessment.PortalIndicator) {
 	r.title(pi)
 	r.cont = fmt.Sprintf("Indikator %d — %s", pi.Number, pi.Name)
 	r.row("Level", "B", pi.LevelText())
-	if pi.Folder != "" {
-		r.row("Folder", "", pi.Folder)
+	if pi.External == nil {
+		r.row("Folder", "", pi.FolderText())
 	}
 	r.items(pi)
 	just := strings.TrimSpace(pi.Justification)

@@ -26,7 +26,7 @@ const maxCellRunes = 32767
 func WriteLembarIsian(out io.Writer, p assessment.PortalPackage) error {
 	t := table{name: SheetLembar, headers: LembarHeaders, keyCol: true}
 	for _, pi := range p.Indicators {
-		t.rows = append(t.rows, []cell{integer(pi.Number), text(pi.Name), text(pi.LevelText()), text(orNone(pi.Folder)),
+		t.rows = append(t.rows, []cell{integer(pi.Number), text(pi.Name), text(pi.LevelText()), text(pi.FolderText()),
 			text(strings.Join(pi.ItemLines(), "\n")), text(cellText(pi.Justification))})
 	}
 	source := "penilaian mandiri OPD"
@@ -42,13 +42,6 @@ func WriteLembarIsian(out io.Writer, p assessment.PortalPackage) error {
 		item{"Berkas bukti dalam paket", integer(p.FileCount())},
 	)
 	return write(out, fmt.Sprintf("Lembar isian %s %d", p.Profile.OPDKode, p.Periode), t, sum)
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 // cellText fits a text into one cell.

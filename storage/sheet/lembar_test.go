@@ -42,7 +42,7 @@ func TestLembarWorkbook(t *testing.T) {
 		t.Errorf("row of I4:\n got  %q\n want %q", got, want)
 	}
 	ext := row(t, f, SheetLembar, 3)
-	if ext[2] != "dinilai Bappenas: 2,00" || ext[3] != "—" || !strings.Contains(ext[4], "skor Indeks SDI: 25 (2025)") {
+	if ext[2] != "dinilai Bappenas: 2,00" || ext[3] != "— (tanpa unggah bukti)" || !strings.Contains(ext[4], "skor Indeks SDI: 25 (2025)") {
 		t.Errorf("row of I5: %q", ext)
 	}
 	// A justification starting with "=" stays text.
