@@ -97,6 +97,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		p.levels.view(),
 		widget.NewSeparator(),
 		p.just.view(),
+		p.copyRow(), // Salin (portal.go)
 		widget.NewSeparator(),
 		p.evidence.view(),
 		widget.NewSeparator(),

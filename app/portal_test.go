@@ -1,0 +1,105 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// portalHarness is a harness whose PortalPackage hook records its calls
+// and writes nothing; paths picks /media/usb.
+func portalHarness(t *testing.T, err error) (*harness, *[]string) {
+	t.Helper()
+	h := newHarness(t, setup{})
+	h.u.paths = &memPaths{folder: "/media/usb"}
+	var calls []string
+	h.u.deps.PortalPackage = func(_ context.Context, id, parent string, progress func(float64)) (string, error) {
+		calls = append(calls, id+"|"+parent)
+		progress(1)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(parent, "Paket-portal_DISKOMINFO_2026"), nil
+	}
+	return h, &calls
+}
+
+// The dashboard's "Paket unggah portal…" saves what is typed, writes the
+// package into the folder picked, and names the folder written.
+func TestPortalPackageFromDashboard(t *testing.T) {
+	h, calls := portalHarness(t, nil)
+	q := h.newAssessment("pemdi-2026", "2026")
+	test.Type(q.pane.just.entry, "FAKTA: SK Tim")
+	test.Tap(q.dashBtn)
+	h.wait()
+	btn := findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Paket unggah portal…")
+	test.Tap(btn)
+	h.wait()
+	if len(*calls) != 1 || (*calls)[0] != q.s.a.ID+"|/media/usb" {
+		t.Fatalf("calls %q", *calls)
+	}
+	if h.answer(q.s.a.ID, q.current).Justification != "FAKTA: SK Tim" {
+		t.Error("the typed justification was not saved before the package")
+	}
+	if !hasText(topTexts(h), "/media/usb/Paket-portal_DISKOMINFO_2026") || !hasText(topTexts(h), "LANGKAH-UNGGAH.txt") {
+		t.Errorf("the done dialog says %q", topTexts(h))
+	}
+	capture(t, h.u.win, "portal_done.png")
+}
+
+// A failure is shown with its reason; a closed folder dialog writes nothing.
+func TestPortalPackageFailureShown(t *testing.T) {
+	h, calls := portalHarness(t, errors.New("folder /media/usb/paket sudah berisi berkas"))
+	q := h.newAssessment("pemdi-2026", "2026")
+	h.u.paths = &memPaths{folder: ""}
+	q.startPortalPackage()
+	h.wait()
+	if len(*calls) != 0 {
+		t.Fatalf("written without a folder: %q", *calls)
+	}
+	h.u.paths = &memPaths{folder: "/media/usb"}
+	f := q.startPortalPackage()
+	h.wait()
+	if len(*calls) != 1 || f.doneDlg != nil || !hasText(topTexts(h), "sudah berisi berkas") {
+		t.Errorf("calls %q, done %v, dialog %q", *calls, f.doneDlg != nil, topTexts(h))
+	}
+}
+
+// Without the hook there is no button.
+func TestPortalPackageButtonNeedsHook(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("pemdi-2026", "2026")
+	if q.dash.portalBtn != nil {
+		t.Error("a portal button without Deps.PortalPackage")
+	}
+}
+
+// Salin puts the justification as typed on the clipboard, ready to paste
+// into eval.spbe.go.id, and says so.
+func TestCopyJustification(t *testing.T) {
+	h := newHarness(t, setup{})
+	q := h.newAssessment("pemdi-2026", "2026")
+	btn := findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Salin justifikasi")
+	test.Tap(btn)
+	if got := h.u.app.Clipboard().Content(); got != "" {
+		t.Errorf("an empty justification copied %q", got)
+	}
+	if !hasText(texts(h.u.win.Content()), "Belum ada justifikasi") {
+		t.Error("no word that there is nothing to copy")
+	}
+	text := "FAKTA:\n- SK Bupati Nomor 12/2026\nJUSTIFIKASI LEVEL:\n- Level 1 karena tim ditetapkan."
+	test.Type(q.pane.just.entry, text) // not saved yet: the text as typed is copied
+	test.Tap(btn)
+	if got := h.u.app.Clipboard().Content(); got != text {
+		t.Errorf("clipboard holds %q, want %q", got, text)
+	}
+	capture(t, h.u.win, "portal_copied.png")
+	if !hasText(texts(h.u.win.Content()), "Tersalin (") || !strings.Contains(strings.Join(texts(h.u.win.Content()), " "), "eval.spbe.go.id") {
+		t.Errorf("no confirmation: %q", texts(h.u.win.Content()))
+	}
+}
