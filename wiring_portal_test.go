@@ -90,3 +90,41 @@ func TestPortalPackageOnRealStorage(t *testing.T) {
 		t.Error("a package was written inside the data folder")
 	}
 }
+
+// TestPortalPackageWithItems: evidence attached to items with `answer
+// --item` and an agency score with `--external-score` come out of the real
+// store as files named by item code (one copy per item) and as the
+// converted value on the lembar.
+func TestPortalPackageWithItems(t *testing.T) {
+	data, id := demoAssessment(t, "pemdi-2026")
+	src := filepath.Join(t.TempDir(), "SK Tim Koordinasi.pdf")
+	if err := os.WriteFile(src, []byte("%PDF-1.4 SK"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, se := runCLI(t, "--data", data, "answer", "--assessment", id, "--indicator", "4", "--level", "1",
+		"--evidence", src, "--evidence-level", "1", "--item", "I4-L1-01", "--item", "I4-L1-02"); code != 0 {
+		t.Fatalf("answer --item: %d %s", code, se)
+	}
+	if code, _, se := runCLI(t, "--data", data, "answer", "--assessment", id, "--indicator", "5",
+		"--external-score", "25", "--external-year", "2025"); code != 0 {
+		t.Fatalf("answer --external-score: %d %s", code, se)
+	}
+	out := filepath.Join(t.TempDir(), "paket")
+	if code, _, se := runCLI(t, "--data", data, "portal-package", "--assessment", id, "--out", out); code != 0 {
+		t.Fatalf("portal-package: %d %s", code, se)
+	}
+	for _, name := range []string{"I04-L1-01_SK Tim Koordinasi.pdf", "I04-L1-02_SK Tim Koordinasi.pdf"} {
+		b, err := os.ReadFile(filepath.Join(out, "I04", name))
+		if err != nil || string(b) != "%PDF-1.4 SK" {
+			t.Errorf("I04/%s: %q %v", name, b, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "I05")); !os.IsNotExist(err) {
+		t.Error("the externally valued I5 got a folder")
+	}
+	assertPDFText(t, filepath.Join(out, "LEMBAR-ISIAN.pdf"), "I4-L1-01 ada", "I4-L1-03 belum", "dinilai Bappenas: 2,00", "25 (2025)")
+	steps, _ := os.ReadFile(filepath.Join(out, "LANGKAH-UNGGAH.txt"))
+	if !strings.Contains(string(steps), "Folder I04 → Indikator 4: level 1 — Merintis; 2 berkas; 1 butir belum ada bukti") {
+		t.Errorf("steps:\n%s", steps)
+	}
+}
