@@ -222,3 +222,49 @@ func TestPortalCounts(t *testing.T) {
 		t.Errorf("files %d bytes %d", p.FileCount(), p.ByteCount())
 	}
 }
+
+// TestInstansiPortalPackage: the assessor's package has the OPD package's
+// layout with the consolidated values: the whole part is the level to
+// pick, a fractional value is shown beside it.
+func TestInstansiPortalPackage(t *testing.T) {
+	in := assessment.InstansiPortal{Catalog: catfixV2(t), Periode: 2026, Instansi: "Pemerintah Kabupaten Contoh",
+		Rows: []assessment.InstansiPortalRow{
+			{Indicator: 1, Value: "1.3", FromOPD: "DISKOMINFO", Answer: assessment.Answer{Level: 2, Justification: "dari Kominfo"},
+				Evidence: []assessment.ReviewEvidence{{SHA256: "a", Name: "SK.pdf", Level: 1, Items: []string{"I1-L1-01", "I1-L1-02"}}}},
+			{Indicator: 2, Value: "3", Answer: assessment.Answer{Level: 3}},
+			{Indicator: 3, Value: "2", Answer: assessment.Answer{External: &assessment.ExternalScore{Score: "25"}}},
+			{Indicator: 4},
+		}}
+	p, err := assessment.PlanInstansiPortalPackage(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Source != assessment.PortalSourceInstansi || p.Profile.Instansi != in.Instansi {
+		t.Errorf("source %q, profile %+v", p.Source, p.Profile)
+	}
+	tests := []struct {
+		n     int
+		level string
+		files []string
+	}{
+		{1, "1,3 (level 1 — Rintisan)", []string{"I01-L1-01_SK.pdf", "I01-L1-02_SK.pdf"}},
+		{2, "3 — Terdefinisi", nil},
+		{3, "dinilai Bappenas: 2,00", nil},
+		{4, "belum dipilih", nil},
+	}
+	for _, tt := range tests {
+		pi := indicatorOf(t, p, tt.n)
+		if got := pi.LevelText(); got != tt.level {
+			t.Errorf("I%d level %q, want %q", tt.n, got, tt.level)
+		}
+		if got := names(pi); !reflect.DeepEqual(got, tt.files) {
+			t.Errorf("I%d files %q, want %q", tt.n, got, tt.files)
+		}
+	}
+	if indicatorOf(t, p, 1).Justification != "dari Kominfo" {
+		t.Error("the OPD's justification is not in the package")
+	}
+	if _, err := assessment.PlanInstansiPortalPackage(assessment.InstansiPortal{}); err == nil {
+		t.Error("planned without a catalog")
+	}
+}
