@@ -17,7 +17,9 @@ import (
 )
 
 // portalDeps wires the portal upload package (cli.Env.Portal).
-func portalDeps() *cli.PortalDeps { return &cli.PortalDeps{Package: portalPackage} }
+func portalDeps() *cli.PortalDeps {
+	return &cli.PortalDeps{Package: portalPackage, Instansi: instansiPortalCommand}
+}
 
 // portalPackage plans the package of one assessment and writes it as the
 // folder req.OutDir, checked (outside every data folder) and resolved.

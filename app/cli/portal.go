@@ -10,7 +10,7 @@ import (
 func init() {
 	register(command{
 		name:    "portal-package",
-		summary: "paket unggah eval.spbe.go.id: portal-package --assessment ID --out FOLDER [--force] — portal upload package",
+		summary: "paket unggah eval.spbe.go.id: portal-package --assessment ID | --instansi --periode P  --out FOLDER [--force] — portal upload package",
 		run:     runPortalPackage,
 	})
 }
@@ -21,11 +21,15 @@ type PortalDeps struct {
 	// Package writes the package of one assessment as the folder
 	// req.OutDir, checked again against the output-path policy.
 	Package func(ctx context.Context, svc *Services, req PortalRequest) (PortalResult, error)
+	// Instansi writes the package of a periode's consolidation from the
+	// assessor's workspace in the data folder dataDir ("" = default).
+	Instansi func(ctx context.Context, dataDir string, req PortalRequest) (PortalResult, error)
 }
 
 // PortalRequest asks for one package.
 type PortalRequest struct {
 	AssessmentID string
+	Periode      int    // --instansi: the consolidation's periode
 	OutDir       string // the package folder itself: new, empty, or (Force) an earlier package
 	Force        bool
 	Progress     func(done, total int64)
@@ -44,10 +48,17 @@ type PortalResult struct {
 	Unlinked int `json:"unlinked"`
 }
 
+const portalUsage = "pakai: spbe-mandiri portal-package --assessment ID --out FOLDER [--force]\n" +
+	"       spbe-mandiri portal-package --instansi --periode P --out FOLDER [--force]   (asesor: nilai konsolidasi instansi)"
+
+var errNoPortal = errors.New("paket unggah portal tidak tersedia di build ini")
+
 func runPortalPackage(env *Env, args []string) int {
 	fs := newFlagSet(env, "portal-package")
 	dataDir := fs.String("data", "", "folder data")
 	id := fs.String("assessment", "", "id penilaian (lihat `assessment list`)")
+	instansi := fs.Bool("instansi", false, "paket dari konsolidasi instansi di ruang kerja asesor")
+	periode := fs.Int("periode", 0, "periode konsolidasi (dengan --instansi)")
 	out := fs.String("out", "", "folder paket yang dibuat, mis. E:\\paket-portal")
 	force := fs.Bool("force", false, "ganti paket portal lama di folder itu (tidak pernah folder berisi berkas lain)")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
@@ -55,27 +66,51 @@ func runPortalPackage(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if *id == "" || *out == "" || len(rest) > 0 {
-		return fail(env, usagef("pakai: spbe-mandiri portal-package --assessment ID --out FOLDER [--force]"))
+	if *out == "" || len(rest) > 0 || (*id == "") == !*instansi || (*instansi && *periode <= 0) {
+		return fail(env, usagef("%s", portalUsage))
 	}
-	if env.Portal == nil || env.Portal.Package == nil {
-		return fail(env, errors.New("paket unggah portal tidak tersedia di build ini"))
+	req := PortalRequest{AssessmentID: *id, Periode: *periode, OutDir: *out, Force: *force}
+	var res PortalResult
+	if *instansi {
+		res, err = instansiPackage(env, *dataDir, req)
+	} else {
+		res, err = opdPackage(env, *dataDir, req)
 	}
-	svc, err := openData(env, *dataDir)
-	if err != nil {
-		return fail(env, err)
-	}
-	defer svc.Close()
-	if err := checkOutputDir(env, svc.DataDir, *out); err != nil {
-		return fail(env, err)
-	}
-	res, err := env.Portal.Package(context.Background(), svc, PortalRequest{AssessmentID: *id, OutDir: *out, Force: *force})
 	if err != nil {
 		return fail(env, err)
 	}
 	if *asJSON {
 		return writeJSON(env, res)
 	}
+	return printPortal(env, res)
+}
+
+// opdPackage writes the package of one of the OPD's assessments.
+func opdPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
+	if env.Portal == nil || env.Portal.Package == nil {
+		return PortalResult{}, errNoPortal
+	}
+	svc, err := openData(env, dataDir)
+	if err != nil {
+		return PortalResult{}, err
+	}
+	defer svc.Close()
+	if err := checkOutputDir(env, svc.DataDir, req.OutDir); err != nil {
+		return PortalResult{}, err
+	}
+	return env.Portal.Package(context.Background(), svc, req)
+}
+
+// instansiPackage writes the package of a periode's consolidation; the
+// folder is checked against the output policy where it is written.
+func instansiPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
+	if env.Portal == nil || env.Portal.Instansi == nil {
+		return PortalResult{}, errNoPortal
+	}
+	return env.Portal.Instansi(context.Background(), dataDir, req)
+}
+
+func printPortal(env *Env, res PortalResult) int {
 	w := env.Stdout
 	fmt.Fprintf(w, "Paket unggah portal : %s\n", res.Dir)
 	fmt.Fprintf(w, "Folder indikator    : %d\n", res.Indicators)

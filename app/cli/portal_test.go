@@ -93,3 +93,30 @@ func TestPortalPackageRefusals(t *testing.T) {
 		t.Errorf("without deps: %d %q", code, se.String())
 	}
 }
+
+// --instansi writes the consolidation's package from the assessor's
+// workspace of the data folder given.
+func TestPortalPackageInstansi(t *testing.T) {
+	var got []PortalRequest
+	var dirs []string
+	var so, se bytes.Buffer
+	env := &Env{Stdout: &so, Stderr: &se, Portal: &PortalDeps{
+		Instansi: func(_ context.Context, dataDir string, req PortalRequest) (PortalResult, error) {
+			got, dirs = append(got, req), append(dirs, dataDir)
+			return PortalResult{Dir: "/media/usb/instansi", Files: 5, Indicators: 3}, nil
+		}}}
+	code := Run(env, []string{"--data", "/data/asesor", "portal-package", "--instansi", "--periode", "2026", "--out", "instansi"})
+	if code != ExitOK || len(got) != 1 || got[0].Periode != 2026 || got[0].OutDir != "instansi" || got[0].AssessmentID != "" ||
+		dirs[0] != "/data/asesor" || !strings.Contains(so.String(), "/media/usb/instansi") {
+		t.Fatalf("exit %d, requests %+v in %q: %s %s", code, got, dirs, so.String(), se.String())
+	}
+	for _, args := range [][]string{
+		{"portal-package", "--instansi", "--out", "x"},                                           // no periode
+		{"portal-package", "--instansi", "--periode", "2026", "--assessment", "a", "--out", "x"}, // both
+	} {
+		se.Reset()
+		if code := Run(env, args); code != ExitUsage || !strings.Contains(se.String(), "--instansi --periode P") {
+			t.Errorf("%v: exit %d %q", args, code, se.String())
+		}
+	}
+}
