@@ -84,8 +84,13 @@ func (f *portalFlow) run(parent string) {
 
 // showDone names the folder written and offers to open it.
 func (f *portalFlow) showDone(dir string) {
-	u := f.q.u
 	f.dir = dir
+	f.doneDlg = showPortalDone(f.q.u, dir)
+}
+
+// showPortalDone is the dialog after a package: where it is, what to do
+// with it, and Buka folder.
+func showPortalDone(u *UI, dir string) *dialog.CustomDialog {
 	box := container.NewVBox(wrapped(trf("portal.done", dir)), wrapped(tr("portal.doneHint")))
 	open := widget.NewButtonWithIcon(tr("portal.openFolder"), theme.FolderOpenIcon(), func() {
 		if err := openInSystem(u.app, dir); err != nil {
@@ -94,9 +99,10 @@ func (f *portalFlow) showDone(dir string) {
 	})
 	open.Importance = widget.HighImportance
 	box.Add(container.NewHBox(open))
-	f.doneDlg = dialog.NewCustom(tr("portal.title"), tr("common.close"), box, u.win)
-	f.doneDlg.Resize(fyne.NewSize(640, 260))
-	f.doneDlg.Show()
+	d := dialog.NewCustom(tr("portal.title"), tr("common.close"), box, u.win)
+	d.Resize(fyne.NewSize(640, 260))
+	d.Show()
+	return d
 }
 
 // copyJustification is the indicator screen's Salin row: it puts the
