@@ -6,6 +6,10 @@ import (
 	"math/big"
 )
 
+// InstansiCode stands for the OPD code in the instansi's package (the
+// running header, the folder name the GUI picks).
+const InstansiCode = "INSTANSI"
+
 // InstansiPortalRow is one indicator of the instansi's consolidation with
 // the OPD answer its value came from.
 type InstansiPortalRow struct {
@@ -44,7 +48,7 @@ func PlanInstansiPortalPackage(in InstansiPortal) (PortalPackage, error) {
 		return PortalPackage{}, errors.New("paket portal: konsolidasi tanpa katalog")
 	}
 	s := Snapshot{Catalog: in.Catalog, Assessment: Assessment{Periode: in.Periode},
-		Profile: Profile{Instansi: in.Instansi, OPDKode: "INSTANSI", OPDNama: in.Instansi}}
+		Profile: Profile{Instansi: in.Instansi, OPDKode: InstansiCode, OPDNama: "Tim Asesor Internal"}}
 	values := map[int]string{}
 	var id int64
 	for _, r := range in.Rows {

@@ -297,11 +297,13 @@ func entryTargets(indicator int, e Evidence) []portalEntry {
 }
 
 // portalFileName is "I04-L1-02_<nama>": the folder's zero-padded number,
-// the level and the item number, then the original name made safe for
-// Windows (LocalFileName) and shortened to maxNameRunes, keeping its
+// the level and the item number, then the original name made valid
+// UTF-8 and safe for Windows (LocalFileName) and shortened to maxNameRunes, keeping its
 // extension.
 func portalFileName(folder string, t portalEntry) string {
-	orig := LocalFileName(t.ev.OriginalName, "bukti")
+	// Broken UTF-8 (a name from an old stick) cannot name a file on
+	// Windows, nor go into the lembar's XML.
+	orig := LocalFileName(strings.ToValidUTF8(t.ev.OriginalName, "_"), "bukti")
 	return fmt.Sprintf("%s-L%d-%02d_%s", folder, t.level, t.item, shorten(orig, maxNameRunes))
 }
 

@@ -73,7 +73,11 @@ func (r *lembarRenderer) sourceText() string {
 
 // cover is the top of page 1: letterhead, title and how to use the sheet.
 func (r *lembarRenderer) cover() {
-	r.kop(r.p.Profile)
+	if r.p.Source == assessment.PortalSourceInstansi {
+		r.instansiKop()
+	} else {
+		r.kop(r.p.Profile)
+	}
 	r.pdf.Ln(8)
 	r.font("B", 16)
 	r.text(colNavy)
@@ -101,6 +105,21 @@ func (r *lembarRenderer) cover() {
 	r.pdf.Ln(4)
 	r.text(colText)
 	r.font("", 9)
+}
+
+// instansiKop is the letterhead of the instansi's package: the Pemda and
+// its Tim Asesor Internal (no OPD code).
+func (r *lembarRenderer) instansiKop() {
+	r.pdf.SetY(16)
+	r.text(colText)
+	r.font("B", 12)
+	r.centered(6, strings.ToUpper(orDash(r.p.Profile.Instansi)))
+	r.font("B", 14)
+	r.centered(7, "TIM ASESOR INTERNAL")
+	r.pdf.Ln(2)
+	r.rule(colText, 0.8)
+	r.pdf.Ln(0.9)
+	r.rule(colText, 0.25)
 }
 
 // indicator draws one indicator's block.

@@ -69,3 +69,23 @@ func TestLembarIsianNeedsTime(t *testing.T) {
 		t.Errorf("a lembar without a time: %v, %d bytes", err, buf.Len())
 	}
 }
+
+// The instansi's lembar has the Pemda and its assessor team on the
+// letterhead and says whose values it carries.
+func TestLembarIsianInstansi(t *testing.T) {
+	c := pemdiSnapshot(t).Catalog
+	p, err := assessment.PlanInstansiPortalPackage(assessment.InstansiPortal{Catalog: c, Periode: 2026, Instansi: "Pemerintah Kabupaten Sigi",
+		Rows: []assessment.InstansiPortalRow{{Indicator: 4, Value: "1.3", Answer: assessment.Answer{Justification: "Tim sudah ditetapkan."}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, renderLembar(t, p))
+	for _, w := range []string{"PEMERINTAH KABUPATEN SIGI", "TIM ASESOR INTERNAL", "nilai konsolidasi instansi", "1,3 (level 1 — Merintis)", "Tim sudah ditetapkan."} {
+		if !strings.Contains(text, w) {
+			t.Errorf("instansi lembar lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "Kode Perangkat Daerah") {
+		t.Error("the instansi lembar names an OPD code")
+	}
+}

@@ -35,13 +35,21 @@ func WriteLembarIsian(out io.Writer, p assessment.PortalPackage) error {
 	}
 	sum := summary(
 		item{"Instansi", text(p.Profile.Instansi)},
-		item{"OPD", text(strings.TrimSpace(p.Profile.OPDKode + " " + p.Profile.OPDNama))},
+		item{"OPD", text(opdOf(p))},
 		item{"Periode", integer(p.Periode)},
 		item{"Instrumen", text(p.CatalogTitle)},
 		item{"Sumber nilai", text(source)},
 		item{"Berkas bukti dalam paket", integer(p.FileCount())},
 	)
 	return write(out, fmt.Sprintf("Lembar isian %s %d", p.Profile.OPDKode, p.Periode), t, sum)
+}
+
+// opdOf is whose package it is: the OPD, or the instansi's assessor team.
+func opdOf(p assessment.PortalPackage) string {
+	if p.Source == assessment.PortalSourceInstansi {
+		return p.Profile.OPDNama
+	}
+	return strings.TrimSpace(p.Profile.OPDKode + " " + p.Profile.OPDNama)
 }
 
 // cellText fits a text into one cell.
