@@ -18,6 +18,7 @@ func portalHarness(t *testing.T, err error) (*harness, *[]string) {
 	h := newHarness(t, setup{})
 	h.u.paths = &memPaths{folder: "/media/usb"}
 	var calls []string
+	h.u.deps.Export = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
 	h.u.deps.PortalPackage = func(_ context.Context, id, parent string, progress func(float64)) (string, error) {
 		calls = append(calls, id+"|"+parent)
 		progress(1)
@@ -38,6 +39,14 @@ func TestPortalPackageFromDashboard(t *testing.T) {
 	test.Tap(q.dashBtn)
 	h.wait()
 	btn := findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Paket unggah portal…")
+	// Beside Ekspor…, both on a 1366 × 768 screen.
+	h.u.win.Resize(fyne.NewSize(1366, 768))
+	d := fyne.CurrentApp().Driver()
+	exp := findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Ekspor…")
+	ex, px := d.AbsolutePositionForObject(exp), d.AbsolutePositionForObject(btn)
+	if px.Y != ex.Y || px.X <= ex.X || px.X+btn.Size().Width > 1366 || px.Y+btn.Size().Height > 768 {
+		t.Errorf("portal button at %v (%v), Ekspor at %v", px, btn.Size(), ex)
+	}
 	test.Tap(btn)
 	h.wait()
 	if len(*calls) != 1 || (*calls)[0] != q.s.a.ID+"|/media/usb" {
