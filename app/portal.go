@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // portalFlow is one Paket unggah portal from the dashboard: pick a folder,
@@ -132,6 +134,12 @@ func (c *copyJustification) onCopy() {
 		return
 	}
 	c.j.q.u.app.Clipboard().SetContent(text)
+	if !assessment.Justified(text) {
+		// Copied all the same (the officer asked), but the portal's
+		// assessor would read empty template headings.
+		c.note.SetText(tr("portal.copiedTemplate"))
+		return
+	}
 	c.note.SetText(trf("portal.copied", len([]rune(text))))
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // portalHarness is a harness whose PortalPackage hook records its calls
@@ -101,6 +103,13 @@ func TestCopyJustification(t *testing.T) {
 	if !hasText(texts(h.u.win.Content()), "Belum ada justifikasi") {
 		t.Error("no word that there is nothing to copy")
 	}
+	tpl := assessment.JustificationTemplate(nil, "")
+	q.pane.just.entry.SetText(tpl)
+	test.Tap(btn)
+	if got := h.u.app.Clipboard().Content(); got != strings.TrimSpace(tpl) || !hasText(texts(h.u.win.Content()), "masih templat kosong") {
+		t.Errorf("template: clipboard %q, note %q", got, texts(h.u.win.Content()))
+	}
+	q.pane.just.entry.SetText("")
 	text := "FAKTA:\n- SK Bupati Nomor 12/2026\nJUSTIFIKASI LEVEL:\n- Level 1 karena tim ditetapkan."
 	test.Type(q.pane.just.entry, text) // not saved yet: the text as typed is copied
 	test.Tap(btn)

@@ -133,9 +133,15 @@ func (r *lembarRenderer) indicator(pi assessment.PortalIndicator) {
 	}
 	r.items(pi)
 	just := strings.TrimSpace(pi.Justification)
-	if just == "" {
+	switch {
+	case just == "":
 		r.rowColour("Justifikasi", "", "(belum ada justifikasi)", colMuted)
-	} else {
+	case !assessment.Justified(just):
+		// An untouched inserted template: printed, so nobody wonders
+		// where the text went, but flagged before it reaches the portal.
+		r.rowColour("Justifikasi", "", "(templat belum diisi)", colRed)
+		r.row("", "", just)
+	default:
 		r.row("Justifikasi", "", just)
 	}
 	r.cont = ""

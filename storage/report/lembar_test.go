@@ -16,7 +16,8 @@ func lembarPackage(t testing.TB) assessment.PortalPackage {
 	s := pemdiSnapshot(t)
 	s.Answers = append(s.Answers,
 		assessment.Answer{Indicator: 4, Level: 1, Justification: "FAKTA:\n- SK Tim Koordinasi Pemdi Nomor 12/2026\nJUSTIFIKASI LEVEL:\n- Level 1 karena tim ditetapkan."},
-		assessment.Answer{Indicator: 5, External: &assessment.ExternalScore{Score: "25", Year: 2025}})
+		assessment.Answer{Indicator: 5, External: &assessment.ExternalScore{Score: "25", Year: 2025}},
+		assessment.Answer{Indicator: 8, Justification: assessment.JustificationTemplate(nil, "")})
 	s.Evidence = []assessment.Evidence{
 		{ID: 1, Indicator: 1, Blob: blob("rencana", 1200), OriginalName: "Rencana Aksi Pemdi.pdf", Level: 1, Items: []string{"I1-L1-01"}},
 		{ID: 2, Indicator: 4, Blob: blob("sk", 900), OriginalName: "SK Tim Koordinasi.pdf", Level: 1, Items: []string{"I4-L1-01", "I4-L1-02"}},
@@ -49,7 +50,7 @@ func TestLembarIsianText(t *testing.T) {
 		"Indikator 1", "2 — Membangun", "I1-L1-01 ada: I01-L1-01_Rencana Aksi Pemdi.pdf", "I1-L2-01 belum",
 		"I4-L1-01 ada: I04-L1-01_SK Tim Koordinasi.pdf", "I4-L1-02 ada: I04-L1-02_SK Tim Koordinasi.pdf",
 		"tanpa butir: I04-L1-00_foto rapat.jpg", "SK Tim Koordinasi Pemdi Nomor 12/2026",
-		"dinilai Bappenas: 2,00", "25 (2025)", "Indikator 20", "(belum ada justifikasi)", "Halaman",
+		"dinilai Bappenas: 2,00", "25 (2025)", "(templat belum diisi)", "Indikator 20", "(belum ada justifikasi)", "Halaman",
 	} {
 		if !strings.Contains(text, w) {
 			t.Errorf("lembar lacks %q", w)
