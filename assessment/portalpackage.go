@@ -137,6 +137,10 @@ func (e PortalExternal) ScoreText() string {
 // folders deep on a stick.
 const maxNameRunes = 60
 
+// maxNameBytes caps it in bytes too: Linux and macOS count a name's 255
+// in bytes, and 60 four-byte characters (emoji) would exceed them.
+const maxNameBytes = 180
+
 // noItem is the item number in the name of a file linked to no item:
 // I04-L1-00_… (see portalFileName).
 const noItem = 0
@@ -307,10 +311,10 @@ func portalFileName(folder string, t portalEntry) string {
 	return fmt.Sprintf("%s-L%d-%02d_%s", folder, t.level, t.item, shorten(orig, maxNameRunes))
 }
 
-// shorten cuts name's stem so that the whole has at most n runes; the
-// extension (up to 10 characters) is kept.
+// shorten cuts name's stem so that the whole has at most n runes and
+// maxNameBytes bytes; the extension (up to 10 characters) is kept.
 func shorten(name string, n int) string {
-	if utf8.RuneCountInString(name) <= n {
+	if utf8.RuneCountInString(name) <= n && len(name) <= maxNameBytes {
 		return name
 	}
 	ext := path.Ext(name)
@@ -318,7 +322,10 @@ func shorten(name string, n int) string {
 		ext = ""
 	}
 	stem := []rune(strings.TrimSuffix(name, ext))
-	stem = stem[:max(1, n-utf8.RuneCountInString(ext))]
+	stem = stem[:max(1, min(len(stem), n-utf8.RuneCountInString(ext)))]
+	for len(stem) > 1 && len(string(stem))+len(ext) > maxNameBytes {
+		stem = stem[:len(stem)-1]
+	}
 	return strings.TrimRight(string(stem), ". ") + ext
 }
 

@@ -19,6 +19,7 @@ func FuzzPortalFileNames(f *testing.F) {
 		{"a:b?.pdf. ", strings.Repeat("panjang", 40) + ".docx", "I4-L1-01,rubbish,I1-L9-01"},
 		{"", "..", ""},
 		{"\x00\xff.pdf", "CON", "I1-L1-00,I1-L1-01"},
+		{strings.Repeat("😀", 70) + ".pdf", strings.Repeat("文", 70) + ".文文文文文文文文文文", "I1-L1-01"},
 	} {
 		f.Add(s.a, s.b, s.items)
 	}
@@ -36,7 +37,7 @@ func FuzzPortalFileNames(f *testing.F) {
 			if assessment.LocalFileName(n, "") != n || strings.ContainsAny(n, `/\`) || !utf8.ValidString(n) {
 				t.Errorf("unsafe name %q", n)
 			}
-			if !strings.HasPrefix(n, "I01-L") || utf8.RuneCountInString(n) > 80 {
+			if !strings.HasPrefix(n, "I01-L") || utf8.RuneCountInString(n) > 80 || len(n) > 255 {
 				t.Errorf("name %q lacks the prefix or is too long", n)
 			}
 			if seen[strings.ToLower(n)] {
