@@ -80,6 +80,9 @@ func runPortalPackage(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	if *asJSON {
+		if res.MissingItems == nil {
+			res.MissingItems = []string{} // a list in the JSON, never null
+		}
 		return writeJSON(env, res)
 	}
 	return printPortal(env, res)

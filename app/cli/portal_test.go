@@ -58,6 +58,11 @@ func TestPortalPackageCommand(t *testing.T) {
 	if err := json.Unmarshal(so.Bytes(), &got); err != nil || got.Dir != res.Dir || len(got.MissingItems) != 2 {
 		t.Errorf("json %q: %v", so.String(), err)
 	}
+	env, _, so, _ = portalEnv(t, allowDir, PortalResult{Dir: "/x"}, nil)
+	if Run(env, []string{"portal-package", "--assessment", "a1", "--out", "paket", "--json"}) != ExitOK ||
+		!strings.Contains(so.String(), `"missing_items": []`) {
+		t.Errorf("json without missing items: %s", so.String())
+	}
 }
 
 // A folder inside the data folder is refused before anything is read.
