@@ -66,7 +66,9 @@ func (f *portalFlow) run(parent string) {
 	f.prog = showProgress(u.win, tr("portal.title"), body)
 	ctx, write, id := f.prog.ctx, u.deps.PortalPackage, f.q.s.a.ID
 	var dir string
-	u.jobs.spawn(func(context.Context) error {
+	// The serial queue: the saves flushed before the folder was asked for
+	// run first, so the package holds what was typed.
+	u.jobs.submit(func(context.Context) error {
 		var err error
 		dir, err = write(ctx, id, parent, func(v float64) {
 			u.post(func() { bar.SetValue(v) })
