@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,8 +22,14 @@ func portalHarness(t *testing.T, err error) (*harness, *[]string) {
 	h.u.paths = &memPaths{folder: "/media/usb"}
 	var calls []string
 	h.u.deps.Export = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
-	h.u.deps.PortalPackage = func(_ context.Context, id, parent string, progress func(float64)) (string, error) {
+	h.u.deps.PortalPackage = func(ctx context.Context, id, parent string, progress func(float64)) (string, error) {
 		calls = append(calls, id+"|"+parent)
+		// What the package reads: the store as the job finds it.
+		if answers, err := h.st.Answers(ctx, id); err == nil {
+			for _, a := range answers {
+				calls = append(calls, fmt.Sprintf("I%d:%s", a.Indicator, a.Justification))
+			}
+		}
 		progress(1)
 		if err != nil {
 			return "", err
@@ -51,11 +58,9 @@ func TestPortalPackageFromDashboard(t *testing.T) {
 	}
 	test.Tap(btn)
 	h.wait()
-	if len(*calls) != 1 || (*calls)[0] != q.s.a.ID+"|/media/usb" {
+	// The typed text was saved before the package read the store.
+	if len(*calls) != 2 || (*calls)[0] != q.s.a.ID+"|/media/usb" || (*calls)[1] != fmt.Sprintf("I%d:FAKTA: SK Tim", q.current) {
 		t.Fatalf("calls %q", *calls)
-	}
-	if h.answer(q.s.a.ID, q.current).Justification != "FAKTA: SK Tim" {
-		t.Error("the typed justification was not saved before the package")
 	}
 	if !hasText(topTexts(h), "/media/usb/Paket-portal_DISKOMINFO_2026") || !hasText(topTexts(h), "LANGKAH-UNGGAH.txt") {
 		t.Errorf("the done dialog says %q", topTexts(h))
