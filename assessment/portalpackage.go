@@ -56,6 +56,10 @@ type PortalIndicator struct {
 	// Omitted counts evidence files left out: those of an externally
 	// valued indicator (the portal takes none there).
 	Omitted int
+	// RangeNote names the reference index range of the level claimed when
+	// the catalog ties levels to one the assessor checks (IKASANDI for
+	// Pemdi I10–I12); "" otherwise.
+	RangeNote string
 }
 
 // PortalItem is one evidence item of the portal with the files of the
@@ -176,6 +180,7 @@ func PlanPortalPackage(s Snapshot) (PortalPackage, error) {
 			}
 			pi.Files = portalFiles(pi.Folder, in.Number, evidence[in.Number])
 			pi.Items = portalItems(in, pi.Level, pi.Files)
+			pi.RangeNote = rangeNote(in, pi.Level)
 		}
 		p.Indicators = append(p.Indicators, pi)
 	}
@@ -228,6 +233,21 @@ func portalExternal(vb ValuedBy, ext *ExternalScore) *PortalExternal {
 	}
 	e.Value = v
 	return e
+}
+
+// rangeNote is "rentang IKASANDI (BSSN) untuk level 2: 1,5–2,5" for a
+// level tied to a range of an index the assessor checks.
+func rangeNote(in Indicator, level int) string {
+	if in.ValuedBy == nil || level == 0 {
+		return ""
+	}
+	r := in.Level(level).ScoreRange
+	if r == nil {
+		return ""
+	}
+	comma := func(n string) string { return strings.Replace(n, ".", ",", 1) }
+	return fmt.Sprintf("rentang %s (%s) untuk level %d: %s–%s — sertakan hasil penilaiannya", in.ValuedBy.Index,
+		in.ValuedBy.Agency, level, comma(string(r.Min)), comma(string(r.Max)))
 }
 
 // portalEntry is one (file, item) pair before naming.
@@ -459,6 +479,9 @@ func (pi PortalIndicator) Lines() []PortalLine {
 	}
 	if len(lines) == 0 {
 		lines = append(lines, PortalLine{Text: "katalog tidak memuat butir untuk level ini"})
+	}
+	if pi.RangeNote != "" {
+		lines = append(lines, PortalLine{Text: pi.RangeNote})
 	}
 	return lines
 }

@@ -268,3 +268,19 @@ func TestInstansiPortalPackage(t *testing.T) {
 		t.Error("planned without a catalog")
 	}
 }
+
+// An indicator whose levels are tied to an index the assessor checks
+// (IKASANDI) names the range of the level claimed.
+func TestPortalRangeNote(t *testing.T) {
+	p := plan(t, []assessment.Answer{{Indicator: 4, Level: 2}, {Indicator: 1, Level: 2}})
+	lines := indicatorOf(t, p, 4).ItemLines()
+	if want := "rentang IKASANDI (BSSN) untuk level 2: 1,5–2,5 — sertakan hasil penilaiannya"; lines[len(lines)-1] != want {
+		t.Errorf("lines %q, want the last %q", lines, want)
+	}
+	if n := indicatorOf(t, p, 1).RangeNote; n != "" {
+		t.Errorf("indicator 1 has a range note %q", n)
+	}
+	if n := indicatorOf(t, plan(t, nil), 4).RangeNote; n != "" {
+		t.Errorf("no level claimed, yet %q", n)
+	}
+}
