@@ -21,6 +21,7 @@ func cliEnv() *cli.Env {
 		Export:   exportDeps(),
 		Asesor:   asesorDeps(),
 		Output:   outputDeps(),
+		Portal:   portalDeps(),
 	}
 }
 
@@ -61,6 +62,7 @@ func guiDeps(dataDir string) app.Deps {
 		Export:          guiExport(func() (*cli.Services, error) { return current.Load(), nil }),
 		Verify:          guiVerify(current.Load),
 		OpenReport:      guiOpenReport(current.Load),
+		PortalPackage:   guiPortalPackage(current.Load),
 		OpenAsesor:      openAsesorGUI,
 		HasAsesor:       hasAsesorGUI,
 		FeedbackInbox:   feedbackInboxFor,

@@ -115,6 +115,7 @@ func newAsesorConsolidate(u *UI) *asesorConsolidate {
 		b.Disable()
 		c.exportBtn = append(c.exportBtn, b)
 	}
+	c.addPortalButton() // asesor_portal.go
 	c.detail = newConsolidateDetail(c)
 	c.load()
 	return c

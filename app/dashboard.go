@@ -27,6 +27,7 @@ type dashboard struct {
 	domains   *barChart
 	checklist *fyne.Container
 	exportBtn *widget.Button
+	portalBtn *widget.Button // Paket unggah portal… (portal.go); nil without the hook
 	content   fyne.CanvasObject
 }
 
@@ -47,6 +48,7 @@ func newDashboard(q *questionnaire) *dashboard {
 		d.exportBtn = widget.NewButtonWithIcon(tr("export.button"), theme.UploadIcon(), q.onExport)
 		d.exportBtn.Importance = widget.HighImportance
 	}
+	d.portalBtn = newPortalButton(q)
 	d.content = d.build()
 	return d
 }
@@ -66,10 +68,10 @@ func (d *dashboard) build() fyne.CanvasObject {
 	}
 	right := container.NewVBox(heading(tr("dash.checklist")), wrapped(tr("dash.checklistHint")), d.checklist)
 	var rightPane fyne.CanvasObject = container.NewVScroll(container.NewPadded(right))
-	if d.exportBtn != nil {
+	if btns := d.footButtons(); len(btns) > 0 {
 		// Pinned under the checklist, outside its scroll: however long
 		// the list of open indicators, Ekspor is on the first screen.
-		foot := container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewHBox(d.exportBtn)))
+		foot := container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewHBox(btns...)))
 		rightPane = border(nil, foot, nil, nil, rightPane)
 	}
 	left := container.NewVScroll(container.NewPadded(summary))

@@ -54,6 +54,10 @@ type Deps struct {
 	// Verify checks a bundle file and returns a human-readable report
 	// (Bahasa Indonesia). HOOK: when nil the GUI hides its verify button.
 	Verify func(ctx context.Context, bundlePath string) (report string, err error)
+	// PortalPackage writes the Paket unggah portal of one assessment into
+	// a new folder inside parentDir and returns that folder; progress
+	// receives 0..1 from any goroutine. nil hides the dashboard's button.
+	PortalPackage func(ctx context.Context, assessmentID, parentDir string, progress func(float64)) (dir string, err error)
 	// OpenReport copies the signed report out of one of this
 	// installation's own bundles (read-only, once) and returns its path.
 	OpenReport func(ctx context.Context, bundlePath string) (pdfPath string, err error)

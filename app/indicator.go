@@ -103,6 +103,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		p.levelSection(),
 		widget.NewSeparator(),
 		p.just.view(),
+		p.copyRow(), // Salin (portal.go)
 		widget.NewSeparator(),
 		p.evidence.view(),
 		widget.NewSeparator(),

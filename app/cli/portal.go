@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(command{
+		name:    "portal-package",
+		summary: "paket unggah eval.spbe.go.id: portal-package --assessment ID | --instansi --periode P  --out FOLDER [--force] — portal upload package",
+		run:     runPortalPackage,
+	})
+}
+
+// PortalDeps writes the Paket unggah portal (docs/portal-package.md);
+// main.go fills it (wiring_portal.go).
+type PortalDeps struct {
+	// Package writes the package of one assessment as the folder
+	// req.OutDir, checked again against the output-path policy.
+	Package func(ctx context.Context, svc *Services, req PortalRequest) (PortalResult, error)
+	// Instansi writes the package of a periode's consolidation from the
+	// assessor's workspace in the data folder dataDir ("" = default).
+	Instansi func(ctx context.Context, dataDir string, req PortalRequest) (PortalResult, error)
+}
+
+// PortalRequest asks for one package.
+type PortalRequest struct {
+	AssessmentID string
+	Periode      int    // --instansi: the consolidation's periode
+	OutDir       string // the package folder itself: new, empty, or (Force) an earlier package
+	Force        bool
+	Progress     func(done, total int64)
+}
+
+// PortalResult describes the package written.
+type PortalResult struct {
+	Dir        string `json:"dir"`
+	Files      int    `json:"files"` // evidence files copied (a file of two items counts twice)
+	Bytes      int64  `json:"bytes"`
+	Indicators int    `json:"indicators"` // indicator folders
+	// MissingItems are the items listed without a file (belum): the
+	// portal rejects their level and those above it.
+	MissingItems []string `json:"missing_items"`
+	// Unlinked counts files named without an item (…-00_).
+	Unlinked int `json:"unlinked"`
+}
+
+const portalUsage = "pakai: spbe-mandiri portal-package --assessment ID --out FOLDER [--force]\n" +
+	"       spbe-mandiri portal-package --instansi --periode P --out FOLDER [--force]   (asesor: nilai konsolidasi instansi)"
+
+var errNoPortal = errors.New("paket unggah portal tidak tersedia di build ini")
+
+func runPortalPackage(env *Env, args []string) int {
+	fs := newFlagSet(env, "portal-package")
+	dataDir := fs.String("data", "", "folder data")
+	id := fs.String("assessment", "", "id penilaian (lihat `assessment list`)")
+	instansi := fs.Bool("instansi", false, "paket dari konsolidasi instansi di ruang kerja asesor")
+	periode := fs.Int("periode", 0, "periode konsolidasi (dengan --instansi)")
+	out := fs.String("out", "", "folder paket yang dibuat, mis. E:\\paket-portal")
+	force := fs.Bool("force", false, "ganti paket portal lama di folder itu (tidak pernah folder berisi berkas lain)")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return fail(env, err)
+	}
+	if *out == "" || len(rest) > 0 || (*id == "") == !*instansi || (*instansi && *periode <= 0) {
+		return fail(env, usagef("%s", portalUsage))
+	}
+	req := PortalRequest{AssessmentID: *id, Periode: *periode, OutDir: *out, Force: *force}
+	var res PortalResult
+	if *instansi {
+		res, err = instansiPackage(env, *dataDir, req)
+	} else {
+		res, err = opdPackage(env, *dataDir, req)
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		if res.MissingItems == nil {
+			res.MissingItems = []string{} // a list in the JSON, never null
+		}
+		return writeJSON(env, res)
+	}
+	return printPortal(env, res)
+}
+
+// opdPackage writes the package of one of the OPD's assessments.
+func opdPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
+	if env.Portal == nil || env.Portal.Package == nil {
+		return PortalResult{}, errNoPortal
+	}
+	svc, err := openData(env, dataDir)
+	if err != nil {
+		return PortalResult{}, err
+	}
+	defer svc.Close()
+	if err := checkOutputDir(env, svc.DataDir, req.OutDir); err != nil {
+		return PortalResult{}, err
+	}
+	return env.Portal.Package(context.Background(), svc, req)
+}
+
+// instansiPackage writes the package of a periode's consolidation; the
+// folder is checked against the output policy where it is written.
+func instansiPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
+	if env.Portal == nil || env.Portal.Instansi == nil {
+		return PortalResult{}, errNoPortal
+	}
+	return env.Portal.Instansi(context.Background(), dataDir, req)
+}
+
+func printPortal(env *Env, res PortalResult) int {
+	w := env.Stdout
+	fmt.Fprintf(w, "Paket unggah portal : %s\n", res.Dir)
+	fmt.Fprintf(w, "Folder indikator    : %d\n", res.Indicators)
+	fmt.Fprintf(w, "Berkas bukti        : %d, ukuran %d byte\n", res.Files, res.Bytes)
+	if n := len(res.MissingItems); n > 0 {
+		fmt.Fprintf(env.Stderr, "peringatan: %d butir belum ada bukti (portal menolak levelnya otomatis): %s\n", n, shortList(res.MissingItems, 12))
+	}
+	if res.Unlinked > 0 {
+		fmt.Fprintf(env.Stderr, "peringatan: %d berkas belum dikaitkan dengan butir (nama …-00_); kaitkan dengan `answer --item` atau pilih butirnya di portal\n", res.Unlinked)
+	}
+	fmt.Fprintln(w, "Langkah berikutnya  : buka LANGKAH-UNGGAH.txt di folder itu")
+	return ExitOK
+}
+
+// shortList is the first n codes and how many more.
+func shortList(codes []string, n int) string {
+	if len(codes) <= n {
+		return strings.Join(codes, ", ")
+	}
+	return fmt.Sprintf("%s, dan %d lainnya", strings.Join(codes[:n], ", "), len(codes)-n)
+}
