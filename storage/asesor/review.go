@@ -44,10 +44,10 @@ type ReviewInput struct {
 
 // Review is one stored review decision.
 type Review struct {
-	ID         int64
-	BundleID   string
-	Indicator  int
-	Value      string // normalised decimal with a point, "" = none
+	ID        int64
+	BundleID  string
+	Indicator int
+	Value     string // normalised decimal with a point, "" = none
 	// Computed is the value the item review computed when the decision
 	// was recorded ("" = no item had a verdict, or before schema 6); the
 	// value counted is assessment.ReviewedValue (the set one wins).
