@@ -198,3 +198,45 @@ func mustValue(t *testing.T, s string) assessment.Value {
 	}
 	return v
 }
+
+// TestFeedbackItemNotes: the feedback carries the judged items as the
+// cascade leaves them (auto-rejected with the portal's text, belum
+// diunggah with the portal's note), the computed and the set value.
+func TestFeedbackItemNotes(t *testing.T) {
+	ctx := context.Background()
+	w, id := itemBundle(t)
+	for _, v := range []ItemReviewInput{
+		verdict(id, "I13-L1-01", ReviewAccepted, ""), verdict(id, "I13-L1-02", ReviewAccepted, ""),
+		verdict(id, "I13-L3-01", ReviewAccepted, ""), // accepted first, then level 2 is rejected
+		verdict(id, "I13-L2-01", ReviewRevision, ReasonMissing),
+	} {
+		if _, err := w.ReviewItem(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Review(ctx, ReviewInput{BundleID: id, Indicator: 13, Value: "1.25", Status: ReviewAccepted, Reviewer: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := w.FeedbackManifest(ctx, id, "Tim")
+	if err != nil || len(m.Items) != 1 {
+		t.Fatalf("manifest %+v %v", m, err)
+	}
+	it := m.Items[0]
+	got := map[string]string{}
+	for _, n := range it.EvidenceItems {
+		got[n.Code] = n.Status + "/" + n.Reason + "/" + n.Note
+	}
+	want := map[string]string{
+		"I13-L1-01": "diterima//", "I13-L1-02": "diterima//",
+		"I13-L2-01": "revisi/belum diunggah/" + assessment.ReasonMissingText,
+		"I13-L3-01": "revisi/ditolak otomatis/" + assessment.ReasonAutoRejectedText,
+	}
+	if it.Value != "1.25" || it.Computed != "1" || len(got) != len(want) {
+		t.Fatalf("item %+v", it)
+	}
+	for code, w := range want {
+		if got[code] != w {
+			t.Errorf("%s: %q, want %q", code, got[code], w)
+		}
+	}
+}
