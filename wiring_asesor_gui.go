@@ -131,6 +131,7 @@ func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessmen
 			it.Reviewed, it.Value, it.Status = true, r.Review.Value, string(r.Review.Status)
 			it.Reason, it.Note = r.Review.Reason, r.Review.Note
 		}
+		it.Items, it.Computed = guiItems(r)
 		out = append(out, it)
 	}
 	gb := guiBundle(b)

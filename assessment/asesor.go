@@ -110,6 +110,7 @@ type ReviewEvidence struct {
 	Name   string // original file name
 	Level  int    // the level it supports
 	Note   string
+	Items  []string // the evidence item codes it supports (bundles v2), sorted
 }
 
 // ReviewItem is one indicator of the review sheet.
@@ -125,6 +126,12 @@ type ReviewItem struct {
 	Reason        string
 	Note          string
 	Revisions     int
+	// Items are the evidence items judged on the answer, by level, with
+	// the cascade applied; nil when the catalog lists none for it.
+	// Computed is the value they give ("" = none judged): the default of
+	// the assessor's value.
+	Items    []ReviewEvidenceItem
+	Computed string
 }
 
 // ReviewDecision is one review decision to record.
