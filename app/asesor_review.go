@@ -48,6 +48,7 @@ type asesorReview struct {
 	feedbackBtn *widget.Button
 	feedback    *feedbackExport // the export in progress (tests look at it)
 	subject     *reviewSubject  // what is judged: the OPD's side
+	itemRev     *reviewItemsView
 	opdScroll   *container.Scroll
 	reviewer    string // the workspace profile's name, "" = not given yet
 	reviewerLbl *widget.Label
@@ -85,6 +86,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 	r.feedbackBtn = widget.NewButton(tr("asesor.feedback.button"), r.onFeedback)
 	r.feedbackBtn.Disable()
 	r.subject = newReviewSubject()
+	r.itemRev = newReviewItemsView(r.subject.items)
 	r.reviewerLbl = wrapped("")
 	r.value = widget.NewEntry()
 	r.value.SetPlaceHolder(tr("review.valueHint"))
@@ -126,7 +128,8 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 func (r *asesorReview) layoutDetail(form *widget.Form) *fyne.Container {
 	change := widget.NewButton(tr("review.reviewerChange"), func() { r.askReviewer(nil) })
 	side := container.NewVBox(heading(tr("review.assessor")), border(nil, nil, nil, change, r.reviewerLbl),
-		form, container.NewHBox(r.saveBtn), r.msg)
+		form, r.itemRev.computed, container.NewHBox(r.saveBtn), r.msg)
+	r.itemRev.side = side
 	r.opdScroll = container.NewVScroll(container.NewPadded(r.subject.box))
 	return border(nil, nil, nil, fixedWidth(container.NewVScroll(side), reviewFormWidth), r.opdScroll)
 }
@@ -263,6 +266,7 @@ func (r *asesorReview) selectItem(id int) {
 	r.sel = id
 	it := r.items[id]
 	r.subject.show(r.bundle.Catalog, it, func(e assessment.ReviewEvidence) { r.openBlob(e.SHA256, e.Name) })
+	r.showItems(it)
 	r.value.SetText(commaDecimal(it.Value))
 	r.status.SetSelected("")
 	if it.Reviewed {
