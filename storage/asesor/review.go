@@ -49,7 +49,7 @@ type Review struct {
 	Indicator int
 	Value     string // normalised decimal with a point, "" = none
 	// Computed is the value the item review computed when the decision
-	// was recorded ("" = no item had a verdict, or before schema 6); the
+	// was recorded ("" = no item had a verdict, or before schema 7); the
 	// value counted is assessment.ReviewedValue (the set one wins).
 	Computed   string
 	Status     ReviewStatus

@@ -1,4 +1,4 @@
--- Schema 6: the assessor's review per evidence item (issue 14 item 4).
+-- Schema 7: the assessor's review per evidence item (issue 14 item 4).
 -- Append-only like review: every verdict is a new row; the latest row
 -- (highest id) per bundle, indicator and item code is the current one.
 -- computed_value keeps the indicator value the items gave right after the
@@ -29,6 +29,6 @@ BEGIN SELECT RAISE(ABORT, 'review_item is append-only'); END;
 
 -- The value the item review computed when an indicator decision was
 -- recorded, beside the value the assessor set (review.value, "" = the
--- computed one applies). NULL: recorded before schema 6, or no item had a
+-- computed one applies). NULL: recorded before schema 7, or no item had a
 -- verdict then.
 ALTER TABLE review ADD COLUMN computed_value TEXT;
