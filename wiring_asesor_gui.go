@@ -122,9 +122,10 @@ func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessmen
 		it := assessment.ReviewItem{Indicator: r.Indicator, Revisions: r.Revisions}
 		if r.Answer != nil {
 			it.Answered, it.Level, it.Justification = true, r.Answer.Level, r.Answer.Justification
+			it.External = r.Answer.External
 			for _, e := range r.Answer.Evidence {
 				it.Evidence = append(it.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName,
-					Level: e.Level, Note: e.Note})
+					Level: e.Level, Note: e.Note, Items: e.Items})
 			}
 		}
 		if r.Review != nil {

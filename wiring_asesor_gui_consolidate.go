@@ -29,7 +29,7 @@ func consolidationView(c asesor.Consolidation, cat *assessment.Catalog) assessme
 		row := assessment.ConsolidationRow{Indicator: r.Indicator, Responsible: r.Responsible, Value: r.Value, Source: r.Source,
 			FromBundle: r.FromBundle, FromOPD: r.FromOPD, Note: r.Note, SetBy: r.SetBy, SetAt: r.SetAt}
 		for _, e := range r.Evidence {
-			row.Evidence = append(row.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName, Level: e.Level, Note: e.Note})
+			row.Evidence = append(row.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName, Level: e.Level, Note: e.Note, Items: e.Items})
 		}
 		for _, k := range r.Candidates {
 			cc := assessment.ConsolidationCandidate{OPDKode: k.OPDKode, BundleID: k.BundleID, Level: k.Level, Value: k.Value}

@@ -68,6 +68,9 @@ func copyAnswers(ctx context.Context, st assessment.Store, cat *assessment.Catal
 				return err
 			}
 		}
+		if err := copyExternal(ctx, st, cat, to, an, operator); err != nil {
+			return err
+		}
 		res.answers++
 	}
 	return nil
@@ -86,11 +89,14 @@ func copyEvidence(ctx context.Context, st assessment.Store, cat *assessment.Cata
 		if err != nil {
 			return err
 		}
-		_, err = st.AddEvidence(ctx, to, e.Indicator, assessment.EvidenceInput{
+		added, err := st.AddEvidence(ctx, to, e.Indicator, assessment.EvidenceInput{
 			Name: e.OriginalName, Reader: rc, Level: e.Level, Note: e.Note, Operator: operator,
 		})
 		rc.Close()
 		if err != nil {
+			return err
+		}
+		if err := copyItems(ctx, st, cat, added, e.Items, operator); err != nil {
 			return err
 		}
 		res.evidence++

@@ -74,6 +74,8 @@ func (h *historyView) row(c assessment.Change, current string) fyne.CanvasObject
 		return wrapped(when + " · " + trf("history.level", levelOrNone(c.Old), levelOrNone(c.New)))
 	case assessment.FieldEvidence:
 		return wrapped(when + " · " + evidenceChange(c))
+	case assessment.FieldExternal:
+		return wrapped(when + " · " + externalChange(c))
 	}
 	text := c.New
 	head := wrapped(when + " · " + trf("history.justification", len([]rune(text))))

@@ -110,7 +110,9 @@ type ReviewEvidence struct {
 	Name   string // original file name
 	Level  int    // the level it supports
 	Note   string
-	Items  []string // the evidence item codes it supports (bundles v2), sorted
+	// Items are the evidence-item codes the file supports (I4-L1-02),
+	// sorted; nil for a bundle without them (answers.json version 1).
+	Items []string
 }
 
 // ReviewItem is one indicator of the review sheet.
@@ -120,12 +122,15 @@ type ReviewItem struct {
 	Level         int
 	Justification string
 	Evidence      []ReviewEvidence
-	Reviewed      bool   // false: no decision recorded yet
-	Value         string // the assessor's value, decimal with a point, "" = none
-	Status        string
-	Reason        string
-	Note          string
-	Revisions     int
+	// External is the agency score the OPD entered for an externally
+	// valued indicator; nil when none.
+	External  *ExternalScore
+	Reviewed  bool   // false: no decision recorded yet
+	Value     string // the assessor's value, decimal with a point, "" = none
+	Status    string
+	Reason    string
+	Note      string
+	Revisions int
 	// Items are the evidence items judged on the answer, by level, with
 	// the cascade applied; nil when the catalog lists none for it.
 	// Computed is the value they give ("" = none judged): the default of

@@ -40,6 +40,17 @@ type Store interface {
 	RemoveEvidence(ctx context.Context, evidenceID int64, operator string) error
 	UndoRemoveEvidence(ctx context.Context, evidenceID int64, operator string) error
 	SetEvidenceNote(ctx context.Context, evidenceID int64, note, operator string) error
+	// SetEvidenceItems sets the evidence-item codes a linked file supports
+	// (replacing the previous set; none clears it), checked with
+	// CheckItemLinks against cat, which must be the assessment's pinned
+	// catalog. The change and its history entry are one transaction; an
+	// unchanged set writes nothing.
+	SetEvidenceItems(ctx context.Context, cat *Catalog, evidenceID int64, items []string, operator string) error
+	// SetExternalScore records the agency's published score of an
+	// externally valued indicator (checked with CheckExternal against cat,
+	// the pinned catalog); nil clears it. History entry FieldExternal; an
+	// unchanged score writes nothing.
+	SetExternalScore(ctx context.Context, cat *Catalog, assessmentID string, indicator int, score *ExternalScore, operator string) error
 	// OpenBlob opens a stored evidence file for reading.
 	OpenBlob(ctx context.Context, sha256 string) (io.ReadCloser, error)
 	// BlobPath is the file's location on disk, for "open with system viewer".

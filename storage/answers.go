@@ -17,7 +17,7 @@ func (db *DB) Answers(ctx context.Context, assessmentID string) ([]assessment.An
 		if err := assessmentExists(ctx, q, assessmentID); err != nil {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, `SELECT indicator, level, justification, updated_at, operator
+		rows, err := q.QueryContext(ctx, `SELECT indicator, level, justification, updated_at, operator, external_score, external_year
 			FROM answer WHERE assessment_id = ? ORDER BY indicator`, assessmentID)
 		if err != nil {
 			return err
@@ -26,10 +26,12 @@ func (db *DB) Answers(ctx context.Context, assessmentID string) ([]assessment.An
 		for rows.Next() {
 			var a assessment.Answer
 			var at string
-			if err := rows.Scan(&a.Indicator, &a.Level, &a.Justification, &at, &a.Operator); err != nil {
+			var score sql.NullString
+			var year int
+			if err := rows.Scan(&a.Indicator, &a.Level, &a.Justification, &at, &a.Operator, &score, &year); err != nil {
 				return err
 			}
-			a.UpdatedAt = parseTime(at)
+			a.UpdatedAt, a.External = parseTime(at), externalOf(score, year)
 			out = append(out, a)
 		}
 		return rows.Err()

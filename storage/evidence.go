@@ -153,7 +153,14 @@ func (db *DB) Evidence(ctx context.Context, assessmentID string) ([]assessment.E
 			}
 			out = append(out, e)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		items, err := assessmentItems(ctx, q, assessmentID)
+		for i := range out {
+			out[i].Items = items[out[i].ID]
+		}
+		return err
 	})
 	return out, err
 }

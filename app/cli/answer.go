@@ -15,7 +15,7 @@ import (
 func init() {
 	register(command{
 		name:    "answer",
-		summary: "jawab: answer --assessment ID --indicator N [--level L] [--justification T] [--evidence F [--evidence-level L]]… — answer an indicator",
+		summary: "jawab: answer --assessment ID --indicator N [--level L] [--justification T] [--evidence F [--evidence-level L] [--item KODE]…]… [--external-score S [--external-year Y]] — answer an indicator",
 		run:     runAnswer,
 	})
 }
@@ -30,9 +30,13 @@ type evidenceArg struct {
 	level int
 }
 
-// evidenceFlags collects repeated --evidence; --evidence-level applies to
-// the --evidence before it.
-type evidenceFlags struct{ list []evidenceArg }
+// evidenceFlags collects repeated --evidence; --evidence-level and --item
+// apply to the --evidence before it (items and levelSet by its index).
+type evidenceFlags struct {
+	list     []evidenceArg
+	items    map[int][]string
+	levelSet map[int]bool
+}
 
 type evidenceFileFlag struct{ *evidenceFlags }
 
@@ -54,6 +58,10 @@ func (f evidenceLevelFlag) Set(v string) error {
 		return fmt.Errorf("tingkat bukti %q harus 0–5 (0 = umum)", v)
 	}
 	f.list[len(f.list)-1].level = n
+	if f.levelSet == nil {
+		f.levelSet = map[int]bool{}
+	}
+	f.levelSet[len(f.list)-1] = true
 	return nil
 }
 
@@ -80,6 +88,7 @@ type answerArgs struct {
 	just, justFile        string
 	justSet               bool
 	evidence              evidenceFlags
+	external              externalArgs
 	asJSON                bool
 }
 
@@ -94,22 +103,47 @@ func parseAnswerArgs(env *Env, args []string) (*answerArgs, error) {
 	fs.StringVar(&a.justFile, "justification-file", "", "berkas teks justifikasi (UTF-8)")
 	fs.Var(evidenceFileFlag{&a.evidence}, "evidence", "berkas bukti (boleh berulang)")
 	fs.Var(evidenceLevelFlag{&a.evidence}, "evidence-level", "tingkat yang didukung --evidence sebelumnya (0 = umum)")
+	fs.Var(evidenceItemFlag{&a.evidence}, "item", "butir bukti yang didukung --evidence sebelumnya, mis. I4-L1-02 (boleh berulang atau dipisah koma)")
+	fs.StringVar(&a.external.score, "external-score", "", "skor indeks instansi lain (mis. Indeks SDI 25); \"\" mengosongkan")
+	fs.IntVar(&a.external.year, "external-year", 0, "tahun terbit skor --external-score")
+	fs.BoolVar(&a.external.clear, "clear-external", false, "kosongkan skor indeks instansi lain")
 	fs.StringVar(&a.operator, "operator", "", "nama operator (bawaan: dari profil)")
 	fs.BoolVar(&a.asJSON, "json", false, "keluaran JSON")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, err
 	}
-	fs.Visit(func(f *flag.Flag) { a.justSet = a.justSet || f.Name == "justification" })
-	switch {
-	case len(rest) > 0 || a.id == "" || a.indicator < 1:
-		return nil, usagef("pakai: spbe-mandiri answer --assessment ID --indicator N [--level L] [--justification TEKS | --justification-file F] [--evidence BERKAS [--evidence-level L]]…")
-	case a.justSet && a.justFile != "":
-		return nil, usagef("pakai --justification atau --justification-file, tidak keduanya")
-	case !a.level.set && !a.justSet && a.justFile == "" && len(a.evidence.list) == 0:
-		return nil, usagef("tidak ada yang diubah: beri --level, --justification atau --evidence")
+	fs.Visit(func(f *flag.Flag) {
+		a.justSet = a.justSet || f.Name == "justification"
+		a.external.scoreSet = a.external.scoreSet || f.Name == "external-score"
+		a.external.yearSet = a.external.yearSet || f.Name == "external-year"
+	})
+	if len(rest) > 0 {
+		return nil, usagef(answerUsage)
+	}
+	if err := a.check(); err != nil {
+		return nil, err
 	}
 	return a, nil
+}
+
+const answerUsage = "pakai: spbe-mandiri answer --assessment ID --indicator N [--level L] [--justification TEKS | --justification-file F] [--evidence BERKAS [--evidence-level L] [--item KODE]…]… [--external-score SKOR [--external-year TAHUN] | --clear-external]"
+
+// check refuses a command line that is incomplete or contradicts itself.
+func (a *answerArgs) check() error {
+	switch {
+	case a.id == "" || a.indicator < 1:
+		return usagef(answerUsage)
+	case a.justSet && a.justFile != "":
+		return usagef("pakai --justification atau --justification-file, tidak keduanya")
+	case a.external.clear && a.external.scoreSet:
+		return usagef("pakai --external-score atau --clear-external, tidak keduanya")
+	case a.external.yearSet && (!a.external.scoreSet || a.external.externalScore() == nil):
+		return usagef("--external-year hanya bersama --external-score SKOR")
+	case !a.level.set && !a.justSet && a.justFile == "" && len(a.evidence.list) == 0 && !a.external.given():
+		return usagef("tidak ada yang diubah: beri --level, --justification, --evidence atau --external-score")
+	}
+	return nil
 }
 
 // answerResult is the JSON of `answer`: what was saved.
@@ -141,7 +175,11 @@ func runAnswer(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	res, err := a.apply(ctx, env, svc.Store, op, just)
+	cat, err := a.catalogChecks(ctx, svc)
+	if err != nil {
+		return fail(env, err)
+	}
+	res, err := a.apply(ctx, env, svc.Store, cat, op, just)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -176,7 +214,7 @@ func (a *answerArgs) justification() (*string, error) {
 	return &s, nil
 }
 
-func (a *answerArgs) apply(ctx context.Context, env *Env, s assessment.Store, op string, just *string) (answerResult, error) {
+func (a *answerArgs) apply(ctx context.Context, env *Env, s assessment.Store, cat *assessment.Catalog, op string, just *string) (answerResult, error) {
 	res := answerResult{Assessment: a.id, Evidence: []assessment.Evidence{}}
 	say := func(format string, v ...any) {
 		if !a.asJSON {
@@ -195,13 +233,19 @@ func (a *answerArgs) apply(ctx context.Context, env *Env, s assessment.Store, op
 		}
 		say("tersimpan: justifikasi indikator %d", a.indicator)
 	}
-	for _, ev := range a.evidence.list {
+	for i, ev := range a.evidence.list {
 		e, err := addEvidenceFile(ctx, s, a.id, a.indicator, ev, op)
 		if err != nil {
 			return res, err
 		}
+		if err := applyItems(ctx, s, cat, &e, a.evidence.items[i], op); err != nil {
+			return res, err
+		}
 		res.Evidence = append(res.Evidence, e)
-		say("tersimpan: bukti #%d %s (sha256 %s…, %s)", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level))
+		say("tersimpan: bukti #%d %s (sha256 %s…, %s)%s", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level), itemsSaid(e.Items))
+	}
+	if err := a.applyExternal(ctx, s, cat, op, say); err != nil {
+		return res, err
 	}
 	return res, a.loadAnswer(ctx, s, &res)
 }

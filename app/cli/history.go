@@ -51,6 +51,7 @@ var fieldLabels = map[string]string{
 	assessment.FieldLevel:         "tingkat",
 	assessment.FieldJustification: "justifikasi",
 	assessment.FieldEvidence:      "bukti",
+	assessment.FieldExternal:      "skor eksternal",
 }
 
 // printChange writes one history entry; long texts go on their own lines

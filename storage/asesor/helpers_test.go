@@ -92,6 +92,7 @@ type spec struct {
 	extra      []assessment.Answer // answers added as given (e.g. for an indicator the catalog lacks)
 	evName     string              // original name of the first evidence file, default "SK Arsitektur.pdf"
 	just       string              // justification of the first indicator, default "Sudah ada SK"
+	items      []string            // evidence items of the first evidence file (answers.json version 2)
 }
 
 // write makes a signed bundle in dir and returns its path and result.
@@ -125,7 +126,7 @@ func (o *opd) write(t testing.TB, dir string, s spec) (string, bundle.Result) {
 			{Indicator: in2, Level: 2, Justification: "Rapat rutin"},
 		}, s.extra...),
 		Evidence: []assessment.Evidence{
-			{ID: 1, Indicator: in1, Blob: b1, OriginalName: s.evName, Level: 3},
+			{ID: 1, Indicator: in1, Blob: b1, OriginalName: s.evName, Level: 3, Items: s.items},
 			{ID: 2, Indicator: in2, Blob: b2, OriginalName: "Notulen.pdf", Level: 2, Note: "Januari"},
 		},
 	}

@@ -580,6 +580,9 @@ func insertAnswers(ctx context.Context, tx *sql.Tx, m bundle.Manifest, a bundle.
 				return err
 			}
 		}
+		if err := insertItemsAndExternal(ctx, tx, m.BundleID, ans); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -162,9 +162,26 @@ func answerItems(ctx context.Context, q querier, bundleID string, indicator int)
 }
 
 // linkedItems are the item codes the OPD linked its evidence files of an
-// indicator to. Bundles carry them from answers.json v2 on (the import
-// stores them); none before.
-func linkedItems(context.Context, querier, string, int) ([]string, error) { return nil, nil }
+// indicator to (indicator 0: of every indicator; ReviewableItems ignores
+// codes of other indicators) — bundle_evidence_item, from answers.json
+// format 2 on, none for older bundles — each once, sorted.
+func linkedItems(ctx context.Context, q querier, bundleID string, indicator int) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT code FROM bundle_evidence_item WHERE bundle_id = ? AND (? = 0 OR indicator = ?)
+		ORDER BY code`, bundleID, indicator, indicator)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return nil, err
+		}
+		out = append(out, code)
+	}
+	return out, rows.Err()
+}
 
 const itemVerdictSelect = `SELECT id, bundle_id, indicator, code, status, reason, note, computed_value, reviewer, reviewed_at FROM review_item `
 
@@ -249,11 +266,11 @@ func (w *Workspace) bundleItems(ctx context.Context, q querier, b BundleInfo) (m
 	if err != nil {
 		return nil, err
 	}
+	linked, err := linkedItems(ctx, q, b.BundleID, 0)
+	if err != nil {
+		return nil, err
+	}
 	for _, in := range c.Indicators {
-		linked, err := linkedItems(ctx, q, b.BundleID, in.Number)
-		if err != nil {
-			return nil, err
-		}
 		listed := assessment.ReviewableItems(in, levels[in.Number], linked)
 		if len(listed) == 0 {
 			continue

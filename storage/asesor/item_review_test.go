@@ -240,3 +240,32 @@ func TestFeedbackItemNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedItemAboveClaim: an item the OPD linked a file to above its
+// claimed level is judged, with its level's other items; the link shows.
+func TestLinkedItemAboveClaim(t *testing.T) {
+	ctx := context.Background()
+	w := openWS(t, WithLibrary(library(t, testCatalog(t))))
+	o := newOPD("DISKOMINFO", 1)
+	addKey(t, w, o, "")
+	p, r := o.write(t, t.TempDir(), spec{seq: 1, level: 1, items: []string{"I1-L2-02"}})
+	importOne(t, w, p)
+	items, err := w.Items(ctx, r.BundleID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range items.Review.Items {
+		mark := ""
+		if s.Linked {
+			mark = "*"
+		}
+		got = append(got, s.Code+mark)
+	}
+	if strings.Join(got, " ") != "I1-L1-01 I1-L2-01 I1-L2-02* I1-L2-03" {
+		t.Fatalf("items judged: %v", got)
+	}
+	if _, err := w.ReviewItem(ctx, ItemReviewInput{BundleID: r.BundleID, Indicator: 1, Code: "I1-L2-02", Status: ReviewAccepted, Reviewer: "B"}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // RecapRow is one OPD and periode: its accepted bundle.
@@ -126,6 +128,9 @@ type Answer struct {
 	Level         int
 	Justification string
 	Evidence      []EvidenceLink
+	// External is the agency score the OPD entered (answers.json version
+	// 2); nil when none.
+	External *assessment.ExternalScore
 }
 
 // EvidenceLink points at a stored evidence blob.
@@ -134,6 +139,9 @@ type EvidenceLink struct {
 	Level        int
 	Note         string
 	OriginalName string
+	// Items are the evidence-item codes the file supports (answers.json
+	// version 2), sorted; nil when none.
+	Items []string
 }
 
 // Answers returns the stored answers of one bundle, by indicator.
@@ -165,5 +173,9 @@ func (w *Workspace) Answers(ctx context.Context, bundleID string) ([]Answer, err
 			last.Evidence = append(last.Evidence, EvidenceLink{SHA256: sha.String, Level: int(lvl.Int64), Note: note.String, OriginalName: name.String})
 		}
 	}
-	return out, w.classify(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, w.classify(err)
+	}
+	rows.Close()
+	return out, w.classify(attachItems(ctx, pool, bundleID, out))
 }

@@ -9,9 +9,15 @@ import (
 )
 
 // answers.json format.
+//
+// Version 2 adds EvidenceLink.Items and Answer.External. The writer emits
+// it only when an item link or an external score is present, so that an
+// assessment without them gives the same bytes as before; the verifier
+// reads both.
 const (
-	AnswersFormat        = "spbe-mandiri-answers"
-	AnswersFormatVersion = 1
+	AnswersFormat          = "spbe-mandiri-answers"
+	AnswersFormatVersion   = 1
+	AnswersFormatVersionV2 = 2
 )
 
 // Answers is answers.json: the assessment as data.
@@ -89,27 +95,46 @@ func buildAnswers(s assessment.Snapshot, paths map[string]string) Answers {
 		}
 		return byIndicator[n]
 	}
+	version := AnswersFormatVersion
 	for _, a := range s.Answers {
 		e := get(a.Indicator)
 		e.Level, e.Justification = a.Level, a.Justification
+		if a.External != nil {
+			e.External = &ExternalScore{Score: a.External.Score, Year: a.External.Year}
+			version = AnswersFormatVersionV2
+		}
 	}
 	for _, ev := range s.Evidence {
 		e := get(ev.Indicator)
 		e.Evidence = append(e.Evidence, EvidenceLink{Path: paths[ev.Blob.SHA256], SHA256: ev.Blob.SHA256,
-			Level: ev.Level, Note: ev.Note, OriginalName: ev.OriginalName})
+			Level: ev.Level, Note: ev.Note, OriginalName: ev.OriginalName, Items: sortedItems(ev.Items)})
+		if len(ev.Items) > 0 {
+			version = AnswersFormatVersionV2
+		}
 	}
 	list := make([]Answer, 0, len(byIndicator))
 	for _, n := range assessment.SortedKeys(byIndicator) {
 		list = append(list, *byIndicator[n])
 	}
 	return Answers{
-		Format: AnswersFormat, FormatVersion: AnswersFormatVersion,
+		Format: AnswersFormat, FormatVersion: version,
 		Catalog:    CatalogRef{ID: s.Assessment.CatalogID, Version: s.Assessment.CatalogVersion, SHA256: s.Assessment.CatalogSHA256},
 		Profile:    Profile{Instansi: s.Profile.Instansi, OPDKode: s.Profile.OPDKode, OPDNama: s.Profile.OPDNama, Operator: s.Profile.Operator},
 		Assessment: AssessmentRef{ID: s.Assessment.ID, Periode: s.Assessment.Periode},
 		Answers:    list,
 		Score:      scoreOf(s),
 	}
+}
+
+// sortedItems is a sorted copy of a file's item codes (nil for none, so
+// that a version-1 link stays byte-identical).
+func sortedItems(items []string) []string {
+	if len(items) == 0 {
+		return nil
+	}
+	out := append([]string(nil), items...)
+	sort.Strings(out)
+	return out
 }
 
 func scoreOf(s assessment.Snapshot) Score {

@@ -18,7 +18,7 @@ func parseAnswers(raw []byte, v *Verified, lim Limits) error {
 	m := &v.Manifest
 	bad := func(format string, args ...any) error { return fail(EntryAnswers, CheckAnswers, format, args...) }
 	switch {
-	case a.Format != AnswersFormat || a.FormatVersion != AnswersFormatVersion:
+	case a.Format != AnswersFormat || (a.FormatVersion != AnswersFormatVersion && a.FormatVersion != AnswersFormatVersionV2):
 		return bad("format %q versi %d tidak didukung", a.Format, a.FormatVersion)
 	case a.Catalog != m.Catalog:
 		return bad("katalog berbeda dengan manifest")
@@ -46,6 +46,9 @@ func checkLinks(a *Answers, m *Manifest) error {
 			return fail(EntryAnswers, CheckAnswers, "indikator %d tidak terurut atau ganda", ans.Indicator)
 		}
 		if err := checkAnswer(ans, evidence, linked); err != nil {
+			return err
+		}
+		if err := checkV2Fields(ans, a.FormatVersion); err != nil {
 			return err
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -230,7 +231,12 @@ func (s *Store) Answers(ctx context.Context, id string) ([]assessment.Answer, er
 	}
 	var out []assessment.Answer
 	for _, a := range r.answers {
-		out = append(out, *a)
+		c := *a
+		if a.External != nil {
+			e := *a.External
+			c.External = &e
+		}
+		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Indicator < out[j].Indicator })
 	return out, nil
@@ -385,7 +391,9 @@ func (s *Store) Evidence(ctx context.Context, id string) ([]assessment.Evidence,
 	var out []assessment.Evidence
 	for _, e := range s.evidence {
 		if e.assessmentID == id && !e.removed {
-			out = append(out, e.ev)
+			ev := e.ev
+			ev.Items = slices.Clone(e.ev.Items)
+			out = append(out, ev)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -1,0 +1,80 @@
+package asesor
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+)
+
+// A version-2 bundle's item links and external score are stored at import
+// and come back with the answers and on the review sheet.
+func TestImportStoresItemsAndExternal(t *testing.T) {
+	ctx := context.Background()
+	w := openWS(t)
+	a := newOPD("DISKOMINFO", 1)
+	addKey(t, w, a, "")
+	sdi := &assessment.ExternalScore{Score: "68.75", Year: 2025}
+	p, r := a.write(t, t.TempDir(), spec{seq: 1, items: []string{"I1-L1-01", "I1-L2-02"},
+		extra: []assessment.Answer{{Indicator: 18, External: sdi}}})
+	if got := importOne(t, w, p); got.Outcome != OutcomeNew {
+		t.Fatalf("import: %+v", got)
+	}
+	answers, err := w.Answers(ctx, r.BundleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byN := map[int]Answer{}
+	for _, an := range answers {
+		byN[an.Indicator] = an
+	}
+	if got := byN[1].Evidence[0].Items; !cmp.Equal(got, []string{"I1-L1-01", "I1-L2-02"}) {
+		t.Errorf("items of I1's file = %v", got)
+	}
+	if got := byN[2].Evidence[0].Items; got != nil {
+		t.Errorf("items of I2's file = %v, want none", got)
+	}
+	if !cmp.Equal(byN[18].External, sdi) || byN[1].External != nil {
+		t.Errorf("external: I18 %+v, I1 %+v", byN[18].External, byN[1].External)
+	}
+	_, rows, err := w.ReviewSheet(ctx, r.BundleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if row.Indicator == 18 && (row.Answer == nil || !cmp.Equal(row.Answer.External, sdi)) {
+			t.Errorf("review sheet I18: %+v", row.Answer)
+		}
+	}
+}
+
+// A version-1 bundle stores no item or external rows.
+func TestImportVersion1HasNoItems(t *testing.T) {
+	ctx := context.Background()
+	w := openWS(t)
+	a := newOPD("DISKOMINFO", 1)
+	addKey(t, w, a, "")
+	p, r := a.write(t, t.TempDir(), spec{seq: 1})
+	importOne(t, w, p)
+	answers, err := w.Answers(ctx, r.BundleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, an := range answers {
+		if an.External != nil {
+			t.Errorf("I%d external %+v", an.Indicator, an.External)
+		}
+		for _, e := range an.Evidence {
+			if e.Items != nil {
+				t.Errorf("I%d items %v", an.Indicator, e.Items)
+			}
+		}
+	}
+	for _, table := range []string{"bundle_evidence_item", "bundle_external"} {
+		var n int
+		if err := w.sql.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%s: %d rows, %v", table, n, err)
+		}
+	}
+}
