@@ -352,7 +352,7 @@ func recapRows(rows []asesor.RecapRow) []cli.RecapRow {
 			KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
 			CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
 			Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
-			Mismatch: r.IndexMismatch})
+			Mismatch: r.IndexMismatch, ReviewedIndex: r.ReviewedIndex, ReviewedPredicate: r.ReviewedPredicate, Reviewed: r.Reviewed})
 	}
 	return out
 }

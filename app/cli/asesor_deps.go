@@ -135,6 +135,12 @@ type RecapRow struct {
 	ImportedAt   time.Time `json:"imported_at"`
 	Versions     int       `json:"versions"`
 	Conflicts    int       `json:"conflicts"`
+	// ReviewedIndex scores the assessor's values (the value set, else
+	// the one the items compute, else the level, where diterima);
+	// Reviewed counts the indicators with one. "" / 0 before any review.
+	ReviewedIndex     string `json:"reviewed_index,omitempty"`
+	ReviewedPredicate string `json:"reviewed_predicate,omitempty"`
+	Reviewed          int    `json:"reviewed,omitempty"`
 }
 
 // Acceptance is the outcome of `accept`.
