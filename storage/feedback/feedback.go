@@ -166,6 +166,12 @@ func (m *Manifest) validate() error {
 	if !keys.ValidKeyID(m.Assessor.KeyID) {
 		return errors.New("assessor.keyid tidak sah")
 	}
+	return m.validateItems()
+}
+
+// validateItems checks the items: each indicator once, a known status,
+// valid item notes.
+func (m *Manifest) validateItems() error {
 	seen := map[int]bool{}
 	for _, it := range m.Items {
 		if it.Indicator < 1 || seen[it.Indicator] {
