@@ -85,7 +85,8 @@ func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
 			Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyID: r.KeyID,
 			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, BundleID: r.BundleID, CreatedAt: r.CreatedAt,
 			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts, Recomputed: r.Recomputed,
-			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch})
+			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch,
+			ReviewedIndex: r.ReviewedIndex, ReviewedPredicate: r.ReviewedPredicate, Reviewed: r.Reviewed})
 	}
 	return out, err
 }

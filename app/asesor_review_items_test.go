@@ -138,3 +138,16 @@ func TestReviewPerItem(t *testing.T) {
 	r.opdScroll.Refresh()
 	capture(t, h.u.win, "review-items-scrolled.png")
 }
+
+// TestRecapNoteReviewed: the recap names the index of the assessor's
+// values (partial credit included) beside the OPD's.
+func TestRecapNoteReviewed(t *testing.T) {
+	test.NewTempApp(t)
+	note := recapNote(assessment.RecapRow{Reviewed: 1, ReviewedIndex: "1.0125", ReviewedPredicate: "Kurang"})
+	if !strings.Contains(note, "Hasil telaah 1,01 Kurang (1 indikator)") {
+		t.Fatalf("note %q", note)
+	}
+	if note := recapNote(assessment.RecapRow{}); strings.Contains(note, "telaah") {
+		t.Fatalf("unreviewed row note %q", note)
+	}
+}

@@ -251,4 +251,10 @@ type RecapRow struct {
 	Imported         time.Time
 	Versions         int
 	Conflicts        int
+	// ReviewedIndex scores the assessor's values (ReviewedValue per
+	// indicator) on the catalog, decimal with a point; "" before any
+	// diterima decision. Reviewed counts the indicators with a value.
+	ReviewedIndex     string
+	ReviewedPredicate string
+	Reviewed          int
 }
