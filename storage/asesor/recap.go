@@ -93,12 +93,7 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 		return nil, w.classify(err)
 	}
 	rows.Close()
-	for i := range out {
-		if err := w.reviewedScore(ctx, &out[i]); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out, w.classify(w.reviewedScores(ctx, pool, out))
 }
 
 // calcColumns are the recomputed score columns (NULL before recomputing).
