@@ -175,6 +175,7 @@ func (in reviewedInput) reviewedValues(id string, c *assessment.Catalog) (map[in
 	}
 	return values, nil
 }
+
 // setReviewed scores values on c into the row.
 func setReviewed(r *RecapRow, c *assessment.Catalog, values map[int]assessment.Value) error {
 	if len(values) == 0 {
