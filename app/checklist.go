@@ -11,22 +11,36 @@ import (
 type check struct {
 	key        string // translation key of the rule
 	indicators []int
+	// details, when set, says per failing indicator what is wrong (the
+	// missing evidence items by code).
+	details map[int]string
 }
 
 // checklist evaluates the rules an assessment should meet before export.
 func (s *session) checklist() []check {
 	rules := []struct {
-		key   string
-		fails func(n int) bool
+		key    string
+		fails  func(n int) bool
+		detail func(n int) string
 	}{
-		{"check.level", func(n int) bool { return !s.answer(n).Answered() }},
+		{"check.level", func(n int) bool { return !s.answer(n).Answered() && s.selfAssessed(n) }, nil},
 		{"check.justification", func(n int) bool {
 			an := s.answer(n)
 			return an.Answered() && !assessment.Justified(an.Justification)
-		}},
-		{"check.evidence", func(n int) bool { return s.answer(n).Answered() && len(s.evidenceOf(n)) == 0 }},
-		{"check.evidenceLevel", s.evidenceBelowLevel},
-		{"check.template", s.lacksTemplate},
+		}, nil},
+		{"check.evidence", func(n int) bool { return s.answer(n).Answered() && len(s.evidenceOf(n)) == 0 }, nil},
+		{"check.evidenceLevel", s.evidenceBelowLevel, nil},
+		{"check.template", s.lacksTemplate, nil},
+	}
+	if s.hasItems() {
+		rules = append(rules, []struct {
+			key    string
+			fails  func(n int) bool
+			detail func(n int) string
+		}{
+			{"check.items", s.lacksItems, s.missingItemsDetail},
+			{"check.cascade", s.cascadeRejects, s.cascadeDetail},
+		}...)
 	}
 	out := make([]check, 0, len(rules))
 	for _, r := range rules {
@@ -34,6 +48,7 @@ func (s *session) checklist() []check {
 		for _, n := range s.order {
 			if r.fails(n) {
 				c.indicators = append(c.indicators, n)
+				c.addDetail(n, r.detail)
 			}
 		}
 		out = append(out, c)
@@ -72,7 +87,7 @@ func (s *session) lacksTemplate(n int) bool {
 func (s *session) unfinished() int {
 	n := 0
 	for _, i := range s.order {
-		if an := s.answer(i); !an.Answered() || !assessment.Justified(an.Justification) {
+		if an := s.answer(i); s.selfAssessed(i) && (!an.Answered() || !assessment.Justified(an.Justification)) {
 			n++
 		}
 	}
@@ -86,9 +101,13 @@ type progress struct {
 }
 
 func (s *session) progress() progress {
-	p := progress{total: len(s.order)}
+	p := progress{}
 	for _, n := range s.order {
 		an := s.answer(n)
+		if !s.selfAssessed(n) {
+			continue // valued by another agency: no level to give
+		}
+		p.total++
 		if !an.Answered() {
 			continue
 		}

@@ -162,13 +162,13 @@ func (d *dashboard) checkItem(c check) fyne.CanvasObject {
 	if len(c.indicators) <= checkShown+2 {
 		shown = len(c.indicators) // "show 1 more" would be silly
 	}
-	d.addLinks(links, c.indicators, shown)
+	d.addLinks(links, c, shown)
 	items.Add(links)
 	if rest := len(c.indicators) - shown; rest > 0 {
 		var more *widget.Button
 		more = widget.NewButton(trf("dash.showAll", rest), func() {
 			links.RemoveAll()
-			d.addLinks(links, c.indicators, len(c.indicators))
+			d.addLinks(links, c, len(c.indicators))
 			more.Hide()
 		})
 		items.Add(container.NewHBox(more))
@@ -176,15 +176,20 @@ func (d *dashboard) checkItem(c check) fyne.CanvasObject {
 	return items
 }
 
-// addLinks lists up to max indicators as links that open them.
-func (d *dashboard) addLinks(box *fyne.Container, indicators []int, max int) {
-	for i, n := range indicators {
+// addLinks lists up to max indicators of a failed rule as links that open
+// them, each with the rule's detail (the missing items) when it has one.
+func (d *dashboard) addLinks(box *fyne.Container, c check, max int) {
+	for i, n := range c.indicators {
 		if i == max {
 			break
 		}
 		in, _ := d.q.s.cat.Indicator(n)
 		num := n
-		link := widget.NewHyperlink(strconv.Itoa(n)+". "+in.Name, nil)
+		text := strconv.Itoa(n) + ". " + in.Name
+		if detail := c.details[n]; detail != "" {
+			text += " — " + detail
+		}
+		link := widget.NewHyperlink(text, nil)
 		link.Wrapping = fyne.TextWrapWord
 		link.OnTapped = func() { d.q.goTo(num) }
 		box.Add(link)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,10 @@ type evidenceList struct {
 	level   *widget.Select
 	addBtn  *widget.Button
 	undoBar *fyne.Container
+	// items is the indicator's evidence-item panel (nil for catalogs
+	// without items): its picker says which items a new file supports.
+	items    *itemsPanel
+	itemsDlg dialog.Dialog
 }
 
 func newEvidenceList(q *questionnaire, n int) *evidenceList {
@@ -52,6 +57,9 @@ func levelOptions() []string {
 
 func (e *evidenceList) view() fyne.CanvasObject {
 	hint := wrapped(tr("evidence.hint"))
+	if e.items != nil { // the picked items say which level a new file supports
+		return container.NewVBox(e.items.view(), widget.NewSeparator(), e.title, e.rows, e.undoBar, e.items.pickerView(), container.NewHBox(e.addBtn), hint)
+	}
 	addRow := container.NewHBox(widget.NewLabel(tr("evidence.supports")), e.level, e.addBtn)
 	return container.NewVBox(e.title, e.rows, e.undoBar, addRow, hint)
 }
@@ -90,7 +98,11 @@ func (e *evidenceList) row(ev assessment.Evidence) fyne.CanvasObject {
 		}
 	}
 	note.OnChanged = func(text string) { e.q.onEvidenceNote(ev.ID, text) }
-	head := border(nil, nil, nil, container.NewHBox(open, remove), container.NewVBox(name, detail))
+	buttons := container.NewHBox(open, remove)
+	if e.items != nil {
+		buttons.Add(widget.NewButtonWithIcon(tr("items.edit"), theme.ListIcon(), func() { e.onEditItems(ev) }))
+	}
+	head := border(nil, nil, nil, buttons, container.NewVBox(name, detail))
 	return widget.NewCard("", "", container.NewVBox(head, note))
 }
 
@@ -102,6 +114,7 @@ func (e *evidenceList) detail(ev assessment.Evidence) string {
 	} else {
 		s += trf("evidence.supportsLevel", ev.Level)
 	}
+	s += itemsLabel(ev)
 	if ev.Blob.Size > portalFileLimit {
 		s += " · " + tr("evidence.tooBig")
 	}
@@ -122,7 +135,12 @@ func (e *evidenceList) add(files []PickedFile) {
 	if level < 0 {
 		level = 0
 	}
-	e.q.addEvidence(e.n, level, files)
+	var items []string
+	if e.items != nil {
+		items = e.items.picked()
+		level = highestLevel(items)
+	}
+	e.q.addEvidence(e.n, level, items, files)
 }
 
 func (e *evidenceList) onRemove(ev assessment.Evidence) {
@@ -172,6 +190,7 @@ func (q *questionnaire) evidenceChanged(n int) {
 		q.pane.evidence.render()
 		q.pane.history.load()
 	}
+	q.refreshItems(n)
 	q.changed()
 }
 

@@ -30,6 +30,10 @@ type indicatorPane struct {
 	// note holds the assessor's note on this indicator ("Catatan
 	// asesor"), empty and hidden when there is none.
 	note *fyne.Container
+	// items lists the evidence items (nil for catalogs without them);
+	// external replaces the levels of an externally valued indicator.
+	items    *itemsPanel
+	external *externalPanel
 }
 
 func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
@@ -42,6 +46,8 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	p.levels.onCollapse = p.onCollapse
 	p.levels.applyCompact()
 	p.evidence = newEvidenceList(q, n)
+	p.items, p.external = newItemsPanel(q, n, p.in), newExternalPanel(q, n, p.in)
+	p.evidence.setItems(p.items)
 	p.history = newHistoryView(q, n)
 	p.prev = widget.NewButtonWithIcon(tr("q.prev"), theme.NavigateBackIcon(), func() { q.step(-1) })
 	p.next = widget.NewButtonWithIcon(tr("q.next"), theme.NavigateNextIcon(), func() { q.step(1) })
@@ -94,7 +100,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		instrumentText(p.in.Question),
 		p.guidance(),
 		widget.NewSeparator(),
-		p.levels.view(),
+		p.levelSection(),
 		widget.NewSeparator(),
 		p.just.view(),
 		widget.NewSeparator(),

@@ -220,7 +220,7 @@ func (n *navigator) label(uid widget.TreeNodeID) string {
 		return trf("nav.aspect", num, a.Name)
 	default:
 		in, _ := c.Indicator(num)
-		return strconv.Itoa(num) + ". " + navName(in.Name)
+		return strconv.Itoa(num) + ". " + n.q.s.missingItemsHint(num) + navName(in.Name)
 	}
 }
 

@@ -219,6 +219,7 @@ func (q *questionnaire) pickLevel(level int) {
 	})
 	q.pane.levels.setSelected(level)
 	q.pane.evidence.level.SetSelectedIndex(level) // new files support it
+	q.refreshItems(n)
 	q.changed()
 }
 

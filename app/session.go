@@ -115,6 +115,8 @@ func (s *session) evidenceOf(n int) []assessment.Evidence {
 func (s *session) status(n int) indicatorStatus {
 	an := s.answer(n)
 	switch {
+	case !s.selfAssessed(n):
+		return statusDone // valued by another agency: no level, no evidence demanded
 	case !an.Answered():
 		return statusEmpty
 	case len(s.evidenceOf(n)) == 0:

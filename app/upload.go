@@ -98,8 +98,10 @@ func (p *progressReporter) report(copied int64) {
 }
 
 // addEvidence copies files into the store as evidence of indicator n, off
-// the UI goroutine, one after the other, with progress and cancel.
-func (q *questionnaire) addEvidence(n, level int, files []PickedFile) {
+// the UI goroutine, one after the other, with progress and cancel; each
+// file is then linked to the evidence items given (none for catalogs
+// without items).
+func (q *questionnaire) addEvidence(n, level int, items []string, files []PickedFile) {
 	u := q.u
 	if u.upload != nil {
 		dialog.ShowInformation(tr("evidence.busyTitle"), tr("evidence.busy"), u.win)
@@ -109,7 +111,7 @@ func (q *questionnaire) addEvidence(n, level int, files []PickedFile) {
 	u.upload = &upload{cancel: cancel}
 	bar := q.uploadBar
 	bar.box.Show()
-	st, id, op := u.store, q.s.a.ID, u.profile.Operator
+	st, id, op, cat := u.store, q.s.a.ID, u.profile.Operator, q.s.cat
 	var errs []error
 	u.jobs.spawn(func(context.Context) error {
 		for _, f := range files {
@@ -119,6 +121,12 @@ func (q *questionnaire) addEvidence(n, level int, files []PickedFile) {
 				u.post(func() { bar.start(name, n, size) })
 			}
 			ev, err := copyEvidence1(ctx, st, id, n, level, op, f, p)
+			if err == nil {
+				err = linkItems(ctx, st, cat, &ev, items, op)
+				if err != nil { // the file is stored: show it, and say why its items are not
+					u.post(func() { q.s.addEvidence(ev); q.evidenceChanged(n) })
+				}
+			}
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()
