@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -8,10 +10,12 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
-// feedbackItemsBox lists the assessor's verdict per evidence item under
-// the indicator's note — code, status (with the reason of a revisi) and
-// the note — so the officer sees which item to fix; nil when the
-// feedback has none (format 1).
+// feedbackItemsBox is the item review in the indicator's note: the value
+// the items computed when the assessor set another one, and the codes of
+// the items to revise (each item's own verdict and note stand on its row
+// in the items list, withAssessorNote; the codes here also name items of
+// levels above the one now chosen); nil when the feedback has none
+// (format 1).
 func feedbackItemsBox(n assessment.FeedbackNote) fyne.CanvasObject {
 	if len(n.Items) == 0 && n.Computed == "" {
 		return nil
@@ -20,18 +24,50 @@ func feedbackItemsBox(n assessment.FeedbackNote) fyne.CanvasObject {
 	if n.Computed != "" && n.Computed != n.Value {
 		box.Add(widget.NewLabel(trf("feedback.computed", commaDecimal(n.Computed))))
 	}
-	if len(n.Items) > 0 {
-		box.Add(bold(tr("feedback.itemsTitle")))
-	}
+	var revise []string
 	for _, it := range n.Items {
-		box.Add(feedbackItemLine(it))
+		if it.NeedsRevision() {
+			revise = append(revise, it.Code)
+		}
+	}
+	if len(revise) > 0 {
+		l := wrapped(trf("feedback.itemsToRevise", strings.Join(revise, ", ")))
+		l.Importance = widget.WarningImportance
+		box.Add(l)
+	} else if len(n.Items) > 0 {
+		box.Add(wrapped(tr("feedback.itemsAllAccepted")))
 	}
 	return box
 }
 
-// feedbackItemLine is one item: its code and status as a badge, the
-// reason and the note beside it.
-func feedbackItemLine(it assessment.FeedbackItemNote) fyne.CanvasObject {
+// withAssessorNote puts the assessor's verdict on item code (the newest
+// feedback's) under the item's row of the items list.
+func (p *itemsPanel) withAssessorNote(code string, row fyne.CanvasObject) fyne.CanvasObject {
+	if p.q.nav == nil {
+		return row
+	}
+	n, ok := p.q.nav.note(p.n)
+	if !ok {
+		return row
+	}
+	it, ok := n.ItemNote(code)
+	if !ok {
+		return row
+	}
+	return container.NewVBox(row, feedbackItemLine(tr("feedback.itemVerdict"), it))
+}
+
+// showItemNotes lists the items again once the feedback's notes are
+// there (they load after the pane is built), when they judge items.
+func (p *indicatorPane) showItemNotes(n assessment.FeedbackNote) {
+	if p.items != nil && len(n.Items) > 0 {
+		p.items.render()
+	}
+}
+
+// feedbackItemLine is the assessor's verdict on one item: label
+// ("Asesor") and the status as a badge, the reason and the note beside it.
+func feedbackItemLine(label string, it assessment.FeedbackItemNote) fyne.CanvasObject {
 	word, imp := tr("feedback.itemAccepted"), widget.SuccessImportance
 	if it.NeedsRevision() {
 		word, imp = tr("feedback.itemRevision"), widget.WarningImportance
@@ -46,5 +82,5 @@ func feedbackItemLine(it assessment.FeedbackItemNote) fyne.CanvasObject {
 		}
 		text += it.Note
 	}
-	return border(nil, nil, container.NewHBox(bold(it.Code), badge(word, imp)), nil, wrapped(text))
+	return border(nil, nil, container.NewHBox(bold(label), badge(word, imp)), nil, wrapped(text))
 }
