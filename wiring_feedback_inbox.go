@@ -161,7 +161,7 @@ func feedbackNotes(r storage.FeedbackRecord) assessment.FeedbackNotes {
 	for _, it := range m.Items {
 		n.Items[it.Indicator] = assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
 			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
-			Computed: it.Computed, Items: feedbackItemNotes(it)}
+			Computed: it.Computed, Items: it.ItemNotes()}
 	}
 	return n
 }

@@ -2,18 +2,8 @@ package main
 
 import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 )
-
-// feedbackItemNotes are a feedback item's per-item verdicts for the GUI.
-func feedbackItemNotes(it feedback.Item) []assessment.FeedbackItemNote {
-	var out []assessment.FeedbackItemNote
-	for _, n := range it.EvidenceItems {
-		out = append(out, assessment.FeedbackItemNote{Code: n.Code, Status: n.Status, Reason: n.Reason, Note: n.Note})
-	}
-	return out
-}
 
 // cliItemNotes are the same for the CLI.
 func cliItemNotes(it feedback.Item) []cli.FeedbackItemNote {
