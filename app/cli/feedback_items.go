@@ -11,7 +11,7 @@ import (
 // an indicator's note: code → status (reason) — note, and the value the
 // items computed when the assessor set another one.
 func printFeedbackItems(env *Env, n FeedbackNote) {
-	if n.Computed != "" && n.Value != "" && n.Computed != n.Value {
+	if n.Computed != "" && n.Computed != n.Value {
 		fmt.Fprintf(env.Stdout, "    nilai terhitung dari butir: %s\n", strings.Replace(n.Computed, ".", ",", 1))
 	}
 	for _, it := range n.Items {
