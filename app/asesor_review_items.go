@@ -105,7 +105,7 @@ func (r *asesorReview) showLevelItems(it assessment.ReviewItem, l int, canJudge 
 // itemCard is one item: code and text, its files, its state and the
 // verdict buttons.
 func (r *asesorReview) itemCard(it assessment.ReviewItem, item assessment.ReviewEvidenceItem, canJudge bool) fyne.CanvasObject {
-	row := &reviewItemRow{state: wrapped(itemStateText(item))}
+	row := &reviewItemRow{state: wrapped(itemStateText(item, rejectedLevel(it.Items)))}
 	code := bold(item.Code)
 	card := container.NewVBox(code)
 	if item.AutoRejected {
@@ -149,11 +149,24 @@ func (r *asesorReview) fileLine(e assessment.ReviewEvidence) fyne.CanvasObject {
 	return border(nil, nil, nil, btn, wrapped(trf("review.evidenceItem", e.Name, e.Level)))
 }
 
-// itemStateText is what the item counts as, with the reason and note.
-func itemStateText(item assessment.ReviewEvidenceItem) string {
+// rejectedLevel is the lowest level with an item the assessor sent back
+// (what the cascade starts from), 0 when none.
+func rejectedLevel(items []assessment.ReviewEvidenceItem) int {
+	lowest := 0
+	for _, it := range items {
+		if it.Status == assessment.ReviewRevision && !it.AutoRejected && (lowest == 0 || it.Level < lowest) {
+			lowest = it.Level
+		}
+	}
+	return lowest
+}
+
+// itemStateText is what the item counts as, with the reason and note; an
+// item rejected automatically names the rejected level it follows from.
+func itemStateText(item assessment.ReviewEvidenceItem, rejected int) string {
 	switch {
 	case item.AutoRejected:
-		return tr("review.itemAutoState") + ": " + assessment.ReasonAutoRejectedText
+		return trf("review.itemAutoState", rejected) + ": " + assessment.ReasonAutoRejectedText
 	case item.Status == assessment.ReviewAccepted:
 		s := tr("review.itemAcceptedState")
 		if item.Note != "" {

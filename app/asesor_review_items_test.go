@@ -98,7 +98,7 @@ func TestReviewPerItem(t *testing.T) {
 	}
 	l3 := r.itemRev.rows["I13-L3-01"]
 	if !l3.accept.Disabled() || l3.state.Importance != widget.LowImportance ||
-		!strings.Contains(l3.state.Text, assessment.ReasonAutoRejectedText) {
+		!strings.Contains(l3.state.Text, "ditolak otomatis (tingkat 2 ditolak): "+assessment.ReasonAutoRejectedText) {
 		t.Errorf("level-3 item after level 2 rejected: disabled %v, state %q", l3.accept.Disabled(), l3.state.Text)
 	}
 	if st := r.itemRev.rows["I13-L2-01"].state.Text; !strings.Contains(st, "bukti tidak tepat") || !strings.Contains(st, "SK tahun lalu") {
