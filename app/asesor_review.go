@@ -378,10 +378,11 @@ func (r *asesorReview) save(d assessment.ReviewDecision) {
 }
 
 // syncFeedback enables the feedback export once the bundle on screen has
-// a decision: a bundle not reviewed at all has nothing to send back.
+// a decision or an item verdict: a bundle not reviewed at all has nothing
+// to send back.
 func (r *asesorReview) syncFeedback() {
 	for _, it := range r.items {
-		if it.Reviewed {
+		if it.Reviewed || it.Computed != "" { // a decision, or an item judged
 			r.feedbackBtn.Enable()
 			return
 		}

@@ -261,6 +261,7 @@ func (r *asesorReview) saveItem(d assessment.ItemDecision) {
 				return
 			}
 			r.refreshItems(d.Indicator, items)
+			r.syncFeedback()
 			r.msg.SetText(trf("review.itemSaved", d.Code))
 		})
 	})

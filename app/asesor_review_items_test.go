@@ -66,8 +66,14 @@ func TestReviewPerItem(t *testing.T) {
 		t.Fatalf("Buka opened %v", h.ws.opened)
 	}
 
+	if !r.feedbackBtn.Disabled() {
+		t.Error("feedback export enabled before anything was judged")
+	}
 	test.Tap(r.itemRev.rows["I13-L1-01"].accept)
 	h.wait()
+	if r.feedbackBtn.Disabled() {
+		t.Error("an item verdict does not enable the feedback export")
+	}
 	test.Tap(r.itemRev.rows["I13-L1-02"].accept)
 	h.wait()
 	test.Tap(r.itemRev.rows["I13-L2-01"].revise)

@@ -264,3 +264,24 @@ func ReviewedValue(status, set, computed string, level int) string {
 	}
 	return ""
 }
+
+// DerivedDecision is the indicator decision an item review implies when
+// the assessor recorded none (the feedback must not drop the item notes):
+// revisi with the reason of the lowest-level item the assessor sent back
+// when any item is rejected, else diterima. ok is false when no item is
+// judged.
+func (r ItemReview) DerivedDecision() (status, reason string, ok bool) {
+	if r.Computed == "" {
+		return "", "", false
+	}
+	lowest := 0
+	for _, s := range r.Items {
+		if s.Verdict != nil && s.Verdict.Status == ReviewRevision && (lowest == 0 || s.Level < lowest) {
+			lowest, reason = s.Level, s.Verdict.Reason
+		}
+	}
+	if lowest == 0 {
+		return ReviewAccepted, "", true
+	}
+	return ReviewRevision, reason, true
+}

@@ -162,3 +162,19 @@ func TestReviewedValue(t *testing.T) {
 		}
 	}
 }
+
+func TestDerivedDecision(t *testing.T) {
+	listed := ReviewableItems(itemIndicator(), 2, nil)
+	if _, _, ok := ReviewItems(listed, nil).DerivedDecision(); ok {
+		t.Fatal("a decision derived from no verdict")
+	}
+	v := map[string]ItemVerdict{"I4-L1-01": {Code: "I4-L1-01", Status: ReviewAccepted}}
+	if st, reason, ok := ReviewItems(listed, v).DerivedDecision(); !ok || st != ReviewAccepted || reason != "" {
+		t.Fatalf("nothing rejected: %q %q %v", st, reason, ok)
+	}
+	v["I4-L2-01"] = ItemVerdict{Code: "I4-L2-01", Status: ReviewRevision, Reason: ReasonWrongEvidence}
+	v["I4-L1-02"] = ItemVerdict{Code: "I4-L1-02", Status: ReviewRevision, Reason: ReasonMissing}
+	if st, reason, _ := ReviewItems(listed, v).DerivedDecision(); st != ReviewRevision || reason != ReasonMissing {
+		t.Fatalf("rejected: %q %q, want revisi with the lowest level's reason", st, reason)
+	}
+}

@@ -24,6 +24,9 @@ func (w *Workspace) FeedbackManifest(ctx context.Context, bundleID, assessorName
 	}
 	var reviews []ReviewRow
 	for _, r := range rows {
+		if r.Review == nil {
+			r.Review = derivedReview(r)
+		}
 		if r.Review != nil {
 			reviews = append(reviews, r)
 		}
@@ -46,6 +49,27 @@ func (w *Workspace) FeedbackManifest(ctx context.Context, bundleID, assessorName
 			Computed: row.Computed(), EvidenceItems: itemNotes(row.Items)})
 	}
 	return m, b, nil
+}
+
+// derivedReview is the decision an indicator's item verdicts imply when
+// the assessor recorded none (assessment.ItemReview.DerivedDecision), so
+// the item notes still reach the OPD; by the latest item's reviewer and
+// time. nil when no item is judged.
+func derivedReview(r ReviewRow) *Review {
+	if r.Items == nil {
+		return nil
+	}
+	status, reason, ok := r.Items.Review.DerivedDecision()
+	if !ok {
+		return nil
+	}
+	d := &Review{Indicator: r.Indicator, Status: ReviewStatus(status), Reason: reason}
+	for _, rec := range r.Items.Records {
+		if rec.ReviewedAt.After(d.ReviewedAt) {
+			d.Reviewer, d.ReviewedAt = rec.Reviewer, rec.ReviewedAt
+		}
+	}
+	return d
 }
 
 // itemNotes are the judged items of an indicator as the OPD is to see

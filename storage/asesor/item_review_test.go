@@ -269,3 +269,23 @@ func TestLinkedItemAboveClaim(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestFeedbackWithoutDecision: item verdicts on an indicator without a
+// decision still reach the OPD, as the revisi they imply.
+func TestFeedbackWithoutDecision(t *testing.T) {
+	ctx := context.Background()
+	w, id := itemBundle(t)
+	if _, err := w.ReviewItem(ctx, ItemReviewInput{BundleID: id, Indicator: 13, Code: "I13-L1-02", Status: ReviewRevision,
+		Reason: ReasonWrongEvidence, Note: "Bukan daftar aplikasi", Reviewer: "Siti"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := w.FeedbackManifest(ctx, id, "Tim")
+	if err != nil || len(m.Items) != 1 {
+		t.Fatalf("manifest %+v %v", m, err)
+	}
+	it := m.Items[0]
+	if it.Indicator != 13 || it.Status != "revisi" || it.Reason != ReasonWrongEvidence || it.Reviewer != "Siti" ||
+		it.Computed != "1" || len(it.EvidenceItems) != 5 || it.EvidenceItems[0].Note != "Bukan daftar aplikasi" {
+		t.Fatalf("item %+v", it)
+	}
+}
