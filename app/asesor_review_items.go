@@ -276,6 +276,7 @@ func (r *asesorReview) refreshItems(n int, fresh []assessment.ReviewItem) {
 				r.items[i].Items, r.items[i].Computed = f.Items, f.Computed
 				if i == r.sel {
 					r.showItems(r.items[i])
+					r.opdScroll.Refresh() // the states' heights changed: lay the OPD side out again, keeping its offset
 				}
 			}
 		}
