@@ -122,13 +122,8 @@ func (s *session) progress() progress {
 	return p
 }
 
-// answeredValues returns the answered levels for scoring.
+// answeredValues returns the answers' values for scoring: the levels, and
+// the converted agency scores (assessment.AnswerValues).
 func answeredValues(c *assessment.Catalog, answers []assessment.Answer) map[int]assessment.Value {
-	v := map[int]assessment.Value{}
-	for _, a := range answers {
-		if _, ok := c.Indicator(a.Indicator); ok && a.Answered() {
-			v[a.Indicator] = assessment.LevelValue(a.Level)
-		}
-	}
-	return v
+	return assessment.AnswerValues(c, answers)
 }

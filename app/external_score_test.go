@@ -36,6 +36,10 @@ func TestExternalScorePanel(t *testing.T) {
 	if p.result.Text != "Nilai konversi: 2,00" {
 		t.Errorf("live result %q", p.result.Text)
 	}
+	// The dashboard's index counts the converted value (2,00), not 1.
+	if sc := q.s.score(); sc.Answered != 1 || assessment.FormatDecimal(sc.Extrapolated) != "2,00" {
+		t.Errorf("score after the agency score: answered %d, mean %s", sc.Answered, assessment.FormatDecimal(sc.Extrapolated))
+	}
 	test.Type(p.year, "2025")
 	h.u.Flush()
 	h.wait()

@@ -132,3 +132,26 @@ func TestFormatHistoryTexts(t *testing.T) {
 		t.Errorf("SplitItemCodes = %q", got)
 	}
 }
+
+func TestAnswerValues(t *testing.T) {
+	c := pemdiForTest(t)
+	sdi := func(s string) *ExternalScore { return &ExternalScore{Score: s, Year: 2025} }
+	got := AnswerValues(c, []Answer{
+		{Indicator: 4, Level: 3},
+		{Indicator: 5, External: sdi("25")},               // converted: 2
+		{Indicator: 18, Level: 4, External: sdi("68.75")}, // the score wins over a level: 3.75
+		{Indicator: 6, Level: 2},                          // no score: the level chosen earlier stays
+		{Indicator: 7},                                    // nothing: left to the headline rule
+		{Indicator: 1, External: sdi("25")},               // not externally valued: no value from a score
+		{Indicator: 99, Level: 3},                         // not in the catalog
+	})
+	want := map[int]string{4: "3", 5: "2", 18: "15/4", 6: "2"}
+	if len(got) != len(want) {
+		t.Errorf("values %v, want %v", got, want)
+	}
+	for n, w := range want {
+		if got[n] == nil || got[n].RatString() != w {
+			t.Errorf("I%d = %v, want %s", n, got[n], w)
+		}
+	}
+}

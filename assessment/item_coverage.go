@@ -88,3 +88,40 @@ func (c ItemCoverage) FirstGap() string {
 	}
 	return ""
 }
+
+// AnswerValues are the values an assessment's answers score with: the
+// chosen level, except for an indicator valued by another agency whose
+// score was entered, which scores with the converted score (SDI 25 →
+// 2,00). Such an indicator without a score keeps a level chosen before the
+// catalog marked it (older assessments), and is otherwise left out: the
+// headline rule then takes the catalog's missing value (1). Answers to
+// indicators c lacks are left out; with a nil catalog only levels count.
+func AnswerValues(c *Catalog, answers []Answer) map[int]Value {
+	v := map[int]Value{}
+	for _, a := range answers {
+		if c != nil {
+			in, ok := c.Indicator(a.Indicator)
+			if !ok {
+				continue
+			}
+			if x, ok := externalValueOf(in, a.External); ok {
+				v[a.Indicator] = x
+				continue
+			}
+		}
+		if a.Answered() {
+			v[a.Indicator] = LevelValue(a.Level)
+		}
+	}
+	return v
+}
+
+// externalValueOf is the converted score of an externally valued
+// indicator, when one was entered and converts.
+func externalValueOf(in Indicator, e *ExternalScore) (Value, bool) {
+	if e == nil || !ExternallyValued(in) {
+		return nil, false
+	}
+	x, err := ConvertText(*in.ValuedBy, e.Score)
+	return x, err == nil
+}

@@ -115,16 +115,9 @@ type Snapshot struct {
 	Evidence   []Evidence // linked, not removed; sorted by indicator, then id
 }
 
-// Values returns the answered levels as scoring values.
-func (s Snapshot) Values() map[int]Value {
-	v := map[int]Value{}
-	for _, a := range s.Answers {
-		if a.Answered() {
-			v[a.Indicator] = LevelValue(a.Level)
-		}
-	}
-	return v
-}
+// Values returns the answers as scoring values (AnswerValues: the levels,
+// and the converted agency score of an externally valued indicator).
+func (s Snapshot) Values() map[int]Value { return AnswerValues(s.Catalog, s.Answers) }
 
 // Score scores the snapshot's answered levels.
 func (s Snapshot) Score() Score { return score(s.Catalog, s.Values()) }

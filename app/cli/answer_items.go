@@ -178,3 +178,18 @@ func itemsSaid(items []string) string {
 	}
 	return " butir: " + strings.Join(items, ", ")
 }
+
+// externalLine is `assessment show`'s line of an externally valued
+// indicator: "skor Indeks SDI 25 (2025) → nilai konversi 2,00", or
+// "skor Indeks SDI kosong → dinilai 1,00 (asumsi KemenPANRB)".
+func externalLine(in assessment.Indicator, e *assessment.ExternalScore) string {
+	vb := *in.ValuedBy
+	v, assumed, err := assessment.ExternalValue(vb, e)
+	switch {
+	case assumed:
+		return fmt.Sprintf("skor %s kosong → dinilai %s (asumsi KemenPANRB)", vb.Index, assessment.FormatDecimal(v))
+	case err != nil:
+		return fmt.Sprintf("skor %s %s (konversi tidak tersedia)", vb.Index, yearText(e))
+	}
+	return fmt.Sprintf("skor %s %s → nilai konversi %s", vb.Index, yearText(e), assessment.FormatDecimal(v))
+}

@@ -166,3 +166,25 @@ func TestAnswerExternalScoreRefused(t *testing.T) {
 		t.Errorf("refusals stored %+v", a.External)
 	}
 }
+
+// `assessment show` names the items of each file and the agency score
+// with its converted value.
+func TestShowItemsAndExternal(t *testing.T) {
+	e := newItemsEnv(t)
+	e.run("--indicator", "4", "--level", "1", "--evidence", e.file, "--item", "I4-L1-01")
+	e.run("--indicator", "5", "--external-score", "25", "--external-year", "2025")
+	var out bytes.Buffer
+	env := &Env{Stdout: &out, Stderr: &out, Services: func(string) (*Services, error) {
+		e.st.Reopen()
+		return &Services{DataDir: t.TempDir(), Store: e.st, Library: e.libFn()}, nil
+	}}
+	if code := Run(env, []string{"assessment", "show", e.id}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	for _, want := range []string{"butir: I4-L1-01", "skor Indeks Satu Data Indonesia (SDI) 25 (2025) → nilai konversi 2,00",
+		"skor Indeks SJIG (Simpul Jaringan Informasi Geospasial) kosong → dinilai 1,00"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("show lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -186,13 +186,7 @@ func loadShow(ctx context.Context, svc *Services, id string) (showResult, *asses
 	}
 	res.Answers = nonNil(res.Answers)
 	res.Evidence = nonNil(res.Evidence)
-	values := map[int]assessment.Value{}
-	for _, an := range res.Answers {
-		if an.Answered() {
-			values[an.Indicator] = assessment.LevelValue(an.Level)
-		}
-	}
-	score, err := assessment.ScoreValues(c, values)
+	score, err := assessment.ScoreValues(c, assessment.AnswerValues(c, res.Answers))
 	if err != nil {
 		return res, nil, err
 	}
@@ -256,15 +250,21 @@ func printShow(env *Env, r showResult, c *assessment.Catalog) {
 
 func printIndicator(env *Env, c *assessment.Catalog, in assessment.Indicator, an assessment.Answer, ev []assessment.Evidence) {
 	level := "belum dijawab"
+	if assessment.ExternallyValued(in) {
+		level = "dinilai dari indeks instansi lain"
+	}
 	if an.Answered() {
 		level = fmt.Sprintf("tingkat %d (%s)", an.Level, c.LevelName(in, an.Level))
 	}
 	fmt.Fprintf(env.Stdout, "%3d. %s — %s\n", in.Number, in.Name, level)
+	if in.ValuedBy != nil && (an.External != nil || assessment.ExternallyValued(in)) {
+		fmt.Fprintf(env.Stdout, "     %s\n", externalLine(in, an.External))
+	}
 	if an.Justification != "" {
 		fmt.Fprintf(env.Stdout, "     justifikasi: %s\n", oneLine(an.Justification, 100))
 	}
 	for _, e := range ev {
-		fmt.Fprintf(env.Stdout, "     bukti #%d: %s (%s, %s)\n", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level))
+		fmt.Fprintf(env.Stdout, "     bukti #%d: %s (%s, %s)%s\n", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level), itemsSaid(e.Items))
 	}
 }
 

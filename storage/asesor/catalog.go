@@ -63,17 +63,19 @@ func (w *Workspace) knownCatalog(ref bundle.CatalogRef) (c *assessment.Catalog, 
 // the catalog. An answer naming an indicator the catalog does not have is
 // an error whatever its level: a level-0 answer would otherwise be
 // stored, and shown in review, for an indicator that does not exist.
-func recompute(c *assessment.Catalog, levels map[int]int) (calcScore, error) {
-	values := make(map[int]assessment.Value, len(levels))
+//
+// ext are the agency scores of answers.json version 2 (nil before): an
+// externally valued indicator scores with its converted score, as the OPD
+// computed it (assessment.AnswerValues).
+func recompute(c *assessment.Catalog, levels map[int]int, ext map[int]*assessment.ExternalScore) (calcScore, error) {
+	answers := make([]assessment.Answer, 0, len(levels))
 	for _, n := range sortedKeys(levels) {
 		if _, ok := c.Indicator(n); !ok {
 			return calcScore{}, fmt.Errorf("indikator %d tidak ada di katalog %s versi %s", n, c.ID, c.Version)
 		}
-		if l := levels[n]; l > 0 {
-			values[n] = assessment.LevelValue(l)
-		}
+		answers = append(answers, assessment.Answer{Indicator: n, Level: levels[n], External: ext[n]})
 	}
-	s, err := assessment.ScoreValues(c, values)
+	s, err := assessment.ScoreValues(c, assessment.AnswerValues(c, answers))
 	if err != nil {
 		return calcScore{}, err
 	}
@@ -104,6 +106,17 @@ func levelsOf(a bundle.Answers) map[int]int {
 	return out
 }
 
+// externalsOf are the agency scores of a verified bundle's answers.
+func externalsOf(a bundle.Answers) map[int]*assessment.ExternalScore {
+	out := map[int]*assessment.ExternalScore{}
+	for _, ans := range a.Answers {
+		if e := ans.External; e != nil {
+			out[ans.Indicator] = &assessment.ExternalScore{Score: e.Score, Year: e.Year}
+		}
+	}
+	return out
+}
+
 // checkCatalog applies the known-catalog policy to a verified bundle and
 // recomputes its score. ok false: res is the rejection.
 func (w *Workspace) checkCatalog(res Result, v *bundle.Verified) (calcScore, Result, bool) {
@@ -111,7 +124,7 @@ func (w *Workspace) checkCatalog(res Result, v *bundle.Verified) (calcScore, Res
 	if c == nil {
 		return calcScore{}, reject(res, code, reason), false
 	}
-	s, err := recompute(c, levelsOf(v.Answers))
+	s, err := recompute(c, levelsOf(v.Answers), externalsOf(v.Answers))
 	if err != nil {
 		res.Check, res.Entry = "catalog", bundle.EntryAnswers
 		return calcScore{}, reject(res, RejectInvalid, "bundel tidak sah: jawaban tidak cocok dengan katalognya: "+err.Error()), false
@@ -177,7 +190,7 @@ func (w *Workspace) recomputeStored(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			s, err := recompute(c, levels)
+			s, err := recompute(c, levels, nil) // stored before schema 4: no agency scores
 			if err != nil {
 				continue // answers outside the catalog: keep the claimed index
 			}

@@ -78,3 +78,32 @@ func TestImportVersion1HasNoItems(t *testing.T) {
 		}
 	}
 }
+
+// The recomputed index takes an agency score the way the OPD's export
+// did (SDI 68,75 → 3,75 for I18): the bundle shows no index mismatch.
+func TestRecomputeUsesExternalScore(t *testing.T) {
+	ctx := context.Background()
+	w := openWS(t, WithLibrary(library(t, testCatalog(t))))
+	a := newOPD("DISKOMINFO", 1)
+	addKey(t, w, a, "")
+	sdi := &assessment.ExternalScore{Score: "68.75", Year: 2025}
+	withScore, r := a.write(t, t.TempDir(), spec{seq: 1, extra: []assessment.Answer{{Indicator: 18, External: sdi}}})
+	if got := importOne(t, w, withScore); got.Outcome != OutcomeNew {
+		t.Fatalf("import: %+v", got)
+	}
+	b, err := w.Bundle(ctx, r.BundleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Index != b.ClaimedIndex {
+		t.Errorf("recomputed index %s, OPD claimed %s", b.Index, b.ClaimedIndex)
+	}
+	b2 := openWS(t, WithLibrary(library(t, testCatalog(t))))
+	addKey(t, b2, a, "")
+	plain, r2 := a.write(t, t.TempDir(), spec{seq: 1, note: "tanpa skor"})
+	importOne(t, b2, plain)
+	without, _ := b2.Bundle(ctx, r2.BundleID)
+	if without.Index == b.Index {
+		t.Errorf("the agency score did not change the index (%s both)", b.Index)
+	}
+}

@@ -38,6 +38,9 @@ func (r *renderer) evidenceList(indicator int) {
 // evidenceName is the original name, with the note on the next line.
 func evidenceName(e assessment.Evidence) string {
 	s := truncate(orDash(e.OriginalName))
+	if len(e.Items) > 0 {
+		s += "\nButir: " + strings.Join(e.Items, ", ")
+	}
 	if note := strings.TrimSpace(e.Note); note != "" {
 		s += "\nCatatan: " + truncate(note)
 	}

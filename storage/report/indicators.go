@@ -96,6 +96,8 @@ func (r *renderer) indicator(in assessment.Indicator) {
 			r.para(w, lineH, fmt.Sprintf("%d — %s", a.Level, orDash(r.snap.Catalog.LevelName(in, a.Level))))
 		})
 		r.criterion(in, a.Level)
+	} else if assessment.ExternallyValued(in) {
+		r.externalScore(in, a.External)
 	} else {
 		r.field("Tingkat dipilih", func(w float64) {
 			r.font("B", 9)
