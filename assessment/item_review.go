@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -248,10 +247,12 @@ func (r ItemReview) CheckAccept(v ItemVerdict) error {
 // ReviewedValue is the indicator value of a review — the one place the
 // recap and the consolidation read it from. A decision other than
 // diterima gives none (""); a diterima gives the value the assessor set,
-// else the value the item review computed, else the OPD's level (a
-// review without items, as before item review existed); "" when there is
-// none of them. Values are canonical decimals with a point.
-func ReviewedValue(status, set, computed string, level int) string {
+// else the value the item review computed, else the OPD's own value opd
+// (OPDValue: its level, or the converted agency score of an indicator
+// valued by another agency — a review without items, as before item
+// review existed); "" when there is none of them. Values are canonical
+// decimals with a point.
+func ReviewedValue(status, set, computed, opd string) string {
 	switch {
 	case status != ReviewAccepted:
 		return ""
@@ -259,10 +260,21 @@ func ReviewedValue(status, set, computed string, level int) string {
 		return set
 	case computed != "":
 		return computed
-	case level >= 1 && level <= 5:
-		return fmt.Sprint(level)
 	}
-	return ""
+	return opd
+}
+
+// OPDValue is the value the OPD's answer scores with (AnswerValues: the
+// level, or the converted agency score), as a decimal with a point and at
+// most 4 decimals; "" when it scores with none. c may be nil (levels
+// only).
+func OPDValue(c *Catalog, a Answer) string {
+	v, ok := AnswerValues(c, []Answer{a})[a.Indicator]
+	if !ok {
+		return ""
+	}
+	out := v.FloatString(4)
+	return strings.TrimRight(strings.TrimRight(out, "0"), ".")
 }
 
 // DerivedDecision is the indicator decision an item review implies when

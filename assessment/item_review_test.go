@@ -145,21 +145,49 @@ func TestReviewItemsCascade(t *testing.T) {
 
 func TestReviewedValue(t *testing.T) {
 	tests := []struct {
-		status, set, computed string
-		level                 int
-		want                  string
+		status, set, computed, opd string
+		want                       string
 	}{
-		{ReviewAccepted, "1.25", "1", 2, "1.25"}, // the set value wins
-		{ReviewAccepted, "", "1", 2, "1"},        // else the computed one
-		{ReviewAccepted, "", "", 2, "2"},         // else the OPD level (no items)
-		{ReviewAccepted, "", "", 0, ""},
-		{ReviewRevision, "1.25", "1", 2, ""}, // a revisi gives none
-		{"", "", "3", 3, ""},                 // no decision yet
+		{ReviewAccepted, "1.25", "1", "2", "1.25"}, // the set value wins
+		{ReviewAccepted, "", "1", "2", "1"},        // else the computed one
+		{ReviewAccepted, "", "", "2", "2"},         // else the OPD's value (no items)
+		{ReviewAccepted, "", "", "", ""},
+		{ReviewRevision, "1.25", "1", "2", ""}, // a revisi gives none
+		{"", "", "3", "3", ""},                 // no decision yet
 	}
 	for _, tc := range tests {
-		if got := ReviewedValue(tc.status, tc.set, tc.computed, tc.level); got != tc.want {
-			t.Errorf("ReviewedValue(%q, %q, %q, %d) = %q, want %q", tc.status, tc.set, tc.computed, tc.level, got, tc.want)
+		if got := ReviewedValue(tc.status, tc.set, tc.computed, tc.opd); got != tc.want {
+			t.Errorf("ReviewedValue(%q, %q, %q, %q) = %q, want %q", tc.status, tc.set, tc.computed, tc.opd, got, tc.want)
 		}
+	}
+}
+
+// TestOPDValue: the OPD's own value is its level, or for an indicator
+// valued by another agency the converted score (SDI 25 → 2, 68,75 → 3,75).
+func TestOPDValue(t *testing.T) {
+	sdi := ValuedBy{Agency: "Bappenas", Index: "SDI", Imported: true, ScaleMin: "0", ScaleMax: "100", MissingValue: "1",
+		Conversion: []ConversionBand{{From: "0", To: "12.5", ValueFrom: "1", ValueTo: "1.5"}, {From: "12.5", To: "37.5", ValueFrom: "1.5", ValueTo: "2.5"},
+			{From: "37.5", To: "62.5", ValueFrom: "2.5", ValueTo: "3.5"}, {From: "62.5", To: "75", ValueFrom: "3.5", ValueTo: "4"},
+			{From: "75", To: "100", ValueFrom: "4", ValueTo: "5"}}}
+	c := &Catalog{Indicators: []Indicator{{Number: 4}, {Number: 5, ValuedBy: &sdi}}}
+	tests := []struct {
+		a    Answer
+		want string
+	}{
+		{Answer{Indicator: 4, Level: 3}, "3"},
+		{Answer{Indicator: 4}, ""},
+		{Answer{Indicator: 5, External: &ExternalScore{Score: "25"}}, "2"},
+		{Answer{Indicator: 5, External: &ExternalScore{Score: "68.75"}}, "3.75"},
+		{Answer{Indicator: 5}, ""},
+		{Answer{Indicator: 9, Level: 2}, ""}, // not in the catalog
+	}
+	for _, tc := range tests {
+		if got := OPDValue(c, tc.a); got != tc.want {
+			t.Errorf("OPDValue(%+v) = %q, want %q", tc.a, got, tc.want)
+		}
+	}
+	if got := OPDValue(nil, Answer{Indicator: 9, Level: 2}); got != "2" {
+		t.Errorf("without a catalog: %q", got)
 	}
 }
 

@@ -227,6 +227,7 @@ func (w *Workspace) Consolidate(ctx context.Context, c *assessment.Catalog, peri
 	if err != nil {
 		return out, err
 	}
+	in.cat = c
 	settled, err := w.settled(ctx, periode)
 	if err != nil {
 		return out, err
@@ -258,6 +259,7 @@ type consolidationInput struct {
 	answers  map[string]map[int]Answer
 	reviews  map[string]map[int]Review
 	computed map[string]map[int]string // the value the items give now, by bundle and indicator
+	cat      *assessment.Catalog       // the periode's catalog: the OPD's own values (assessment.OPDValue)
 }
 
 // bundleAnswers reads the answers and reviews of the accepted bundles.
@@ -316,8 +318,9 @@ func (in consolidationInput) candidates(row *ConsolidatedRow) *Candidate {
 
 // candidate is one OPD's contribution to indicator n: its level, its
 // review, and the accepted value (assessment.ReviewedValue: the value the
-// assessor set, else the one the items compute, else the level, when the
-// review is diterima).
+// assessor set, else the one the items compute, else the OPD's own value
+// — the level or the converted agency score — when the review is
+// diterima).
 func (in consolidationInput) candidate(b opdBundle, n int) Candidate {
 	cand := Candidate{OPDKode: b.kode, BundleID: b.id, Level: in.answers[b.id][n].Level}
 	r, ok := in.reviews[b.id][n]
@@ -325,7 +328,8 @@ func (in consolidationInput) candidate(b opdBundle, n int) Candidate {
 		return cand
 	}
 	cand.Review = &r
-	cand.Value = assessment.ReviewedValue(string(r.Status), r.Value, in.computed[b.id][n], cand.Level)
+	opd := assessment.OPDValue(in.cat, in.answers[b.id][n].domainAnswer())
+	cand.Value = assessment.ReviewedValue(string(r.Status), r.Value, in.computed[b.id][n], opd)
 	return cand
 }
 

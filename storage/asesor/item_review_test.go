@@ -289,3 +289,36 @@ func TestFeedbackWithoutDecision(t *testing.T) {
 		t.Fatalf("item %+v", it)
 	}
 }
+
+// TestReviewedExternalValue: a diterima decision without a value on an
+// indicator valued by another agency counts the OPD's converted agency
+// score (SDI 68,75 → 3,75), as the OPD's own index does.
+func TestReviewedExternalValue(t *testing.T) {
+	ctx := context.Background()
+	w := openWS(t, WithLibrary(library(t, testCatalog(t))))
+	o := newOPD("DISKOMINFO", 1)
+	addKey(t, w, o, "")
+	p, r := o.write(t, t.TempDir(), spec{seq: 1, extra: []assessment.Answer{{Indicator: 18,
+		External: &assessment.ExternalScore{Score: "68.75", Year: 2025}}}})
+	importOne(t, w, p)
+	if _, err := w.Review(ctx, ReviewInput{BundleID: r.BundleID, Indicator: 18, Status: ReviewAccepted, Reviewer: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := sheetValue(t, w, r.BundleID, 18); got != "3.75" {
+		t.Fatalf("sheet value %q, want the converted 3.75", got)
+	}
+	c := testCatalog(t)
+	want, _ := assessment.ScoreValues(c, map[int]assessment.Value{18: mustValue(t, "3.75")})
+	if rec := recapOf(t, w, r.BundleID); rec.ReviewedIndex != want.Index.FloatString(4) {
+		t.Fatalf("recap reviewed index %q, want %s", rec.ReviewedIndex, want.Index.FloatString(4))
+	}
+	cons, err := w.Consolidate(ctx, c, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range cons.Rows {
+		if row.Indicator == 18 && row.Value != "3.75" {
+			t.Fatalf("consolidation row %+v", row)
+		}
+	}
+}

@@ -52,6 +52,7 @@ type reviewedInput struct {
 	reviews  map[string][]Review
 	catalogs map[string]CatalogRef
 	levels   map[string]map[int]int
+	external map[string]map[int]*assessment.ExternalScore
 	linked   map[string][]string
 	verdicts map[string]map[int]map[string]assessment.ItemVerdict
 }
@@ -61,7 +62,8 @@ const acceptedOnly = ` bundle_id IN (SELECT bundle_id FROM bundle WHERE status =
 
 func readReviewedInput(ctx context.Context, pool *sql.DB) (reviewedInput, error) {
 	in := reviewedInput{reviews: map[string][]Review{}, catalogs: map[string]CatalogRef{}, levels: map[string]map[int]int{},
-		linked: map[string][]string{}, verdicts: map[string]map[int]map[string]assessment.ItemVerdict{}}
+		external: map[string]map[int]*assessment.ExternalScore{},
+		linked:   map[string][]string{}, verdicts: map[string]map[int]map[string]assessment.ItemVerdict{}}
 	rows, err := pool.QueryContext(ctx, reviewSelect+`WHERE id IN (SELECT max(id) FROM review WHERE`+acceptedOnly+`GROUP BY bundle_id, indicator)`)
 	if err != nil {
 		return in, err
@@ -74,7 +76,7 @@ func readReviewedInput(ctx context.Context, pool *sql.DB) (reviewedInput, error)
 		in.reviews[r.BundleID] = append(in.reviews[r.BundleID], r)
 	}
 	for _, read := range []func(context.Context, *sql.DB, *reviewedInput) error{readAcceptedCatalogs, readAcceptedLevels,
-		readAcceptedLinks, readAcceptedVerdicts} {
+		readAcceptedExternal, readAcceptedLinks, readAcceptedVerdicts} {
 		if err := read(ctx, pool, &in); err != nil {
 			return in, err
 		}
@@ -102,6 +104,20 @@ func readAcceptedLevels(ctx context.Context, pool *sql.DB, in *reviewedInput) er
 			in.levels[id] = map[int]int{}
 		}
 		in.levels[id][n] = l
+		return err
+	})
+}
+
+func readAcceptedExternal(ctx context.Context, pool *sql.DB, in *reviewedInput) error {
+	return eachRow(ctx, pool, `SELECT bundle_id, indicator, score, year FROM bundle_external WHERE`+acceptedOnly, func(rows *sql.Rows) error {
+		var id string
+		var n int
+		var e assessment.ExternalScore
+		err := rows.Scan(&id, &n, &e.Score, &e.Year)
+		if in.external[id] == nil {
+			in.external[id] = map[int]*assessment.ExternalScore{}
+		}
+		in.external[id][n] = &e
 		return err
 	})
 }
@@ -166,7 +182,8 @@ func (in reviewedInput) reviewedValues(id string, c *assessment.Catalog) (map[in
 			listed := assessment.ReviewableItems(ind, level, in.linked[id])
 			computed = assessment.ReviewItems(listed, verdicts).Computed
 		}
-		if v := assessment.ReviewedValue(string(r.Status), r.Value, computed, level); v != "" {
+		opd := assessment.OPDValue(c, assessment.Answer{Indicator: r.Indicator, Level: level, External: in.external[id][r.Indicator]})
+		if v := assessment.ReviewedValue(string(r.Status), r.Value, computed, opd); v != "" {
 			var err error
 			if values[r.Indicator], err = assessment.ParseValue(v); err != nil {
 				return nil, err

@@ -302,6 +302,9 @@ type ReviewRow struct {
 	// items judged on this answer, with the cascade); nil when the
 	// catalog has no items for it or is not installed.
 	Items *IndicatorItems
+	// OPDValue is what the OPD's answer scores with (assessment.OPDValue:
+	// the level, or the converted agency score); "" when nothing.
+	OPDValue string
 }
 
 // Computed is the value the items give now ("" = none judged).
@@ -315,16 +318,17 @@ func (r ReviewRow) Computed() string {
 // Value is the indicator value the review gives now
 // (assessment.ReviewedValue): "" unless the current decision is diterima;
 // then the value the assessor set, else the one the items compute, else
-// the OPD's level.
+// the OPD's own value.
 func (r ReviewRow) Value() string {
 	if r.Review == nil {
 		return ""
 	}
-	level := 0
-	if r.Answer != nil {
-		level = r.Answer.Level
-	}
-	return assessment.ReviewedValue(string(r.Review.Status), r.Review.Value, r.Computed(), level)
+	return assessment.ReviewedValue(string(r.Review.Status), r.Review.Value, r.Computed(), r.OPDValue)
+}
+
+// domainAnswer is a stored answer as the pure rules read it.
+func (a Answer) domainAnswer() assessment.Answer {
+	return assessment.Answer{Indicator: a.Indicator, Level: a.Level, External: a.External}
 }
 
 // revisionCounts is the number of review decisions per indicator of a
@@ -383,8 +387,10 @@ func (w *Workspace) ReviewSheet(ctx context.Context, bundleID string) (BundleInf
 		order = append(order, n)
 		return byN[n]
 	}
+	cat, _ := w.bundleCatalog(b) // nil when not installed: levels only
 	for i := range answers {
-		row(answers[i].Indicator).Answer = &answers[i]
+		r := row(answers[i].Indicator)
+		r.Answer, r.OPDValue = &answers[i], assessment.OPDValue(cat, answers[i].domainAnswer())
 	}
 	for i := range reviews {
 		row(reviews[i].Indicator).Review = &reviews[i]
