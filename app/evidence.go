@@ -31,8 +31,9 @@ type evidenceList struct {
 	undoBar *fyne.Container
 	// items is the indicator's evidence-item panel (nil for catalogs
 	// without items): its picker says which items a new file supports.
-	items    *itemsPanel
-	itemsDlg dialog.Dialog
+	items      *itemsPanel
+	itemsDlg   dialog.Dialog
+	itemsGroup *widget.CheckGroup // the open item dialog's choices
 }
 
 func newEvidenceList(q *questionnaire, n int) *evidenceList {

@@ -259,7 +259,7 @@ func (e *evidenceList) onEditItems(ev assessment.Evidence) {
 		slices.Sort(codes)
 		e.q.saveEvidenceItems(ev, codes)
 	}, e.q.u.win)
-	e.itemsDlg = d
+	e.itemsDlg, e.itemsGroup = d, group
 	d.Show()
 }
 
@@ -327,7 +327,7 @@ func (s *session) lacksItems(n int) bool {
 // again with their item buttons.
 func (e *evidenceList) setItems(p *itemsPanel) {
 	e.items = p
-	if p != nil {
+	if p != nil && len(e.q.s.evidenceOf(e.n)) > 0 { // rows gain their item buttons
 		e.render()
 	}
 }

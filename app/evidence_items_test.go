@@ -79,10 +79,12 @@ func TestEditItemsOfAFile(t *testing.T) {
 		t.Fatalf("default items of the first file: %v", ev.Items)
 	}
 	test.Tap(findButton(t, []fyne.CanvasObject{q.pane.evidence.rows}, "Butir…"))
-	if q.pane.evidence.itemsDlg == nil {
-		t.Fatal("no item dialog")
+	g := q.pane.evidence.itemsGroup
+	if g == nil || len(g.Options) != 5 || len(g.Selected) != 3 {
+		t.Fatalf("item dialog: %+v", g)
 	}
-	q.saveEvidenceItems(ev, []string{"I4-L1-03"})
+	g.SetSelected([]string{g.Options[2]}) // I4-L1-03
+	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Canvas().Overlays().Top()}, "Simpan"))
 	h.wait()
 	if got := h.evidence(q.s.a.ID)[0].Items; !cmp.Equal(got, []string{"I4-L1-03"}) {
 		t.Errorf("edited items %v", got)

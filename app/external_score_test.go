@@ -46,6 +46,11 @@ func TestExternalScorePanel(t *testing.T) {
 	if got := h.answer(q.s.a.ID, 5).External; !cmp.Equal(got, &assessment.ExternalScore{Score: "25", Year: 2025}) {
 		t.Errorf("stored %+v", got)
 	}
+	q.pane.history.load()
+	h.wait()
+	if got := texts(q.pane.history.rows); !hasText(got, "skor instansi lain: (kosong) → 25 (2025)") {
+		t.Errorf("history view %q", got)
+	}
 	p.score.SetText("68,75")
 	if p.result.Text != "Nilai konversi: 3,75" {
 		t.Errorf("68,75 gives %q", p.result.Text)

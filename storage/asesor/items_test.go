@@ -2,10 +2,16 @@ package asesor
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 )
 
 // A version-2 bundle's item links and external score are stored at import
@@ -105,5 +111,48 @@ func TestRecomputeUsesExternalScore(t *testing.T) {
 	without, _ := b2.Bundle(ctx, r2.BundleID)
 	if without.Index == b.Index {
 		t.Errorf("the agency score did not change the index (%s both)", b.Index)
+	}
+}
+
+// A workspace of schema 5 (before evidence items) opens, gains the new
+// tables, and keeps answering for the bundles it holds.
+func TestSchema5WorkspaceOpens(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), DirName)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := fstest.MapFS{}
+	for i := 1; i <= 5; i++ {
+		names, _ := fs.Glob(migrationFS, fmt.Sprintf("migrations/%04d_*.sql", i))
+		if len(names) != 1 {
+			t.Fatalf("migration %d: %v", i, names)
+		}
+		b, _ := fs.ReadFile(migrationFS, names[0])
+		old[names[0]] = &fstest.MapFile{Data: b}
+	}
+	pool, err := storage.OpenSQLite(ctx, filepath.Join(dir, DBFileName), storage.Schema{AppID: ApplicationID, Migrations: old, Dir: "migrations"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	if err := pool.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != 5 {
+		t.Fatalf("user_version %d, %v", v, err)
+	}
+	pool.Close()
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatalf("schema-5 workspace does not open: %v", err)
+	}
+	defer w.Close()
+	a := newOPD("DISKOMINFO", 1)
+	addKey(t, w, a, "")
+	p, r := a.write(t, t.TempDir(), spec{seq: 1, items: []string{"I1-L1-01"}})
+	if got := importOne(t, w, p); got.Outcome != OutcomeNew {
+		t.Fatalf("import after migration: %+v", got)
+	}
+	answers, err := w.Answers(ctx, r.BundleID)
+	if err != nil || len(answers) == 0 || !cmp.Equal(answers[0].Evidence[0].Items, []string{"I1-L1-01"}) {
+		t.Errorf("answers after migration: %+v, %v", answers, err)
 	}
 }
