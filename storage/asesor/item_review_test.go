@@ -322,3 +322,22 @@ func TestReviewedExternalValue(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewBeforeSchema7: a decision recorded before item review (no
+// computed_value) reads as before: no computed value, the OPD's level
+// counted for a diterima without a value.
+func TestReviewBeforeSchema7(t *testing.T) {
+	ctx := context.Background()
+	w, id := itemBundle(t)
+	if _, err := w.sql.Exec(`INSERT INTO review (bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at)
+		VALUES (?, 13, '', 'diterima', '', 'lama', 'Budi', '2026-05-01T00:00:00Z')`, id); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := w.Reviews(ctx, id)
+	if err != nil || len(rs) != 1 || rs[0].Computed != "" || rs[0].Note != "lama" {
+		t.Fatalf("reviews %+v %v", rs, err)
+	}
+	if got := sheetValue(t, w, id, 13); got != "3" {
+		t.Fatalf("value %q, want the OPD's level 3", got)
+	}
+}
