@@ -111,6 +111,9 @@ func (r *asesorReview) itemCard(it assessment.ReviewItem, item assessment.Review
 	if item.AutoRejected {
 		code.Importance = widget.LowImportance
 		text := wrapped(item.Text.Text)
+		if item.Text.Missing() {
+			text.SetText(tr("text.missing"))
+		}
 		text.Importance = widget.LowImportance
 		card.Add(text)
 	} else {

@@ -140,7 +140,8 @@ func TestReviewPerItem(t *testing.T) {
 		t.Errorf("items at %v size %v: outside the scrolled content %v", box.Position(), box.Size(), r.opdScroll.Content.Size())
 	}
 	capture(t, h.u.win, "review-items-1366x768.png")
-	r.opdScroll.Offset = fyne.NewPos(0, r.subject.items.Position().Y)
+	box := r.subject.items // its end: the cascade on levels 2 and 3
+	r.opdScroll.Offset = fyne.NewPos(0, box.Position().Y+box.Size().Height-r.opdScroll.Size().Height)
 	r.opdScroll.Refresh()
 	capture(t, h.u.win, "review-items-scrolled.png")
 }
