@@ -82,5 +82,7 @@ func feedbackItemLine(label string, it assessment.FeedbackItemNote) fyne.CanvasO
 		}
 		text += it.Note
 	}
-	return border(nil, nil, container.NewHBox(bold(label), badge(word, imp)), nil, wrapped(text))
+	// one line, not wrapped: a wrapped label in an HBox shrinks to a letter
+	head := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return border(nil, nil, container.NewHBox(head, badge(word, imp)), nil, wrapped(text))
 }

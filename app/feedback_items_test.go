@@ -61,5 +61,11 @@ func TestItemNotesOnTheIndicator(t *testing.T) {
 			t.Errorf("note lacks %q: %q", want, note)
 		}
 	}
+	if sc := q.pane.scroll; sc != nil {
+		d := fyne.CurrentApp().Driver()
+		y := d.AbsolutePositionForObject(q.pane.items.view()).Y - d.AbsolutePositionForObject(sc).Y + sc.Offset.Y
+		sc.Offset = fyne.NewPos(0, y-40)
+		sc.Refresh()
+	}
 	capture(t, h.u.win, "opd-item-notes.png")
 }
