@@ -106,7 +106,7 @@ type ItemNote struct {
 // usesItems reports whether m carries a field of format 2.
 func (m *Manifest) usesItems() bool {
 	for _, it := range m.Items {
-		if it.Computed != "" || it.EvidenceItems != nil {
+		if it.Computed != "" || len(it.EvidenceItems) > 0 {
 			return true
 		}
 	}
