@@ -245,7 +245,7 @@ func reviewItemLabel(it assessment.ReviewItem) string {
 	if it.Reviewed {
 		s += " · " + tr(statusKey(it.Status))
 	}
-	return s
+	return s + itemProgress(it)
 }
 
 func statusKey(v string) string {

@@ -186,6 +186,21 @@ func itemStateText(item assessment.ReviewEvidenceItem, rejected int) string {
 	return tr("review.itemPending")
 }
 
+// itemProgress is the review list's " · butir 2/5": items accepted (and
+// not rejected automatically) of the items judged on the answer.
+func itemProgress(it assessment.ReviewItem) string {
+	if len(it.Items) == 0 {
+		return ""
+	}
+	accepted := 0
+	for _, x := range it.Items {
+		if x.Status == assessment.ReviewAccepted && !x.AutoRejected {
+			accepted++
+		}
+	}
+	return " · " + trf("review.itemProgress", accepted, len(it.Items))
+}
+
 // itemStateImportance colours the state: green diterima, orange revisi,
 // grey ditolak otomatis (the assessor's own verdict no longer counts).
 func itemStateImportance(item assessment.ReviewEvidenceItem) widget.Importance {
@@ -264,6 +279,7 @@ func (r *asesorReview) saveItem(d assessment.ItemDecision) {
 				return
 			}
 			r.refreshItems(d.Indicator, items)
+			r.list.Refresh() // the line's item count
 			r.syncFeedback()
 			r.msg.SetText(trf("review.itemSaved", d.Code))
 		})

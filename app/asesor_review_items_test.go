@@ -98,6 +98,9 @@ func TestReviewPerItem(t *testing.T) {
 	test.Tap(findButton(t, []fyne.CanvasObject{top}, "Simpan"))
 	h.wait()
 
+	if got := r.itemLabel(r.items[0]); !strings.Contains(got, "butir 2/6 diterima") {
+		t.Errorf("list line %q does not count the items", got)
+	}
 	if len(h.ws.savedItems) != 3 || h.ws.savedItems[2].Reason != assessment.ReasonWrongEvidence ||
 		h.ws.savedItems[2].Note != "SK tahun lalu" || h.ws.savedItems[0].Reviewer != "Budi Asesor" {
 		t.Fatalf("saved %+v", h.ws.savedItems)
