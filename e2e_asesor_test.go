@@ -200,6 +200,12 @@ func TestAssessorRoundTrip(t *testing.T) {
 		}
 	}
 
+	// Per-item review of DINKES's indicator 1 (claimed 3): the level-1 item
+	// not uploaded rejects level 2 automatically, so accepting a level-2
+	// item is refused; the assessor gives partial credit 1,25 over the
+	// computed 1, and the recap counts it.
+	reviewItemsDinkes(t, asesorData, opds[2].bundleID, c)
+
 	// Feedback to every OPD over the same stick.
 	back := t.TempDir()
 	for _, o := range opds {
@@ -234,6 +240,8 @@ func TestAssessorRoundTrip(t *testing.T) {
 			if n.Status != "revisi" || n.Reason != "bukti tidak tepat" || !strings.Contains(n.Note, "belum ditandatangani") {
 				t.Fatalf("DISKOMINFO note %+v", n)
 			}
+		case "DINKES":
+			checkItemNotesDinkes(t, o.data, o.assessment, n)
 		}
 	}
 	// Another OPD's feedback is refused: it names a bundle this installation did not export.

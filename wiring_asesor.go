@@ -76,6 +76,7 @@ func asesorDeps() *cli.AsesorDeps {
 		},
 		Review:      reviewCommand,
 		ReviewSheet: reviewSheetCommand,
+		ReviewItem:  reviewItemCommand,
 		Consolidate: func(ctx context.Context, dataDir string, periode int) (out cli.Consolidation, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				cat, err := periodeCatalog(ctx, w, periode)
@@ -200,6 +201,7 @@ func reviewSheetCommand(ctx context.Context, dataDir, bundleID string) (out cli.
 				e := reviewEntry(*r.Review)
 				row.Review = &e
 			}
+			row.Items, row.Computed, row.Counted = sheetItems(r), r.Computed(), r.Value()
 			out.Rows = append(out.Rows, row)
 		}
 		return nil
@@ -350,7 +352,7 @@ func recapRows(rows []asesor.RecapRow) []cli.RecapRow {
 			KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
 			CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
 			Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
-			Mismatch: r.IndexMismatch})
+			Mismatch: r.IndexMismatch, ReviewedIndex: r.ReviewedIndex, ReviewedPredicate: r.ReviewedPredicate, Reviewed: r.Reviewed})
 	}
 	return out
 }

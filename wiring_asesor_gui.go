@@ -85,7 +85,8 @@ func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
 			Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyID: r.KeyID,
 			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, BundleID: r.BundleID, CreatedAt: r.CreatedAt,
 			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts, Recomputed: r.Recomputed,
-			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch})
+			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch,
+			ReviewedIndex: r.ReviewedIndex, ReviewedPredicate: r.ReviewedPredicate, Reviewed: r.Reviewed})
 	}
 	return out, err
 }
@@ -132,6 +133,7 @@ func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessmen
 			it.Reviewed, it.Value, it.Status = true, r.Review.Value, string(r.Review.Status)
 			it.Reason, it.Note = r.Review.Reason, r.Review.Note
 		}
+		it.Items, it.Computed = guiItems(r)
 		out = append(out, it)
 	}
 	gb := guiBundle(b)

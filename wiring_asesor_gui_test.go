@@ -146,6 +146,7 @@ func testAsesorGUIReview(t *testing.T, w assessment.AsesorWorkspace) {
 		got.Note != "Bukti bukan SK" || got.Revisions != 1 {
 		t.Errorf("after save %+v", got)
 	}
+	testAsesorGUIItems(t, w, id, n)
 	path, err := w.OpenBlob(ctx, b.ReportSHA256, "../Laporan.pdf")
 	if err != nil {
 		t.Fatal(err)

@@ -270,7 +270,7 @@ func feedbackReceived(r storage.FeedbackRecord, trusted bool) cli.FeedbackReceiv
 	}
 	for _, it := range m.Items {
 		out.Notes = append(out.Notes, cli.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason, Value: it.Value,
-			Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: it.ReviewedAt})
+			Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: it.ReviewedAt, Computed: it.Computed, Items: cliItemNotes(it)})
 	}
 	return out
 }

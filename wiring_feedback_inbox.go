@@ -160,7 +160,8 @@ func feedbackNotes(r storage.FeedbackRecord) assessment.FeedbackNotes {
 		Items: make(map[int]assessment.FeedbackNote, len(m.Items))}
 	for _, it := range m.Items {
 		n.Items[it.Indicator] = assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
-			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt)}
+			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
+			Computed: it.Computed, Items: it.ItemNotes()}
 	}
 	return n
 }

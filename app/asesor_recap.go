@@ -62,6 +62,9 @@ func recapNote(r assessment.RecapRow) string {
 	if r.Conflicts > 0 {
 		notes = append(notes, trf("asesor.recap.conflicts", r.Conflicts))
 	}
+	if r.Reviewed > 0 {
+		notes = append(notes, trf("asesor.recap.reviewed", recapIndex(r.ReviewedIndex), r.ReviewedPredicate, r.Reviewed))
+	}
 	return strings.Join(notes, " · ")
 }
 

@@ -48,6 +48,7 @@ type asesorReview struct {
 	feedbackBtn *widget.Button
 	feedback    *feedbackExport // the export in progress (tests look at it)
 	subject     *reviewSubject  // what is judged: the OPD's side
+	itemRev     *reviewItemsView
 	opdScroll   *container.Scroll
 	reviewer    string // the workspace profile's name, "" = not given yet
 	reviewerLbl *widget.Label
@@ -85,6 +86,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 	r.feedbackBtn = widget.NewButton(tr("asesor.feedback.button"), r.onFeedback)
 	r.feedbackBtn.Disable()
 	r.subject = newReviewSubject()
+	r.itemRev = newReviewItemsView(r.subject.items)
 	r.reviewerLbl = wrapped("")
 	r.value = widget.NewEntry()
 	r.value.SetPlaceHolder(tr("review.valueHint"))
@@ -126,7 +128,8 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 func (r *asesorReview) layoutDetail(form *widget.Form) *fyne.Container {
 	change := widget.NewButton(tr("review.reviewerChange"), func() { r.askReviewer(nil) })
 	side := container.NewVBox(heading(tr("review.assessor")), border(nil, nil, nil, change, r.reviewerLbl),
-		form, container.NewHBox(r.saveBtn), r.msg)
+		form, r.itemRev.computed, container.NewHBox(r.saveBtn), r.msg)
+	r.itemRev.side = side
 	r.opdScroll = container.NewVScroll(container.NewPadded(r.subject.box))
 	return border(nil, nil, nil, fixedWidth(container.NewVScroll(side), reviewFormWidth), r.opdScroll)
 }
@@ -242,7 +245,7 @@ func reviewItemLabel(it assessment.ReviewItem) string {
 	if it.Reviewed {
 		s += " · " + tr(statusKey(it.Status))
 	}
-	return s
+	return s + itemProgress(it)
 }
 
 func statusKey(v string) string {
@@ -263,6 +266,7 @@ func (r *asesorReview) selectItem(id int) {
 	r.sel = id
 	it := r.items[id]
 	r.subject.show(r.bundle.Catalog, it, func(e assessment.ReviewEvidence) { r.openBlob(e.SHA256, e.Name) })
+	r.showItems(it)
 	r.value.SetText(commaDecimal(it.Value))
 	r.status.SetSelected("")
 	if it.Reviewed {
@@ -374,10 +378,11 @@ func (r *asesorReview) save(d assessment.ReviewDecision) {
 }
 
 // syncFeedback enables the feedback export once the bundle on screen has
-// a decision: a bundle not reviewed at all has nothing to send back.
+// a decision or an item verdict: a bundle not reviewed at all has nothing
+// to send back.
 func (r *asesorReview) syncFeedback() {
 	for _, it := range r.items {
-		if it.Reviewed {
+		if it.Reviewed || it.Computed != "" { // a decision, or an item judged
 			r.feedbackBtn.Enable()
 			return
 		}

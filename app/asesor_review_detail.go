@@ -29,13 +29,14 @@ type reviewSubject struct {
 	level    *widget.Label
 	criteria *fyne.Container
 	evidence *fyne.Container
+	items    *fyne.Container // the item review (asesor_review_items.go)
 	justify  *widget.Label
 	box      *fyne.Container
 }
 
 func newReviewSubject() *reviewSubject {
 	s := &reviewSubject{title: heading(""), question: container.NewVBox(), level: bold(""),
-		criteria: container.NewVBox(), evidence: container.NewVBox(), justify: wrapped("")}
+		criteria: container.NewVBox(), evidence: container.NewVBox(), items: container.NewVBox(), justify: wrapped("")}
 	s.title.Wrapping = fyne.TextWrapWord
 	// The OPD's own words first (on the first screen at 1366×768), then
 	// the criteria they are judged against.
@@ -43,7 +44,7 @@ func newReviewSubject() *reviewSubject {
 		bold(tr("ind.question")), s.question, widget.NewSeparator(),
 		heading(tr("review.opdAnswer")), s.level,
 		bold(tr("review.justificationTitle")), s.justify,
-		bold(tr("review.evidenceTitle")), s.evidence, widget.NewSeparator(),
+		bold(tr("review.evidenceTitle")), s.evidence, s.items, widget.NewSeparator(),
 		heading(tr("review.criteriaTitle")), s.criteria)
 	return s
 }

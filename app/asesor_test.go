@@ -30,7 +30,9 @@ type fakeAsesor struct {
 	bundles  []assessment.ReviewBundle
 	sheets   map[string][]assessment.ReviewItem // by bundle id
 	saved    []assessment.ReviewDecision
-	opened   []string // "sha256|name"
+	// savedItems are the item verdicts recorded (asesor_fake_items_test.go).
+	savedItems []assessment.ItemDecision
+	opened     []string // "sha256|name"
 
 	// The rest of the workspace, one fake per concern (own files).
 	fakeConsolidation

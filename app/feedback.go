@@ -203,6 +203,9 @@ func notesPanel(notes assessment.FeedbackNotes, n assessment.FeedbackNote) fyne.
 	if n.Note != "" {
 		box.Add(wrapped(n.Note))
 	}
+	if items := feedbackItemsBox(n); items != nil {
+		box.Add(items)
+	}
 	by := n.Reviewer
 	if by == "" {
 		by = notes.Assessor

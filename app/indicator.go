@@ -89,6 +89,7 @@ func (p *indicatorPane) showNote() {
 	}
 	p.note.Add(notesPanel(p.q.nav.notes, n))
 	p.note.Show()
+	p.showItemNotes(n)
 }
 
 func (p *indicatorPane) view() fyne.CanvasObject {

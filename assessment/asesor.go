@@ -131,6 +131,12 @@ type ReviewItem struct {
 	Reason    string
 	Note      string
 	Revisions int
+	// Items are the evidence items judged on the answer, by level, with
+	// the cascade applied; nil when the catalog lists none for it.
+	// Computed is the value they give ("" = none judged): the default of
+	// the assessor's value.
+	Items    []ReviewEvidenceItem
+	Computed string
 }
 
 // ReviewDecision is one review decision to record.
@@ -245,4 +251,10 @@ type RecapRow struct {
 	Imported         time.Time
 	Versions         int
 	Conflicts        int
+	// ReviewedIndex scores the assessor's values (ReviewedValue per
+	// indicator) on the catalog, decimal with a point; "" before any
+	// diterima decision. Reviewed counts the indicators with a value.
+	ReviewedIndex     string
+	ReviewedPredicate string
+	Reviewed          int
 }

@@ -88,6 +88,10 @@ type FeedbackNote struct {
 	Note       string
 	Reviewer   string
 	ReviewedAt time.Time
+	// Computed is the value the item review gave ("" = none); Items are
+	// the verdicts per evidence item (feedback format 2; nil before).
+	Computed string
+	Items    []FeedbackItemNote
 }
 
 // NeedsRevision reports whether the assessor sent the indicator back.

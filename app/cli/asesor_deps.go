@@ -30,6 +30,9 @@ type AsesorDeps struct {
 	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
 	// ReviewSheet returns a bundle's answers beside the current reviews.
 	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (ReviewSheet, error)
+	// ReviewItem records a verdict on one evidence item (append-only);
+	// accepting an item the cascade rejects automatically is refused.
+	ReviewItem func(ctx context.Context, dataDir string, e ItemReviewEntry) (ItemReviewEntry, error)
 	// Consolidate computes the instansi's assessment of a periode.
 	Consolidate func(ctx context.Context, dataDir string, periode int) (Consolidation, error)
 	// Settle records the instansi value of an indicator ("" clears it).
@@ -132,6 +135,12 @@ type RecapRow struct {
 	ImportedAt   time.Time `json:"imported_at"`
 	Versions     int       `json:"versions"`
 	Conflicts    int       `json:"conflicts"`
+	// ReviewedIndex scores the assessor's values (the value set, else
+	// the one the items compute, else the level, where diterima);
+	// Reviewed counts the indicators with one. "" / 0 before any review.
+	ReviewedIndex     string `json:"reviewed_index,omitempty"`
+	ReviewedPredicate string `json:"reviewed_predicate,omitempty"`
+	Reviewed          int    `json:"reviewed,omitempty"`
 }
 
 // Acceptance is the outcome of `accept`.

@@ -78,6 +78,9 @@ func recapNote(r RecapRow) string {
 	if r.Conflicts > 0 {
 		notes = append(notes, fmt.Sprintf("%d konflik (spbe-mandiri bundles --opd %s)", r.Conflicts, r.OPDKode))
 	}
+	if r.Reviewed > 0 {
+		notes = append(notes, fmt.Sprintf("hasil telaah %s %s (%d indikator)", recapIndex(r.ReviewedIndex), r.ReviewedPredicate, r.Reviewed))
+	}
 	return strings.Join(notes, "; ")
 }
 

@@ -13,14 +13,17 @@ func init() {
 	register(command{
 		name: "review",
 		summary: "asesor: telaah indikator: review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason …] [--note …] | " +
+			"review --bundle ID --item I4-L1-02 --status diterima|revisi [--reason tidak-tepat|belum-diunggah] [--note …] | " +
 			"review show --bundle ID [--json | --xlsx BERKAS.xlsx] — assessor: review a bundle",
 		run: runReview,
 	})
 }
 
 const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--value V] --status diterima|revisi [--reason ALASAN] [--note CATATAN] [--reviewer NAMA]\n" +
+	"       spbe-mandiri review --bundle ID --item I4-L1-02 --status diterima|revisi [--reason tidak-tepat|belum-diunggah] [--note CATATAN] [--reviewer NAMA]\n" +
 	"       spbe-mandiri review show --bundle ID [--json | --xlsx BERKAS.xlsx [--force]]\n" +
-	"ALASAN revisi: \"bukti tidak tepat\" | \"belum diunggah\" | \"ditolak otomatis\""
+	"ALASAN revisi: \"bukti tidak tepat\" (tidak-tepat) | \"belum diunggah\" (belum-diunggah) | \"ditolak otomatis\" (ditolak-otomatis; bukan untuk butir)\n" +
+	"V: nilai 1–5, desimal boleh (1,25); kosong = nilai terhitung dari butir, atau tingkat OPD"
 
 // ReviewEntry is one review decision of the assessor.
 type ReviewEntry struct {
@@ -51,6 +54,13 @@ type ReviewSheetRow struct {
 	Evidence      []ReviewEvidence `json:"evidence"`
 	Review        *ReviewEntry     `json:"review,omitempty"`
 	Revisions     int              `json:"revisions"`
+	// Items are the evidence items judged on the answer (cascade
+	// applied); Computed the value they give; Counted the value the
+	// recap and the consolidation count (the set one, else the computed
+	// one, else the OPD level, when diterima).
+	Items    []ReviewSheetItem `json:"items,omitempty"`
+	Computed string            `json:"computed_value,omitempty"`
+	Counted  string            `json:"value_counted,omitempty"`
 }
 
 // ReviewSheet is a bundle under review.
@@ -79,6 +89,7 @@ func runReview(env *Env, args []string) int {
 	xlsxOut := fs.String("xlsx", "", "review show: tulis telaah sebagai buku kerja Excel ke BERKAS.xlsx")
 	force := fs.Bool("force", false, forceFlagText+" (dengan --xlsx)")
 	indicator := fs.Int("indicator", 0, "nomor indikator")
+	item := fs.String("item", "", "kode butir bukti dukung (mis. I4-L1-02): telaah per butir")
 	value := fs.String("value", "", "nilai asesor 1–5, desimal boleh (mis. 2,5)")
 	status := fs.String("status", "", "diterima | revisi")
 	reason := fs.String("reason", "", "alasan revisi")
@@ -97,7 +108,17 @@ func runReview(env *Env, args []string) int {
 	if show {
 		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, SheetRequest{Out: *xlsxOut, Force: *force})
 	}
-	if *indicator < 1 || (*status != "diterima" && *status != "revisi") {
+	if *status != "diterima" && *status != "revisi" {
+		return fail(env, usagef("%s", reviewUsage))
+	}
+	if *item != "" {
+		if *value != "" {
+			return fail(env, usagef("--value berlaku untuk indikator, bukan untuk butir\n%s", reviewUsage))
+		}
+		return runReviewItem(env, deps, dataDir, ItemReviewEntry{BundleID: *bundleID, Indicator: *indicator, Code: *item,
+			Status: *status, Reason: reviewReason(*reason), Note: *note}, *by, *asJSON)
+	}
+	if *indicator < 1 {
 		return fail(env, usagef("%s", reviewUsage))
 	}
 	reviewer, err := reviewerName(ctx, deps, dataDir, *by)
@@ -105,7 +126,7 @@ func runReview(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	e, err := deps.Review(ctx, dataDir, ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
-		Status: *status, Reason: *reason, Note: *note, Reviewer: reviewer})
+		Status: *status, Reason: reviewReason(*reason), Note: *note, Reviewer: reviewer})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -215,6 +236,7 @@ func printReviewSheet(env *Env, s ReviewSheet) {
 			}
 			fmt.Fprintln(w)
 		}
+		printSheetItems(env, r)
 		fmt.Fprintf(w, "  Asesor     : %s", reviewStatusText(r.Review))
 		if r.Revisions > 1 {
 			fmt.Fprintf(w, " [%d keputusan tercatat]", r.Revisions)

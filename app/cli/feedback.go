@@ -62,6 +62,17 @@ type FeedbackNote struct {
 	Note       string `json:"note,omitempty"`
 	Reviewer   string `json:"reviewer"`
 	ReviewedAt string `json:"reviewed_at"`
+	// Computed and Items: the item review (feedback format 2).
+	Computed string             `json:"computed_value,omitempty"`
+	Items    []FeedbackItemNote `json:"evidence_items,omitempty"`
+}
+
+// FeedbackItemNote is the assessor's verdict on one evidence item.
+type FeedbackItemNote struct {
+	Code   string `json:"code"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+	Note   string `json:"note,omitempty"`
 }
 
 // FeedbackReceived is one stored feedback file on the OPD side.
@@ -250,6 +261,7 @@ func printFeedbackNotes(env *Env, r FeedbackReceived) {
 			fmt.Fprintf(env.Stdout, " — %s", n.Note)
 		}
 		fmt.Fprintln(env.Stdout)
+		printFeedbackItems(env, n)
 	}
 }
 

@@ -227,6 +227,7 @@ func (w *Workspace) Consolidate(ctx context.Context, c *assessment.Catalog, peri
 	if err != nil {
 		return out, err
 	}
+	in.cat = c
 	settled, err := w.settled(ctx, periode)
 	if err != nil {
 		return out, err
@@ -257,12 +258,18 @@ type consolidationInput struct {
 	accepted []opdBundle
 	answers  map[string]map[int]Answer
 	reviews  map[string]map[int]Review
+	computed map[string]map[int]string // the value the items give now, by bundle and indicator
+	cat      *assessment.Catalog       // the periode's catalog: the OPD's own values (assessment.OPDValue)
 }
 
 // bundleAnswers reads the answers and reviews of the accepted bundles.
 func (w *Workspace) bundleAnswers(ctx context.Context, accepted []opdBundle) (consolidationInput, error) {
-	in := consolidationInput{accepted: accepted, answers: map[string]map[int]Answer{}, reviews: map[string]map[int]Review{}}
+	in := consolidationInput{accepted: accepted, answers: map[string]map[int]Answer{}, reviews: map[string]map[int]Review{},
+		computed: map[string]map[int]string{}}
 	for _, b := range accepted {
+		if err := w.readComputed(ctx, b.id, in.computed); err != nil {
+			return in, err
+		}
 		as, err := w.Answers(ctx, b.id)
 		if err != nil {
 			return in, err
@@ -310,8 +317,10 @@ func (in consolidationInput) candidates(row *ConsolidatedRow) *Candidate {
 }
 
 // candidate is one OPD's contribution to indicator n: its level, its
-// review, and the accepted value (the review's value, or the level when a
-// diterima review gives none).
+// review, and the accepted value (assessment.ReviewedValue: the value the
+// assessor set, else the one the items compute, else the OPD's own value
+// — the level or the converted agency score — when the review is
+// diterima).
 func (in consolidationInput) candidate(b opdBundle, n int) Candidate {
 	cand := Candidate{OPDKode: b.kode, BundleID: b.id, Level: in.answers[b.id][n].Level}
 	r, ok := in.reviews[b.id][n]
@@ -319,15 +328,28 @@ func (in consolidationInput) candidate(b opdBundle, n int) Candidate {
 		return cand
 	}
 	cand.Review = &r
-	if r.Status == ReviewAccepted {
-		switch {
-		case r.Value != "":
-			cand.Value = r.Value
-		case cand.Level >= 1:
-			cand.Value = fmt.Sprint(cand.Level)
-		}
-	}
+	opd := assessment.OPDValue(in.cat, in.answers[b.id][n].domainAnswer())
+	cand.Value = assessment.ReviewedValue(string(r.Status), r.Value, in.computed[b.id][n], opd)
 	return cand
+}
+
+// readComputed puts the values the items of bundle id compute now into
+// into[id], by indicator.
+func (w *Workspace) readComputed(ctx context.Context, id string, into map[string]map[int]string) error {
+	pool, err := w.db()
+	if err != nil {
+		return err
+	}
+	b, err := bundleByID(ctx, pool, id)
+	if err != nil {
+		return err
+	}
+	items, err := w.bundleItems(ctx, pool, b)
+	into[id] = make(map[int]string, len(items))
+	for n, it := range items {
+		into[id][n] = it.Review.Computed
+	}
+	return w.classify(err)
 }
 
 // settle sets the row's value: the settled one, else the proposal.

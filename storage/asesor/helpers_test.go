@@ -182,6 +182,9 @@ func answerEveryAspect(c *assessment.Catalog, given []assessment.Answer, extra .
 		in, _ := c.Indicator(a.Indicator)
 		done[in.Aspect], have[a.Indicator] = true, true
 	}
+	for _, a := range extra {
+		have[a.Indicator] = true // given as extra: not answered twice
+	}
 	out := append([]assessment.Answer(nil), given...)
 	for _, in := range c.Indicators {
 		if !done[in.Aspect] && !have[in.Number] {

@@ -37,6 +37,15 @@ type RecapRow struct {
 	ImportedAt       time.Time
 	Versions         int // bundles stored for this OPD + periode
 	Conflicts        int // of them in conflict with the accepted one
+	// ReviewedIndex and ReviewedPredicate score the assessor's values
+	// (assessment.ReviewedValue per indicator: the value set, else the one
+	// the items compute, else the OPD level, for a diterima decision) on
+	// the bundle's catalog, 4 decimals with a point; "" while no decision
+	// gives a value or the catalog is not installed. Reviewed counts the
+	// indicators with such a value.
+	ReviewedIndex     string
+	ReviewedPredicate string
+	Reviewed          int
 }
 
 // Recap lists the accepted bundle of every OPD and periode, sorted by OPD
@@ -80,7 +89,11 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 		r.OPDKode = visibleCode(r.OPDKode)
 		out = append(out, c.apply(r))
 	}
-	return out, w.classify(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, w.classify(err)
+	}
+	rows.Close()
+	return out, w.classify(w.reviewedScores(ctx, pool, out))
 }
 
 // calcColumns are the recomputed score columns (NULL before recomputing).

@@ -44,10 +44,14 @@ type ReviewInput struct {
 
 // Review is one stored review decision.
 type Review struct {
-	ID         int64
-	BundleID   string
-	Indicator  int
-	Value      string // normalised decimal with a point, "" = none
+	ID        int64
+	BundleID  string
+	Indicator int
+	Value     string // normalised decimal with a point, "" = none
+	// Computed is the value the item review computed when the decision
+	// was recorded ("" = no item had a verdict, or before schema 7); the
+	// value counted is assessment.ReviewedValue (the set one wins).
+	Computed   string
 	Status     ReviewStatus
 	Reason     string
 	Note       string
@@ -219,9 +223,13 @@ func (w *Workspace) Review(ctx context.Context, in ReviewInput) (Review, error) 
 			return err
 		}
 		r.BundleID = b.BundleID
+		if r.Computed, err = w.computedValue(ctx, tx, b, r.Indicator); err != nil {
+			return err
+		}
 		at := w.nowText()
-		res, err := tx.ExecContext(ctx, `INSERT INTO review (bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.BundleID, r.Indicator, r.Value, string(r.Status), r.Reason, r.Note, r.Reviewer, at)
+		res, err := tx.ExecContext(ctx, `INSERT INTO review (bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at, computed_value)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.BundleID, r.Indicator, r.Value, string(r.Status), r.Reason, r.Note, r.Reviewer, at,
+			nullString(r.Computed))
 		if err != nil {
 			return err
 		}
@@ -235,7 +243,7 @@ func (w *Workspace) Review(ctx context.Context, in ReviewInput) (Review, error) 
 	return r, nil
 }
 
-const reviewSelect = `SELECT id, bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at FROM review `
+const reviewSelect = `SELECT id, bundle_id, indicator, value, status, reason, note, reviewer, reviewed_at, coalesce(computed_value, '') FROM review `
 
 func scanReviews(rows *sql.Rows) ([]Review, error) {
 	defer rows.Close()
@@ -244,7 +252,7 @@ func scanReviews(rows *sql.Rows) ([]Review, error) {
 		var r Review
 		var st string
 		var at sql.NullString
-		if err := rows.Scan(&r.ID, &r.BundleID, &r.Indicator, &r.Value, &st, &r.Reason, &r.Note, &r.Reviewer, &at); err != nil {
+		if err := rows.Scan(&r.ID, &r.BundleID, &r.Indicator, &r.Value, &st, &r.Reason, &r.Note, &r.Reviewer, &at, &r.Computed); err != nil {
 			return nil, err
 		}
 		r.Status, r.ReviewedAt = ReviewStatus(st), parseTime(at)
@@ -290,6 +298,37 @@ type ReviewRow struct {
 	Answer    *Answer
 	Review    *Review
 	Revisions int // review decisions recorded, including the current one
+	// Items is the item review of the indicator (the catalog's evidence
+	// items judged on this answer, with the cascade); nil when the
+	// catalog has no items for it or is not installed.
+	Items *IndicatorItems
+	// OPDValue is what the OPD's answer scores with (assessment.OPDValue:
+	// the level, or the converted agency score); "" when nothing.
+	OPDValue string
+}
+
+// Computed is the value the items give now ("" = none judged).
+func (r ReviewRow) Computed() string {
+	if r.Items == nil {
+		return ""
+	}
+	return r.Items.Review.Computed
+}
+
+// Value is the indicator value the review gives now
+// (assessment.ReviewedValue): "" unless the current decision is diterima;
+// then the value the assessor set, else the one the items compute, else
+// the OPD's own value.
+func (r ReviewRow) Value() string {
+	if r.Review == nil {
+		return ""
+	}
+	return assessment.ReviewedValue(string(r.Review.Status), r.Review.Value, r.Computed(), r.OPDValue)
+}
+
+// domainAnswer is a stored answer as the pure rules read it.
+func (a Answer) domainAnswer() assessment.Answer {
+	return assessment.Answer{Indicator: a.Indicator, Level: a.Level, External: a.External}
 }
 
 // revisionCounts is the number of review decisions per indicator of a
@@ -334,6 +373,10 @@ func (w *Workspace) ReviewSheet(ctx context.Context, bundleID string) (BundleInf
 	if err != nil {
 		return b, nil, err
 	}
+	items, err := w.bundleItems(ctx, pool, b)
+	if err != nil {
+		return b, nil, w.classify(err)
+	}
 	byN := map[int]*ReviewRow{}
 	var order []int
 	row := func(n int) *ReviewRow {
@@ -344,11 +387,16 @@ func (w *Workspace) ReviewSheet(ctx context.Context, bundleID string) (BundleInf
 		order = append(order, n)
 		return byN[n]
 	}
+	cat, _ := w.bundleCatalog(b) // nil when not installed: levels only
 	for i := range answers {
-		row(answers[i].Indicator).Answer = &answers[i]
+		r := row(answers[i].Indicator)
+		r.Answer, r.OPDValue = &answers[i], assessment.OPDValue(cat, answers[i].domainAnswer())
 	}
 	for i := range reviews {
 		row(reviews[i].Indicator).Review = &reviews[i]
+	}
+	for n, it := range items {
+		row(n).Items = &it
 	}
 	sort.Ints(order)
 	out := make([]ReviewRow, 0, len(order))

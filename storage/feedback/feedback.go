@@ -34,8 +34,14 @@ import (
 // PayloadType is the DSSE payload type of a review manifest.
 const PayloadType = "application/vnd.spbe.review-manifest+json;version=1"
 
-// FormatVersion is the manifest's format.
+// FormatVersion is the manifest's format. Sign writes FormatItems
+// instead when an item carries the per-item review (evidence_items,
+// computed_value); without those fields the file is format 1, byte for
+// byte as before.
 const FormatVersion = 1
+
+// FormatItems is the format with the review per evidence item.
+const FormatItems = 2
 
 // Extension is the file name extension of a feedback file.
 const Extension = ".spbe-umpan"
@@ -77,6 +83,57 @@ type Item struct {
 	Note       string `json:"note"`
 	Reviewer   string `json:"reviewer"`
 	ReviewedAt string `json:"reviewed_at"`
+	// Computed is the value the item review computed ("" = none; format
+	// 2): Value is the one the assessor set, "" when the computed one
+	// applies.
+	Computed string `json:"computed_value,omitempty"`
+	// EvidenceItems are the verdicts on the indicator's evidence items as
+	// the cascade leaves them (format 2); items not judged yet are left
+	// out.
+	EvidenceItems []ItemNote `json:"evidence_items,omitempty"`
+}
+
+// ItemNote is the state of one evidence item sent back to the OPD.
+type ItemNote struct {
+	Code   string `json:"code"`   // I4-L1-02
+	Status string `json:"status"` // diterima | revisi
+	// Reason of a revisi: "bukti tidak tepat", "belum diunggah" or
+	// "ditolak otomatis" (a lower level is rejected: the cascade).
+	Reason string `json:"reason,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// usesItems reports whether m carries a field of format 2.
+func (m *Manifest) usesItems() bool {
+	for _, it := range m.Items {
+		if it.Computed != "" || len(it.EvidenceItems) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// itemReasons are the reasons an item marked revisi may carry.
+var itemReasons = map[string]bool{"bukti tidak tepat": true, "belum diunggah": true, "ditolak otomatis": true}
+
+// validateItemNotes checks the item notes of indicator it: codes of that
+// indicator, each once, a known status, a reason exactly for a revisi.
+func validateItemNotes(it Item) error {
+	seen := map[string]bool{}
+	for _, n := range it.EvidenceItems {
+		ind, _, _, ok := assessment.ParseItemCode(n.Code)
+		if !ok || ind != it.Indicator || seen[n.Code] {
+			return fmt.Errorf("indikator %d: butir %.20q tidak sah, bukan milik indikator ini, atau ganda", it.Indicator, n.Code)
+		}
+		seen[n.Code] = true
+		switch {
+		case n.Status == "diterima" && n.Reason == "":
+		case n.Status == "revisi" && itemReasons[n.Reason]:
+		default:
+			return fmt.Errorf("indikator %d: butir %s: status %.20q dengan alasan %.30q tidak dikenal", it.Indicator, n.Code, n.Status, n.Reason)
+		}
+	}
+	return nil
 }
 
 // Envelope is a standard DSSE envelope.
@@ -89,8 +146,11 @@ type Envelope struct {
 var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 func (m *Manifest) validate() error {
-	if m.Format != FormatVersion {
-		return fmt.Errorf("format umpan balik %d tidak didukung (versi ini: %d)", m.Format, FormatVersion)
+	if m.Format != FormatVersion && m.Format != FormatItems {
+		return fmt.Errorf("format umpan balik %d tidak didukung (versi ini: %d–%d)", m.Format, FormatVersion, FormatItems)
+	}
+	if m.Format == FormatVersion && m.usesItems() {
+		return errors.New("umpan balik format 1 memuat telaah per butir, yang baru ada di format 2")
 	}
 	if m.Bundle.ID == "" || !sha256Pattern.MatchString(m.Bundle.ManifestSHA256) || m.Bundle.OPDKode == "" {
 		return errors.New("umpan balik tidak menyebut bundel yang ditelaah")
@@ -106,6 +166,12 @@ func (m *Manifest) validate() error {
 	if !keys.ValidKeyID(m.Assessor.KeyID) {
 		return errors.New("assessor.keyid tidak sah")
 	}
+	return m.validateItems()
+}
+
+// validateItems checks the items: each indicator once, a known status,
+// valid item notes.
+func (m *Manifest) validateItems() error {
 	seen := map[int]bool{}
 	for _, it := range m.Items {
 		if it.Indicator < 1 || seen[it.Indicator] {
@@ -114,6 +180,9 @@ func (m *Manifest) validate() error {
 		seen[it.Indicator] = true
 		if it.Status != "diterima" && it.Status != "revisi" {
 			return fmt.Errorf("status %q indikator %d tidak dikenal", it.Status, it.Indicator)
+		}
+		if err := validateItemNotes(it); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -150,6 +219,9 @@ func ValidName(name string) error {
 func Sign(priv ed25519.PrivateKey, m Manifest) ([]byte, error) {
 	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
 	m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
+	if m.usesItems() {
+		m.Format = FormatItems
+	}
 	if m.Items == nil {
 		m.Items = []Item{}
 	}
@@ -244,6 +316,9 @@ func (m *Manifest) validateEncodings() error {
 		}
 		if c, err := assessment.CanonicalValue(it.Value); it.Value != "" && (err != nil || c != it.Value) {
 			return fmt.Errorf("indikator %d: nilai %.20q bukan desimal 1–5 dalam bentuk baku (mis. 2.5)", it.Indicator, it.Value)
+		}
+		if c, err := assessment.CanonicalValue(it.Computed); it.Computed != "" && (err != nil || c != it.Computed) {
+			return fmt.Errorf("indikator %d: nilai terhitung %.20q bukan desimal 1–5 dalam bentuk baku", it.Indicator, it.Computed)
 		}
 	}
 	return nil

@@ -28,6 +28,11 @@ func FuzzVerify(f *testing.F) {
 	f.Add(bytes.Replace(good, []byte(`"payloadType"`), []byte(`"payloadType": "x", "payloadType"`), 1))
 	f.Add(bytes.Replace(good, []byte(`"signatures": [`), []byte(`"signatures": [{"keyid": "", "sig": ""}, `), 1))
 	f.Add([]byte(`{"payload": "", "payloadType": "", "signatures": []}`))
+	// Format 2 (per-item review), signed by another key: a seed of that
+	// shape for the mutations; it must not verify with pub either.
+	if items, err := Sign(ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32)), itemsManifest()); err == nil {
+		f.Add(items)
+	}
 	var env Envelope
 	if err := json.Unmarshal(good, &env); err != nil {
 		f.Fatal(err)

@@ -154,6 +154,9 @@ func WriteReview(out io.Writer, b assessment.ReviewBundle, items []assessment.Re
 		item{"Diimpor", when(b.Imported)},
 		item{"ID bundel", text(b.BundleID)},
 	)
+	if items := itemTable(items); items != nil {
+		return write(out, fmt.Sprintf("Tinjauan %s %d", b.OPDKode, b.Periode), t, sum, *items)
+	}
 	return write(out, fmt.Sprintf("Tinjauan %s %d", b.OPDKode, b.Periode), t, sum)
 }
 
