@@ -83,6 +83,9 @@ func (p *indicatorPane) showNote() {
 	}
 	p.note.Add(notesPanel(p.q.nav.notes, n))
 	p.note.Show()
+	if p.scroll != nil {
+		p.scroll.Refresh() // the notes arrive after the page was laid out: make room
+	}
 }
 
 func (p *indicatorPane) view() fyne.CanvasObject {

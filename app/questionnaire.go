@@ -115,8 +115,10 @@ func (q *questionnaire) leave() {
 
 func (q *questionnaire) showForm() {
 	q.dashVisible = false
-	q.body.Objects = []fyne.CanvasObject{q.split}
-	q.body.Refresh()
+	if len(q.body.Objects) != 1 || q.body.Objects[0] != q.split {
+		q.body.Objects = []fyne.CanvasObject{q.split}
+		q.body.Refresh() // only when coming back: it refreshes every widget below
+	}
 	q.formBtn.Importance = widget.HighImportance
 	q.dashBtn.Importance = widget.MediumImportance
 	q.formBtn.Refresh()
@@ -151,12 +153,17 @@ func (q *questionnaire) goTo(n int) {
 	q.u.saver.flush()
 	if n != q.current || q.pane == nil {
 		q.current = n
-		q.pane = newIndicatorPane(q, n)
-		q.split.Trailing = q.pane.view()
-		q.split.Refresh()
+		q.showPane(newIndicatorPane(q, n))
 	}
 	q.nav.selectIndicator(n)
 	q.showForm()
+}
+
+// showPane makes p the shown indicator pane.
+func (q *questionnaire) showPane(p *indicatorPane) {
+	q.pane = p
+	q.split.Trailing = p.view()
+	q.split.Refresh()
 }
 
 func (q *questionnaire) step(delta int) {
