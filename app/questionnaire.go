@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -18,10 +19,13 @@ type questionnaire struct {
 	s       *session
 	current int
 
-	nav       *navigator
-	pane      *indicatorPane
-	dash      *dashboard
-	split     *container.Split
+	nav   *navigator
+	pane  *indicatorPane
+	dash  *dashboard
+	split *container.Split
+	// paneBox is the split's right side; showPane refills it with each
+	// indicator's pane.
+	paneBox   *fyne.Container
 	body      *fyne.Container
 	uploadBar *uploadBar
 
@@ -63,8 +67,9 @@ func newQuestionnaire(u *UI, s *session) *questionnaire {
 	q.dashBtn = widget.NewButtonWithIcon(tr("q.dashboard"), theme.GridIcon(), q.showDashboard)
 	q.body = container.NewStack()
 	q.current = firstOpen(s)
-	q.pane = newIndicatorPane(q, q.current)
-	q.split = container.NewHSplit(q.nav.view(), q.pane.view())
+	q.paneBox = &fyne.Container{}
+	q.showPane(newIndicatorPane(q, q.current))
+	q.split = container.NewHSplit(q.nav.view(), q.paneBox)
 	q.split.Offset = 0.3
 	q.showForm()
 	q.nav.selectIndicator(q.current)
@@ -159,11 +164,21 @@ func (q *questionnaire) goTo(n int) {
 	q.showForm()
 }
 
-// showPane makes p the shown indicator pane.
+// showPane makes p the shown indicator pane. The split keeps one holder
+// that takes the new pane's layout and objects and is laid out once:
+// Split.Refresh would also refresh every widget of the new pane after
+// laying it out, and the whole navigator (docs/PERFORMANCE.md).
 func (q *questionnaire) showPane(p *indicatorPane) {
 	q.pane = p
-	q.split.Trailing = p.view()
-	q.split.Refresh()
+	v, ok := p.view().(*fyne.Container)
+	if !ok {
+		v = container.NewStack(p.view())
+	}
+	q.paneBox.Layout, q.paneBox.Objects = v.Layout, v.Objects
+	if size := q.paneBox.Size(); !size.IsZero() {
+		q.paneBox.Layout.Layout(q.paneBox.Objects, size)
+	}
+	canvas.Refresh(q.paneBox)
 }
 
 func (q *questionnaire) step(delta int) {
