@@ -19,15 +19,15 @@ type questionnaire struct {
 	s       *session
 	current int
 
-	nav   *navigator
-	pane  *indicatorPane
-	dash  *dashboard
-	split *container.Split
-	// paneBox is the split's right side; showPane refills it with each
-	// indicator's pane.
-	paneBox   *fyne.Container
+	nav       *navigator
+	pane      *indicatorPane
+	dash      *dashboard
+	split     *container.Split
 	body      *fyne.Container
 	uploadBar *uploadBar
+	// paneBox is the split's right side; showPane refills it with each
+	// indicator's pane.
+	paneBox *fyne.Container
 
 	homeBtn, formBtn, dashBtn *widget.Button
 	shortcuts                 map[string]func()
@@ -170,9 +170,10 @@ func (q *questionnaire) goTo(n int) {
 // laying it out, and the whole navigator (docs/PERFORMANCE.md).
 func (q *questionnaire) showPane(p *indicatorPane) {
 	q.pane = p
-	v, ok := p.view().(*fyne.Container)
+	view := p.view()
+	v, ok := view.(*fyne.Container)
 	if !ok {
-		v = container.NewStack(p.view())
+		v = container.NewStack(view)
 	}
 	q.paneBox.Layout, q.paneBox.Objects = v.Layout, v.Objects
 	if size := q.paneBox.Size(); !size.IsZero() {
