@@ -4,7 +4,11 @@
 #   - cold start: from launching the binary to its window on screen;
 #   - (the time to switch indicators is BenchmarkSwitchIndicator in app/);
 #   - resident memory (VmRSS, VmHWM) after visiting every indicator.
-# Usage: scripts/perf-gui.sh   (SPBE_BIN=/path/to/binary to use a built one)
+# Usage: scripts/perf-gui.sh   (SPBE_BIN=/path/to/binary to use a built one;
+#        PERF_STEP=3 stays 3 s on each indicator instead of 0.5 s, so Fyne's
+#        one-minute caches of the first ones expire while the user works;
+#        PERF_SETTLE=90 measures again after 90 s idle; PERF_LOG=FILE keeps
+#        the app's log with the GC trace)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
@@ -66,7 +70,7 @@ xdotool key --window "$win" space
 sleep 3
 for _ in $(seq 1 46); do
 	xdotool key --window "$win" ctrl+Next
-	sleep 0.5
+	sleep "${PERF_STEP:-0.5}" # seconds on each indicator
 done
 sleep 2
 echo "after every indicator: $(mem)"
