@@ -13,7 +13,20 @@ import (
 // which other jobs on a shared machine do not inflate.
 func BenchmarkSwitchIndicator(b *testing.B) {
 	h := newHarness(b, setup{})
-	q := h.newAssessment("spbe-2020", "2025")
+	benchSwitch(b, h, h.newAssessment("spbe-2020", "2025"))
+}
+
+// BenchmarkSwitchIndicatorCompact is the same with every indicator
+// answered and the level cards collapsed to the chosen one ("Ringkas",
+// off by default): what collapsing them saves.
+func BenchmarkSwitchIndicatorCompact(b *testing.B) {
+	h := newHarness(b, setup{})
+	h.newAssessment("spbe-2020", "2025")
+	h.u.app.Preferences().SetBool(prefLevelsCompact, true)
+	benchSwitch(b, h, h.answerAll(3))
+}
+
+func benchSwitch(b *testing.B, h *harness, q *questionnaire) {
 	h.u.win.Resize(fyne.NewSize(1366, 768))
 	order := q.s.order
 	b.ResetTimer()
