@@ -90,6 +90,9 @@ func (p *indicatorPane) showNote() {
 	p.note.Add(notesPanel(p.q.nav.notes, n))
 	p.note.Show()
 	p.showItemNotes(n)
+	if p.scroll != nil {
+		p.scroll.Refresh() // the notes arrive after the page was laid out: make room
+	}
 }
 
 func (p *indicatorPane) view() fyne.CanvasObject {

@@ -188,7 +188,13 @@ func (n *navigator) update(uid widget.TreeNodeID, branch bool, o fyne.CanvasObje
 	label := box.Objects[0].(*widget.Label)
 	icon := box.Objects[1].(*widget.Icon)
 	flag := box.Objects[2].(*widget.Icon)
-	label.SetText(n.label(uid))
+	// Refreshed only when it changes: every switch refreshes the tree, and
+	// a truncated label measures its text again on each refresh.
+	if text := n.label(uid); label.Text != text || label.TextStyle.Bold != branch {
+		label.Text = text
+		label.TextStyle.Bold = branch
+		label.Refresh()
+	}
 	num, _ := uidIndicator(uid)
 	if want := !branch && n.needsRevision(num); want != flag.Visible() {
 		if want {
@@ -200,10 +206,8 @@ func (n *navigator) update(uid widget.TreeNodeID, branch bool, o fyne.CanvasObje
 	}
 	if branch {
 		icon.Hide()
-		label.TextStyle.Bold = true
 		return
 	}
-	label.TextStyle.Bold = false
 	icon.SetResource(statusIcon(n.q.s.status(num)))
 	icon.Show()
 }

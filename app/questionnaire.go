@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -24,6 +25,9 @@ type questionnaire struct {
 	split     *container.Split
 	body      *fyne.Container
 	uploadBar *uploadBar
+	// paneBox is the split's right side; showPane refills it with each
+	// indicator's pane.
+	paneBox *fyne.Container
 
 	homeBtn, formBtn, dashBtn *widget.Button
 	shortcuts                 map[string]func()
@@ -63,8 +67,9 @@ func newQuestionnaire(u *UI, s *session) *questionnaire {
 	q.dashBtn = widget.NewButtonWithIcon(tr("q.dashboard"), theme.GridIcon(), q.showDashboard)
 	q.body = container.NewStack()
 	q.current = firstOpen(s)
-	q.pane = newIndicatorPane(q, q.current)
-	q.split = container.NewHSplit(q.nav.view(), q.pane.view())
+	q.paneBox = &fyne.Container{}
+	q.showPane(newIndicatorPane(q, q.current))
+	q.split = container.NewHSplit(q.nav.view(), q.paneBox)
 	q.split.Offset = 0.3
 	q.showForm()
 	q.nav.selectIndicator(q.current)
@@ -115,8 +120,10 @@ func (q *questionnaire) leave() {
 
 func (q *questionnaire) showForm() {
 	q.dashVisible = false
-	q.body.Objects = []fyne.CanvasObject{q.split}
-	q.body.Refresh()
+	if len(q.body.Objects) != 1 || q.body.Objects[0] != q.split {
+		q.body.Objects = []fyne.CanvasObject{q.split}
+		q.body.Refresh() // only when coming back: it refreshes every widget below
+	}
 	q.formBtn.Importance = widget.HighImportance
 	q.dashBtn.Importance = widget.MediumImportance
 	q.formBtn.Refresh()
@@ -151,12 +158,28 @@ func (q *questionnaire) goTo(n int) {
 	q.u.saver.flush()
 	if n != q.current || q.pane == nil {
 		q.current = n
-		q.pane = newIndicatorPane(q, n)
-		q.split.Trailing = q.pane.view()
-		q.split.Refresh()
+		q.showPane(newIndicatorPane(q, n))
 	}
 	q.nav.selectIndicator(n)
 	q.showForm()
+}
+
+// showPane makes p the shown indicator pane. The split keeps one holder
+// that takes the new pane's layout and objects and is laid out once:
+// Split.Refresh would also refresh every widget of the new pane after
+// laying it out, and the whole navigator (docs/PERFORMANCE.md).
+func (q *questionnaire) showPane(p *indicatorPane) {
+	q.pane = p
+	view := p.view()
+	v, ok := view.(*fyne.Container)
+	if !ok {
+		v = container.NewStack(view)
+	}
+	q.paneBox.Layout, q.paneBox.Objects = v.Layout, v.Objects
+	if size := q.paneBox.Size(); !size.IsZero() {
+		q.paneBox.Layout.Layout(q.paneBox.Objects, size)
+	}
+	canvas.Refresh(q.paneBox)
 }
 
 func (q *questionnaire) step(delta int) {

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Takes the README screenshots of the real desktop app: builds the binary,
 # makes demo data, runs the app under Xvfb at 1366x768 (the OPD laptops'
-# screen), moves through it with the keyboard (xdotool) and captures
-# docs/screenshots/{home,indicator,dashboard}.png with ImageMagick.
+# screen), moves through it with the keyboard and mouse (xdotool) and
+# captures docs/screenshots/*.png with ImageMagick: the demo's home,
+# indicator and dashboard, the assessor's recap, review and consolidation,
+# and the first use (docs/first-use.md): first run → first export, a failed
+# export, trash and restore, the assessor's first stick.
 # Usage: scripts/screenshots.sh            (Linux; builds from main.go)
 #        SPBE_BIN=/path/to/binary scripts/screenshots.sh   (use a built one)
 set -euo pipefail
@@ -91,12 +94,17 @@ wait_window() {
 		cat "$1" >&2
 		exit 1
 	fi
+	sleep 2
+	# The window that stayed (Fyne may map a first one and replace it).
+	win=$(xdotool search --name '^SPBE Mandiri$' 2>/dev/null | tail -1)
 	xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
 	sleep 3
 }
 wait_window "$work/app.log"
 
-shot() { import -window root "$out/$1.png" && echo "wrote $out/$1.png" >&2; }
+shot() {
+	import -window root -define png:compression-level=9 "$out/$1.png" && echo "wrote $out/$1.png" >&2
+}
 key() { xdotool key --window "$win" "$@"; sleep 1.2; }
 
 shot home
@@ -152,3 +160,76 @@ shot asesor-review
 click 560 103 # Konsolidasi
 click 400 310 # indicator 1: the proposal from DISKOMINFO's accepted answer
 shot asesor-consolidate
+
+# First use, in fresh folders (docs/first-use.md). The file dialog opens
+# in $HOME, so the export lands there and the assessor's "stick" is the
+# OPD's $HOME: its bundle and the KUNCI_PUBLIK_*.json written beside it.
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+export HOME="$work/first-home"
+mkdir -p "$HOME"
+FYNE_THEME=light "$bin" --data "$work/first" >"$work/app-first.log" 2>&1 &
+app_pid=$!
+wait_window "$work/app-first.log"
+type_text() { xdotool type --delay 20 "$1"; sleep 0.3; }
+click 700 101 # Instansi
+type_text "Pemerintah Kabupaten Sigi"
+key Tab
+type_text "DISKOMINFO"
+key Tab
+type_text "Dinas Komunikasi, Informatika dan Persandian"
+key Tab
+type_text "Rahmat Hidayat"
+shot first-run
+click 363 269 # Simpan profil
+click 72 103  # Penilaian baru (SPBE 2020 is preselected)
+click 297 281 # Buat penilaian
+sleep 1.5
+key alt+3 # indicator 1: level 3
+key ctrl+d
+click 812 706 # Ekspor…
+click 770 434 # "… belum diisi — tetap ekspor?": Tetap ekspor
+click 1099 662 # the folder dialog opens in $HOME: Buka
+pass="frasa sandi contoh yang panjang"
+type_text "$pass"
+key Tab
+type_text "$pass"
+shot first-export-key
+click 793 536 # Buat kunci dan ekspor
+sleep 3
+shot first-export-done
+click 683 526 # Tutup
+# The same export with a wrong passphrase ends in an error dialog.
+click 812 706
+click 770 434
+click 1099 662
+type_text "bukan frasa sandinya"
+click 731 446 # Ekspor
+sleep 3
+shot export-failed
+click 683 418 # OK
+# Trash and restore: Hapus asks and names what goes; Sampah gives it back.
+click 57 21 # Beranda
+click 301 227 # Hapus on the card
+shot trash-ask
+click 792 457 # Pindahkan ke Sampah
+shot trash-undo
+click 1305 742 # Sampah
+shot trash-view
+click 68 263 # Pulihkan
+shot trash-restored
+
+# The assessor's first stick: a fresh assessor workspace imports the
+# OPD's folder; the key beside the bundle is registered as pending.
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+FYNE_THEME=light "$bin" --data "$work/first-asesor" >"$work/app-first-asesor.log" 2>&1 &
+app_pid=$!
+wait_window "$work/app-first-asesor.log"
+click 978 269 # first run: Ruang kerja Asesor
+click 147 148 # Impor semua bundel dari folder…
+click 1099 662 # the folder dialog opens in $HOME (the "stick"): Buka
+sleep 2
+shot asesor-first-stick
+click 229 103 # Kunci penanda tangan
+shot asesor-keys-pending
