@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
@@ -206,7 +207,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	for _, o := range opds {
 		mustCLI(t, "feedback", "export", "--data", asesorData, "--bundle", o.bundleID, "--out", back, "--passphrase-file", pass)
 	}
-	pub := filepath.Join(back, assessorPublicKeyName)
+	pub := filepath.Join(back, storage.AssessorPublicKeyName)
 	for _, o := range opds {
 		files, _ := filepath.Glob(filepath.Join(back, "SPBE_"+o.kode+"_2026_*_UMPAN.spbe-umpan"))
 		if len(files) != 1 {
