@@ -48,7 +48,10 @@ func Run(t *testing.T, open Open) {
 		{"UnchangedWritesNothing", unchangedWritesNothing},
 		{"UnknownIndicator", unknownIndicator},
 		{"NotFound", notFound},
-		{"Evidence", evidence},
+		{"EvidenceAdded", evidenceAdded},
+		{"EvidenceNoteMakesHistory", evidenceNote},
+		{"EvidenceRemovedAndBack", evidenceRemoved},
+		{"Restore", restore},
 		{"Trash", trash},
 		{"Ordering", ordering},
 	} {
@@ -145,18 +148,7 @@ func editsMakeHistory(t *testing.T, s assessment.Store, c *assessment.Catalog) {
 		{Field: assessment.FieldJustification, Old: "", New: "FAKTA: SK ada.", Operator: "Ani"},
 		{Field: assessment.FieldJustification, Old: "FAKTA: SK ada.", New: "FAKTA: SK dan SOP ada.", Operator: "Budi"},
 	}
-	if len(h) != len(want) {
-		t.Fatalf("history %+v", h)
-	}
-	for i, w := range want {
-		g := h[i]
-		if g.Field != w.Field || g.Old != w.Old || g.New != w.New || g.Operator != w.Operator || g.Indicator != 1 || g.At.IsZero() {
-			t.Errorf("history[%d] = %+v, want %+v", i, g, w)
-		}
-		if i > 0 && g.ID <= h[i-1].ID {
-			t.Errorf("history ids not increasing: %d after %d", g.ID, h[i-1].ID)
-		}
-	}
+	sameChanges(t, h, want, 1)
 	got, _ := answerOf(t, s, a.ID, 1)
 	if got.Level != 2 || got.Justification != "FAKTA: SK dan SOP ada." || got.Operator != "Budi" {
 		t.Errorf("answer %+v", got)
@@ -232,74 +224,101 @@ func notFound(t *testing.T, s assessment.Store, c *assessment.Catalog) {
 	}
 }
 
-// evidence: added, its note edited (history), removed to the trash and
-// brought back; lists by indicator then id; the content reads back.
-func evidence(t *testing.T, s assessment.Store, c *assessment.Catalog) {
-	a := create(t, s, c, 2026)
+// evidenceSet is three evidence files: e1 on indicator 1, e2 and e2b on
+// indicator 2 (e2 added first), each with the note "awal".
+type evidenceSet struct {
+	a           assessment.Assessment
+	e1, e2, e2b assessment.Evidence
+}
+
+func addEvidence(t *testing.T, s assessment.Store, c *assessment.Catalog) evidenceSet {
+	t.Helper()
+	x := evidenceSet{a: create(t, s, c, 2026)}
 	add := func(indicator, level int, name, content string) assessment.Evidence {
 		t.Helper()
-		e, err := s.AddEvidence(ctx, a.ID, indicator, assessment.EvidenceInput{Name: name, Reader: strings.NewReader(content),
+		e, err := s.AddEvidence(ctx, x.a.ID, indicator, assessment.EvidenceInput{Name: name, Reader: strings.NewReader(content),
 			Level: level, Note: "awal", Operator: "Ani"})
 		must(t, err)
 		return e
 	}
-	e2 := add(2, 3, "sk.pdf", "%PDF-1.4 sk")
-	e1 := add(1, 0, "sop.pdf", "%PDF-1.4 sop")
-	e2b := add(2, 0, "foto.png", "\x89PNG foto")
-	if e2.OriginalName != "sk.pdf" || e2.Level != 3 || e2.Note != "awal" || e2.Blob.Size != int64(len("%PDF-1.4 sk")) || len(e2.Blob.SHA256) != 64 {
-		t.Fatalf("added %+v", e2)
+	x.e2 = add(2, 3, "sk.pdf", "%PDF-1.4 sk")
+	x.e1 = add(1, 0, "sop.pdf", "%PDF-1.4 sop")
+	x.e2b = add(2, 0, "foto.png", "\x89PNG foto")
+	return x
+}
+
+func evidenceIDs(t *testing.T, s assessment.Store, id string) []int64 {
+	t.Helper()
+	list, err := s.Evidence(ctx, id)
+	must(t, err)
+	var out []int64
+	for _, e := range list {
+		out = append(out, e.ID)
 	}
-	if _, err := s.AddEvidence(ctx, a.ID, 1, assessment.EvidenceInput{Name: "x.pdf", Reader: strings.NewReader("x"), Level: 6}); err == nil {
+	return out
+}
+
+// evidenceAdded: an added file is listed by indicator then id, its
+// content reads back, and the addition is in the history.
+func evidenceAdded(t *testing.T, s assessment.Store, c *assessment.Catalog) {
+	x := addEvidence(t, s, c)
+	if e := x.e2; e.OriginalName != "sk.pdf" || e.Level != 3 || e.Note != "awal" || e.Blob.Size != int64(len("%PDF-1.4 sk")) || len(e.Blob.SHA256) != 64 {
+		t.Fatalf("added %+v", e)
+	}
+	if _, err := s.AddEvidence(ctx, x.a.ID, 1, assessment.EvidenceInput{Name: "x.pdf", Reader: strings.NewReader("x"), Level: 6}); err == nil {
 		t.Error("evidence level 6 accepted")
 	}
-	ids := func() []int64 {
-		list, err := s.Evidence(ctx, a.ID)
-		must(t, err)
-		var out []int64
-		for _, e := range list {
-			out = append(out, e.ID)
-		}
-		return out
-	}
-	if got, want := ids(), []int64{e1.ID, e2.ID, e2b.ID}; !equal(got, want) {
+	if got, want := evidenceIDs(t, s, x.a.ID), []int64{x.e1.ID, x.e2.ID, x.e2b.ID}; !equal(got, want) {
 		t.Errorf("Evidence order %v, want %v (by indicator, then id)", got, want)
 	}
-	rc, err := s.OpenBlob(ctx, e2.Blob.SHA256)
+	rc, err := s.OpenBlob(ctx, x.e2.Blob.SHA256)
 	must(t, err)
 	data, err := io.ReadAll(rc)
 	rc.Close()
 	if err != nil || !bytes.Equal(data, []byte("%PDF-1.4 sk")) {
 		t.Errorf("OpenBlob = %q, %v", data, err)
 	}
-	h := history(t, s, a.ID, 2)
+	h := history(t, s, x.a.ID, 2)
 	if len(h) != 2 || h[0].Field != assessment.FieldEvidence || h[0].Old != "" || !strings.Contains(h[0].New, "sk.pdf") {
-		t.Fatalf("history after adding: %+v", h)
+		t.Errorf("history after adding: %+v", h)
 	}
+}
 
-	must(t, s.SetEvidenceNote(ctx, e2.ID, "SK Bupati 2026", "Budi"))
-	must(t, s.SetEvidenceNote(ctx, e2.ID, "SK Bupati 2026", "Budi")) // unchanged: nothing
-	h = history(t, s, a.ID, 2)
+// evidenceNote: editing a note makes history; the same note again does not.
+func evidenceNote(t *testing.T, s assessment.Store, c *assessment.Catalog) {
+	x := addEvidence(t, s, c)
+	must(t, s.SetEvidenceNote(ctx, x.e2.ID, "SK Bupati 2026", "Budi"))
+	must(t, s.SetEvidenceNote(ctx, x.e2.ID, "SK Bupati 2026", "Budi")) // unchanged: nothing
+	h := history(t, s, x.a.ID, 2)
 	if len(h) != 3 || h[2].Field != assessment.FieldEvidence || !strings.Contains(h[2].Old, "awal") ||
 		!strings.Contains(h[2].New, "SK Bupati 2026") || h[2].Operator != "Budi" {
 		t.Errorf("history after the note edit: %+v", h)
 	}
+	list, err := s.Evidence(ctx, x.a.ID)
+	must(t, err)
+	if len(list) != 3 || list[1].ID != x.e2.ID || list[1].Note != "SK Bupati 2026" {
+		t.Errorf("after the note edit: %+v", list)
+	}
+}
 
-	must(t, s.RemoveEvidence(ctx, e2.ID, "Budi"))
-	must(t, s.RemoveEvidence(ctx, e2.ID, "Budi")) // already removed: nothing
-	if got, want := ids(), []int64{e1.ID, e2b.ID}; !equal(got, want) {
+// evidenceRemoved: a removed file leaves the list (kept, with history)
+// and comes back with its note.
+func evidenceRemoved(t *testing.T, s assessment.Store, c *assessment.Catalog) {
+	x := addEvidence(t, s, c)
+	must(t, s.RemoveEvidence(ctx, x.e2.ID, "Budi"))
+	must(t, s.RemoveEvidence(ctx, x.e2.ID, "Budi")) // already removed: nothing
+	if got, want := evidenceIDs(t, s, x.a.ID), []int64{x.e1.ID, x.e2b.ID}; !equal(got, want) {
 		t.Errorf("after removing: %v, want %v", got, want)
 	}
-	h = history(t, s, a.ID, 2)
-	if len(h) != 4 || !strings.Contains(h[3].Old, "sk.pdf") || h[3].New != "" {
+	h := history(t, s, x.a.ID, 2)
+	if len(h) != 3 || !strings.Contains(h[2].Old, "sk.pdf") || h[2].New != "" || h[2].Operator != "Budi" {
 		t.Errorf("history after removing: %+v", h)
 	}
-	must(t, s.UndoRemoveEvidence(ctx, e2.ID, "Budi"))
-	list, err := s.Evidence(ctx, a.ID)
-	must(t, err)
-	if len(list) != 3 || list[1].ID != e2.ID || list[1].Note != "SK Bupati 2026" {
-		t.Errorf("after undo: %+v", list)
+	must(t, s.UndoRemoveEvidence(ctx, x.e2.ID, "Budi"))
+	if got, want := evidenceIDs(t, s, x.a.ID), []int64{x.e1.ID, x.e2.ID, x.e2b.ID}; !equal(got, want) {
+		t.Errorf("after undo: %v, want %v", got, want)
 	}
-	if h = history(t, s, a.ID, 2); len(h) != 5 || h[4].Old != "" || !strings.Contains(h[4].New, "sk.pdf") {
+	if h = history(t, s, x.a.ID, 2); len(h) != 4 || h[3].Old != "" || !strings.Contains(h[3].New, "sk.pdf") {
 		t.Errorf("history after undo: %+v", h)
 	}
 }
@@ -334,17 +353,27 @@ func trash(t *testing.T, s assessment.Store, c *assessment.Catalog) {
 	if ans, ok := answerOf(t, s, a.ID, 1); !ok || ans.Level != 4 {
 		t.Errorf("answers of a trashed assessment: %+v", ans)
 	}
+}
+
+// restore: an assessment taken out of the Sampah is listed again with
+// the status it had; restoring one not in the trash does nothing.
+func restore(t *testing.T, s assessment.Store, c *assessment.Catalog) {
+	a := create(t, s, c, 2026)
+	must(t, s.TrashAssessment(ctx, a.ID))
 	must(t, s.RestoreAssessment(ctx, a.ID))
-	got, err = s.Assessment(ctx, a.ID)
+	got, err := s.Assessment(ctx, a.ID)
 	if err != nil || got.Status != assessment.AssessmentDraft || !got.TrashedAt.IsZero() {
 		t.Errorf("restored %+v %v", got, err)
 	}
-	list, err = s.Assessments(ctx)
+	list, err := s.Assessments(ctx)
 	must(t, err)
 	if len(list) != 1 || list[0].ID != a.ID {
 		t.Errorf("after restore: %+v", list)
 	}
 	must(t, s.RestoreAssessment(ctx, a.ID)) // not in the trash: nothing
+	if trashed, err := s.TrashedAssessments(ctx); err != nil || len(trashed) != 0 {
+		t.Errorf("trash after restore: %+v %v", trashed, err)
+	}
 }
 
 // ordering: assessments newest periode first, then in creation order;
@@ -372,6 +401,24 @@ func ordering(t *testing.T, s assessment.Store, c *assessment.Catalog) {
 	}
 	if _, err := s.CreateAssessment(ctx, c, 1999); err == nil {
 		t.Error("periode 1999 accepted")
+	}
+}
+
+// sameChanges compares history with want (field, values, operator) and
+// checks that ids increase.
+func sameChanges(t *testing.T, h, want []assessment.Change, indicator int) {
+	t.Helper()
+	if len(h) != len(want) {
+		t.Fatalf("history %+v, want %d changes", h, len(want))
+	}
+	for i, w := range want {
+		g := h[i]
+		if g.Field != w.Field || g.Old != w.Old || g.New != w.New || g.Operator != w.Operator || g.Indicator != indicator || g.At.IsZero() {
+			t.Errorf("history[%d] = %+v, want %+v", i, g, w)
+		}
+		if i > 0 && g.ID <= h[i-1].ID {
+			t.Errorf("history ids not increasing: %d after %d", g.ID, h[i-1].ID)
+		}
 	}
 }
 
