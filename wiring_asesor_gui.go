@@ -2,17 +2,14 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/viewer"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
@@ -187,12 +184,10 @@ func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision)
 	return err
 }
 
-// OpenBlob copies the blob into a fresh temporary folder under its
-// original name (so the system viewer picks the right program). The name
-// is the OPD's: a name whose extension is not a known document type
-// ("SK.pdf.exe", "skrip.js", no extension) gets ".bin" added, so that
-// opening it runs nothing; the GUI does not hand such a copy to the
-// system (app.openBlobInViewer) but opens its folder.
+// OpenBlob copies the blob into a fresh temporary folder under the name
+// assessment/viewer gives it (the OPD's name, with ".bin" added unless it
+// is a document type), so the system viewer picks the right program and
+// runs nothing an OPD sent.
 func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error) {
 	src, err := a.w.OpenBlob(sum)
 	if err != nil {
@@ -203,59 +198,7 @@ func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error
 	if err != nil {
 		return "", err
 	}
-	dst := filepath.Join(dir, viewerName(sum, name))
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", err
-	}
-	if _, err = io.Copy(f, src); err != nil {
-		f.Close()
-		return "", fmt.Errorf("salinan berkas gagal: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	markFromElsewhere(dst)
-	return dst, nil
-}
-
-// markFromElsewhere gives the copy, on Windows, the Mark of the Web
-// (Zone.Identifier, zone 3) that a file from a USB stick would carry if
-// Explorer had copied it: Office then opens an OPD's .doc or .xls in
-// Protected View with its macros blocked. Best effort: on a file system
-// without alternate streams the copy simply has no mark.
-func markFromElsewhere(path string) {
-	if runtime.GOOS != "windows" {
-		return
-	}
-	_ = os.WriteFile(path+":Zone.Identifier", []byte("[ZoneTransfer]\r\nZoneId=3\r\n"), 0o600)
-}
-
-// viewerExtensions are the document types a copy keeps its name for:
-// what OPDs attach as evidence, each opened by a viewer or an office
-// program, none of them a program or a script itself.
-var viewerExtensions = map[string]bool{
-	".pdf": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true,
-	".txt": true, ".csv": true, ".rtf": true,
-	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
-	".odt": true, ".ods": true, ".odp": true,
-}
-
-// viewerName is the file name of a copy for the viewer: the name made
-// safe by assessment.LocalFileName (no folders, no ":" of an alternate
-// data stream, no device name), sum when nothing is left, and ".bin"
-// added unless the extension is a document type. The type is judged on
-// the name as sent (compared case-insensitively), before trailing dots or
-// spaces are dropped: "SK.pdf." is not a .pdf name, so it gets ".bin".
-func viewerName(sum, name string) string {
-	sent := path.Base(path.Clean("/" + strings.ReplaceAll(name, "\\", "/")))
-	if sent == "/" {
-		return sum + ".bin"
-	}
-	if !viewerExtensions[strings.ToLower(path.Ext(sent))] {
-		sent += ".bin"
-	}
-	return assessment.LocalFileName(sent, sum+".bin")
+	return viewer.Copy(dir, viewer.Name(sum, name), src)
 }
 
 func (a *asesorGUI) Close() error { return a.w.Close() }
