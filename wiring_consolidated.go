@@ -73,11 +73,11 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	dir, err := exportDir(filepath.Dir(w.Dir()), destDir)
+	dir, err := storage.ExportDir(filepath.Dir(w.Dir()), destDir)
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFile(dir, fmt.Sprintf("KONSOLIDASI_%d", periode), "."+string(format), data)
+	path, err := storage.WriteFreeFile(dir, fmt.Sprintf("KONSOLIDASI_%d", periode), "."+string(format), data)
 	if err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}
@@ -95,7 +95,7 @@ func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.Consoli
 	}
 	// The output is refused (data folder, existing file) before the
 	// passphrase is asked for; the write checks again.
-	guard := outputGuard(dir)
+	guard := storage.OutputGuard(dir)
 	if _, err := guard.File(req.Out, req.Force); err != nil {
 		return out, err
 	}

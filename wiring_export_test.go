@@ -18,6 +18,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
@@ -59,7 +60,7 @@ func exportInput(t *testing.T) bundle.Input {
 
 func writeBundle(t *testing.T, in bundle.Input, key *keys.Key) []byte {
 	t.Helper()
-	r := signedReport(key)
+	r := export.SignedReport(key)
 	in.Report = func(info bundle.ReportInfo) ([]byte, string, error) { return r(in.Snapshot, info) }
 	var buf bytes.Buffer
 	if _, err := bundle.Write(context.Background(), &buf, in, key.Private()); err != nil {
@@ -151,34 +152,4 @@ func zipEntry(t *testing.T, b []byte, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
-}
-
-// The OPD's public key goes on the stick beside each bundle, for the
-// assessor to register; another key's file of the same OPD is kept.
-func TestWriteOPDPublicKey(t *testing.T) {
-	dir := t.TempDir()
-	k1, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p1, err := writeOPDPublicKey(dir, "dinkes kab.", k1.Identity)
-	if err != nil || filepath.Base(p1) != "KUNCI_PUBLIK_DINKES-KAB.json" {
-		t.Fatalf("first key: %q %v", p1, err)
-	}
-	if again, err := writeOPDPublicKey(dir, "dinkes kab.", k1.Identity); err != nil || again != p1 {
-		t.Fatalf("same key again: %q %v", again, err)
-	}
-	k2, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p2, err := writeOPDPublicKey(dir, "dinkes kab.", k2.Identity)
-	if err != nil || p2 == p1 || !strings.Contains(filepath.Base(p2), k2.KeyID[:8]) {
-		t.Fatalf("second key: %q %v", p2, err)
-	}
-	for p, want := range map[string]string{p1: k1.KeyID, p2: k2.KeyID} {
-		if id, err := keys.ReadPublic(p); err != nil || id.KeyID != want {
-			t.Errorf("%s holds %s (%v), want %s", p, id.KeyID, err, want)
-		}
-	}
 }

@@ -53,7 +53,7 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	if err != nil {
 		return out, err
 	}
-	dir, err := outputGuard(filepath.Dir(w.Dir())).Dir(req.OutDir)
+	dir, err := storage.OutputGuard(filepath.Dir(w.Dir())).Dir(req.OutDir)
 	if err != nil {
 		return out, err
 	}
@@ -83,10 +83,10 @@ func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExpo
 	}
 	// An earlier feedback file on the same bundle is kept (…_2 and so on).
 	name := feedback.FileName(b.OPDKode, b.Periode, b.Sequence)
-	if out.Path, err = writeFreeFile(dir, strings.TrimSuffix(name, feedback.Extension), feedback.Extension, data); err != nil {
+	if out.Path, err = storage.WriteFreeFile(dir, strings.TrimSuffix(name, feedback.Extension), feedback.Extension, data); err != nil {
 		return out, fmt.Errorf("menulis umpan balik: %w", err)
 	}
-	if err := replaceFile(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
+	if err := storage.ReplaceFile(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
 		return out, fmt.Errorf("menulis kunci publik asesor: %w", err)
 	}
 	out.OPDKode, out.Periode, out.Sequence, out.Items = b.OPDKode, b.Periode, b.Sequence, len(m.Items)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -41,7 +42,7 @@ func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, asses
 // (never over an existing file), as `key backup --asesor` does.
 func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
 	now := time.Now()
-	dir, err := exportDir(filepath.Dir(a.w.Dir()), destDir)
+	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)
 	if err != nil {
 		return "", err
 	}
@@ -52,7 +53,7 @@ func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphr
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFileMode(dir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json", data, 0o600)
+	path, err := storage.WriteFreeFileMode(dir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json", data, 0o600)
 	if err != nil {
 		return "", fmt.Errorf("menulis cadangan kunci: %w", err)
 	}

@@ -9,7 +9,9 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -82,11 +84,11 @@ func (k opdKeysGUI) ExportPublic(ctx context.Context, destDir string) (string, e
 	if err != nil {
 		return "", err
 	}
-	dir, err := exportDir(svc.DataDir, destDir)
+	dir, err := storage.ExportDir(svc.DataDir, destDir)
 	if err != nil {
 		return "", err
 	}
-	return writeOPDPublicKey(dir, p.OPDKode, id)
+	return export.WriteOPDPublicKey(dir, p.OPDKode, id)
 }
 
 // KeyForm writes FORMULIR_KUNCI_<KODE>.pdf into destDir (…_2.pdf and so
@@ -100,7 +102,7 @@ func (k opdKeysGUI) KeyForm(ctx context.Context, destDir string) (string, error)
 	if err != nil {
 		return "", err
 	}
-	dir, err := exportDir(svc.DataDir, destDir)
+	dir, err := storage.ExportDir(svc.DataDir, destDir)
 	if err != nil {
 		return "", err
 	}
@@ -108,7 +110,7 @@ func (k opdKeysGUI) KeyForm(ctx context.Context, destDir string) (string, error)
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFile(dir, "FORMULIR_KUNCI_"+bundle.SafeName(p.OPDKode), ".pdf", pdf)
+	path, err := storage.WriteFreeFile(dir, "FORMULIR_KUNCI_"+bundle.SafeName(p.OPDKode), ".pdf", pdf)
 	if err != nil {
 		return "", fmt.Errorf("menulis formulir pendaftaran kunci: %w", err)
 	}
@@ -127,7 +129,7 @@ func (k opdKeysGUI) Backup(ctx context.Context, destDir string, passphrase []byt
 	if err != nil {
 		return "", err
 	}
-	dir, err := exportDir(svc.DataDir, destDir)
+	dir, err := storage.ExportDir(svc.DataDir, destDir)
 	if err != nil {
 		return "", err
 	}
@@ -136,7 +138,7 @@ func (k opdKeysGUI) Backup(ctx context.Context, destDir string, passphrase []byt
 		return "", err
 	}
 	base := "CADANGAN_KUNCI_" + bundle.SafeName(p.OPDKode) + "_" + time.Now().Format("20060102")
-	path, err := writeFreeFileMode(dir, base, ".json", data, 0o600)
+	path, err := storage.WriteFreeFileMode(dir, base, ".json", data, 0o600)
 	if err != nil {
 		return "", fmt.Errorf("menulis cadangan kunci: %w", err)
 	}

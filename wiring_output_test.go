@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -36,7 +36,7 @@ func TestPlantedPartialSymlinkCannotRedirect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := writeOPDPublicKey(stick, "DISKOMINFO", k.Identity)
+	path, err := export.WriteOPDPublicKey(stick, "DISKOMINFO", k.Identity)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestGUIExportsRefuseDataFolder(t *testing.T) {
 		"public key": func(dir string) error { _, err := k.ExportPublic(ctx, dir); return err },
 		"key backup": func(dir string) error { _, err := k.Backup(ctx, dir, pass); return err },
 		"bundle": func(dir string) error {
-			_, err := exportBundle(ctx, k.current(), cli.ExportRequest{AssessmentID: "x", OutDir: dir, Passphrase: pass})
+			_, err := exportBundle(ctx, k.current(), assessment.ExportRequest{AssessmentID: "x", OutDir: dir, Passphrase: pass})
 			return err
 		},
 	} {

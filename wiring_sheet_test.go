@@ -16,6 +16,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/sheet"
 )
 
@@ -114,7 +115,7 @@ func TestRecapXLSXCommand(t *testing.T) {
 	}
 	mustCLI(t, "recap", "--data", data, "--xlsx", out, "--force")
 	inside := filepath.Join(data, "rekap.xlsx")
-	if code, _, e := runCLI(t, "recap", "--data", data, "--xlsx", inside, "--force"); code != 1 || fileExists(inside) {
+	if code, _, e := runCLI(t, "recap", "--data", data, "--xlsx", inside, "--force"); code != 1 || storage.FileExists(inside) {
 		t.Errorf("workbook into the data folder: exit %d, %q", code, e)
 	}
 	for _, bad := range [][]string{{"--xlsx", out, "--csv"}, {"--xlsx", out, "--json"}, {"--xlsx", filepath.Join(t.TempDir(), "rekap.csv")}} {

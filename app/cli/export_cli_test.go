@@ -27,7 +27,7 @@ type fakeDeps struct {
 	ExportDeps
 	key      KeyInfo
 	pass     []string
-	req      ExportRequest
+	req      assessment.ExportRequest
 	force    bool
 	prompted int
 }
@@ -52,10 +52,10 @@ func newFakeDeps(haveKey bool) *fakeDeps {
 		return RestoredKey{KeyInfo: f.key}, nil
 	}
 	f.ExportPublic = func(string) ([]byte, KeyInfo, error) { return []byte("kunci publik"), f.key, nil }
-	f.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
+	f.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
 		f.req = req
 		f.pass = append(f.pass, string(req.Passphrase))
-		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
+		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
 			Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
 	}
 	return f
@@ -259,8 +259,8 @@ func TestVerify(t *testing.T) {
 // it), the CLI still shows the bundle, and the message says it is fine.
 func TestExportWrittenButKeyFileFailed(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
-		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
+	d.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
+		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
 			errors.New("bundel SPBE_DISKOMINFO_2026_3.spbe tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis")
 	}
 	code, out, errs := runWith(t, d, "", "export", "--assessment", "x", "--out", t.TempDir(), "--passphrase-file", passFile(t, "rahasia-sekali"))

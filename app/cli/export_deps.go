@@ -30,7 +30,7 @@ type ExportDeps struct {
 	// another key unless force.
 	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)
 	// Export writes the signed bundle of one assessment into a folder.
-	Export func(ctx context.Context, svc *Services, req ExportRequest) (ExportResult, error)
+	Export func(ctx context.Context, svc *Services, req assessment.ExportRequest) (assessment.ExportResult, error)
 	// Verify checks a bundle file; pubkeyFile "" leaves the signer unknown.
 	// A non-nil error means the bundle is invalid (or unreadable).
 	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (VerifyReport, error)
@@ -55,31 +55,6 @@ type RestoredKey struct {
 	KeyInfo
 	Same     bool   `json:"same"`     // that key was already installed
 	Replaced string `json:"replaced"` // --force: where the previous key file went
-}
-
-// ExportRequest asks for one bundle.
-type ExportRequest struct {
-	AssessmentID string
-	OutDir       string
-	Passphrase   []byte
-	Progress     func(done, total int64)
-}
-
-// ExportResult describes the bundle written.
-type ExportResult struct {
-	Path           string `json:"path"`
-	BundleID       string `json:"bundle_id"`
-	Sequence       uint64 `json:"sequence"`
-	KeyID          string `json:"keyid"`
-	Fingerprint    string `json:"fingerprint"`
-	ManifestSHA256 string `json:"manifest_sha256"`
-	ContentDigest  string `json:"content_digest"`
-	Size           int64  `json:"size"`
-	Files          int    `json:"files"`
-	Supersedes     string `json:"supersedes,omitempty"` // bundle id
-	// PublicKeyPath is the OPD's public key file written beside the
-	// bundle, for the assessor to register.
-	PublicKeyPath string `json:"public_key_path,omitempty"`
 }
 
 // exportDeps returns env.Export or an error when it is not wired.
