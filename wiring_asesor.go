@@ -155,17 +155,12 @@ func asesorDeps() *cli.AsesorDeps {
 }
 
 // reviewCommand is `review`: the indicator must be in the catalog of the
-// bundle (when the catalog is known), then the workspace records it.
+// bundle (Workspace.CheckReviewIndicator, as the GUI), then the workspace
+// records it.
 func reviewCommand(ctx context.Context, dataDir string, e cli.ReviewEntry) (out cli.ReviewEntry, err error) {
 	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		b, err := w.Bundle(ctx, e.BundleID)
-		if err != nil {
+		if err := w.CheckReviewIndicator(ctx, e.BundleID, e.Indicator); err != nil {
 			return err
-		}
-		if cat, err := catalogOf(b.Catalog); err == nil {
-			if _, ok := cat.Indicator(e.Indicator); !ok {
-				return fmt.Errorf("indikator %d tidak ada di katalog %s bundel ini", e.Indicator, cat.ID)
-			}
 		}
 		r, err := w.Review(ctx, asesor.ReviewInput{BundleID: e.BundleID, Indicator: e.Indicator, Value: e.Value,
 			Status: asesor.ReviewStatus(e.Status), Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})

@@ -179,6 +179,10 @@ func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision)
 	if err != nil {
 		return err
 	}
+	// The same check as `review`: an indicator of the bundle's catalog.
+	if err := a.w.CheckReviewIndicator(ctx, d.BundleID, d.Indicator); err != nil {
+		return err
+	}
 	_, err = a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
 		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
 	return err
