@@ -112,7 +112,7 @@ func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport,
 		}
 		key = id.PublicKey
 	}
-	v, f, err := verifyWith(path, key) // infile refuses what is not a regular file
+	v, f, err := export.VerifyWith(path, key) // infile refuses what is not a regular file
 	if err != nil {
 		return cli.VerifyReport{}, err
 	}
