@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
@@ -177,7 +178,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	}
 
 	// Paper check of BAPPEDA's printed report.
-	var rec []cli.RecapRow
+	var rec []assessment.RecapRow
 	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", asesorData, "--json")), &rec)
 	if len(rec) != 3 {
 		t.Fatalf("recap: %+v", rec)
@@ -309,9 +310,9 @@ func TestAssessorSettlesConflict(t *testing.T) {
 	if b := imported.Bundles[0]; b.Kind != "konflik" || b.ConflictWith != ids[0] {
 		t.Fatalf("third: %+v", b)
 	}
-	var rec []cli.RecapRow
+	var rec []assessment.RecapRow
 	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", asesorData, "--json")), &rec)
-	if len(rec) != 1 || rec[0].BundleID != ids[0] || rec[0].Conflicts != 1 || !rec[0].Recomputed || rec[0].Mismatch ||
+	if len(rec) != 1 || rec[0].BundleID != ids[0] || rec[0].Conflicts != 1 || !rec[0].Recomputed || rec[0].IndexMismatch ||
 		rec[0].Index != rec[0].ClaimedIndex || rec[0].Answered != 1 {
 		t.Fatalf("recap with konflik: %+v", rec)
 	}

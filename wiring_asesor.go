@@ -62,11 +62,9 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return k, err
 		},
-		Recap: func(ctx context.Context, dataDir string) ([]cli.RecapRow, error) {
-			var out []cli.RecapRow
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				rows, err := w.Recap(ctx)
-				out = recapRows(rows)
+		Recap: func(ctx context.Context, dataDir string) (out []assessment.RecapRow, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				out, err = w.Recap(ctx)
 				return err
 			})
 			return out, err
@@ -323,19 +321,4 @@ func operatorName() string {
 		return u.Username
 	}
 	return os.Getenv("USER")
-}
-
-// recapRows are the workspace's recap rows as the CLI (and the recap CSV)
-// writes them.
-func recapRows(rows []asesor.RecapRow) []cli.RecapRow {
-	var out []cli.RecapRow
-	for _, r := range rows {
-		out = append(out, cli.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Instansi: r.Instansi, Periode: r.Periode,
-			Index: r.Index, Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total,
-			KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
-			CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
-			Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
-			Mismatch: r.IndexMismatch})
-	}
-	return out
 }

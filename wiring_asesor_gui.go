@@ -69,18 +69,7 @@ func (a *asesorGUI) RevokeKey(ctx context.Context, keyID string) error {
 	return err
 }
 
-func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
-	rows, err := a.w.Recap(ctx)
-	out := make([]assessment.RecapRow, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, assessment.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Index: r.Index,
-			Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyID: r.KeyID,
-			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, BundleID: r.BundleID, CreatedAt: r.CreatedAt,
-			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts, Recomputed: r.Recomputed,
-			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch})
-	}
-	return out, err
-}
+func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) { return a.w.Recap(ctx) }
 
 func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
 	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,

@@ -186,7 +186,7 @@ func unlockAssessorKey(w *asesor.Workspace, pass []byte) (*keys.Key, error) {
 // consolidatedOPDs is the recap of the periode's accepted bundles (those
 // left out for a revoked key marked) and the instansi name they give
 // (cons.InstansiName).
-func consolidatedOPDs(recap []asesor.RecapRow, periode int, excluded []string) ([]report.ConsolidatedOPD, string, []report.InstansiVariant) {
+func consolidatedOPDs(recap []assessment.RecapRow, periode int, excluded []string) ([]report.ConsolidatedOPD, string, []report.InstansiVariant) {
 	var out []report.ConsolidatedOPD
 	var votes []cons.Vote
 	for _, r := range recap {

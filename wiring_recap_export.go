@@ -24,7 +24,7 @@ func (a *asesorGUI) ExportRecapCSV(ctx context.Context, destDir string) (string,
 		return "", err
 	}
 	var buf bytes.Buffer
-	if err := cli.WriteRecapCSV(&buf, recapRows(rows)); err != nil {
+	if err := cli.WriteRecapCSV(&buf, rows); err != nil {
 		return "", err
 	}
 	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)

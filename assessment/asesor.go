@@ -175,31 +175,35 @@ type RegisteredKey struct {
 	LastSequence uint64
 }
 
-// RecapRow is one OPD and periode: its accepted bundle.
+// RecapRow is one OPD and periode: its accepted bundle. The same row is
+// the workspace's (storage/asesor), the recap screen's and `recap
+// --json`'s (the JSON keys are that command's output).
 type RecapRow struct {
-	OPDKode string
-	OPDNama string
-	Periode int
+	OPDKode  string `json:"opd_kode"`
+	OPDNama  string `json:"opd_nama"`
+	Instansi string `json:"instansi"`
+	Periode  int    `json:"periode"`
 	// Index … Total are recomputed from the answers on the catalog when
-	// Recomputed, else as the OPD claimed them. Index is a decimal with a
-	// point, "" when nothing is answered.
-	Index      string
-	Predicate  string
-	Complete   bool // false: the index is provisional
-	Answered   int
-	Total      int
-	Recomputed bool
-	// ClaimedIndex and ClaimedPredicate are the OPD's own; IndexMismatch:
-	// they differ from the recomputed ones.
-	ClaimedIndex     string
-	ClaimedPredicate string
-	IndexMismatch    bool
-	KeyID            string
-	KeyStatus        KeyStatus
-	Sequence         uint64
-	BundleID         string // the accepted bundle
-	CreatedAt        string // the OPD device's clock, display only
-	Imported         time.Time
-	Versions         int
-	Conflicts        int
+	// Recomputed, else as the OPD claimed them in answers.json. Index is
+	// 4 decimals with a point, "" when nothing is answered.
+	Index      string `json:"index"`
+	Predicate  string `json:"predicate"`
+	Complete   bool   `json:"complete"` // false: the index is provisional (sementara)
+	Answered   int    `json:"answered"`
+	Total      int    `json:"total"`
+	Recomputed bool   `json:"recomputed"`
+	// ClaimedIndex and ClaimedPredicate are the OPD's own (answers.json);
+	// IndexMismatch: they differ from the recomputed ones (the OPD's
+	// program computed otherwise, or answers.json was made by hand).
+	ClaimedIndex     string    `json:"claimed_index"`
+	ClaimedPredicate string    `json:"claimed_predicate"`
+	IndexMismatch    bool      `json:"index_mismatch"`
+	KeyID            string    `json:"keyid"`
+	KeyStatus        KeyStatus `json:"key_status"`    // pending: not final until the key is verified
+	Sequence         uint64    `json:"last_sequence"` // of the accepted bundle
+	BundleID         string    `json:"bundle_id"`     // the accepted bundle
+	CreatedAt        string    `json:"created_at"`    // the OPD device's clock, display only
+	Imported         time.Time `json:"imported_at"`
+	Versions         int       `json:"versions"`  // bundles stored for this OPD + periode
+	Conflicts        int       `json:"conflicts"` // of them in conflict with the accepted one
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
@@ -73,9 +74,9 @@ func TestBundlesCommand(t *testing.T) {
 
 func TestRecapShowsMismatchAndImportWarnings(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
-	env.Asesor.Recap = func(context.Context, string) ([]RecapRow, error) {
-		return []RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 20, Total: 20, Complete: true,
-			Recomputed: true, ClaimedIndex: "3.1", ClaimedPred: "Baik", Mismatch: true, Conflicts: 1}}, nil
+	env.Asesor.Recap = func(context.Context, string) ([]assessment.RecapRow, error) {
+		return []assessment.RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 20, Total: 20, Complete: true,
+			Recomputed: true, ClaimedIndex: "3.1", ClaimedPredicate: "Baik", IndexMismatch: true, Conflicts: 1}}, nil
 	}
 	if code := Run(env, []string{"recap"}); code != ExitOK ||
 		!strings.Contains(out.String(), "PERIKSA: indeks menurut OPD 3,10 Baik") || !strings.Contains(out.String(), "1 konflik") {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
@@ -22,8 +23,8 @@ func asesorEnv(lines []intake.Outcome) (*Env, *bytes.Buffer, *bytes.Buffer, *[]s
 			calls = append(calls, "verify "+id+" "+by+" "+how)
 			return RegistryKey{KeyID: id, Status: "verified", VerifiedBy: by, VerifiedHow: how}, nil
 		},
-		Recap: func(context.Context, string) ([]RecapRow, error) {
-			return []RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 3, Total: 20, KeyStatus: "pending"}}, nil
+		Recap: func(context.Context, string) ([]assessment.RecapRow, error) {
+			return []assessment.RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 3, Total: 20, KeyStatus: "pending"}}, nil
 		},
 		Operator: func() string { return "Budi" },
 	}

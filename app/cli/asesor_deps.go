@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
@@ -27,7 +28,7 @@ type AsesorDeps struct {
 	// RevokeKey marks a key revoked.
 	RevokeKey func(ctx context.Context, dataDir, keyID string) (RegistryKey, error)
 	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
-	Recap func(ctx context.Context, dataDir string) ([]RecapRow, error)
+	Recap func(ctx context.Context, dataDir string) ([]assessment.RecapRow, error)
 	// Review records a review decision (append-only; Value "" = none).
 	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
 	// ReviewSheet returns a bundle's answers beside the current reviews.
@@ -82,31 +83,6 @@ type RegistryKey struct {
 	LastSequence uint64    `json:"last_sequence"`
 }
 
-// RecapRow is one OPD and periode in the recap.
-type RecapRow struct {
-	OPDKode      string    `json:"opd_kode"`
-	OPDNama      string    `json:"opd_nama"`
-	Instansi     string    `json:"instansi"`
-	Periode      int       `json:"periode"`
-	Index        string    `json:"index"` // recomputed on the catalog when recomputed, else as claimed
-	Predicate    string    `json:"predicate"`
-	Complete     bool      `json:"complete"`
-	Answered     int       `json:"answered"`
-	Total        int       `json:"total"`
-	Recomputed   bool      `json:"recomputed"`
-	ClaimedIndex string    `json:"claimed_index"` // the OPD's own (answers.json)
-	ClaimedPred  string    `json:"claimed_predicate"`
-	Mismatch     bool      `json:"index_mismatch"`
-	KeyID        string    `json:"keyid"`
-	KeyStatus    string    `json:"key_status"`
-	LastSequence uint64    `json:"last_sequence"`
-	BundleID     string    `json:"bundle_id"`
-	CreatedAt    string    `json:"created_at"`
-	ImportedAt   time.Time `json:"imported_at"`
-	Versions     int       `json:"versions"`
-	Conflicts    int       `json:"conflicts"`
-}
-
 // Acceptance is the outcome of `accept`.
 type Acceptance struct {
 	BundleID   string   `json:"bundle_id"`
@@ -142,14 +118,4 @@ func asesorDeps(env *Env) (*AsesorDeps, error) {
 }
 
 // keyStatusLabel is the Bahasa Indonesia word for a key status.
-func keyStatusLabel(s string) string {
-	switch s {
-	case "pending":
-		return "menunggu verifikasi"
-	case "verified":
-		return "terverifikasi"
-	case "revoked":
-		return "dicabut"
-	}
-	return s
-}
+func keyStatusLabel(s string) string { return assessment.KeyStatus(s).Label() }
