@@ -114,7 +114,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	for _, o := range opds {
 		mustCLI(t, "keys", "add", "--data", asesorData, filepath.Join(keysDir, "kunci-"+o.kode+".json"), "--opd", o.kode)
 	}
-	var keyList []cli.RegistryKey
+	var keyList []assessment.RegisteredKey
 	json.Unmarshal([]byte(mustCLI(t, "keys", "list", "--data", asesorData, "--json")), &keyList)
 	if len(keyList) != 3 {
 		t.Fatalf("keys: %+v", keyList)
@@ -183,7 +183,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	if len(rec) != 3 {
 		t.Fatalf("recap: %+v", rec)
 	}
-	var bappedaKey cli.RegistryKey
+	var bappedaKey assessment.RegisteredKey
 	for _, k := range keyList {
 		if k.OPDKode == "BAPPEDA" {
 			bappedaKey = k

@@ -27,37 +27,30 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Keys: func(ctx context.Context, dataDir string) ([]cli.RegistryKey, error) {
-			var out []cli.RegistryKey
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				list, err := w.Keys(ctx)
-				for _, k := range list {
-					out = append(out, registryKey(k))
-				}
+		Keys: func(ctx context.Context, dataDir string) (out []assessment.RegisteredKey, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				out, err = w.Keys(ctx)
 				return err
 			})
 			return out, err
 		},
-		AddKey: func(ctx context.Context, dataDir, file, opdKode string) (k cli.RegistryKey, added bool, err error) {
+		AddKey: func(ctx context.Context, dataDir, file, opdKode string) (k assessment.RegisteredKey, added bool, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				key, a, err := w.AddKeyFile(ctx, file, opdKode)
-				k, added = registryKey(key), a
+				k, added, err = w.AddKeyFile(ctx, file, opdKode)
 				return err
 			})
 			return k, added, err
 		},
-		VerifyKey: func(ctx context.Context, dataDir, keyID, by, how string) (k cli.RegistryKey, err error) {
+		VerifyKey: func(ctx context.Context, dataDir, keyID, by, how string) (k assessment.RegisteredKey, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				key, err := w.VerifyKey(ctx, keyID, by, how)
-				k = registryKey(key)
+				k, err = w.VerifyKey(ctx, keyID, by, how)
 				return err
 			})
 			return k, err
 		},
-		RevokeKey: func(ctx context.Context, dataDir, keyID string) (k cli.RegistryKey, err error) {
+		RevokeKey: func(ctx context.Context, dataDir, keyID string) (k assessment.RegisteredKey, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				key, err := w.RevokeKey(ctx, keyID)
-				k = registryKey(key)
+				k, err = w.RevokeKey(ctx, keyID)
 				return err
 			})
 			return k, err
@@ -304,12 +297,6 @@ func withWorkspace(dataDir string, fn func(*asesor.Workspace) error) error {
 		err = cerr
 	}
 	return err
-}
-
-func registryKey(k asesor.Key) cli.RegistryKey {
-	return cli.RegistryKey{KeyID: k.KeyID, Fingerprint: k.Fingerprint, OPDKode: k.OPDKode, Status: string(k.Status),
-		Source: k.Source, FirstSeen: k.FirstSeen, VerifiedBy: k.VerifiedBy, VerifiedAt: k.VerifiedAt,
-		VerifiedHow: k.VerifiedHow, RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
 }
 
 // operatorName is the OS user, the default for `keys verify --by`.

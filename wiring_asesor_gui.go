@@ -46,17 +46,12 @@ func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(do
 }
 
 func (a *asesorGUI) Keys(ctx context.Context) ([]assessment.RegisteredKey, error) {
-	list, err := a.w.Keys(ctx)
-	out := make([]assessment.RegisteredKey, 0, len(list))
-	for _, k := range list {
-		out = append(out, guiKey(k))
-	}
-	return out, err
+	return a.w.Keys(ctx)
 }
 
 func (a *asesorGUI) AddKey(ctx context.Context, file string) (assessment.RegisteredKey, error) {
 	k, _, err := a.w.AddKeyFile(ctx, file, "")
-	return guiKey(k), err
+	return k, err
 }
 
 func (a *asesorGUI) VerifyKey(ctx context.Context, keyID, how, by string) error {
@@ -195,11 +190,5 @@ func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error
 }
 
 func (a *asesorGUI) Close() error { return a.w.Close() }
-
-func guiKey(k asesor.Key) assessment.RegisteredKey {
-	return assessment.RegisteredKey{KeyID: k.KeyID, Fingerprint: k.Fingerprint, OPDKode: k.OPDKode,
-		Status: assessment.KeyStatus(k.Status), Source: k.Source, FirstSeen: k.FirstSeen, VerifiedBy: k.VerifiedBy,
-		VerifiedAt: k.VerifiedAt, VerifiedHow: k.VerifiedHow, RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
-}
 
 var _ app.AsesorWorkspace = (*asesorGUI)(nil)

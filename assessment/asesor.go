@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"crypto/ed25519"
 	"time"
 )
 
@@ -160,19 +161,25 @@ func (s KeyStatus) Label() string {
 	return string(s)
 }
 
-// RegisteredKey is one entry of the assessor's key registry.
+// RegisteredKey is one entry of the assessor's key registry: the
+// workspace's (storage/asesor), the key screen's and `keys --json`'s (the
+// JSON keys are that command's output).
 type RegisteredKey struct {
-	KeyID        string
-	Fingerprint  string
-	OPDKode      string // "" until bound to an OPD
-	Status       KeyStatus
-	Source       string
-	FirstSeen    time.Time
-	VerifiedBy   string
-	VerifiedAt   time.Time
-	VerifiedHow  string
-	RevokedAt    time.Time
-	LastSequence uint64
+	KeyID       string            `json:"keyid"`
+	PublicKey   ed25519.PublicKey `json:"-"`
+	Fingerprint string            `json:"fingerprint"`
+	// OPDKode is "" until bound (keys add --opd, or the first bundle
+	// accepted).
+	OPDKode     string    `json:"opd_kode,omitempty"`
+	Status      KeyStatus `json:"status"` // pending | verified | revoked
+	Source      string    `json:"source"`
+	FirstSeen   time.Time `json:"first_seen"`
+	VerifiedBy  string    `json:"verified_by,omitempty"`
+	VerifiedAt  time.Time `json:"verified_at,omitzero"`
+	VerifiedHow string    `json:"verified_how,omitempty"`
+	RevokedAt   time.Time `json:"revoked_at,omitzero"`
+	// LastSequence is the highest sequence stored for the key (0: none).
+	LastSequence uint64 `json:"last_sequence"`
 }
 
 // RecapRow is one OPD and periode: its accepted bundle. The same row is

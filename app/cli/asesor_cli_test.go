@@ -19,9 +19,9 @@ func asesorEnv(lines []intake.Outcome) (*Env, *bytes.Buffer, *bytes.Buffer, *[]s
 			calls = append(calls, "import "+dir+" "+strings.Join(paths, ","))
 			return lines, nil
 		},
-		VerifyKey: func(_ context.Context, dir, id, by, how string) (RegistryKey, error) {
+		VerifyKey: func(_ context.Context, dir, id, by, how string) (assessment.RegisteredKey, error) {
 			calls = append(calls, "verify "+id+" "+by+" "+how)
-			return RegistryKey{KeyID: id, Status: "verified", VerifiedBy: by, VerifiedHow: how}, nil
+			return assessment.RegisteredKey{KeyID: id, Status: "verified", VerifiedBy: by, VerifiedHow: how}, nil
 		},
 		Recap: func(context.Context, string) ([]assessment.RecapRow, error) {
 			return []assessment.RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 3, Total: 20, KeyStatus: "pending"}}, nil

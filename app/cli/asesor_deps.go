@@ -19,14 +19,14 @@ type AsesorDeps struct {
 	// folders; progress may be nil.
 	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]intake.Outcome, error)
 	// Keys lists the key registry.
-	Keys func(ctx context.Context, dataDir string) ([]RegistryKey, error)
+	Keys func(ctx context.Context, dataDir string) ([]assessment.RegisteredKey, error)
 	// AddKey registers a public key file as pending; opdKode "" leaves it
 	// unbound until its first bundle. added is false when it was known.
-	AddKey func(ctx context.Context, dataDir, file, opdKode string) (k RegistryKey, added bool, err error)
+	AddKey func(ctx context.Context, dataDir, file, opdKode string) (k assessment.RegisteredKey, added bool, err error)
 	// VerifyKey marks a key (id or unique prefix) verified, recording who and how.
-	VerifyKey func(ctx context.Context, dataDir, keyID, by, how string) (RegistryKey, error)
+	VerifyKey func(ctx context.Context, dataDir, keyID, by, how string) (assessment.RegisteredKey, error)
 	// RevokeKey marks a key revoked.
-	RevokeKey func(ctx context.Context, dataDir, keyID string) (RegistryKey, error)
+	RevokeKey func(ctx context.Context, dataDir, keyID string) (assessment.RegisteredKey, error)
 	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
 	Recap func(ctx context.Context, dataDir string) ([]assessment.RecapRow, error)
 	// Review records a review decision (append-only; Value "" = none).
@@ -66,21 +66,6 @@ type AsesorDeps struct {
 	// WriteSheet writes a view as an Excel workbook to req.Out and returns
 	// its number of rows (asesor_sheet.go).
 	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
-}
-
-// RegistryKey is one OPD public key in the assessor's registry.
-type RegistryKey struct {
-	KeyID        string    `json:"keyid"`
-	Fingerprint  string    `json:"fingerprint"`
-	OPDKode      string    `json:"opd_kode,omitempty"`
-	Status       string    `json:"status"` // pending | verified | revoked
-	Source       string    `json:"source"`
-	FirstSeen    time.Time `json:"first_seen"`
-	VerifiedBy   string    `json:"verified_by,omitempty"`
-	VerifiedAt   time.Time `json:"verified_at,omitzero"`
-	VerifiedHow  string    `json:"verified_how,omitempty"`
-	RevokedAt    time.Time `json:"revoked_at,omitzero"`
-	LastSequence uint64    `json:"last_sequence"`
 }
 
 // Acceptance is the outcome of `accept`.

@@ -216,7 +216,7 @@ func importOne(t testing.TB, w *Workspace, path string) intake.Outcome {
 	return res[0]
 }
 
-func addKey(t testing.TB, w *Workspace, o *opd, opdKode string) Key {
+func addKey(t testing.TB, w *Workspace, o *opd, opdKode string) assessment.RegisteredKey {
 	t.Helper()
 	k, _, err := w.AddKeyFile(context.Background(), o.pubFile(t, t.TempDir()), opdKode)
 	if err != nil {

@@ -103,7 +103,7 @@ func opdKeyFacts(ctx context.Context, q querier, kode string) ([]intake.Key, err
 	live, err := activeKeysOf(ctx, q, kode)
 	out := make([]intake.Key, 0, len(live))
 	for _, k := range live {
-		out = append(out, k.facts())
+		out = append(out, keyFacts(k))
 	}
 	return out, err
 }

@@ -188,7 +188,7 @@ func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*c
 
 // verifyOptions require the registered key, else the key file from the
 // stick that names the same key id; without either the signer is unknown.
-func verifyOptions(key *Key, found stickKey, fromStick bool) bundle.Options {
+func verifyOptions(key *assessment.RegisteredKey, found stickKey, fromStick bool) bundle.Options {
 	var opt bundle.Options
 	switch {
 	case key != nil:
@@ -235,7 +235,7 @@ func (w *Workspace) checked(path string, v *bundle.Verified, res intake.Outcome)
 
 // hintedKey is the registered key with the id the bundle names (nil when
 // there is no hint or no such key).
-func (w *Workspace) hintedKey(ctx context.Context, hint string) (*Key, error) {
+func (w *Workspace) hintedKey(ctx context.Context, hint string) (*assessment.RegisteredKey, error) {
 	if hint == "" {
 		return nil, nil
 	}
@@ -256,7 +256,7 @@ func (w *Workspace) hintedKey(ctx context.Context, hint string) (*Key, error) {
 // identityResult rejects a bundle the verifier refused for its OPD code
 // raw: KUNCI BERBEDA when the code (or a variant of it) is bound to
 // another key (intake.KeyBinding), else the verifier's reason.
-func (w *Workspace) identityResult(ctx context.Context, res intake.Outcome, raw string, key *Key, keyID, reason string) (intake.Outcome, error) {
+func (w *Workspace) identityResult(ctx context.Context, res intake.Outcome, raw string, key *assessment.RegisteredKey, keyID, reason string) (intake.Outcome, error) {
 	pool, err := w.db()
 	if err != nil {
 		return res, err
@@ -268,7 +268,7 @@ func (w *Workspace) identityResult(ctx context.Context, res intake.Outcome, raw 
 	}
 	var signer *intake.Key
 	if key != nil {
-		k := key.facts()
+		k := keyFacts(*key)
 		signer = &k
 	}
 	if code, why, stop := intake.KeyBinding(raw, signer, keyID, live); stop {
@@ -358,7 +358,7 @@ func registryState(ctx context.Context, q querier, b intake.Bundle) (intake.Regi
 	key, err := keyByID(ctx, q, b.KeyID)
 	switch {
 	case err == nil:
-		k := key.facts()
+		k := keyFacts(key)
 		r.Signer = &k
 	case !errors.Is(err, assessment.ErrNotFound):
 		return r, err
