@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	"golang.org/x/term"
 
@@ -18,15 +16,16 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
 
 // exportDeps wires the key, export and verify commands (cli.Env.Export).
 func exportDeps() *cli.ExportDeps {
 	return &cli.ExportDeps{
-		KeyInfo:      keyInfo,
-		CreateKey:    createKey,
-		ExportPublic: exportPublicKey,
-		BackupKey:    backupKey,
+		KeyInfo:      opdkeys.Info,
+		CreateKey:    opdkeys.Create,
+		ExportPublic: opdkeys.PublicFile,
+		BackupKey:    opdkeys.Backup,
 		RestoreKey:   restoreKey,
 		Export:       exportBundle,
 		Verify:       verifyBundle,
@@ -34,68 +33,10 @@ func exportDeps() *cli.ExportDeps {
 	}
 }
 
-func keyInfo(dataDir string) (cli.KeyInfo, error) {
-	d := keys.Open(dataDir)
-	id, err := d.Identity()
-	if errors.Is(err, keys.ErrNoKey) {
-		return cli.KeyInfo{}, nil
-	}
-	if err != nil {
-		return cli.KeyInfo{}, err
-	}
-	return describeKey(d, id)
-}
-
-func describeKey(d keys.Dir, id keys.Identity) (cli.KeyInfo, error) {
-	seq, err := d.LastSequence(id.KeyID)
-	return cli.KeyInfo{
-		Exists: true, KeyID: id.KeyID, Fingerprint: id.Fingerprint,
-		PublicKey: base64.StdEncoding.EncodeToString(id.PublicKey),
-		CreatedAt: id.CreatedAt, Path: d.KeyPath(), LastSequence: seq,
-	}, err
-}
-
-func createKey(dataDir string, pass []byte) (cli.KeyInfo, error) {
-	d := keys.Open(dataDir)
-	k, err := d.Create(pass, time.Now())
-	if err != nil {
-		return cli.KeyInfo{}, err
-	}
-	return describeKey(d, k.Identity)
-}
-
-// exportPublicKey is the public key file; `key export-public` writes it
-// through cli.Env.Output.
-func exportPublicKey(dataDir string) ([]byte, cli.KeyInfo, error) {
-	d := keys.Open(dataDir)
-	id, err := d.Identity()
-	if err != nil {
-		return nil, cli.KeyInfo{}, err
-	}
-	ki, err := describeKey(d, id)
-	return keys.MarshalPublic(id), ki, err
-}
-
-// backupKey is the encrypted key backup; `key backup` writes it through
-// cli.Env.Output.
-func backupKey(dataDir string, pass []byte) ([]byte, cli.KeyInfo, error) {
-	d := keys.Open(dataDir)
-	data, id, err := d.Backup(pass, time.Now())
-	if err != nil {
-		return nil, cli.KeyInfo{}, err
-	}
-	ki, err := describeKey(d, id)
-	return data, ki, err
-}
-
+// restoreKey is cli.ExportDeps.RestoreKey (opdkeys.Restore).
 func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.RestoredKey, error) {
-	d := keys.Open(dataDir)
-	r, err := d.RestoreFile(file, pass, force)
-	if err != nil {
-		return cli.RestoredKey{}, err
-	}
-	ki, err := describeKey(d, r.Identity)
-	return cli.RestoredKey{KeyInfo: ki, Same: r.Same, Replaced: r.Replaced}, err
+	r, err := opdkeys.Restore(dataDir, pass, file, force)
+	return cli.RestoredKey{OPDKey: r.Key, Same: r.Same, Replaced: r.Replaced}, err
 }
 
 // exportBundle is cli.ExportDeps.Export on the session's data folder.

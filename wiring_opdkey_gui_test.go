@@ -12,11 +12,12 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
 
 // opdKeysOn opens a real data folder with an OPD profile and returns the
 // GUI's key service on it.
-func opdKeysOn(t *testing.T, dir string) opdKeysGUI {
+func opdKeysOn(t *testing.T, dir string) guiKeysOn {
 	t.Helper()
 	svc, err := openServices(dir)
 	if err != nil {
@@ -28,7 +29,14 @@ func opdKeysOn(t *testing.T, dir string) opdKeysGUI {
 	if err := svc.Store.SaveProfile(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	return opdKeysGUI{current: func() *cli.Services { return svc }}
+	current := func() *cli.Services { return svc }
+	return guiKeysOn{GUI: guiOPDKeys(current), current: current}
+}
+
+// guiKeysOn is the GUI's key service with the data folder it is on.
+type guiKeysOn struct {
+	opdkeys.GUI
+	current func() *cli.Services
 }
 
 func listDir(t *testing.T, dir string) []string {
@@ -56,7 +64,7 @@ func TestOPDKeysGUIRoundTrip(t *testing.T) {
 	if ki, err := k.Info(ctx); err != nil || ki.Exists {
 		t.Fatalf("a new folder has a key: %+v %v", ki, err)
 	}
-	if _, err := k.ExportPublic(ctx, stick); !errors.Is(err, errNoOPDKeyGUI) || strings.Contains(err.Error(), "spbe-mandiri") {
+	if _, err := k.ExportPublic(ctx, stick); !errors.Is(err, opdkeys.ErrNoKeyGUI) || strings.Contains(err.Error(), "spbe-mandiri") {
 		t.Fatalf("public key without a key: %v", err)
 	}
 	if _, err := k.Create(ctx, []byte("pendek")); err == nil {
@@ -169,7 +177,7 @@ func TestOPDKeysGUIRestoreAnotherKey(t *testing.T) {
 }
 
 func TestOPDKeysGUIWithoutDataFolder(t *testing.T) {
-	k := opdKeysGUI{current: func() *cli.Services { return nil }}
+	k := guiOPDKeys(func() *cli.Services { return nil })
 	if _, err := k.Info(context.Background()); err == nil {
 		t.Fatal("no error without an open data folder")
 	}

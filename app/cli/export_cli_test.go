@@ -25,7 +25,7 @@ const fakeFP = "71148 39595 34165 45219 63805 42623"
 // fakeDeps records what the commands asked for.
 type fakeDeps struct {
 	ExportDeps
-	key      KeyInfo
+	key      assessment.OPDKey
 	pass     []string
 	req      assessment.ExportRequest
 	force    bool
@@ -35,23 +35,23 @@ type fakeDeps struct {
 func newFakeDeps(haveKey bool) *fakeDeps {
 	f := &fakeDeps{}
 	if haveKey {
-		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP, PublicKey: "AAAA", LastSequence: 2}
+		f.key = assessment.OPDKey{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP, PublicKey: "AAAA", LastSequence: 2}
 	}
-	f.KeyInfo = func(string) (KeyInfo, error) { return f.key, nil }
-	f.CreateKey = func(_ string, p []byte) (KeyInfo, error) {
+	f.KeyInfo = func(string) (assessment.OPDKey, error) { return f.key, nil }
+	f.CreateKey = func(_ string, p []byte) (assessment.OPDKey, error) {
 		f.pass = append(f.pass, string(p))
-		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP}
+		f.key = assessment.OPDKey{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP}
 		return f.key, nil
 	}
-	f.BackupKey = func(_ string, p []byte) ([]byte, KeyInfo, error) {
+	f.BackupKey = func(_ string, p []byte) ([]byte, assessment.OPDKey, error) {
 		f.pass = append(f.pass, string(p))
 		return []byte("cadangan"), f.key, nil
 	}
 	f.RestoreKey = func(_ string, p []byte, _ string, force bool) (RestoredKey, error) {
 		f.pass, f.force = append(f.pass, string(p)), force
-		return RestoredKey{KeyInfo: f.key}, nil
+		return RestoredKey{OPDKey: f.key}, nil
 	}
-	f.ExportPublic = func(string) ([]byte, KeyInfo, error) { return []byte("kunci publik"), f.key, nil }
+	f.ExportPublic = func(string) ([]byte, assessment.OPDKey, error) { return []byte("kunci publik"), f.key, nil }
 	f.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
 		f.req = req
 		f.pass = append(f.pass, string(req.Passphrase))
@@ -101,7 +101,7 @@ func TestKeyShow(t *testing.T) {
 		t.Fatalf("key: %d %q", code, out)
 	}
 	code, out, _ = runWith(t, newFakeDeps(true), "", "key", "show", "--json")
-	var ki KeyInfo
+	var ki assessment.OPDKey
 	if code != ExitOK || json.Unmarshal([]byte(out), &ki) != nil || ki.Fingerprint != fakeFP {
 		t.Fatalf("json: %d %q", code, out)
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
@@ -17,15 +16,15 @@ import (
 // this package never imports storage.
 type ExportDeps struct {
 	// KeyInfo describes the installed key; Exists is false when none is.
-	KeyInfo func(dataDir string) (KeyInfo, error)
+	KeyInfo func(dataDir string) (assessment.OPDKey, error)
 	// CreateKey makes the installation's key, encrypted with passphrase.
-	CreateKey func(dataDir string, passphrase []byte) (KeyInfo, error)
+	CreateKey func(dataDir string, passphrase []byte) (assessment.OPDKey, error)
 	// ExportPublic returns the public key file (for the assessor's
 	// registry); the command writes it through Env.Output.
-	ExportPublic func(dataDir string) ([]byte, KeyInfo, error)
+	ExportPublic func(dataDir string) ([]byte, assessment.OPDKey, error)
 	// BackupKey returns the encrypted key backup after checking the
 	// passphrase; the command writes it through Env.Output.
-	BackupKey func(dataDir string, passphrase []byte) ([]byte, KeyInfo, error)
+	BackupKey func(dataDir string, passphrase []byte) ([]byte, assessment.OPDKey, error)
 	// RestoreKey installs the key from a backup; it refuses to replace
 	// another key unless force.
 	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)
@@ -39,20 +38,9 @@ type ExportDeps struct {
 	ReadPassword func(prompt string) ([]byte, error)
 }
 
-// KeyInfo is the public side of the installation's signing key.
-type KeyInfo struct {
-	Exists       bool      `json:"exists"`
-	KeyID        string    `json:"keyid,omitempty"`
-	Fingerprint  string    `json:"fingerprint,omitempty"`
-	PublicKey    string    `json:"public_key,omitempty"` // base64
-	CreatedAt    time.Time `json:"created_at,omitzero"`
-	Path         string    `json:"path,omitempty"`
-	LastSequence uint64    `json:"last_sequence"`
-}
-
 // RestoredKey is the outcome of a key restore.
 type RestoredKey struct {
-	KeyInfo
+	assessment.OPDKey
 	Same     bool   `json:"same"`     // that key was already installed
 	Replaced string `json:"replaced"` // --force: where the previous key file went
 }
