@@ -4,14 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -20,7 +15,6 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
 
 // exportInput is a complete export input on the embedded SPBE 2020
@@ -67,73 +61,6 @@ func writeBundle(t *testing.T, in bundle.Input, key *keys.Key) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// TestSignedReportBundle: the exported bundle's report.pdf carries a valid
-// PDF signature whose certificate the manifest names, and the same inputs
-// and key give the same bundle bytes (also after unlocking the key again,
-// a second later).
-func TestSignedReportBundle(t *testing.T) {
-	kd := keys.Open(t.TempDir())
-	pass := []byte("frasa sandi uji")
-	key, err := kd.Create(pass, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := exportInput(t)
-	first := writeBundle(t, in, key)
-	time.Sleep(1100 * time.Millisecond)
-	again, err := kd.Unlock(pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	second := writeBundle(t, in, again)
-	if !bytes.Equal(first, second) {
-		t.Fatal("same inputs and key gave different bundles")
-	}
-
-	v, err := bundle.Verify(bytes.NewReader(first), int64(len(first)), bundle.Options{Keys: []ed25519.PublicKey{key.PublicKey}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	certHash := v.Manifest.Report.CertSHA256
-	if len(certHash) != 64 {
-		t.Fatalf("cert_sha256 = %q", certHash)
-	}
-	// The manifest names the certificate of the key derived from the
-	// installation key (and Verify found it in the PDF's /Contents).
-	pk, err := key.PDFSigningKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := report.SigningCert(pk, "Dinas Komunikasi dan Informatika (SPBE Mandiri)", "Pemerintah Kabupaten Sigi", key.CreatedAt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if report.CertSHA256(cert) != certHash {
-		t.Fatalf("cert_sha256 %s, certificate of the derived key %s", certHash, report.CertSHA256(cert))
-	}
-	pdf := zipEntry(t, first, bundle.EntryReport)
-	if !bytes.Contains(pdf, []byte(hex.EncodeToString(cert.Raw))) {
-		t.Fatal("certificate DER not in report.pdf")
-	}
-	pdfsig, err := exec.LookPath("pdfsig")
-	if err != nil {
-		t.Skip("pdfsig not installed")
-	}
-	path := filepath.Join(t.TempDir(), "report.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, _ := exec.Command(pdfsig, path).CombinedOutput()
-	t.Log(string(out))
-	s := string(out)
-	for _, want := range []string{"Signature is Valid.", "Total document signed", "adbe.pkcs7.detached",
-		"Common Name: Dinas Komunikasi dan Informatika (SPBE Mandiri)", "Signing Time: May 04 2026 03:02:01"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("pdfsig output lacks %q", want)
-		}
-	}
 }
 
 func zipEntry(t *testing.T, b []byte, name string) []byte {
