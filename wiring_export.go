@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"os"
@@ -13,9 +12,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 
-	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
 
@@ -28,7 +25,7 @@ func exportDeps() *cli.ExportDeps {
 		BackupKey:    opdkeys.Backup,
 		RestoreKey:   restoreKey,
 		Export:       exportBundle,
-		Verify:       verifyBundle,
+		Verify:       export.Verify,
 		ReadPassword: readPassword,
 	}
 }
@@ -42,41 +39,6 @@ func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.Resto
 // exportBundle is cli.ExportDeps.Export on the session's data folder.
 func exportBundle(ctx context.Context, svc *cli.Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
 	return export.Bundle(ctx, svc.Store, svc.Library, svc.DataDir, req)
-}
-
-func verifyBundle(_ context.Context, path, pubkeyFile string) (cli.VerifyReport, error) {
-	var key ed25519.PublicKey
-	if pubkeyFile != "" {
-		id, err := keys.ReadPublic(pubkeyFile)
-		if err != nil {
-			return cli.VerifyReport{}, err
-		}
-		key = id.PublicKey
-	}
-	v, f, err := export.VerifyWith(path, key) // infile refuses what is not a regular file
-	if err != nil {
-		return cli.VerifyReport{}, err
-	}
-	f.Close()
-	return verifyReport(v), nil
-}
-
-func verifyReport(v *bundle.Verified) cli.VerifyReport {
-	m, s := v.Manifest, v.Answers.Score
-	r := cli.VerifyReport{
-		Valid: true, SignerKnown: v.SignerKnown, BundleID: m.BundleID, OPDKode: m.OPD.Kode, OPDNama: m.OPD.Nama,
-		Instansi: m.Instansi, Periode: m.Periode, Sequence: m.Sequence, CreatedAt: m.CreatedAt,
-		Catalog: m.Catalog.ID + " versi " + m.Catalog.Version, KeyID: m.Signer.KeyID, Fingerprint: m.Signer.Fingerprint,
-		ManifestSHA256: v.ManifestSHA256, ContentDigest: m.ContentDigest,
-		Index: s.Index, Predicate: s.Predicate, Complete: s.Complete, Answered: s.Answered, Total: s.Total,
-	}
-	if m.Supersedes != nil {
-		r.Supersedes = m.Supersedes.BundleID
-	}
-	for _, f := range m.Files {
-		r.Files = append(r.Files, cli.VerifyFile{Path: f.Path, Role: f.Role, Size: f.Size, OriginalName: f.OriginalName})
-	}
-	return r
 }
 
 // readPassword prompts on the terminal without echo.

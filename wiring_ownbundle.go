@@ -27,7 +27,7 @@ func guiVerify(current func() *cli.Services) func(context.Context, string) (stri
 			return "", err
 		}
 		f.Close()
-		rep := verifyReport(v)
+		rep := export.Report(v)
 		if rep.SignerKnown {
 			rep.SignerIs = "kunci penanda tangan OPD ini (instalasi ini)"
 		} else {

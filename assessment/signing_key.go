@@ -42,8 +42,8 @@ type OPDKey struct {
 	Fingerprint  string    `json:"fingerprint,omitempty"` // six groups of five digits, read aloud or compared on paper
 	PublicKey    string    `json:"public_key,omitempty"`  // base64
 	CreatedAt    time.Time `json:"created_at,omitzero"`
-	Path         string    `json:"path,omitempty"`  // the key file
-	LastSequence uint64    `json:"last_sequence"` // the number of the last bundle signed (0: none yet)
+	Path         string    `json:"path,omitempty"` // the key file
+	LastSequence uint64    `json:"last_sequence"`  // the number of the last bundle signed (0: none yet)
 }
 
 // OPDKeyRestored is the outcome of a restore.

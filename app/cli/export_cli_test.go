@@ -207,9 +207,9 @@ func (badBundle) CheckName() string { return "hash" }
 
 func TestVerify(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Verify = func(_ context.Context, path, pub string) (VerifyReport, error) {
-		return VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
-			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
+	d.Verify = func(_ context.Context, path, pub string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
+			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []assessment.VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
 	}
 	// Without --pubkey (issue 11, class 10): intact, signer NOT checked,
 	// exit 3, never "SAH", the fingerprint only as what the bundle claims.
@@ -219,7 +219,7 @@ func TestVerify(t *testing.T) {
 		t.Fatalf("%d %q", code, out)
 	}
 	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe")
-	var unchecked VerifyReport
+	var unchecked assessment.VerifyReport
 	if code != ExitUnchecked || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifySignerUnchecked ||
 		unchecked.Valid || !unchecked.IntegrityOK {
 		t.Fatalf("--json without --pubkey: %d %q", code, out)
@@ -232,7 +232,9 @@ func TestVerify(t *testing.T) {
 	if code != ExitOK || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifyValid || !unchecked.Valid {
 		t.Fatalf("--json with --pubkey: %d %q", code, out)
 	}
-	d.Verify = func(context.Context, string, string) (VerifyReport, error) { return VerifyReport{}, badBundle{} }
+	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{}, badBundle{}
+	}
 	code, out, errs := runWith(t, d, "", "verify", "b.spbe")
 	if code != ExitError || out != "" || !strings.Contains(errs, "TIDAK SAH") || !strings.Contains(errs, "hash SHA-256") {
 		t.Fatalf("%d %q %q", code, out, errs)
@@ -246,8 +248,8 @@ func TestVerify(t *testing.T) {
 		rep.Problem.Entry != "answers.json" || rep.Problem.Check != "hash" {
 		t.Fatalf("%d %q", code, out)
 	}
-	d.Verify = func(context.Context, string, string) (VerifyReport, error) {
-		return VerifyReport{}, errors.New("tidak dapat dibuka")
+	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{}, errors.New("tidak dapat dibuka")
 	}
 	if code, _, _ := runWith(t, d, "", "verify"); code != ExitUsage {
 		t.Fatalf("no file: exit %d", code)

@@ -32,7 +32,7 @@ type ExportDeps struct {
 	Export func(ctx context.Context, svc *Services, req assessment.ExportRequest) (assessment.ExportResult, error)
 	// Verify checks a bundle file; pubkeyFile "" leaves the signer unknown.
 	// A non-nil error means the bundle is invalid (or unreadable).
-	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (VerifyReport, error)
+	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (assessment.VerifyReport, error)
 	// ReadPassword prompts on the terminal without echo; it fails when
 	// standard input is not a terminal. nil: no prompting.
 	ReadPassword func(prompt string) ([]byte, error)

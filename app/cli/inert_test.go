@@ -34,9 +34,9 @@ func terminalControl(out string) (rune, bool) {
 func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
 	d := newFakeDeps(true)
-	d.Verify = func(context.Context, string, string) (VerifyReport, error) {
-		return VerifyReport{OPDKode: "DISKOMINFO", OPDNama: hostile, Instansi: hostile, Fingerprint: fakeFP,
-			Files: []VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
+	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{OPDKode: "DISKOMINFO", OPDNama: hostile, Instansi: hostile, Fingerprint: fakeFP,
+			Files: []assessment.VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
 	}
 	a := &AsesorDeps{
 		ReviewSheet: func(_ context.Context, _, id string) (ReviewSheet, error) {
