@@ -20,6 +20,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/feedbacktrust"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -510,7 +511,7 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 	if err != nil || p.KeyFile != "" || p.Verified || p.Trusted {
 		t.Fatalf("preview with another key beside: %+v %v", p, err)
 	}
-	own := filepath.Join(f.back, assessorKeyFileName(f.exp.Key.KeyID))
+	own := filepath.Join(f.back, asesor.AssessorKeyFileName(f.exp.Key.KeyID))
 	os.WriteFile(own, realKey, 0o644)
 	if p, err := inbox.Preview(ctx, f.exp.Path, ""); err != nil || p.KeyFile != own || !p.Verified {
 		t.Fatalf("preview with the signer's own key file beside: %+v %v", p, err)
@@ -523,17 +524,17 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 
 	// the assessor exports to a folder whose KUNCI_ASESOR.json is another
 	// assessor's: that file stays, the key goes beside it
-	if dest, err := publicKeyDest(f.back, f.exp.Key.KeyID); err != nil || dest != own {
+	if dest, err := asesor.PublicKeyDest(f.back, f.exp.Key.KeyID); err != nil || dest != own {
 		t.Fatalf("destination %q %v", dest, err)
 	}
 	os.WriteFile(own, other, 0o644)
-	if _, err := publicKeyDest(f.back, f.exp.Key.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
+	if _, err := asesor.PublicKeyDest(f.back, f.exp.Key.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
 		t.Fatalf("both names taken by another key: %v", err)
 	}
 	if got, _ := os.ReadFile(f.exp.PublicKeyPath); string(got) != string(other) {
 		t.Fatal("the other key file was changed")
 	}
-	if dest, err := publicKeyDest(t.TempDir(), f.exp.Key.KeyID); err != nil || filepath.Base(dest) != storage.AssessorPublicKeyName {
+	if dest, err := asesor.PublicKeyDest(t.TempDir(), f.exp.Key.KeyID); err != nil || filepath.Base(dest) != storage.AssessorPublicKeyName {
 		t.Fatalf("empty folder: %q %v", dest, err)
 	}
 }
@@ -625,7 +626,7 @@ func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
 	// Another laptop's key files hold both names in f.back, beside its
 	// feedback on the same bundle: this export is refused and writes nothing.
 	other, _ := os.ReadFile(f.exp.PublicKeyPath)
-	os.WriteFile(filepath.Join(f.back, assessorKeyFileName(exp.Key.KeyID)), other, 0o644)
+	os.WriteFile(filepath.Join(f.back, asesor.AssessorKeyFileName(exp.Key.KeyID)), other, 0o644)
 	before, _ := os.ReadFile(f.exp.Path)
 	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, f.back, "Tim Asesor Kedua", pass); err == nil ||
 		!strings.Contains(err.Error(), "tidak ditimpa") {

@@ -42,7 +42,7 @@ type AsesorDeps struct {
 	// ExportFeedback signs the feedback on a reviewed bundle with the
 	// assessor's key (<data>/asesor/keys, created on first use) and writes
 	// it and the assessor's public key file to OutDir.
-	ExportFeedback func(ctx context.Context, dataDir string, req FeedbackExportRequest) (FeedbackExported, error)
+	ExportFeedback func(ctx context.Context, dataDir string, req assessment.FeedbackExportRequest) (assessment.FeedbackExported, error)
 	// ImportFeedback (OPD side) verifies a feedback file with a trusted
 	// assessor key (trusting PublicKeyFile first when Trust) and stores it.
 	ImportFeedback func(ctx context.Context, dataDir string, req FeedbackImportRequest) (FeedbackReceived, error)
