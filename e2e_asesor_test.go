@@ -326,7 +326,7 @@ func TestAssessorSettlesConflict(t *testing.T) {
 		t.Fatalf("bundles: %+v", listed)
 	}
 
-	var acc cli.Acceptance
+	var acc assessment.Acceptance
 	json.Unmarshal([]byte(mustCLI(t, "accept", "--data", asesorData, ids[2], "--by", "Budi", "--json")), &acc)
 	if !acc.Changed || acc.BundleID != ids[2] || acc.PreviousID != ids[0] || len(acc.Superseded) != 1 || acc.DecidedBy != "Budi" {
 		t.Fatalf("accept: %+v", acc)

@@ -101,14 +101,9 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Accept: func(ctx context.Context, dataDir, bundleID, by string) (out cli.Acceptance, err error) {
+		Accept: func(ctx context.Context, dataDir, bundleID, by string) (out assessment.Acceptance, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				a, err := w.AcceptBundle(ctx, bundleID, by)
-				out = cli.Acceptance{BundleID: a.BundleID, PreviousID: a.PreviousID, OPDKode: a.OPDKode, Periode: a.Periode,
-					Superseded: a.Superseded, DecidedBy: a.DecidedBy, Changed: a.Changed()}
-				if out.Superseded == nil {
-					out.Superseded = []string{}
-				}
+				out, err = w.AcceptBundle(ctx, bundleID, by)
 				return err
 			})
 			return out, err

@@ -214,3 +214,16 @@ type RecapRow struct {
 	Versions         int       `json:"versions"`  // bundles stored for this OPD + periode
 	Conflicts        int       `json:"conflicts"` // of them in conflict with the accepted one
 }
+
+// Acceptance is the outcome of settling a konflik (`accept`): the
+// workspace's and `accept --json`'s (the JSON keys are that command's).
+type Acceptance struct {
+	BundleID   string   `json:"bundle_id"`   // now the accepted bundle
+	PreviousID string   `json:"previous_id"` // the bundle accepted before ("" = none; = BundleID when it stays)
+	OPDKode    string   `json:"opd_kode"`
+	Periode    int      `json:"periode"`
+	Superseded []string `json:"superseded"` // bundles set aside (were accepted or in conflict); never nil from accept
+	DecidedBy  string   `json:"decided_by"`
+	// Changed: the accepted bundle changed or bundles were set aside.
+	Changed bool `json:"changed"`
+}

@@ -14,12 +14,12 @@ import (
 func TestAcceptCommand(t *testing.T) {
 	env, out, errb, _ := asesorEnv(nil)
 	var got []string
-	env.Asesor.Accept = func(_ context.Context, dir, id, by string) (Acceptance, error) {
+	env.Asesor.Accept = func(_ context.Context, dir, id, by string) (assessment.Acceptance, error) {
 		got = append(got, dir+"|"+id+"|"+by)
 		if id == "dicabut1" {
-			return Acceptance{}, errors.New("bundel dicabut1 ditandatangani kunci abc yang sudah dicabut")
+			return assessment.Acceptance{}, errors.New("bundel dicabut1 ditandatangani kunci abc yang sudah dicabut")
 		}
-		return Acceptance{BundleID: "01968f2a-bbbb", PreviousID: "01968f2a-aaaa", OPDKode: "BAPPEDA", Periode: 2026,
+		return assessment.Acceptance{BundleID: "01968f2a-bbbb", PreviousID: "01968f2a-aaaa", OPDKode: "BAPPEDA", Periode: 2026,
 			Superseded: []string{"01968f2a-aaaa"}, DecidedBy: by, Changed: true}, nil
 	}
 	if code := Run(env, []string{"accept", "01968f2a-bb"}); code != ExitOK {
@@ -34,7 +34,7 @@ func TestAcceptCommand(t *testing.T) {
 	if code := Run(env, []string{"accept", "--json", "--by", "Sari", "01968f2a-bb"}); code != ExitOK {
 		t.Fatalf("json exit %d", code)
 	}
-	var a Acceptance
+	var a assessment.Acceptance
 	if err := json.Unmarshal(out.Bytes(), &a); err != nil || a.DecidedBy != "Sari" || !a.Changed || a.Superseded[0] != "01968f2a-aaaa" {
 		t.Fatalf("json %v %+v", err, a)
 	}

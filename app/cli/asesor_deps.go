@@ -52,7 +52,7 @@ type AsesorDeps struct {
 	PaperCheck func(ctx context.Context, dataDir, text string) (PaperCheck, error)
 	// Accept makes a bundle (id or unique prefix) the accepted one of its
 	// OPD and periode, settling a konflik; by is who decided.
-	Accept func(ctx context.Context, dataDir, bundleID, by string) (Acceptance, error)
+	Accept func(ctx context.Context, dataDir, bundleID, by string) (assessment.Acceptance, error)
 	// Bundles lists every stored bundle, by OPD code, periode and sequence.
 	Bundles func(ctx context.Context, dataDir string) ([]StoredBundle, error)
 	// ReviewerName is the workspace profile's assessor name ("" = none
@@ -66,17 +66,6 @@ type AsesorDeps struct {
 	// WriteSheet writes a view as an Excel workbook to req.Out and returns
 	// its number of rows (asesor_sheet.go).
 	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
-}
-
-// Acceptance is the outcome of `accept`.
-type Acceptance struct {
-	BundleID   string   `json:"bundle_id"`
-	PreviousID string   `json:"previous_id"`
-	OPDKode    string   `json:"opd_kode"`
-	Periode    int      `json:"periode"`
-	Superseded []string `json:"superseded"`
-	DecidedBy  string   `json:"decided_by"`
-	Changed    bool     `json:"changed"`
 }
 
 // StoredBundle is one stored bundle in `bundles`.

@@ -234,7 +234,7 @@ func TestAcceptBundleSettlesConflict(t *testing.T) {
 	}
 
 	// The same choice again changes nothing and records nothing.
-	if acc, err := w.AcceptBundle(ctx, r2.BundleID, "Budi"); err != nil || acc.Changed() {
+	if acc, err := w.AcceptBundle(ctx, r2.BundleID, "Budi"); err != nil || acc.Changed {
 		t.Fatalf("again: %+v %v", acc, err)
 	}
 	// Back to the first: allowed, recorded.
