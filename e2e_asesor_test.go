@@ -9,7 +9,10 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
@@ -111,7 +114,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	for _, o := range opds {
 		mustCLI(t, "keys", "add", "--data", asesorData, filepath.Join(keysDir, "kunci-"+o.kode+".json"), "--opd", o.kode)
 	}
-	var keyList []cli.RegistryKey
+	var keyList []assessment.RegisteredKey
 	json.Unmarshal([]byte(mustCLI(t, "keys", "list", "--data", asesorData, "--json")), &keyList)
 	if len(keyList) != 3 {
 		t.Fatalf("keys: %+v", keyList)
@@ -120,21 +123,21 @@ func TestAssessorRoundTrip(t *testing.T) {
 		mustCLI(t, "keys", "verify", "--data", asesorData, k.KeyID[:16], "--how", "formulir bertanda tangan", "--by", "Budi")
 	}
 	var imported struct {
-		Bundles []cli.ImportLine `json:"bundles"`
+		Bundles []intake.Outcome `json:"bundles"`
 	}
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, usb, "--json")), &imported)
 	if len(imported.Bundles) != 3 {
 		t.Fatalf("import: %+v", imported)
 	}
 	for _, b := range imported.Bundles {
-		if b.Outcome != "baru" || b.KeyStatus != "verified" {
+		if b.Kind != "baru" || b.KeyStatus != "verified" {
 			t.Fatalf("import outcome: %+v", b)
 		}
 	}
 	// Importing the stick again is a no-op.
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, usb, "--json")), &imported)
 	for _, b := range imported.Bundles {
-		if b.Outcome != "sudah diimpor" {
+		if b.Kind != "sudah diimpor" {
 			t.Fatalf("re-import: %+v", b)
 		}
 	}
@@ -175,12 +178,12 @@ func TestAssessorRoundTrip(t *testing.T) {
 	}
 
 	// Paper check of BAPPEDA's printed report.
-	var rec []cli.RecapRow
+	var rec []assessment.RecapRow
 	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", asesorData, "--json")), &rec)
 	if len(rec) != 3 {
 		t.Fatalf("recap: %+v", rec)
 	}
-	var bappedaKey cli.RegistryKey
+	var bappedaKey assessment.RegisteredKey
 	for _, k := range keyList {
 		if k.OPDKode == "BAPPEDA" {
 			bappedaKey = k
@@ -211,7 +214,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	for _, o := range opds {
 		mustCLI(t, "feedback", "export", "--data", asesorData, "--bundle", o.bundleID, "--out", back, "--passphrase-file", pass)
 	}
-	pub := filepath.Join(back, assessorPublicKeyName)
+	pub := filepath.Join(back, storage.AssessorPublicKeyName)
 	for _, o := range opds {
 		files, _ := filepath.Glob(filepath.Join(back, "SPBE_"+o.kode+"_2026_*_UMPAN.spbe-umpan"))
 		if len(files) != 1 {
@@ -305,19 +308,19 @@ func TestAssessorSettlesConflict(t *testing.T) {
 
 	mustCLI(t, "keys", "add", "--data", asesorData, keyFile, "--opd", "DISHUB")
 	var imported struct {
-		Bundles []cli.ImportLine `json:"bundles"`
+		Bundles []intake.Outcome `json:"bundles"`
 	}
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, sticks[0], "--json")), &imported)
-	if imported.Bundles[0].Outcome != "baru" {
+	if imported.Bundles[0].Kind != "baru" {
 		t.Fatalf("first: %+v", imported.Bundles)
 	}
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, sticks[2], "--json")), &imported)
-	if b := imported.Bundles[0]; b.Outcome != "konflik" || b.ConflictWith != ids[0] {
+	if b := imported.Bundles[0]; b.Kind != "konflik" || b.ConflictWith != ids[0] {
 		t.Fatalf("third: %+v", b)
 	}
-	var rec []cli.RecapRow
+	var rec []assessment.RecapRow
 	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", asesorData, "--json")), &rec)
-	if len(rec) != 1 || rec[0].BundleID != ids[0] || rec[0].Conflicts != 1 || !rec[0].Recomputed || rec[0].Mismatch ||
+	if len(rec) != 1 || rec[0].BundleID != ids[0] || rec[0].Conflicts != 1 || !rec[0].Recomputed || rec[0].IndexMismatch ||
 		rec[0].Index != rec[0].ClaimedIndex || rec[0].Answered != 1 {
 		t.Fatalf("recap with konflik: %+v", rec)
 	}
@@ -331,7 +334,7 @@ func TestAssessorSettlesConflict(t *testing.T) {
 		t.Fatalf("bundles: %+v", listed)
 	}
 
-	var acc cli.Acceptance
+	var acc assessment.Acceptance
 	json.Unmarshal([]byte(mustCLI(t, "accept", "--data", asesorData, ids[2], "--by", "Budi", "--json")), &acc)
 	if !acc.Changed || acc.BundleID != ids[2] || acc.PreviousID != ids[0] || len(acc.Superseded) != 1 || acc.DecidedBy != "Budi" {
 		t.Fatalf("accept: %+v", acc)

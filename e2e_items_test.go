@@ -41,7 +41,7 @@ func reviewItemsDinkes(t *testing.T, dataDir, bundleID string, c *assessment.Cat
 		row.Items[1].Status != assessment.ReasonAutoRejected || row.Items[2].OwnStatus != "revisi" {
 		t.Fatalf("sheet row %+v", row)
 	}
-	var rec []cli.RecapRow
+	var rec []assessment.RecapRow
 	json.Unmarshal([]byte(mustCLI(t, "recap", "--data", dataDir, "--json")), &rec)
 	want, _ := assessment.ScoreValues(c, map[int]assessment.Value{1: mustParseValue(t, "1.25")})
 	for _, r := range rec {

@@ -10,6 +10,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 )
 
 // openServices opens the data folder dir ("" = --data / SPBE_MANDIRI_DATA /
@@ -28,7 +29,7 @@ func openServices(dir string) (*cli.Services, error) {
 		db.Close()
 		return nil, err
 	}
-	reconcileExports(db)
+	export.Reconcile(db)
 	return &cli.Services{DataDir: db.Dir(), Store: db, Library: lib}, nil
 }
 

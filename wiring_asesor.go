@@ -10,6 +10,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -19,57 +20,44 @@ import (
 // workspace <data>/asesor (storage/asesor).
 func asesorDeps() *cli.AsesorDeps {
 	return &cli.AsesorDeps{
-		Import: func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]cli.ImportLine, error) {
-			var lines []cli.ImportLine
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				res, err := w.Import(ctx, paths, progress)
-				for _, r := range res {
-					lines = append(lines, importLine(r))
-				}
-				return err
-			})
-			return lines, err
-		},
-		Keys: func(ctx context.Context, dataDir string) ([]cli.RegistryKey, error) {
-			var out []cli.RegistryKey
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				list, err := w.Keys(ctx)
-				for _, k := range list {
-					out = append(out, registryKey(k))
-				}
+		Import: func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) (out []intake.Outcome, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				out, err = w.Import(ctx, paths, progress)
 				return err
 			})
 			return out, err
 		},
-		AddKey: func(ctx context.Context, dataDir, file, opdKode string) (k cli.RegistryKey, added bool, err error) {
+		Keys: func(ctx context.Context, dataDir string) (out []assessment.RegisteredKey, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				key, a, err := w.AddKeyFile(ctx, file, opdKode)
-				k, added = registryKey(key), a
+				out, err = w.Keys(ctx)
+				return err
+			})
+			return out, err
+		},
+		AddKey: func(ctx context.Context, dataDir, file, opdKode string) (k assessment.RegisteredKey, added bool, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				k, added, err = w.AddKeyFile(ctx, file, opdKode)
 				return err
 			})
 			return k, added, err
 		},
-		VerifyKey: func(ctx context.Context, dataDir, keyID, by, how string) (k cli.RegistryKey, err error) {
+		VerifyKey: func(ctx context.Context, dataDir, keyID, by, how string) (k assessment.RegisteredKey, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				key, err := w.VerifyKey(ctx, keyID, by, how)
-				k = registryKey(key)
+				k, err = w.VerifyKey(ctx, keyID, by, how)
 				return err
 			})
 			return k, err
 		},
-		RevokeKey: func(ctx context.Context, dataDir, keyID string) (k cli.RegistryKey, err error) {
+		RevokeKey: func(ctx context.Context, dataDir, keyID string) (k assessment.RegisteredKey, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				key, err := w.RevokeKey(ctx, keyID)
-				k = registryKey(key)
+				k, err = w.RevokeKey(ctx, keyID)
 				return err
 			})
 			return k, err
 		},
-		Recap: func(ctx context.Context, dataDir string) ([]cli.RecapRow, error) {
-			var out []cli.RecapRow
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				rows, err := w.Recap(ctx)
-				out = recapRows(rows)
+		Recap: func(ctx context.Context, dataDir string) (out []assessment.RecapRow, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				out, err = w.Recap(ctx)
 				return err
 			})
 			return out, err
@@ -114,14 +102,9 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Accept: func(ctx context.Context, dataDir, bundleID, by string) (out cli.Acceptance, err error) {
+		Accept: func(ctx context.Context, dataDir, bundleID, by string) (out assessment.Acceptance, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				a, err := w.AcceptBundle(ctx, bundleID, by)
-				out = cli.Acceptance{BundleID: a.BundleID, PreviousID: a.PreviousID, OPDKode: a.OPDKode, Periode: a.Periode,
-					Superseded: a.Superseded, DecidedBy: a.DecidedBy, Changed: a.Changed()}
-				if out.Superseded == nil {
-					out.Superseded = []string{}
-				}
+				out, err = w.AcceptBundle(ctx, bundleID, by)
 				return err
 			})
 			return out, err
@@ -159,17 +142,12 @@ func asesorDeps() *cli.AsesorDeps {
 }
 
 // reviewCommand is `review`: the indicator must be in the catalog of the
-// bundle (when the catalog is known), then the workspace records it.
+// bundle (Workspace.CheckReviewIndicator, as the GUI), then the workspace
+// records it.
 func reviewCommand(ctx context.Context, dataDir string, e cli.ReviewEntry) (out cli.ReviewEntry, err error) {
 	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		b, err := w.Bundle(ctx, e.BundleID)
-		if err != nil {
+		if err := w.CheckReviewIndicator(ctx, e.BundleID, e.Indicator); err != nil {
 			return err
-		}
-		if cat, err := catalogOf(b.Catalog); err == nil {
-			if _, ok := cat.Indicator(e.Indicator); !ok {
-				return fmt.Errorf("indikator %d tidak ada di katalog %s bundel ini", e.Indicator, cat.ID)
-			}
 		}
 		r, err := w.Review(ctx, asesor.ReviewInput{BundleID: e.BundleID, Indicator: e.Indicator, Value: e.Value,
 			Status: asesor.ReviewStatus(e.Status), Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
@@ -318,19 +296,6 @@ func withWorkspace(dataDir string, fn func(*asesor.Workspace) error) error {
 	return err
 }
 
-func importLine(r asesor.Result) cli.ImportLine {
-	return cli.ImportLine{Path: r.Path, Outcome: string(r.Outcome), Code: r.Code, Reason: r.Reason, Check: r.Check, Entry: r.Entry,
-		BundleID: r.BundleID, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
-		ManifestSHA256: r.ManifestSHA256, KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: string(r.KeyStatus),
-		Supersedes: r.Supersedes, ConflictWith: r.ConflictWith, KeyFromStick: r.KeyFromStick, Warnings: r.Warnings}
-}
-
-func registryKey(k asesor.Key) cli.RegistryKey {
-	return cli.RegistryKey{KeyID: k.KeyID, Fingerprint: k.Fingerprint, OPDKode: k.OPDKode, Status: string(k.Status),
-		Source: k.Source, FirstSeen: k.FirstSeen, VerifiedBy: k.VerifiedBy, VerifiedAt: k.VerifiedAt,
-		VerifiedHow: k.VerifiedHow, RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
-}
-
 // operatorName is the OS user, the default for `keys verify --by`.
 func operatorName() string {
 	if u, err := user.Current(); err == nil {
@@ -340,19 +305,4 @@ func operatorName() string {
 		return u.Username
 	}
 	return os.Getenv("USER")
-}
-
-// recapRows are the workspace's recap rows as the CLI (and the recap CSV)
-// writes them.
-func recapRows(rows []asesor.RecapRow) []cli.RecapRow {
-	var out []cli.RecapRow
-	for _, r := range rows {
-		out = append(out, cli.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Instansi: r.Instansi, Periode: r.Periode,
-			Index: r.Index, Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total,
-			KeyID: r.KeyID, KeyStatus: string(r.KeyStatus), LastSequence: r.Sequence, BundleID: r.BundleID,
-			CreatedAt: r.CreatedAt, ImportedAt: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts,
-			Recomputed: r.Recomputed, ClaimedIndex: r.ClaimedIndex, ClaimedPred: r.ClaimedPredicate,
-			Mismatch: r.IndexMismatch, ReviewedIndex: r.ReviewedIndex, ReviewedPredicate: r.ReviewedPredicate, Reviewed: r.Reviewed})
-	}
-	return out
 }

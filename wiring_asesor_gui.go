@@ -2,22 +2,21 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/viewer"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
 
 // openAsesorGUI opens the assessor workspace <dataDir>/asesor for the GUI
 // (app.Deps.OpenAsesor).
-func openAsesorGUI(dataDir string) (assessment.AsesorWorkspace, error) {
+func openAsesorGUI(dataDir string) (app.AsesorWorkspace, error) {
 	lib, err := assets.Library()
 	if err != nil {
 		return nil, err
@@ -36,35 +35,23 @@ func hasAsesorGUI(dataDir string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// asesorGUI adapts storage/asesor.Workspace to assessment.AsesorWorkspace.
+// asesorGUI adapts storage/asesor.Workspace to app.AsesorWorkspace.
 type asesorGUI struct {
 	w   *asesor.Workspace
 	lib *assessment.Library // the installed catalogs, for the review screen's texts
 }
 
-func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]assessment.ImportOutcome, error) {
-	res, err := a.w.Import(ctx, paths, progress)
-	out := make([]assessment.ImportOutcome, 0, len(res))
-	for _, r := range res {
-		out = append(out, assessment.ImportOutcome{Path: r.Path, Kind: assessment.ImportKind(r.Outcome), Code: r.Code,
-			Reason: r.Reason, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
-			KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: assessment.KeyStatus(r.KeyStatus), KeyFromStick: r.KeyFromStick, Warnings: r.Warnings})
-	}
-	return out, err
+func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]intake.Outcome, error) {
+	return a.w.Import(ctx, paths, progress)
 }
 
 func (a *asesorGUI) Keys(ctx context.Context) ([]assessment.RegisteredKey, error) {
-	list, err := a.w.Keys(ctx)
-	out := make([]assessment.RegisteredKey, 0, len(list))
-	for _, k := range list {
-		out = append(out, guiKey(k))
-	}
-	return out, err
+	return a.w.Keys(ctx)
 }
 
 func (a *asesorGUI) AddKey(ctx context.Context, file string) (assessment.RegisteredKey, error) {
 	k, _, err := a.w.AddKeyFile(ctx, file, "")
-	return guiKey(k), err
+	return k, err
 }
 
 func (a *asesorGUI) VerifyKey(ctx context.Context, keyID, how, by string) error {
@@ -77,19 +64,7 @@ func (a *asesorGUI) RevokeKey(ctx context.Context, keyID string) error {
 	return err
 }
 
-func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
-	rows, err := a.w.Recap(ctx)
-	out := make([]assessment.RecapRow, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, assessment.RecapRow{OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Index: r.Index,
-			Predicate: r.Predicate, Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyID: r.KeyID,
-			KeyStatus: assessment.KeyStatus(r.KeyStatus), Sequence: r.Sequence, BundleID: r.BundleID, CreatedAt: r.CreatedAt,
-			Imported: r.ImportedAt, Versions: r.Versions, Conflicts: r.Conflicts, Recomputed: r.Recomputed,
-			ClaimedIndex: r.ClaimedIndex, ClaimedPredicate: r.ClaimedPredicate, IndexMismatch: r.IndexMismatch,
-			ReviewedIndex: r.ReviewedIndex, ReviewedPredicate: r.ReviewedPredicate, Reviewed: r.Reviewed})
-	}
-	return out, err
-}
+func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) { return a.w.Recap(ctx) }
 
 func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
 	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
@@ -190,17 +165,19 @@ func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision)
 	if err != nil {
 		return err
 	}
+	// The same check as `review`: an indicator of the bundle's catalog.
+	if err := a.w.CheckReviewIndicator(ctx, d.BundleID, d.Indicator); err != nil {
+		return err
+	}
 	_, err = a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
 		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
 	return err
 }
 
-// OpenBlob copies the blob into a fresh temporary folder under its
-// original name (so the system viewer picks the right program). The name
-// is the OPD's: a name whose extension is not a known document type
-// ("SK.pdf.exe", "skrip.js", no extension) gets ".bin" added, so that
-// opening it runs nothing; the GUI does not hand such a copy to the
-// system (app.openBlobInViewer) but opens its folder.
+// OpenBlob copies the blob into a fresh temporary folder under the name
+// assessment/viewer gives it (the OPD's name, with ".bin" added unless it
+// is a document type), so the system viewer picks the right program and
+// runs nothing an OPD sent.
 func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error) {
 	src, err := a.w.OpenBlob(sum)
 	if err != nil {
@@ -211,67 +188,9 @@ func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error
 	if err != nil {
 		return "", err
 	}
-	dst := filepath.Join(dir, viewerName(sum, name))
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", err
-	}
-	if _, err = io.Copy(f, src); err != nil {
-		f.Close()
-		return "", fmt.Errorf("salinan berkas gagal: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	markFromElsewhere(dst)
-	return dst, nil
-}
-
-// markFromElsewhere gives the copy, on Windows, the Mark of the Web
-// (Zone.Identifier, zone 3) that a file from a USB stick would carry if
-// Explorer had copied it: Office then opens an OPD's .doc or .xls in
-// Protected View with its macros blocked. Best effort: on a file system
-// without alternate streams the copy simply has no mark.
-func markFromElsewhere(path string) {
-	if runtime.GOOS != "windows" {
-		return
-	}
-	_ = os.WriteFile(path+":Zone.Identifier", []byte("[ZoneTransfer]\r\nZoneId=3\r\n"), 0o600)
-}
-
-// viewerExtensions are the document types a copy keeps its name for:
-// what OPDs attach as evidence, each opened by a viewer or an office
-// program, none of them a program or a script itself.
-var viewerExtensions = map[string]bool{
-	".pdf": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true,
-	".txt": true, ".csv": true, ".rtf": true,
-	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
-	".odt": true, ".ods": true, ".odp": true,
-}
-
-// viewerName is the file name of a copy for the viewer: the name made
-// safe by assessment.LocalFileName (no folders, no ":" of an alternate
-// data stream, no device name), sum when nothing is left, and ".bin"
-// added unless the extension is a document type. The type is judged on
-// the name as sent (compared case-insensitively), before trailing dots or
-// spaces are dropped: "SK.pdf." is not a .pdf name, so it gets ".bin".
-func viewerName(sum, name string) string {
-	sent := path.Base(path.Clean("/" + strings.ReplaceAll(name, "\\", "/")))
-	if sent == "/" {
-		return sum + ".bin"
-	}
-	if !viewerExtensions[strings.ToLower(path.Ext(sent))] {
-		sent += ".bin"
-	}
-	return assessment.LocalFileName(sent, sum+".bin")
+	return viewer.Copy(dir, viewer.Name(sum, name), src)
 }
 
 func (a *asesorGUI) Close() error { return a.w.Close() }
 
-func guiKey(k asesor.Key) assessment.RegisteredKey {
-	return assessment.RegisteredKey{KeyID: k.KeyID, Fingerprint: k.Fingerprint, OPDKode: k.OPDKode,
-		Status: assessment.KeyStatus(k.Status), Source: k.Source, FirstSeen: k.FirstSeen, VerifiedBy: k.VerifiedBy,
-		VerifiedAt: k.VerifiedAt, VerifiedHow: k.VerifiedHow, RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
-}
-
-var _ assessment.AsesorWorkspace = (*asesorGUI)(nil)
+var _ app.AsesorWorkspace = (*asesorGUI)(nil)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	cons "github.com/spbe-mandiri/spbe-mandiri/assessment/consolidation"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -72,11 +73,11 @@ func exportConsolidation(ctx context.Context, w *asesor.Workspace, periode int, 
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	dir, err := exportDir(filepath.Dir(w.Dir()), destDir)
+	dir, err := storage.ExportDir(filepath.Dir(w.Dir()), destDir)
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFile(dir, fmt.Sprintf("KONSOLIDASI_%d", periode), "."+string(format), data)
+	path, err := storage.WriteFreeFile(dir, fmt.Sprintf("KONSOLIDASI_%d", periode), "."+string(format), data)
 	if err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}
@@ -94,7 +95,7 @@ func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.Consoli
 	}
 	// The output is refused (data folder, existing file) before the
 	// passphrase is asked for; the write checks again.
-	guard := outputGuard(dir)
+	guard := storage.OutputGuard(dir)
 	if _, err := guard.File(req.Out, req.Force); err != nil {
 		return out, err
 	}
@@ -183,13 +184,11 @@ func unlockAssessorKey(w *asesor.Workspace, pass []byte) (*keys.Key, error) {
 }
 
 // consolidatedOPDs is the recap of the periode's accepted bundles (those
-// left out for a revoked key marked), the instansi most of the counted
-// ones name (ties: the name of the lowest OPD code), and every name given
-// when they differ.
-func consolidatedOPDs(recap []asesor.RecapRow, periode int, excluded []string) ([]report.ConsolidatedOPD, string, []report.InstansiVariant) {
+// left out for a revoked key marked) and the instansi name they give
+// (cons.InstansiName).
+func consolidatedOPDs(recap []assessment.RecapRow, periode int, excluded []string) ([]report.ConsolidatedOPD, string, []report.InstansiVariant) {
 	var out []report.ConsolidatedOPD
-	var variants []report.InstansiVariant
-	at := map[string]int{} // name → index in variants
+	var votes []cons.Vote
 	for _, r := range recap {
 		if r.Periode != periode {
 			continue
@@ -199,24 +198,8 @@ func consolidatedOPDs(recap []asesor.RecapRow, periode int, excluded []string) (
 			Complete: r.Complete, Answered: r.Answered, Total: r.Total, KeyStatus: string(r.KeyStatus), Sequence: r.Sequence,
 			CreatedAt: r.CreatedAt, Conflicts: r.Conflicts, Excluded: slices.Contains(excluded, r.OPDKode)}
 		out = append(out, o)
-		name := strings.TrimSpace(r.Instansi)
-		if o.Excluded || name == "" {
-			continue // a revoked key's bundle does not name the instansi
-		}
-		i, ok := at[name]
-		if !ok {
-			i, at[name] = len(variants), len(variants)
-			variants = append(variants, report.InstansiVariant{Name: name})
-		}
-		variants[i].OPDs = append(variants[i].OPDs, r.OPDKode)
+		votes = append(votes, cons.Vote{OPDKode: r.OPDKode, Instansi: r.Instansi, Excluded: o.Excluded})
 	}
-	// Most OPDs first; a stable sort keeps the first-seen (lowest code) on ties.
-	slices.SortStableFunc(variants, func(a, b report.InstansiVariant) int { return len(b.OPDs) - len(a.OPDs) })
-	switch len(variants) {
-	case 0:
-		return out, "", nil
-	case 1:
-		return out, variants[0].Name, nil
-	}
-	return out, variants[0].Name, variants
+	name, variants := cons.InstansiName(votes)
+	return out, name, variants
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -356,7 +355,7 @@ func TestConsolidationExcludesRevokedKey(t *testing.T) {
 // gave (ties: the lowest code's), lists every variant when they differ,
 // ignores a revoked key's bundle for the name, and marks it excluded.
 func TestConsolidatedOPDs(t *testing.T) {
-	recap := []asesor.RecapRow{
+	recap := []assessment.RecapRow{
 		{OPDKode: "A", Instansi: "Pemkab Sigi", Periode: 2025, Conflicts: 1},
 		{OPDKode: "B", Instansi: "Pemerintah Kabupaten Sigi", Periode: 2025},
 		{OPDKode: "C", Instansi: "Pemerintah Kabupaten Sigi", Periode: 2025},

@@ -2,129 +2,22 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// assessorPublicKeyName is the assessor's public key file written next to
-// each feedback file, for the OPD's first `feedback import --trust`.
-const assessorPublicKeyName = "KUNCI_ASESOR.json"
-
-// defaultAssessorName names the assessor team in a feedback file when no
-// name is given.
-const defaultAssessorName = "Tim Asesor Internal"
-
 // exportFeedback is `feedback export`: it opens the workspace of dataDir
-// and signs the feedback with signFeedback, as the GUI does on its open
+// and signs the feedback (Workspace.SignFeedback), as the GUI does on its open
 // workspace.
-func exportFeedback(ctx context.Context, dataDir string, req cli.FeedbackExportRequest) (out cli.FeedbackExported, err error) {
+func exportFeedback(ctx context.Context, dataDir string, req assessment.FeedbackExportRequest) (out assessment.FeedbackExported, err error) {
 	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		out, err = signFeedback(ctx, w, req)
+		out, err = w.SignFeedback(ctx, req)
 		return err
 	})
 	return out, err
-}
-
-// assessorKeys is the assessor's own key folder, <data>/asesor/keys:
-// separate from an OPD key in <data>/keys on the same laptop.
-func assessorKeys(w *asesor.Workspace) keys.Dir { return keys.Open(w.Dir()) }
-
-// signFeedback signs the feedback on one reviewed bundle with the
-// assessor's key (created with req.Passphrase on first use) and writes it
-// and the assessor's public key file to req.OutDir. The manifest is built
-// before the key is touched, so a bundle not reviewed creates no key.
-func signFeedback(ctx context.Context, w *asesor.Workspace, req cli.FeedbackExportRequest) (out cli.FeedbackExported, err error) {
-	if req.Name = strings.TrimSpace(req.Name); req.Name == "" {
-		req.Name = defaultAssessorName
-	}
-	// Everything that can refuse the export is checked before the key is
-	// created, so a refused first export leaves no key behind.
-	if err := feedback.ValidName(req.Name); err != nil {
-		return out, err
-	}
-	m, b, err := w.FeedbackManifest(ctx, req.BundleID, req.Name)
-	if err != nil {
-		return out, err
-	}
-	dir, err := outputGuard(filepath.Dir(w.Dir())).Dir(req.OutDir)
-	if err != nil {
-		return out, err
-	}
-	kd := assessorKeys(w)
-	var key *keys.Key
-	if _, err := kd.Identity(); errors.Is(err, keys.ErrNoKey) {
-		if key, err = kd.Create(req.Passphrase, time.Now()); err != nil {
-			return out, err
-		}
-		out.KeyCreated = true
-	} else if err != nil {
-		return out, err
-	} else if key, err = kd.Unlock(req.Passphrase); err != nil {
-		return out, err
-	}
-	data, err := feedback.Sign(key.Private(), m)
-	if err != nil {
-		return out, err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return out, fmt.Errorf("membuat folder tujuan: %w", err)
-	}
-	// Where the public key goes is decided before anything is written: a
-	// refused export leaves the folder as it was.
-	if out.PublicKeyPath, err = publicKeyDest(dir, key.KeyID); err != nil {
-		return out, err
-	}
-	// An earlier feedback file on the same bundle is kept (…_2 and so on).
-	name := feedback.FileName(b.OPDKode, b.Periode, b.Sequence)
-	if out.Path, err = writeFreeFile(dir, strings.TrimSuffix(name, feedback.Extension), feedback.Extension, data); err != nil {
-		return out, fmt.Errorf("menulis umpan balik: %w", err)
-	}
-	if err := replaceFile(out.PublicKeyPath, keys.MarshalPublic(key.Identity)); err != nil {
-		return out, fmt.Errorf("menulis kunci publik asesor: %w", err)
-	}
-	out.OPDKode, out.Periode, out.Sequence, out.Items = b.OPDKode, b.Periode, b.Sequence, len(m.Items)
-	out.KeyID, out.Fingerprint = key.KeyID, key.Fingerprint
-	return out, nil
-}
-
-// publicKeyDest is where the assessor's public key goes in dir:
-// KUNCI_ASESOR.json, unless that file holds another key (another
-// assessor laptop exported to the same folder): then
-// KUNCI_ASESOR_<first 8 of the key id>.json, which the OPD's import also
-// finds. A file of another key is never overwritten: the OPD may still
-// need it for the feedback it came with.
-func publicKeyDest(dir, keyID string) (string, error) {
-	names := []string{assessorPublicKeyName, assessorKeyFileName(keyID)}
-	for _, name := range names {
-		path := filepath.Join(dir, name)
-		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-			return path, nil
-		}
-		if id, err := keys.ReadPublic(path); err == nil && id.KeyID == keyID {
-			return path, nil
-		}
-	}
-	return "", fmt.Errorf("folder tujuan sudah berisi kunci publik asesor lain di %s dan %s; tidak ditimpa — pilih folder lain",
-		names[0], names[1])
-}
-
-// assessorKeyFileName is the public key file name of the key keyID when
-// KUNCI_ASESOR.json in the folder is another key's.
-func assessorKeyFileName(keyID string) string {
-	return strings.TrimSuffix(assessorPublicKeyName, ".json") + "_" + keyID[:8] + ".json"
 }
 
 // withOPDStore opens the OPD data folder dataDir ("" = default).
@@ -146,8 +39,8 @@ func withOPDStore(dataDir string, fn func(*storage.DB) error) error {
 // trust was withdrawn needs --retrust.
 func importFeedback(ctx context.Context, dataDir string, req cli.FeedbackImportRequest) (out cli.FeedbackReceived, err error) {
 	err = withOPDStore(dataDir, func(db *storage.DB) error {
-		rec, known, trustedNow, err := receiveFeedback(ctx, db, feedbackReceipt{file: req.File, keyFile: req.PublicKeyFile,
-			trust: req.Trust || req.Retrust, retrust: req.Retrust})
+		rec, known, trustedNow, err := db.ReceiveFeedback(ctx, storage.FeedbackReceipt{File: req.File, KeyFile: req.PublicKeyFile,
+			Trust: req.Trust, Retrust: req.Retrust})
 		if err != nil {
 			return err
 		}
@@ -156,94 +49,6 @@ func importFeedback(ctx context.Context, dataDir string, req cli.FeedbackImportR
 		return nil
 	})
 	return out, err
-}
-
-// feedbackReceipt is one import of a feedback file by the CLI or the GUI.
-type feedbackReceipt struct {
-	file    string
-	keyFile string // the signer's public key file; "" when it is trusted
-	trust   bool   // trust keyFile's key (its fingerprint was compared)
-	retrust bool   // and trust it again if its trust was withdrawn
-	// previewed binds the import to what the officer looked at: the
-	// SHA-256 of the file's bytes and the signer's key id ("" = unbound).
-	previewedSHA256, previewedKeyID string
-}
-
-// errChangedSincePreview is a feedback file (or its signer) that is not
-// the one the officer previewed: a stick swapped or rewritten meanwhile.
-var errChangedSincePreview = errors.New("berkas berubah sejak diperiksa; ulangi impor")
-
-// receiveFeedback is the one import path of the CLI and the GUI. The file
-// is read once; r.keyFile, when given, must hold the signer's public key;
-// an untrusted signer is trusted (in the import's transaction) only with
-// r.trust, a withdrawn one only with r.retrust.
-func receiveFeedback(ctx context.Context, db *storage.DB, r feedbackReceipt) (rec storage.FeedbackRecord, known, trustedNow bool, err error) {
-	data, err := feedback.ReadFile(r.file)
-	if err != nil {
-		return rec, false, false, err
-	}
-	if err := r.checkPreviewed(data); err != nil {
-		return rec, false, false, err
-	}
-	if r.keyFile == "" {
-		rec, known, err = db.ImportFeedback(ctx, data)
-		return rec, known, false, err
-	}
-	id, t, found, err := signerKey(ctx, db, data, r.keyFile)
-	if err != nil {
-		return rec, false, false, err
-	}
-	switch {
-	case found && !t.Withdrawn():
-		rec, known, err = db.ImportFeedback(ctx, data)
-		return rec, known, false, err
-	case found && !r.retrust:
-		return rec, false, false, &storage.WithdrawnAssessorError{KeyID: t.KeyID, Fingerprint: t.Fingerprint, UntrustedAt: t.UntrustedAt}
-	case !found && r.retrust:
-		return rec, false, false, fmt.Errorf("kunci asesor %s (sidik jari %s) belum pernah dipercaya di sini, jadi tidak bisa dipercaya lagi; "+
-			"cocokkan sidik jarinya dengan Tim Asesor, lalu pakai --trust", filepath.Base(r.keyFile), id.Fingerprint)
-	case !r.trust:
-		return rec, false, false, fmt.Errorf("kunci asesor %s belum dipercaya (sidik jari %s); cocokkan sidik jari dengan Tim Asesor, lalu ulangi dengan --trust",
-			r.keyFile, id.Fingerprint)
-	}
-	return db.TrustAndImportFeedback(ctx, data, id, filepath.Base(r.keyFile), r.retrust)
-}
-
-// checkPreviewed refuses data that is not what was previewed.
-func (r feedbackReceipt) checkPreviewed(data []byte) error {
-	if r.previewedSHA256 != "" && sha256Hex(data) != r.previewedSHA256 {
-		return errChangedSincePreview
-	}
-	if r.previewedKeyID == "" {
-		return nil
-	}
-	if signer, err := feedback.Signer(data); err != nil || signer != r.previewedKeyID {
-		return errChangedSincePreview
-	}
-	return nil
-}
-
-func sha256Hex(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
-}
-
-// signerKey reads the public key file keyFile, which must be the key that
-// signed data, and returns how this installation knows it (found false:
-// never trusted; t.Withdrawn(): trust withdrawn).
-func signerKey(ctx context.Context, db *storage.DB, data []byte, keyFile string) (id keys.Identity, t storage.TrustedAssessor, found bool, err error) {
-	signer, err := feedback.Signer(data)
-	if err != nil {
-		return id, t, false, err
-	}
-	if id, err = keys.ReadPublic(keyFile); err != nil {
-		return id, t, false, fmt.Errorf("%s: %w", filepath.Base(keyFile), err)
-	}
-	if id.KeyID != signer {
-		return id, t, false, fmt.Errorf("umpan balik ditandatangani kunci %.16s…, bukan kunci di %s (%.16s…)", signer, keyFile, id.KeyID)
-	}
-	t, found, err = db.AssessorKey(ctx, signer)
-	return id, t, found, err
 }
 
 func showFeedback(ctx context.Context, dataDir, assessmentID string) (out []cli.FeedbackReceived, err error) {

@@ -7,15 +7,15 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
 // AssessorKey reports the assessor's signing key in <data>/asesor/keys
 // (assessment.AsesorFeedback); exists is false before the first export.
 func (a *asesorGUI) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
-	id, err := assessorKeys(a.w).Identity()
+	id, err := a.w.SigningKeys().Identity()
 	if errors.Is(err, keys.ErrNoKey) {
 		return assessment.AssessorKeyInfo{}, false, nil
 	}
@@ -28,7 +28,7 @@ func (a *asesorGUI) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bo
 // ExportFeedback signs the feedback on a reviewed bundle on the open
 // workspace, as `feedback export` does.
 func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExport, error) {
-	out, err := signFeedback(ctx, a.w, cli.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
+	out, err := a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
 	if err != nil {
 		return assessment.FeedbackExport{}, err
 	}
@@ -41,18 +41,18 @@ func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, asses
 // (never over an existing file), as `key backup --asesor` does.
 func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
 	now := time.Now()
-	dir, err := exportDir(filepath.Dir(a.w.Dir()), destDir)
+	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)
 	if err != nil {
 		return "", err
 	}
-	data, _, err := assessorKeys(a.w).Backup(passphrase, now)
+	data, _, err := a.w.SigningKeys().Backup(passphrase, now)
 	if errors.Is(err, keys.ErrNoKey) {
 		return "", errors.New("belum ada kunci asesor: kunci ini dibuat saat umpan balik pertama diekspor")
 	}
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFileMode(dir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json", data, 0o600)
+	path, err := storage.WriteFreeFileMode(dir, "CADANGAN_KUNCI_ASESOR_"+now.Format("20060102"), ".json", data, 0o600)
 	if err != nil {
 		return "", fmt.Errorf("menulis cadangan kunci: %w", err)
 	}

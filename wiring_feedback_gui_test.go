@@ -17,8 +17,10 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/feedbacktrust"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -119,7 +121,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !exp.KeyCreated || exp.OPDKode != "DISKOMINFO" || exp.Periode != 2026 || exp.Items != 2 ||
-		exp.PublicKeyPath != filepath.Join(back, assessorPublicKeyName) || filepath.Dir(exp.Path) != back {
+		exp.PublicKeyPath != filepath.Join(back, storage.AssessorPublicKeyName) || filepath.Dir(exp.Path) != back {
 		t.Fatalf("export %+v", exp)
 	}
 	key, exists, err := w.AssessorKey(ctx)
@@ -186,7 +188,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 
 	// The CLI on the same store: list and withdraw the trust.
 	out := mustCLI(t, "feedback", "keys", "--data", kominfo.data)
-	if !strings.Contains(out, exp.Key.KeyID[:16]) || !strings.Contains(out, exp.Key.Fingerprint) || !strings.Contains(out, assessorPublicKeyName) {
+	if !strings.Contains(out, exp.Key.KeyID[:16]) || !strings.Contains(out, exp.Key.Fingerprint) || !strings.Contains(out, storage.AssessorPublicKeyName) {
 		t.Fatalf("feedback keys: %s", out)
 	}
 	mustCLI(t, "feedback", "untrust", exp.Key.KeyID[:12], "--data", kominfo.data)
@@ -327,7 +329,7 @@ func forgeFeedback(t *testing.T, realFile, dir, note string) keys.Identity {
 	if err := os.WriteFile(filepath.Join(dir, filepath.Base(realFile)), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, assessorPublicKeyName), keys.MarshalPublic(id), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, storage.AssessorPublicKeyName), keys.MarshalPublic(id), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return id
@@ -410,7 +412,7 @@ func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
 	}
 	// even with a key file, "Ya" does not trust a withdrawn key again
 	again.KeyFile = f.exp.PublicKeyPath
-	var we *storage.WithdrawnAssessorError
+	var we *feedbacktrust.WithdrawnKeyError
 	if _, err := inbox.Import(ctx, again, true); !errors.As(err, &we) {
 		t.Fatalf("import after untrust: %v", err)
 	}
@@ -509,7 +511,7 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 	if err != nil || p.KeyFile != "" || p.Verified || p.Trusted {
 		t.Fatalf("preview with another key beside: %+v %v", p, err)
 	}
-	own := filepath.Join(f.back, assessorKeyFileName(f.exp.Key.KeyID))
+	own := filepath.Join(f.back, asesor.AssessorKeyFileName(f.exp.Key.KeyID))
 	os.WriteFile(own, realKey, 0o644)
 	if p, err := inbox.Preview(ctx, f.exp.Path, ""); err != nil || p.KeyFile != own || !p.Verified {
 		t.Fatalf("preview with the signer's own key file beside: %+v %v", p, err)
@@ -522,17 +524,17 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 
 	// the assessor exports to a folder whose KUNCI_ASESOR.json is another
 	// assessor's: that file stays, the key goes beside it
-	if dest, err := publicKeyDest(f.back, f.exp.Key.KeyID); err != nil || dest != own {
+	if dest, err := asesor.PublicKeyDest(f.back, f.exp.Key.KeyID); err != nil || dest != own {
 		t.Fatalf("destination %q %v", dest, err)
 	}
 	os.WriteFile(own, other, 0o644)
-	if _, err := publicKeyDest(f.back, f.exp.Key.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
+	if _, err := asesor.PublicKeyDest(f.back, f.exp.Key.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
 		t.Fatalf("both names taken by another key: %v", err)
 	}
 	if got, _ := os.ReadFile(f.exp.PublicKeyPath); string(got) != string(other) {
 		t.Fatal("the other key file was changed")
 	}
-	if dest, err := publicKeyDest(t.TempDir(), f.exp.Key.KeyID); err != nil || filepath.Base(dest) != assessorPublicKeyName {
+	if dest, err := asesor.PublicKeyDest(t.TempDir(), f.exp.Key.KeyID); err != nil || filepath.Base(dest) != storage.AssessorPublicKeyName {
 		t.Fatalf("empty folder: %q %v", dest, err)
 	}
 }
@@ -551,7 +553,7 @@ func TestFeedbackBundleRefCrossChecked(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "x.spbe-umpan")
 	os.WriteFile(file, data, 0o644)
-	os.WriteFile(filepath.Join(dir, assessorPublicKeyName), keys.MarshalPublic(keys.IdentityOf(pub, time.Now())), 0o644)
+	os.WriteFile(filepath.Join(dir, storage.AssessorPublicKeyName), keys.MarshalPublic(keys.IdentityOf(pub, time.Now())), 0o644)
 	db := openOPD(t, f.opd)
 	if p, err := feedbackInboxFor(db).Preview(ctx, file, ""); err == nil || !strings.Contains(err.Error(), "padahal bundel itu diekspor sebagai DISKOMINFO periode 2026 nomor urut 1") {
 		t.Fatalf("preview of feedback claiming DINKES/2031/999: %+v %v", p, err)
@@ -571,7 +573,7 @@ func TestFeedbackClaimedFingerprintRefused(t *testing.T) {
 		Signatures: []bundle.Signature{{KeyID: id.KeyID, Sig: base64.StdEncoding.EncodeToString(ed25519.Sign(priv, bundle.PAE(feedback.PayloadType, payload)))}}}
 	data, _ := json.Marshal(env)
 	dir := t.TempDir()
-	file, kf := filepath.Join(dir, "x.spbe-umpan"), filepath.Join(dir, assessorPublicKeyName)
+	file, kf := filepath.Join(dir, "x.spbe-umpan"), filepath.Join(dir, storage.AssessorPublicKeyName)
 	os.WriteFile(file, data, 0o644)
 	os.WriteFile(kf, keys.MarshalPublic(id), 0o644)
 	code, out, e := runCLI(t, "feedback", "import", file, "--assessor-pubkey", kf, "--trust", "--data", f.opd.data)
@@ -624,7 +626,7 @@ func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
 	// Another laptop's key files hold both names in f.back, beside its
 	// feedback on the same bundle: this export is refused and writes nothing.
 	other, _ := os.ReadFile(f.exp.PublicKeyPath)
-	os.WriteFile(filepath.Join(f.back, assessorKeyFileName(exp.Key.KeyID)), other, 0o644)
+	os.WriteFile(filepath.Join(f.back, asesor.AssessorKeyFileName(exp.Key.KeyID)), other, 0o644)
 	before, _ := os.ReadFile(f.exp.Path)
 	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, f.back, "Tim Asesor Kedua", pass); err == nil ||
 		!strings.Contains(err.Error(), "tidak ditimpa") {

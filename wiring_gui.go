@@ -66,6 +66,6 @@ func guiDeps(dataDir string) app.Deps {
 		OpenAsesor:      openAsesorGUI,
 		HasAsesor:       hasAsesorGUI,
 		FeedbackInbox:   feedbackInboxFor,
-		OPDKeys:         opdKeysGUI{current: current.Load},
+		OPDKeys:         guiOPDKeys(current.Load),
 	}
 }

@@ -11,41 +11,6 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// viewerName keeps the name of a document type and adds ".bin" to
-// anything else, so that the system runs nothing an OPD sent.
-func TestViewerNameAllowsDocumentsOnly(t *testing.T) {
-	const sum = "0123abcd"
-	for _, c := range []struct{ name, want string }{
-		{"SK Kepala Dinas.pdf", "SK Kepala Dinas.pdf"},
-		{"Foto Rapat.JPG", "Foto Rapat.JPG"},
-		{"rekap.xlsx", "rekap.xlsx"},
-		{"notulen.odt", "notulen.odt"},
-		{"SK.pdf.exe", "SK.pdf.exe.bin"},
-		{"skrip.js", "skrip.js.bin"},
-		{"pintasan.lnk", "pintasan.lnk.bin"},
-		{"halaman.html", "halaman.html.bin"},
-		{"arsip.zip", "arsip.zip.bin"},
-		{"makro.docm", "makro.docm.bin"},
-		{"README", "README.bin"},
-		{"data.bin", "data.bin.bin"},
-		{"SK.pdf.", "SK.pdf..bin"},                 // Windows drops the trailing dot: not a .pdf name
-		{"SK.pdf ", "SK.pdf .bin"},                 // nor a trailing space
-		{"SK.pdf:evil.exe", "SK.pdf_evil.exe.bin"}, // no NTFS alternate data stream
-		{"../../etc/passwd", "passwd.bin"},
-		{`..\..\Startup\run.bat`, "run.bat.bin"},
-		{"../Laporan.pdf", "Laporan.pdf"},
-		{"C:Laporan.pdf", "C_Laporan.pdf"}, // a drive prefix is not a drive
-		{"nul.pdf", "_nul.pdf"},            // nor a device name a device
-		{"CON", "_CON.bin"},
-		{"", sum + ".bin"},
-		{"..", sum + ".bin"},
-	} {
-		if got := viewerName(sum, c.name); got != c.want {
-			t.Errorf("viewerName(%q) = %q, want %q", c.name, got, c.want)
-		}
-	}
-}
-
 // OpenBlob on a real workspace: a PDF keeps its name; the same content
 // named like a program is copied as ".bin", whole, into its own folder.
 func TestOpenBlobQuarantinesUnknownTypes(t *testing.T) {

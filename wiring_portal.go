@@ -12,6 +12,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/portal"
 )
@@ -24,7 +25,7 @@ func portalDeps() *cli.PortalDeps {
 // portalPackage plans the package of one assessment and writes it as the
 // folder req.OutDir, checked (outside every data folder) and resolved.
 func portalPackage(ctx context.Context, svc *cli.Services, req cli.PortalRequest) (cli.PortalResult, error) {
-	dir, err := outputGuard(svc.DataDir).Dir(req.OutDir)
+	dir, err := storage.OutputGuard(svc.DataDir).Dir(req.OutDir)
 	if err != nil {
 		return cli.PortalResult{}, err
 	}
@@ -63,7 +64,7 @@ func guiPortalPackage(current func() *cli.Services) func(ctx context.Context, as
 			return "", err
 		}
 		base := assessment.LocalFileName(fmt.Sprintf("Paket-portal_%s_%d", pr.OPDKode, a.Periode), "Paket-portal")
-		checked, err := outputGuard(svc.DataDir).Dir(parent)
+		checked, err := storage.OutputGuard(svc.DataDir).Dir(parent)
 		if err != nil {
 			return "", err
 		}

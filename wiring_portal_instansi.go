@@ -10,6 +10,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/portal"
 )
@@ -27,7 +28,7 @@ func instansiPortalCommand(ctx context.Context, dataDir string, req cli.PortalRe
 // instansiPortalPackage writes the portal package of a periode's
 // consolidation as the folder req.OutDir (outside every data folder).
 func instansiPortalPackage(ctx context.Context, w *asesor.Workspace, req cli.PortalRequest) (cli.PortalResult, error) {
-	dir, err := outputGuard(filepath.Dir(w.Dir())).Dir(req.OutDir)
+	dir, err := storage.OutputGuard(filepath.Dir(w.Dir())).Dir(req.OutDir)
 	if err != nil {
 		return cli.PortalResult{}, err
 	}
@@ -117,7 +118,7 @@ func fillSizes(p *assessment.PortalPackage, path func(string) string) {
 // consolidation screen: the package goes into a new folder
 // Paket-portal_INSTANSI_<periode> (or _2 …) inside parent.
 func (a *asesorGUI) InstansiPortalPackage(ctx context.Context, periode int, parent string, progress func(float64)) (string, error) {
-	checked, err := outputGuard(filepath.Dir(a.w.Dir())).Dir(parent)
+	checked, err := storage.OutputGuard(filepath.Dir(a.w.Dir())).Dir(parent)
 	if err != nil {
 		return "", err
 	}

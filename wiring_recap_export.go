@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 )
 
 // ExportRecapCSV writes REKAP_OPD_<date>.csv into destDir (never over an
@@ -23,14 +24,14 @@ func (a *asesorGUI) ExportRecapCSV(ctx context.Context, destDir string) (string,
 		return "", err
 	}
 	var buf bytes.Buffer
-	if err := cli.WriteRecapCSV(&buf, recapRows(rows)); err != nil {
+	if err := cli.WriteRecapCSV(&buf, rows); err != nil {
 		return "", err
 	}
-	dir, err := exportDir(filepath.Dir(a.w.Dir()), destDir)
+	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFile(dir, "REKAP_OPD_"+time.Now().Format("20060102"), ".csv", buf.Bytes())
+	path, err := storage.WriteFreeFile(dir, "REKAP_OPD_"+time.Now().Format("20060102"), ".csv", buf.Bytes())
 	if err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}

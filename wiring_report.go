@@ -3,14 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
-	"errors"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
 
@@ -33,22 +30,5 @@ func draftReport(ctx context.Context, svc *cli.Services, id string) ([]byte, err
 
 // keyForm renders the Formulir Pendaftaran Kunci of the installed key.
 func keyForm(ctx context.Context, svc *cli.Services) ([]byte, error) {
-	p, err := svc.Store.Profile(ctx)
-	if errors.Is(err, assessment.ErrNotFound) {
-		return nil, errors.New("profil OPD belum diisi; jalankan `spbe-mandiri init` dulu")
-	}
-	if err != nil {
-		return nil, err
-	}
-	id, err := keys.Open(svc.DataDir).Identity()
-	if errors.Is(err, keys.ErrNoKey) {
-		return nil, errors.New("belum ada kunci penanda tangan; buat dengan `spbe-mandiri key init`")
-	}
-	if err != nil {
-		return nil, err
-	}
-	k := report.KeyInfo{PublicKeyBase64: base64.StdEncoding.EncodeToString(id.PublicKey), KeyID: id.KeyID, Fingerprint: id.Fingerprint}
-	var buf bytes.Buffer
-	err = report.RenderKeyForm(&buf, p, k, time.Now())
-	return buf.Bytes(), err
+	return opdkeys.KeyForm(ctx, svc.Store, svc.DataDir)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/sheet"
 )
@@ -46,11 +47,11 @@ func (a *asesorGUI) ExportReviewXLSX(ctx context.Context, bundleID, destDir stri
 // that is taken, as the CSV export does: a folder outside the data
 // folders, the one atomic writer, never over an earlier file.
 func (a *asesorGUI) writeNewExport(destDir, base, ext string, data []byte) (string, error) {
-	dir, err := exportDir(filepath.Dir(a.w.Dir()), destDir)
+	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)
 	if err != nil {
 		return "", err
 	}
-	path, err := writeFreeFile(dir, base, ext, data)
+	path, err := storage.WriteFreeFile(dir, base, ext, data)
 	if err != nil {
 		return "", fmt.Errorf("menulis %s: %w", filepath.Base(path), err)
 	}
@@ -150,7 +151,7 @@ func writeSheetCommand(ctx context.Context, dataDir string, req cli.SheetRequest
 			return err
 		}
 		// The output-path policy and the one atomic writer, as for --pdf.
-		_, err = outputGuard(dataDir).Write(req.Out, req.Force, 0o644, func(w io.Writer) error {
+		_, err = storage.OutputGuard(dataDir).Write(req.Out, req.Force, 0o644, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		})

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/viewer"
 )
 
 // asesorPaperCheck checks a printed report: the QR text is pasted, typed
@@ -257,21 +258,22 @@ func openBlobInViewer(u *UI, sum, name string) {
 			u.showError(err)
 			return
 		}
-		target := path
-		if quarantinedBlob(path) {
-			target = filepath.Dir(path)
-			dialog.ShowInformation(tr("review.blobQuarantineTitle"), trf("review.blobQuarantine", name, path), u.win)
-		}
-		if err := openInSystem(u.app, target); err != nil {
-			u.showError(err)
-		}
+		openViewerCopy(u, u.app, path, name)
 	})
 }
 
-// quarantinedBlob: the workspace named the copy ".bin" because it is not
-// a document type it lets the system open.
-func quarantinedBlob(path string) bool {
-	return strings.EqualFold(filepath.Ext(path), ".bin")
+// openViewerCopy hands a viewer copy to the system; a copy that
+// assessment/viewer named ".bin" (not a document type) is never opened:
+// the user is told why and gets its folder.
+func openViewerCopy(u *UI, a fyne.App, path, name string) {
+	target := path
+	if viewer.Quarantined(path) {
+		target = filepath.Dir(path)
+		dialog.ShowInformation(tr("review.blobQuarantineTitle"), trf("review.blobQuarantine", name, path), u.win)
+	}
+	if err := openInSystem(a, target); err != nil {
+		u.showError(err)
+	}
 }
 
 // openInSystem opens a file or folder with the system's handler. Every

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
 // Duplicating a Pemdi assessment keeps each file's evidence items and the

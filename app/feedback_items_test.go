@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
 // TestItemNotesOnTheIndicator: the OPD officer sees the assessor's verdict

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
 // fakeInbox is an in-memory assessment.FeedbackInbox: one feedback file

@@ -19,25 +19,6 @@ func TestFormatSize(t *testing.T) {
 	}
 }
 
-func TestSafeName(t *testing.T) {
-	for in, want := range map[string]string{
-		"Indikator1-Perbup.pdf": "Indikator1-Perbup.pdf",
-		`C:\Users\x\bukti.pdf`:  "bukti.pdf",
-		"../../etc/passwd":      "passwd",
-		"a:b?.pdf":              "a_b_.pdf",
-		"C:SK.pdf":              "C_SK.pdf",
-		"con.pdf":               "_con.pdf",
-		"LPT1":                  "_LPT1",
-		"SK.pdf. ":              "SK.pdf",
-		"":                      "bukti",
-		"..":                    "bukti",
-	} {
-		if got := safeName(in); got != want {
-			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestParsePeriode(t *testing.T) {
 	for in, want := range map[string]int{"2025": 2025, " 2026 ": 2026, "1999": 0, "dua ribu": 0, "": 0} {
 		got, err := parsePeriode(in)

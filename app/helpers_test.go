@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 )
 

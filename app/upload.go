@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/viewer"
 )
 
 // upload is the evidence copy in progress (one at a time).
@@ -174,7 +174,8 @@ func copyEvidence1(ctx context.Context, st assessment.Store, id string, n, level
 // openEvidence opens a stored file with the system viewer. Stored blobs
 // are named by their hash without an extension, so the file is first
 // copied (off the UI goroutine) to a temporary folder under its original
-// name, which lets the system pick the right viewer.
+// name, which lets the system pick the right viewer — unless the name is
+// not a document type (assessment/viewer): that copy's folder is opened.
 func (q *questionnaire) openEvidence(ev assessment.Evidence) {
 	st, a := q.u.store, q.u.app
 	var path string
@@ -187,46 +188,20 @@ func (q *questionnaire) openEvidence(ev assessment.Evidence) {
 			q.u.showError(err)
 			return
 		}
-		if err := openInSystem(a, path); err != nil {
-			q.u.showError(err)
-		}
+		openViewerCopy(q.u, a, path, ev.OriginalName)
 	})
 }
 
 func viewCopy(ctx context.Context, st assessment.Store, ev assessment.Evidence) (string, error) {
 	dir := filepath.Join(os.TempDir(), "spbe-mandiri-lihat", ev.Blob.ShortHash())
-	name := safeName(ev.OriginalName)
-	dst := filepath.Join(dir, name)
-	if fi, err := os.Stat(dst); err == nil && fi.Size() == ev.Blob.Size {
-		return dst, nil
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+	name := viewer.Name(ev.Blob.SHA256, ev.OriginalName)
+	if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Size() == ev.Blob.Size {
+		return filepath.Join(dir, name), nil
 	}
 	rc, err := st.OpenBlob(ctx, ev.Blob.SHA256)
 	if err != nil {
 		return "", err
 	}
 	defer rc.Close()
-	tmp, err := os.CreateTemp(dir, ".copy-*")
-	if err != nil {
-		return "", err
-	}
-	_, err = io.Copy(tmp, rc)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return "", err
-	}
-	return dst, nil
+	return viewer.Copy(dir, name, rc)
 }
-
-// safeName keeps a file name usable on every system
-// (assessment.LocalFileName: no folders, no drive prefix, no Windows
-// device name).
-func safeName(name string) string { return assessment.LocalFileName(name, "bukti") }

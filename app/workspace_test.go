@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
 // newFolderUI starts the GUI on a remembered data folder whose OPD store
@@ -21,7 +21,7 @@ func newFolderUI(t *testing.T, hasAsesor bool) *UI {
 	st, lib, ws := fakestore.New(), library(t), &fakeAsesor{}
 	u := New(a, Deps{
 		Open:       func(string) (assessment.Store, *assessment.Library, error) { return st, lib, nil },
-		OpenAsesor: func(string) (assessment.AsesorWorkspace, error) { return ws, nil },
+		OpenAsesor: func(string) (AsesorWorkspace, error) { return ws, nil },
 		HasAsesor:  func(string) bool { return hasAsesor },
 	}, WithTestDriver())
 	u.now = func() time.Time { return clock }

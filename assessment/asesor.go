@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"crypto/ed25519"
 	"time"
 )
 
@@ -10,10 +11,6 @@ import (
 // methods do I/O: call them off the UI goroutine. main.go implements it on
 // storage/asesor.
 type AsesorWorkspace interface {
-	// Import imports bundle files and every bundle in folders; progress
-	// (may be nil, called from any goroutine) receives bundles done and
-	// the total. One outcome per bundle, also when err is not nil.
-	Import(ctx context.Context, paths []string, progress func(done, total int)) ([]ImportOutcome, error)
 	// Keys lists the key registry.
 	Keys(ctx context.Context) ([]RegisteredKey, error)
 	// AddKey registers the public key in file (pending).
@@ -150,111 +147,104 @@ type ReviewDecision struct {
 	Reviewer  string // "" = the workspace profile's ReviewerName
 }
 
-// ImportKind is what importing one bundle did.
-type ImportKind string
-
-// Import outcomes, as the assessor reads them.
-const (
-	ImportNew        ImportKind = "baru"
-	ImportDuplicate  ImportKind = "sudah diimpor"
-	ImportNewVersion ImportKind = "versi baru"
-	ImportConflict   ImportKind = "konflik"
-	ImportRejected   ImportKind = "ditolak"
-)
-
-// Rejection codes of ImportOutcome.Code (stable; the GUI chooses its own
-// advice by them, the Reason being written for the command line).
-const (
-	RejectInvalid         = "invalid"
-	RejectUnknownKey      = "unknown-key"
-	RejectRevokedKey      = "revoked-key"
-	RejectDifferentKey    = "different-key"
-	RejectSequence        = "sequence"
-	RejectBundleID        = "bundle-id"
-	RejectUnreadable      = "unreadable"
-	RejectUnknownCatalog  = "unknown-catalog"
-	RejectCatalogMismatch = "catalog-mismatch"
-)
-
-// ImportOutcome is the outcome of one bundle file.
-type ImportOutcome struct {
-	Path    string
-	Kind    ImportKind
-	Code    string // rejection code (stable, for scripts)
-	Reason  string // why it was rejected, in Bahasa Indonesia
-	OPDKode string
-	OPDNama string
-	Periode int
-	// Sequence is the bundle's number in the signer's series.
-	Sequence    uint64
-	KeyID       string
-	Fingerprint string
-	KeyStatus   KeyStatus
-	// KeyFromStick names the KUNCI_PUBLIK_*.json file beside the bundle
-	// from which this import registered the signer's key, as pending:
-	// its fingerprint is still to be compared with the OPD.
-	KeyFromStick string
-	// Warnings are doubts that did not refuse the bundle (its created_at
-	// is implausible), in Bahasa Indonesia.
-	Warnings []string
-}
-
 // KeyStatus is a registered key's trust state.
 type KeyStatus string
 
-// Key states.
+// Key states: pending (registered, fingerprint not yet compared: bundles
+// import but are not final), verified (the assessor compared the
+// fingerprint with the OPD's signed key form or by phone), revoked
+// (bundles refused).
 const (
 	KeyPending  KeyStatus = "pending"
 	KeyVerified KeyStatus = "verified"
 	KeyRevoked  KeyStatus = "revoked"
 )
 
-// RegisteredKey is one entry of the assessor's key registry.
-type RegisteredKey struct {
-	KeyID        string
-	Fingerprint  string
-	OPDKode      string // "" until bound to an OPD
-	Status       KeyStatus
-	Source       string
-	FirstSeen    time.Time
-	VerifiedBy   string
-	VerifiedAt   time.Time
-	VerifiedHow  string
-	RevokedAt    time.Time
-	LastSequence uint64
+// Label is the Bahasa Indonesia word shown to the assessor.
+func (s KeyStatus) Label() string {
+	switch s {
+	case KeyPending:
+		return "menunggu verifikasi"
+	case KeyVerified:
+		return "terverifikasi"
+	case KeyRevoked:
+		return "dicabut"
+	}
+	return string(s)
 }
 
-// RecapRow is one OPD and periode: its accepted bundle.
+// RegisteredKey is one entry of the assessor's key registry: the
+// workspace's (storage/asesor), the key screen's and `keys --json`'s (the
+// JSON keys are that command's output).
+type RegisteredKey struct {
+	KeyID       string            `json:"keyid"`
+	PublicKey   ed25519.PublicKey `json:"-"`
+	Fingerprint string            `json:"fingerprint"`
+	// OPDKode is "" until bound (keys add --opd, or the first bundle
+	// accepted).
+	OPDKode     string    `json:"opd_kode,omitempty"`
+	Status      KeyStatus `json:"status"` // pending | verified | revoked
+	Source      string    `json:"source"`
+	FirstSeen   time.Time `json:"first_seen"`
+	VerifiedBy  string    `json:"verified_by,omitempty"`
+	VerifiedAt  time.Time `json:"verified_at,omitzero"`
+	VerifiedHow string    `json:"verified_how,omitempty"`
+	RevokedAt   time.Time `json:"revoked_at,omitzero"`
+	// LastSequence is the highest sequence stored for the key (0: none).
+	LastSequence uint64 `json:"last_sequence"`
+}
+
+// RecapRow is one OPD and periode: its accepted bundle. The same row is
+// the workspace's (storage/asesor), the recap screen's and `recap
+// --json`'s (the JSON keys are that command's output).
 type RecapRow struct {
-	OPDKode string
-	OPDNama string
-	Periode int
+	OPDKode  string `json:"opd_kode"`
+	OPDNama  string `json:"opd_nama"`
+	Instansi string `json:"instansi"`
+	Periode  int    `json:"periode"`
 	// Index … Total are recomputed from the answers on the catalog when
-	// Recomputed, else as the OPD claimed them. Index is a decimal with a
-	// point, "" when nothing is answered.
-	Index      string
-	Predicate  string
-	Complete   bool // false: the index is provisional
-	Answered   int
-	Total      int
-	Recomputed bool
-	// ClaimedIndex and ClaimedPredicate are the OPD's own; IndexMismatch:
-	// they differ from the recomputed ones.
-	ClaimedIndex     string
-	ClaimedPredicate string
-	IndexMismatch    bool
-	KeyID            string
-	KeyStatus        KeyStatus
-	Sequence         uint64
-	BundleID         string // the accepted bundle
-	CreatedAt        string // the OPD device's clock, display only
-	Imported         time.Time
-	Versions         int
-	Conflicts        int
-	// ReviewedIndex scores the assessor's values (ReviewedValue per
-	// indicator) on the catalog, decimal with a point; "" before any
-	// diterima decision. Reviewed counts the indicators with a value.
-	ReviewedIndex     string
-	ReviewedPredicate string
-	Reviewed          int
+	// Recomputed, else as the OPD claimed them in answers.json. Index is
+	// 4 decimals with a point, "" when nothing is answered.
+	Index      string `json:"index"`
+	Predicate  string `json:"predicate"`
+	Complete   bool   `json:"complete"` // false: the index is provisional (sementara)
+	Answered   int    `json:"answered"`
+	Total      int    `json:"total"`
+	Recomputed bool   `json:"recomputed"`
+	// ClaimedIndex and ClaimedPredicate are the OPD's own (answers.json);
+	// IndexMismatch: they differ from the recomputed ones (the OPD's
+	// program computed otherwise, or answers.json was made by hand).
+	ClaimedIndex     string    `json:"claimed_index"`
+	ClaimedPredicate string    `json:"claimed_predicate"`
+	IndexMismatch    bool      `json:"index_mismatch"`
+	KeyID            string    `json:"keyid"`
+	KeyStatus        KeyStatus `json:"key_status"`    // pending: not final until the key is verified
+	Sequence         uint64    `json:"last_sequence"` // of the accepted bundle
+	BundleID         string    `json:"bundle_id"`     // the accepted bundle
+	CreatedAt        string    `json:"created_at"`    // the OPD device's clock, display only
+	Imported         time.Time `json:"imported_at"`
+	Versions         int       `json:"versions"`  // bundles stored for this OPD + periode
+	Conflicts        int       `json:"conflicts"` // of them in conflict with the accepted one
+	// ReviewedIndex and ReviewedPredicate score the assessor's values
+	// (ReviewedValue per indicator: the value set, else the one the items
+	// compute, else the OPD level, for a diterima decision) on the
+	// bundle's catalog, 4 decimals with a point; "" while no decision gives
+	// a value or the catalog is not installed. Reviewed counts the
+	// indicators with such a value.
+	ReviewedIndex     string `json:"reviewed_index,omitempty"`
+	ReviewedPredicate string `json:"reviewed_predicate,omitempty"`
+	Reviewed          int    `json:"reviewed,omitempty"`
+}
+
+// Acceptance is the outcome of settling a konflik (`accept`): the
+// workspace's and `accept --json`'s (the JSON keys are that command's).
+type Acceptance struct {
+	BundleID   string   `json:"bundle_id"`   // now the accepted bundle
+	PreviousID string   `json:"previous_id"` // the bundle accepted before ("" = none; = BundleID when it stays)
+	OPDKode    string   `json:"opd_kode"`
+	Periode    int      `json:"periode"`
+	Superseded []string `json:"superseded"` // bundles set aside (were accepted or in conflict); never nil from accept
+	DecidedBy  string   `json:"decided_by"`
+	// Changed: the accepted bundle changed or bundles were set aside.
+	Changed bool `json:"changed"`
 }

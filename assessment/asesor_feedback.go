@@ -40,3 +40,24 @@ type FeedbackExport struct {
 	Key           AssessorKeyInfo
 	KeyCreated    bool
 }
+
+// FeedbackExportRequest asks for the signed feedback on one reviewed
+// bundle (`feedback export`, the GUI's Ekspor umpan balik).
+type FeedbackExportRequest struct {
+	BundleID, OutDir, Name string
+	Passphrase             []byte
+}
+
+// FeedbackExported is a written feedback file, as `feedback export --json`
+// prints it.
+type FeedbackExported struct {
+	Path          string `json:"path"`
+	PublicKeyPath string `json:"public_key_path"` // the assessor's public key file, for the OPD's first --trust
+	OPDKode       string `json:"opd_kode"`
+	Periode       int    `json:"periode"`
+	Sequence      uint64 `json:"sequence"`
+	Items         int    `json:"items"`
+	KeyID         string `json:"keyid"`
+	Fingerprint   string `json:"fingerprint"`
+	KeyCreated    bool   `json:"key_created"`
+}

@@ -44,3 +44,25 @@ func TestLocalFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalFileNameEvidence: an evidence file name as the OPD's
+// questionnaire showed it safe (fallback "bukti"); moved from app's
+// TestSafeName.
+func TestLocalFileNameEvidence(t *testing.T) {
+	for in, want := range map[string]string{
+		"Indikator1-Perbup.pdf": "Indikator1-Perbup.pdf",
+		`C:\Users\x\bukti.pdf`:  "bukti.pdf",
+		"../../etc/passwd":      "passwd",
+		"a:b?.pdf":              "a_b_.pdf",
+		"C:SK.pdf":              "C_SK.pdf",
+		"con.pdf":               "_con.pdf",
+		"LPT1":                  "_LPT1",
+		"SK.pdf. ":              "SK.pdf",
+		"":                      "bukti",
+		"..":                    "bukti",
+	} {
+		if got := LocalFileName(in, "bukti"); got != want {
+			t.Errorf("LocalFileName(%q, \"bukti\") = %q, want %q", in, got, want)
+		}
+	}
+}

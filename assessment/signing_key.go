@@ -34,13 +34,16 @@ type OPDKeys interface {
 	Restore(ctx context.Context, file string, passphrase []byte, force bool) (OPDKeyRestored, error)
 }
 
-// OPDKey is the public side of the installation's signing key.
+// OPDKey is the public side of the installation's signing key: the key
+// screen's, and `key show --json`'s (the JSON keys are that command's).
 type OPDKey struct {
-	Exists       bool
-	KeyID        string // hex SHA-256 of the public key
-	Fingerprint  string // six groups of five digits, read aloud or compared on paper
-	CreatedAt    time.Time
-	LastSequence uint64 // the number of the last bundle signed (0: none yet)
+	Exists       bool      `json:"exists"`
+	KeyID        string    `json:"keyid,omitempty"`       // hex SHA-256 of the public key
+	Fingerprint  string    `json:"fingerprint,omitempty"` // six groups of five digits, read aloud or compared on paper
+	PublicKey    string    `json:"public_key,omitempty"`  // base64
+	CreatedAt    time.Time `json:"created_at,omitzero"`
+	Path         string    `json:"path,omitempty"` // the key file
+	LastSequence uint64    `json:"last_sequence"`  // the number of the last bundle signed (0: none yet)
 }
 
 // OPDKeyRestored is the outcome of a restore.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/feedbacktrust"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -73,31 +74,15 @@ type FeedbackRecord struct {
 	Superseded string
 }
 
-// UntrustedAssessorError is feedback signed by a key this installation
-// does not trust.
-type UntrustedAssessorError struct{ KeyID string }
-
-func (e *UntrustedAssessorError) Error() string {
-	return fmt.Sprintf("umpan balik ditandatangani kunci asesor %.16s… yang belum dipercaya; cocokkan sidik jarinya dengan Tim Asesor "+
-		"(telepon ke nomor yang dikenal), lalu ulangi dengan --assessor-pubkey BERKAS --trust", e.KeyID)
+// facts is the key as the trust rule (assessment/feedbacktrust) reads it;
+// found false: never trusted here.
+func (t TrustedAssessor) facts(keyID string, found bool) feedbacktrust.Key {
+	return feedbacktrust.Key{KeyID: keyID, Fingerprint: t.Fingerprint, Found: found, UntrustedAt: t.UntrustedAt}
 }
 
-// WithdrawnAssessorError is feedback signed by a key whose trust was
-// withdrawn (`feedback untrust`): it is not trusted again by a plain
-// --trust or "Ya", only deliberately with --retrust.
-type WithdrawnAssessorError struct {
-	KeyID, Fingerprint string
-	UntrustedAt        time.Time
-}
-
-func (e *WithdrawnAssessorError) Error() string {
-	return fmt.Sprintf("kepercayaan pada kunci asesor %.16s… (sidik jari %s) dicabut pada %s; umpan balik tidak diimpor. "+
-		"Bila Tim Asesor memastikan lagi kunci ini (telepon ke nomor yang dikenal), percayai lagi dengan --assessor-pubkey BERKAS --retrust",
-		e.KeyID, e.Fingerprint, e.UntrustedAt.Local().Format("2006-01-02 15:04"))
-}
-
-func (t TrustedAssessor) withdrawnError() error {
-	return &WithdrawnAssessorError{KeyID: t.KeyID, Fingerprint: t.Fingerprint, UntrustedAt: t.UntrustedAt}
+// rank is the record as the trust rule orders it.
+func (r FeedbackRecord) rank() feedbacktrust.Rank {
+	return feedbacktrust.Rank{Withdrawn: !r.KeyWithdrawnAt.IsZero(), Sequence: r.Sequence, CreatedAt: r.Manifest.CreatedAt, Imported: r.ID}
 }
 
 const assessorColumns = `keyid, public_key, fingerprint, source, trusted_at, untrusted_at`
@@ -174,7 +159,7 @@ func assessorKey(ctx context.Context, q queryRower, keyID string) (TrustedAssess
 
 // TrustAssessor trusts an assessor public key. A key whose trust was
 // withdrawn is trusted again (from now, with the new source) only with
-// retrust; otherwise it is a *WithdrawnAssessorError.
+// retrust; otherwise it is a *feedbacktrust.WithdrawnKeyError.
 func (db *DB) TrustAssessor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAssessor, error) {
 	t := TrustedAssessor{KeyID: id.KeyID, PublicKey: id.PublicKey, Fingerprint: id.Fingerprint, Source: source}
 	err := db.write(ctx, func(tx *sql.Tx) error {
@@ -204,11 +189,8 @@ func (db *DB) trustTx(ctx context.Context, tx *sql.Tx, r trustRequest) (at time.
 	if err != nil {
 		return at, false, err
 	}
-	switch {
-	case found && known.Withdrawn() && !r.retrust:
-		return at, false, known.withdrawnError()
-	case found && !known.Withdrawn():
-		return known.TrustedAt, false, nil
+	if need, err := feedbacktrust.NeedsTrust(known.facts(r.id.KeyID, found), r.retrust); !need {
+		return known.TrustedAt, false, err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO trusted_assessor (keyid, public_key, fingerprint, source, trusted_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (keyid) DO UPDATE SET untrusted_at = NULL, trusted_at = excluded.trusted_at,
@@ -260,13 +242,11 @@ func (db *DB) importFeedback(ctx context.Context, data []byte, trust *trustReque
 			}
 		}
 		key, found, err := assessorKey(ctx, tx, keyID)
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case !found:
-			return &UntrustedAssessorError{KeyID: keyID}
-		case key.Withdrawn():
-			return key.withdrawnError()
+		}
+		if err := feedbacktrust.Importable(key.facts(keyID, found)); err != nil {
+			return err
 		}
 		m, err := feedback.Verify(data, key.PublicKey)
 		if err != nil {
@@ -340,8 +320,8 @@ func samePayloadStored(ctx context.Context, tx *sql.Tx, bundleID, digest string,
 }
 
 // supersededBy says why the feedback rec just stored is not the current
-// one of its assessment: a newer one (feedback.Newer) of a still trusted
-// key is stored already. "" when rec is current.
+// one of its assessment (feedbacktrust.Superseded): a newer one of a
+// still trusted key is stored already. "" when rec is current.
 func supersededBy(ctx context.Context, tx *sql.Tx, rec *FeedbackRecord) (string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT f.envelope, t.public_key FROM feedback f JOIN trusted_assessor t ON t.keyid = f.assessor_keyid
 		WHERE f.assessment_id = ? AND f.id <> ? AND t.untrusted_at IS NULL`, rec.AssessmentID, rec.ID)
@@ -349,20 +329,21 @@ func supersededBy(ctx context.Context, tx *sql.Tx, rec *FeedbackRecord) (string,
 		return "", err
 	}
 	defer rows.Close()
+	var others []feedbacktrust.Rank
 	for rows.Next() {
 		var env, pub []byte
 		if err := rows.Scan(&env, &pub); err != nil {
 			return "", err
 		}
-		other, err := feedback.VerifyStored(env, ed25519.PublicKey(pub))
-		if err != nil || !feedback.Newer(other, &rec.Manifest) {
-			continue
+		if other, err := feedback.VerifyStored(env, ed25519.PublicKey(pub)); err == nil {
+			others = append(others, feedbacktrust.Rank{Sequence: other.Bundle.Sequence, CreatedAt: other.CreatedAt})
 		}
-		return fmt.Sprintf("umpan balik ini lebih lama daripada umpan balik yang sudah berlaku (bundel nomor urut %d, dibuat %s; "+
-			"yang ini: bundel nomor urut %d, dibuat %s): disimpan sebagai riwayat, catatan asesor yang berlaku tidak berubah",
-			other.Bundle.Sequence, other.CreatedAt, rec.Manifest.Bundle.Sequence, rec.Manifest.CreatedAt), nil
 	}
-	return "", rows.Err()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	stored := feedbacktrust.Rank{Sequence: rec.Manifest.Bundle.Sequence, CreatedAt: rec.Manifest.CreatedAt}
+	return feedbacktrust.Superseded(stored, others), nil
 }
 
 // FeedbackTarget returns the assessment of the bundle that feedback is
@@ -403,9 +384,9 @@ func feedbackTarget(ctx context.Context, q queryRower, b feedback.BundleRef) (st
 	return assessmentID, seq, nil
 }
 
-// Feedback lists the feedback stored on an assessment's bundles, those of
-// still trusted keys first, each group newest first (feedback.Newer): the
-// highest bundle sequence in the export log,
+// Feedback lists the feedback stored on an assessment's bundles in the
+// order of feedbacktrust.Before: those of still trusted keys first, each
+// group newest first — the highest bundle sequence in the export log,
 // then the assessor's signed created_at, then the latest imported — so an
 // older feedback imported later, however it is wrapped, never comes
 // first. The signed files are verified again when read; feedback whose
@@ -429,15 +410,7 @@ func (db *DB) Feedback(ctx context.Context, assessmentID string) ([]FeedbackReco
 		}
 		return rows.Err()
 	})
-	// The query orders by sequence, then import; the stable sort puts
-	// feedback of withdrawn keys last (it is not the assessor's word) and
-	// adds the signed created_at between sequence and import.
-	sort.SliceStable(out, func(i, j int) bool {
-		if wi, wj := out[i].KeyWithdrawnAt.IsZero(), out[j].KeyWithdrawnAt.IsZero(); wi != wj {
-			return wi
-		}
-		return feedback.Newer(&out[i].Manifest, &out[j].Manifest)
-	})
+	sort.SliceStable(out, func(i, j int) bool { return feedbacktrust.Before(out[i].rank(), out[j].rank()) })
 	return out, err
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/feedbacktrust"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -27,7 +28,7 @@ func TestFeedbackImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Not trusted yet: refused, nothing stored.
-	var ue *UntrustedAssessorError
+	var ue *feedbacktrust.UntrustedKeyError
 	if _, _, err := db.ImportFeedback(ctx, data); !errors.As(err, &ue) || ue.KeyID != id.KeyID {
 		t.Fatalf("untrusted: %v", err)
 	}
@@ -106,7 +107,7 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 	if keysList, _ := db.TrustedAssessorKeys(ctx); len(keysList) != 0 {
 		t.Errorf("still listed: %+v", keysList)
 	}
-	var we0 *WithdrawnAssessorError
+	var we0 *feedbacktrust.WithdrawnKeyError
 	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); !errors.As(err, &we0) || !strings.Contains(err.Error(), "dicabut") ||
 		!strings.Contains(err.Error(), "--retrust") {
 		t.Fatalf("feedback from a withdrawn key: %v", err)
@@ -123,7 +124,7 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 	}
 	// A plain trust does not undo the withdrawal; a deliberate retrust
 	// does: accepted again, from the new source.
-	var we *WithdrawnAssessorError
+	var we *feedbacktrust.WithdrawnKeyError
 	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json", false); !errors.As(err, &we) || we.UntrustedAt.IsZero() {
 		t.Fatalf("plain trust of a withdrawn key: %v", err)
 	}
@@ -196,7 +197,7 @@ func TestTrustAndImportWithdrawnKeyNeedsRetrust(t *testing.T) {
 		t.Fatal(err)
 	}
 	second := signedFeedback(t, priv, rec, "2026-06-02T08:00:00Z", "dua")
-	var we *WithdrawnAssessorError
+	var we *feedbacktrust.WithdrawnKeyError
 	if _, _, _, err := db.TrustAndImportFeedback(ctx, second, id, "KUNCI_ASESOR.json", false); !errors.As(err, &we) ||
 		we.Fingerprint != id.Fingerprint || !strings.Contains(err.Error(), "dicabut pada") {
 		t.Fatalf("trust of a withdrawn key: %v", err)

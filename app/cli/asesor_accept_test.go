@@ -6,17 +6,20 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 func TestAcceptCommand(t *testing.T) {
 	env, out, errb, _ := asesorEnv(nil)
 	var got []string
-	env.Asesor.Accept = func(_ context.Context, dir, id, by string) (Acceptance, error) {
+	env.Asesor.Accept = func(_ context.Context, dir, id, by string) (assessment.Acceptance, error) {
 		got = append(got, dir+"|"+id+"|"+by)
 		if id == "dicabut1" {
-			return Acceptance{}, errors.New("bundel dicabut1 ditandatangani kunci abc yang sudah dicabut")
+			return assessment.Acceptance{}, errors.New("bundel dicabut1 ditandatangani kunci abc yang sudah dicabut")
 		}
-		return Acceptance{BundleID: "01968f2a-bbbb", PreviousID: "01968f2a-aaaa", OPDKode: "BAPPEDA", Periode: 2026,
+		return assessment.Acceptance{BundleID: "01968f2a-bbbb", PreviousID: "01968f2a-aaaa", OPDKode: "BAPPEDA", Periode: 2026,
 			Superseded: []string{"01968f2a-aaaa"}, DecidedBy: by, Changed: true}, nil
 	}
 	if code := Run(env, []string{"accept", "01968f2a-bb"}); code != ExitOK {
@@ -31,7 +34,7 @@ func TestAcceptCommand(t *testing.T) {
 	if code := Run(env, []string{"accept", "--json", "--by", "Sari", "01968f2a-bb"}); code != ExitOK {
 		t.Fatalf("json exit %d", code)
 	}
-	var a Acceptance
+	var a assessment.Acceptance
 	if err := json.Unmarshal(out.Bytes(), &a); err != nil || a.DecidedBy != "Sari" || !a.Changed || a.Superseded[0] != "01968f2a-aaaa" {
 		t.Fatalf("json %v %+v", err, a)
 	}
@@ -71,9 +74,9 @@ func TestBundlesCommand(t *testing.T) {
 
 func TestRecapShowsMismatchAndImportWarnings(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
-	env.Asesor.Recap = func(context.Context, string) ([]RecapRow, error) {
-		return []RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 20, Total: 20, Complete: true,
-			Recomputed: true, ClaimedIndex: "3.1", ClaimedPred: "Baik", Mismatch: true, Conflicts: 1}}, nil
+	env.Asesor.Recap = func(context.Context, string) ([]assessment.RecapRow, error) {
+		return []assessment.RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 20, Total: 20, Complete: true,
+			Recomputed: true, ClaimedIndex: "3.1", ClaimedPredicate: "Baik", IndexMismatch: true, Conflicts: 1}}, nil
 	}
 	if code := Run(env, []string{"recap"}); code != ExitOK ||
 		!strings.Contains(out.String(), "PERIKSA: indeks menurut OPD 3,10 Baik") || !strings.Contains(out.String(), "1 konflik") {
@@ -89,7 +92,7 @@ func TestRecapShowsMismatchAndImportWarnings(t *testing.T) {
 		t.Fatalf("json exit %d %q", code, out.String())
 	}
 
-	warned := []ImportLine{{Path: "SPBE_X_2026_2.spbe", Outcome: "versi baru", OPDKode: "X", Periode: 2026, Sequence: 2,
+	warned := []intake.Outcome{{Path: "SPBE_X_2026_2.spbe", Kind: "versi baru", OPDKode: "X", Periode: 2026, Sequence: 2,
 		Warnings: []string{"bundel dibuat 2027-01-02, lebih dari sehari setelah waktu impor"}}}
 	env, out, _, _ = asesorEnv(warned)
 	if code := Run(env, []string{"import", "usb"}); code != ExitOK || !strings.Contains(out.String(), "peringatan: bundel dibuat 2027-01-02") {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // AsesorDeps is what the assessor's commands (import, keys, recap) need
@@ -14,18 +17,18 @@ import (
 type AsesorDeps struct {
 	// Import verifies and stores bundle files and the *.spbe files of
 	// folders; progress may be nil.
-	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]ImportLine, error)
+	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]intake.Outcome, error)
 	// Keys lists the key registry.
-	Keys func(ctx context.Context, dataDir string) ([]RegistryKey, error)
+	Keys func(ctx context.Context, dataDir string) ([]assessment.RegisteredKey, error)
 	// AddKey registers a public key file as pending; opdKode "" leaves it
 	// unbound until its first bundle. added is false when it was known.
-	AddKey func(ctx context.Context, dataDir, file, opdKode string) (k RegistryKey, added bool, err error)
+	AddKey func(ctx context.Context, dataDir, file, opdKode string) (k assessment.RegisteredKey, added bool, err error)
 	// VerifyKey marks a key (id or unique prefix) verified, recording who and how.
-	VerifyKey func(ctx context.Context, dataDir, keyID, by, how string) (RegistryKey, error)
+	VerifyKey func(ctx context.Context, dataDir, keyID, by, how string) (assessment.RegisteredKey, error)
 	// RevokeKey marks a key revoked.
-	RevokeKey func(ctx context.Context, dataDir, keyID string) (RegistryKey, error)
+	RevokeKey func(ctx context.Context, dataDir, keyID string) (assessment.RegisteredKey, error)
 	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
-	Recap func(ctx context.Context, dataDir string) ([]RecapRow, error)
+	Recap func(ctx context.Context, dataDir string) ([]assessment.RecapRow, error)
 	// Review records a review decision (append-only; Value "" = none).
 	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
 	// ReviewSheet returns a bundle's answers beside the current reviews.
@@ -42,7 +45,7 @@ type AsesorDeps struct {
 	// ExportFeedback signs the feedback on a reviewed bundle with the
 	// assessor's key (<data>/asesor/keys, created on first use) and writes
 	// it and the assessor's public key file to OutDir.
-	ExportFeedback func(ctx context.Context, dataDir string, req FeedbackExportRequest) (FeedbackExported, error)
+	ExportFeedback func(ctx context.Context, dataDir string, req assessment.FeedbackExportRequest) (assessment.FeedbackExported, error)
 	// ImportFeedback (OPD side) verifies a feedback file with a trusted
 	// assessor key (trusting PublicKeyFile first when Trust) and stores it.
 	ImportFeedback func(ctx context.Context, dataDir string, req FeedbackImportRequest) (FeedbackReceived, error)
@@ -52,7 +55,7 @@ type AsesorDeps struct {
 	PaperCheck func(ctx context.Context, dataDir, text string) (PaperCheck, error)
 	// Accept makes a bundle (id or unique prefix) the accepted one of its
 	// OPD and periode, settling a konflik; by is who decided.
-	Accept func(ctx context.Context, dataDir, bundleID, by string) (Acceptance, error)
+	Accept func(ctx context.Context, dataDir, bundleID, by string) (assessment.Acceptance, error)
 	// Bundles lists every stored bundle, by OPD code, periode and sequence.
 	Bundles func(ctx context.Context, dataDir string) ([]StoredBundle, error)
 	// ReviewerName is the workspace profile's assessor name ("" = none
@@ -66,92 +69,6 @@ type AsesorDeps struct {
 	// WriteSheet writes a view as an Excel workbook to req.Out and returns
 	// its number of rows (asesor_sheet.go).
 	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
-}
-
-// ImportLine is the outcome of one bundle file.
-type ImportLine struct {
-	Path           string `json:"path"`
-	Outcome        string `json:"outcome"`          // baru | sudah diimpor | versi baru | konflik | ditolak
-	Code           string `json:"code,omitempty"`   // rejection: invalid, unknown-key, revoked-key, different-key, sequence, bundle-id, unreadable
-	Reason         string `json:"reason,omitempty"` // rejection, for people
-	Check          string `json:"check,omitempty"`  // the verifier's check, for invalid
-	Entry          string `json:"entry,omitempty"`
-	BundleID       string `json:"bundle_id,omitempty"`
-	OPDKode        string `json:"opd_kode,omitempty"`
-	OPDNama        string `json:"opd_nama,omitempty"`
-	Periode        int    `json:"periode,omitempty"`
-	Sequence       uint64 `json:"sequence,omitempty"`
-	ManifestSHA256 string `json:"manifest_sha256,omitempty"`
-	KeyID          string `json:"keyid,omitempty"`
-	Fingerprint    string `json:"fingerprint,omitempty"`
-	KeyStatus      string `json:"key_status,omitempty"` // pending | verified | revoked
-	Supersedes     string `json:"supersedes,omitempty"`
-	ConflictWith   string `json:"conflict_with,omitempty"`
-	// KeyFromStick: the key file beside the bundle this import registered
-	// the signer's key from (pending: the fingerprint is still to check).
-	KeyFromStick string `json:"key_from_stick,omitempty"`
-	// Warnings: doubts that did not refuse the bundle (created_at).
-	Warnings []string `json:"warnings,omitempty"`
-}
-
-// Rejected reports a rejected bundle.
-func (l ImportLine) Rejected() bool { return l.Outcome == "ditolak" }
-
-// RegistryKey is one OPD public key in the assessor's registry.
-type RegistryKey struct {
-	KeyID        string    `json:"keyid"`
-	Fingerprint  string    `json:"fingerprint"`
-	OPDKode      string    `json:"opd_kode,omitempty"`
-	Status       string    `json:"status"` // pending | verified | revoked
-	Source       string    `json:"source"`
-	FirstSeen    time.Time `json:"first_seen"`
-	VerifiedBy   string    `json:"verified_by,omitempty"`
-	VerifiedAt   time.Time `json:"verified_at,omitzero"`
-	VerifiedHow  string    `json:"verified_how,omitempty"`
-	RevokedAt    time.Time `json:"revoked_at,omitzero"`
-	LastSequence uint64    `json:"last_sequence"`
-}
-
-// RecapRow is one OPD and periode in the recap.
-type RecapRow struct {
-	OPDKode      string    `json:"opd_kode"`
-	OPDNama      string    `json:"opd_nama"`
-	Instansi     string    `json:"instansi"`
-	Periode      int       `json:"periode"`
-	Index        string    `json:"index"` // recomputed on the catalog when recomputed, else as claimed
-	Predicate    string    `json:"predicate"`
-	Complete     bool      `json:"complete"`
-	Answered     int       `json:"answered"`
-	Total        int       `json:"total"`
-	Recomputed   bool      `json:"recomputed"`
-	ClaimedIndex string    `json:"claimed_index"` // the OPD's own (answers.json)
-	ClaimedPred  string    `json:"claimed_predicate"`
-	Mismatch     bool      `json:"index_mismatch"`
-	KeyID        string    `json:"keyid"`
-	KeyStatus    string    `json:"key_status"`
-	LastSequence uint64    `json:"last_sequence"`
-	BundleID     string    `json:"bundle_id"`
-	CreatedAt    string    `json:"created_at"`
-	ImportedAt   time.Time `json:"imported_at"`
-	Versions     int       `json:"versions"`
-	Conflicts    int       `json:"conflicts"`
-	// ReviewedIndex scores the assessor's values (the value set, else
-	// the one the items compute, else the level, where diterima);
-	// Reviewed counts the indicators with one. "" / 0 before any review.
-	ReviewedIndex     string `json:"reviewed_index,omitempty"`
-	ReviewedPredicate string `json:"reviewed_predicate,omitempty"`
-	Reviewed          int    `json:"reviewed,omitempty"`
-}
-
-// Acceptance is the outcome of `accept`.
-type Acceptance struct {
-	BundleID   string   `json:"bundle_id"`
-	PreviousID string   `json:"previous_id"`
-	OPDKode    string   `json:"opd_kode"`
-	Periode    int      `json:"periode"`
-	Superseded []string `json:"superseded"`
-	DecidedBy  string   `json:"decided_by"`
-	Changed    bool     `json:"changed"`
 }
 
 // StoredBundle is one stored bundle in `bundles`.
@@ -178,14 +95,4 @@ func asesorDeps(env *Env) (*AsesorDeps, error) {
 }
 
 // keyStatusLabel is the Bahasa Indonesia word for a key status.
-func keyStatusLabel(s string) string {
-	switch s {
-	case "pending":
-		return "menunggu verifikasi"
-	case "verified":
-		return "terverifikasi"
-	case "revoked":
-		return "dicabut"
-	}
-	return s
-}
+func keyStatusLabel(s string) string { return assessment.KeyStatus(s).Label() }

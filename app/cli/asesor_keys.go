@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -74,7 +76,7 @@ func runKeysList(env *Env, args []string) int {
 	}
 	if c.asJSON {
 		if list == nil {
-			list = []RegistryKey{}
+			list = []assessment.RegisteredKey{}
 		}
 		return writeJSON(env, list)
 	}
@@ -91,13 +93,13 @@ func runKeysList(env *Env, args []string) int {
 	return ExitOK
 }
 
-func printRegistryKey(w io.Writer, k RegistryKey) {
+func printRegistryKey(w io.Writer, k assessment.RegisteredKey) {
 	opd := k.OPDKode
 	if opd == "" {
 		opd = "(belum terikat ke OPD)"
 	}
 	fmt.Fprintf(w, "OPD            : %s\n", opd)
-	fmt.Fprintf(w, "Status         : %s\n", keyStatusLabel(k.Status))
+	fmt.Fprintf(w, "Status         : %s\n", k.Status.Label())
 	fmt.Fprintf(w, "Sidik jari     : %s\n", k.Fingerprint)
 	fmt.Fprintf(w, "Key ID         : %s\n", k.KeyID)
 	fmt.Fprintf(w, "Didaftarkan    : %s dari %s\n", k.FirstSeen.Local().Format("2006-01-02 15:04"), k.Source)

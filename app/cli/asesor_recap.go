@@ -45,7 +45,7 @@ func runRecap(env *Env, args []string) int {
 	switch {
 	case *asJSON:
 		if rows == nil {
-			rows = []RecapRow{}
+			rows = []assessment.RecapRow{}
 		}
 		return writeJSON(env, rows)
 	case *asCSV:
@@ -60,7 +60,7 @@ func runRecap(env *Env, args []string) int {
 	for _, r := range rows {
 		note := recapNote(r)
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", r.OPDKode, r.OPDNama, r.Periode, recapIndex(r.Index),
-			r.Predicate, recapCompleteness(r), keyStatusLabel(r.KeyStatus), r.LastSequence, r.ImportedAt.Local().Format("2006-01-02"), note)
+			r.Predicate, recapCompleteness(r), r.KeyStatus.Label(), r.Sequence, r.Imported.Local().Format("2006-01-02"), note)
 	}
 	if err := tw.Flush(); err != nil {
 		return fail(env, err)
@@ -70,10 +70,10 @@ func runRecap(env *Env, args []string) int {
 
 // recapNote is what the assessor should look at in a row: an index the
 // OPD claimed otherwise than the catalog gives, and conflicts to settle.
-func recapNote(r RecapRow) string {
+func recapNote(r assessment.RecapRow) string {
 	var notes []string
-	if r.Mismatch {
-		notes = append(notes, fmt.Sprintf("PERIKSA: indeks menurut OPD %s %s", recapIndex(r.ClaimedIndex), r.ClaimedPred))
+	if r.IndexMismatch {
+		notes = append(notes, fmt.Sprintf("PERIKSA: indeks menurut OPD %s %s", recapIndex(r.ClaimedIndex), r.ClaimedPredicate))
 	}
 	if r.Conflicts > 0 {
 		notes = append(notes, fmt.Sprintf("%d konflik (spbe-mandiri bundles --opd %s)", r.Conflicts, r.OPDKode))
@@ -91,7 +91,7 @@ func recapIndex(s string) string {
 	return "–"
 }
 
-func recapCompleteness(r RecapRow) string {
+func recapCompleteness(r assessment.RecapRow) string {
 	s := fmt.Sprintf("%d/%d", r.Answered, r.Total)
 	if !r.Complete {
 		s += " (sementara)"
@@ -99,7 +99,7 @@ func recapCompleteness(r RecapRow) string {
 	return s
 }
 
-func writeRecapCSV(env *Env, rows []RecapRow) int {
+func writeRecapCSV(env *Env, rows []assessment.RecapRow) int {
 	if err := WriteRecapCSV(env.Stdout, rows); err != nil {
 		return fail(env, err)
 	}
@@ -108,17 +108,17 @@ func writeRecapCSV(env *Env, rows []RecapRow) int {
 
 // WriteRecapCSV writes the recap as `recap --csv` does; the GUI's recap
 // export writes the same bytes. Columns are only ever appended.
-func WriteRecapCSV(out io.Writer, rows []RecapRow) error {
+func WriteRecapCSV(out io.Writer, rows []assessment.RecapRow) error {
 	w := newCSVWriter(out)
 	w.Write([]string{"kode", "nama", "instansi", "periode", "indeks", "predikat", "lengkap", "dijawab", "total",
 		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik",
 		"dihitung_ulang", "indeks_opd", "predikat_opd", "indeks_berbeda"})
 	for _, r := range rows {
 		w.Write([]string{r.OPDKode, r.OPDNama, r.Instansi, strconv.Itoa(r.Periode), r.Index, r.Predicate,
-			strconv.FormatBool(r.Complete), strconv.Itoa(r.Answered), strconv.Itoa(r.Total), r.KeyStatus, r.KeyID,
-			strconv.FormatUint(r.LastSequence, 10), r.BundleID, r.CreatedAt, r.ImportedAt.UTC().Format("2006-01-02T15:04:05Z"),
+			strconv.FormatBool(r.Complete), strconv.Itoa(r.Answered), strconv.Itoa(r.Total), string(r.KeyStatus), r.KeyID,
+			strconv.FormatUint(r.Sequence, 10), r.BundleID, r.CreatedAt, r.Imported.UTC().Format("2006-01-02T15:04:05Z"),
 			strconv.Itoa(r.Versions), strconv.Itoa(r.Conflicts),
-			strconv.FormatBool(r.Recomputed), r.ClaimedIndex, r.ClaimedPred, strconv.FormatBool(r.Mismatch)})
+			strconv.FormatBool(r.Recomputed), r.ClaimedIndex, r.ClaimedPredicate, strconv.FormatBool(r.IndexMismatch)})
 	}
 	w.Flush()
 	return w.Error()

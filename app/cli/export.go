@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -51,7 +53,7 @@ func runExport(env *Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
 	}
-	res, err := deps.Export(context.Background(), svc, ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
+	res, err := deps.Export(context.Background(), svc, assessment.ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
 	switch {
 	case err != nil && res.Path == "":
 		return fail(env, err)
@@ -64,7 +66,7 @@ func runExport(env *Env, args []string) int {
 	return printExport(env, res, *asJSON)
 }
 
-func printExport(env *Env, res ExportResult, asJSON bool) int {
+func printExport(env *Env, res assessment.ExportResult, asJSON bool) int {
 	if asJSON {
 		return writeJSON(env, res)
 	}

@@ -25,9 +25,9 @@ const fakeFP = "71148 39595 34165 45219 63805 42623"
 // fakeDeps records what the commands asked for.
 type fakeDeps struct {
 	ExportDeps
-	key      KeyInfo
+	key      assessment.OPDKey
 	pass     []string
-	req      ExportRequest
+	req      assessment.ExportRequest
 	force    bool
 	prompted int
 }
@@ -35,27 +35,27 @@ type fakeDeps struct {
 func newFakeDeps(haveKey bool) *fakeDeps {
 	f := &fakeDeps{}
 	if haveKey {
-		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP, PublicKey: "AAAA", LastSequence: 2}
+		f.key = assessment.OPDKey{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP, PublicKey: "AAAA", LastSequence: 2}
 	}
-	f.KeyInfo = func(string) (KeyInfo, error) { return f.key, nil }
-	f.CreateKey = func(_ string, p []byte) (KeyInfo, error) {
+	f.KeyInfo = func(string) (assessment.OPDKey, error) { return f.key, nil }
+	f.CreateKey = func(_ string, p []byte) (assessment.OPDKey, error) {
 		f.pass = append(f.pass, string(p))
-		f.key = KeyInfo{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP}
+		f.key = assessment.OPDKey{Exists: true, KeyID: strings.Repeat("5", 64), Fingerprint: fakeFP}
 		return f.key, nil
 	}
-	f.BackupKey = func(_ string, p []byte) ([]byte, KeyInfo, error) {
+	f.BackupKey = func(_ string, p []byte) ([]byte, assessment.OPDKey, error) {
 		f.pass = append(f.pass, string(p))
 		return []byte("cadangan"), f.key, nil
 	}
 	f.RestoreKey = func(_ string, p []byte, _ string, force bool) (RestoredKey, error) {
 		f.pass, f.force = append(f.pass, string(p)), force
-		return RestoredKey{KeyInfo: f.key}, nil
+		return RestoredKey{OPDKey: f.key}, nil
 	}
-	f.ExportPublic = func(string) ([]byte, KeyInfo, error) { return []byte("kunci publik"), f.key, nil }
-	f.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
+	f.ExportPublic = func(string) ([]byte, assessment.OPDKey, error) { return []byte("kunci publik"), f.key, nil }
+	f.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
 		f.req = req
 		f.pass = append(f.pass, string(req.Passphrase))
-		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
+		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
 			Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
 	}
 	return f
@@ -101,7 +101,7 @@ func TestKeyShow(t *testing.T) {
 		t.Fatalf("key: %d %q", code, out)
 	}
 	code, out, _ = runWith(t, newFakeDeps(true), "", "key", "show", "--json")
-	var ki KeyInfo
+	var ki assessment.OPDKey
 	if code != ExitOK || json.Unmarshal([]byte(out), &ki) != nil || ki.Fingerprint != fakeFP {
 		t.Fatalf("json: %d %q", code, out)
 	}
@@ -207,9 +207,9 @@ func (badBundle) CheckName() string { return "hash" }
 
 func TestVerify(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Verify = func(_ context.Context, path, pub string) (VerifyReport, error) {
-		return VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
-			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
+	d.Verify = func(_ context.Context, path, pub string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
+			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []assessment.VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
 	}
 	// Without --pubkey (issue 11, class 10): intact, signer NOT checked,
 	// exit 3, never "SAH", the fingerprint only as what the bundle claims.
@@ -219,7 +219,7 @@ func TestVerify(t *testing.T) {
 		t.Fatalf("%d %q", code, out)
 	}
 	code, out, _ = runWith(t, d, "", "verify", "--json", "b.spbe")
-	var unchecked VerifyReport
+	var unchecked assessment.VerifyReport
 	if code != ExitUnchecked || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifySignerUnchecked ||
 		unchecked.Valid || !unchecked.IntegrityOK {
 		t.Fatalf("--json without --pubkey: %d %q", code, out)
@@ -232,7 +232,9 @@ func TestVerify(t *testing.T) {
 	if code != ExitOK || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifyValid || !unchecked.Valid {
 		t.Fatalf("--json with --pubkey: %d %q", code, out)
 	}
-	d.Verify = func(context.Context, string, string) (VerifyReport, error) { return VerifyReport{}, badBundle{} }
+	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{}, badBundle{}
+	}
 	code, out, errs := runWith(t, d, "", "verify", "b.spbe")
 	if code != ExitError || out != "" || !strings.Contains(errs, "TIDAK SAH") || !strings.Contains(errs, "hash SHA-256") {
 		t.Fatalf("%d %q %q", code, out, errs)
@@ -246,8 +248,8 @@ func TestVerify(t *testing.T) {
 		rep.Problem.Entry != "answers.json" || rep.Problem.Check != "hash" {
 		t.Fatalf("%d %q", code, out)
 	}
-	d.Verify = func(context.Context, string, string) (VerifyReport, error) {
-		return VerifyReport{}, errors.New("tidak dapat dibuka")
+	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{}, errors.New("tidak dapat dibuka")
 	}
 	if code, _, _ := runWith(t, d, "", "verify"); code != ExitUsage {
 		t.Fatalf("no file: exit %d", code)
@@ -259,8 +261,8 @@ func TestVerify(t *testing.T) {
 // it), the CLI still shows the bundle, and the message says it is fine.
 func TestExportWrittenButKeyFileFailed(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Export = func(_ context.Context, _ *Services, req ExportRequest) (ExportResult, error) {
-		return ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
+	d.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
+		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
 			errors.New("bundel SPBE_DISKOMINFO_2026_3.spbe tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis")
 	}
 	code, out, errs := runWith(t, d, "", "export", "--assessment", "x", "--out", t.TempDir(), "--passphrase-file", passFile(t, "rahasia-sekali"))

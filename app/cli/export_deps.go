@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
@@ -17,69 +16,33 @@ import (
 // this package never imports storage.
 type ExportDeps struct {
 	// KeyInfo describes the installed key; Exists is false when none is.
-	KeyInfo func(dataDir string) (KeyInfo, error)
+	KeyInfo func(dataDir string) (assessment.OPDKey, error)
 	// CreateKey makes the installation's key, encrypted with passphrase.
-	CreateKey func(dataDir string, passphrase []byte) (KeyInfo, error)
+	CreateKey func(dataDir string, passphrase []byte) (assessment.OPDKey, error)
 	// ExportPublic returns the public key file (for the assessor's
 	// registry); the command writes it through Env.Output.
-	ExportPublic func(dataDir string) ([]byte, KeyInfo, error)
+	ExportPublic func(dataDir string) ([]byte, assessment.OPDKey, error)
 	// BackupKey returns the encrypted key backup after checking the
 	// passphrase; the command writes it through Env.Output.
-	BackupKey func(dataDir string, passphrase []byte) ([]byte, KeyInfo, error)
+	BackupKey func(dataDir string, passphrase []byte) ([]byte, assessment.OPDKey, error)
 	// RestoreKey installs the key from a backup; it refuses to replace
 	// another key unless force.
 	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)
 	// Export writes the signed bundle of one assessment into a folder.
-	Export func(ctx context.Context, svc *Services, req ExportRequest) (ExportResult, error)
+	Export func(ctx context.Context, svc *Services, req assessment.ExportRequest) (assessment.ExportResult, error)
 	// Verify checks a bundle file; pubkeyFile "" leaves the signer unknown.
 	// A non-nil error means the bundle is invalid (or unreadable).
-	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (VerifyReport, error)
+	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (assessment.VerifyReport, error)
 	// ReadPassword prompts on the terminal without echo; it fails when
 	// standard input is not a terminal. nil: no prompting.
 	ReadPassword func(prompt string) ([]byte, error)
 }
 
-// KeyInfo is the public side of the installation's signing key.
-type KeyInfo struct {
-	Exists       bool      `json:"exists"`
-	KeyID        string    `json:"keyid,omitempty"`
-	Fingerprint  string    `json:"fingerprint,omitempty"`
-	PublicKey    string    `json:"public_key,omitempty"` // base64
-	CreatedAt    time.Time `json:"created_at,omitzero"`
-	Path         string    `json:"path,omitempty"`
-	LastSequence uint64    `json:"last_sequence"`
-}
-
 // RestoredKey is the outcome of a key restore.
 type RestoredKey struct {
-	KeyInfo
+	assessment.OPDKey
 	Same     bool   `json:"same"`     // that key was already installed
 	Replaced string `json:"replaced"` // --force: where the previous key file went
-}
-
-// ExportRequest asks for one bundle.
-type ExportRequest struct {
-	AssessmentID string
-	OutDir       string
-	Passphrase   []byte
-	Progress     func(done, total int64)
-}
-
-// ExportResult describes the bundle written.
-type ExportResult struct {
-	Path           string `json:"path"`
-	BundleID       string `json:"bundle_id"`
-	Sequence       uint64 `json:"sequence"`
-	KeyID          string `json:"keyid"`
-	Fingerprint    string `json:"fingerprint"`
-	ManifestSHA256 string `json:"manifest_sha256"`
-	ContentDigest  string `json:"content_digest"`
-	Size           int64  `json:"size"`
-	Files          int    `json:"files"`
-	Supersedes     string `json:"supersedes,omitempty"` // bundle id
-	// PublicKeyPath is the OPD's public key file written beside the
-	// bundle, for the assessor to register.
-	PublicKeyPath string `json:"public_key_path,omitempty"`
 }
 
 // exportDeps returns env.Export or an error when it is not wired.

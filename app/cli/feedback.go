@@ -25,25 +25,6 @@ const feedbackUsage = "pakai: spbe-mandiri feedback export --bundle ID --out FOL
 	"       spbe-mandiri feedback keys [--json]   (OPD: kunci asesor tepercaya)\n" +
 	"       spbe-mandiri feedback untrust KEYID [--json]   (OPD: cabut kepercayaan; umpan balik yang sudah diimpor tetap)"
 
-// FeedbackExportRequest is `feedback export`.
-type FeedbackExportRequest struct {
-	BundleID, OutDir, Name string
-	Passphrase             []byte
-}
-
-// FeedbackExported is a written feedback file.
-type FeedbackExported struct {
-	Path          string `json:"path"`
-	PublicKeyPath string `json:"public_key_path"` // the assessor's public key file, for the OPD's first --trust
-	OPDKode       string `json:"opd_kode"`
-	Periode       int    `json:"periode"`
-	Sequence      uint64 `json:"sequence"`
-	Items         int    `json:"items"`
-	KeyID         string `json:"keyid"`
-	Fingerprint   string `json:"fingerprint"`
-	KeyCreated    bool   `json:"key_created"`
-}
-
 // FeedbackImportRequest is `feedback import`.
 type FeedbackImportRequest struct {
 	File, PublicKeyFile string
@@ -166,7 +147,7 @@ func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string
 		return fail(env, err)
 	}
 	res, err := deps.ExportFeedback(context.Background(), *f.dataDir,
-		FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
+		assessment.FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -16,14 +16,14 @@ import (
 
 func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	var out, errb bytes.Buffer
-	var exp []FeedbackExportRequest
+	var exp []assessment.FeedbackExportRequest
 	var imp []FeedbackImportRequest
 	check := PaperCheck{OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Found: true, Matches: true, BundleID: "b1", Status: "superseded",
 		KeyStatus: "verified", NewerBundleID: "b2", NewerSequence: 2}
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		ExportFeedback: func(_ context.Context, _ string, r FeedbackExportRequest) (FeedbackExported, error) {
+		ExportFeedback: func(_ context.Context, _ string, r assessment.FeedbackExportRequest) (assessment.FeedbackExported, error) {
 			exp = append(exp, r)
-			return FeedbackExported{Path: "x.spbe-umpan", Fingerprint: "123", Items: 2}, nil
+			return assessment.FeedbackExported{Path: "x.spbe-umpan", Fingerprint: "123", Items: 2}, nil
 		},
 		ImportFeedback: func(_ context.Context, _ string, r FeedbackImportRequest) (FeedbackReceived, error) {
 			imp = append(imp, r)

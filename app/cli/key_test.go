@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // The assessor's key lives in <data>/asesor/keys; --asesor points the key
@@ -15,19 +17,19 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 	data := t.TempDir()
 	var dirs []string
 	d := newFakeDeps(true)
-	d.BackupKey = func(dir string, _ []byte) ([]byte, KeyInfo, error) {
+	d.BackupKey = func(dir string, _ []byte) ([]byte, assessment.OPDKey, error) {
 		dirs = append(dirs, dir)
 		return nil, d.key, nil
 	}
 	d.RestoreKey = func(dir string, _ []byte, _ string, _ bool) (RestoredKey, error) {
 		dirs = append(dirs, dir)
-		return RestoredKey{KeyInfo: d.key}, nil
+		return RestoredKey{OPDKey: d.key}, nil
 	}
 	asesorKey := true
-	d.KeyInfo = func(dir string) (KeyInfo, error) {
+	d.KeyInfo = func(dir string) (assessment.OPDKey, error) {
 		dirs = append(dirs, dir)
 		if !asesorKey {
-			return KeyInfo{}, nil
+			return assessment.OPDKey{}, nil
 		}
 		return d.key, nil
 	}
@@ -70,9 +72,9 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 func TestKeyBackupAsesorWithoutKey(t *testing.T) {
 	d := newFakeDeps(false)
 	backups := 0
-	d.BackupKey = func(string, []byte) ([]byte, KeyInfo, error) {
+	d.BackupKey = func(string, []byte) ([]byte, assessment.OPDKey, error) {
 		backups++
-		return nil, KeyInfo{}, errors.New("belum ada kunci penanda tangan; buat dengan `spbe-mandiri key init`")
+		return nil, assessment.OPDKey{}, errors.New("belum ada kunci penanda tangan; buat dengan `spbe-mandiri key init`")
 	}
 	var out, errb bytes.Buffer
 	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps, Output: discardOutput,

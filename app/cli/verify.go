@@ -27,47 +27,6 @@ const (
 	VerifyInvalid         = "invalid"
 )
 
-// VerifyReport summarises a bundle that passed (or the reason it failed).
-// Valid is true only with Status "valid"; IntegrityOK says that hashes,
-// file set and manifest held, whoever signed.
-type VerifyReport struct {
-	Status      string `json:"status"`
-	Valid       bool   `json:"valid"`
-	IntegrityOK bool   `json:"integrity_ok"`
-	SignerKnown bool   `json:"signer_known"`
-	// For the GUI: whose key matched (SignerKnown), and what to do when
-	// none did, instead of the CLI's --pubkey advice.
-	SignerIs        string       `json:"-"`
-	UncheckedAdvice string       `json:"-"`
-	BundleID        string       `json:"bundle_id,omitempty"`
-	OPDKode         string       `json:"opd_kode,omitempty"`
-	OPDNama         string       `json:"opd_nama,omitempty"`
-	Instansi        string       `json:"instansi,omitempty"`
-	Periode         int          `json:"periode,omitempty"`
-	Sequence        uint64       `json:"sequence,omitempty"`
-	Supersedes      string       `json:"supersedes,omitempty"`
-	CreatedAt       string       `json:"created_at,omitempty"`
-	Catalog         string       `json:"catalog,omitempty"` // "id versi"
-	KeyID           string       `json:"keyid,omitempty"`
-	Fingerprint     string       `json:"fingerprint,omitempty"`
-	ManifestSHA256  string       `json:"manifest_sha256,omitempty"`
-	ContentDigest   string       `json:"content_digest,omitempty"`
-	Files           []VerifyFile `json:"files,omitempty"`
-	Index           string       `json:"index,omitempty"`
-	Predicate       string       `json:"predicate,omitempty"`
-	Complete        bool         `json:"complete"`
-	Answered        int          `json:"answered"`
-	Total           int          `json:"total"`
-}
-
-// VerifyFile is one file in the bundle.
-type VerifyFile struct {
-	Path         string `json:"path"`
-	Role         string `json:"role"`
-	Size         int64  `json:"size"`
-	OriginalName string `json:"original_name,omitempty"`
-}
-
 // VerifyProblem is why a bundle was rejected (in --json output): the entry, the check and
 // the message.
 type VerifyProblem struct {
@@ -105,7 +64,7 @@ func runVerify(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	rep, err := deps.Verify(context.Background(), rest[0], *pub)
-	rep.settle(err == nil)
+	settle(&rep, err == nil)
 	if *asJSON {
 		var v any = rep
 		if err != nil {
@@ -136,7 +95,7 @@ func runVerify(env *Env, args []string) int {
 // settle derives the verdict from intact and SignerKnown alone, whatever
 // the caller filled in: an intact bundle whose signature no given key
 // checked is never "valid".
-func (r *VerifyReport) settle(intact bool) {
+func settle(r *assessment.VerifyReport, intact bool) {
 	r.IntegrityOK = intact
 	r.Valid = r.IntegrityOK && r.SignerKnown
 	switch {
@@ -153,7 +112,7 @@ func (r *VerifyReport) settle(intact bool) {
 // (also used by the GUI's verify hook). Without a checked signer it says
 // so first and labels key id and fingerprint as what the bundle claims:
 // anyone can write any fingerprint into a bundle.
-func WriteVerifyReport(w io.Writer, path string, r VerifyReport) {
+func WriteVerifyReport(w io.Writer, path string, r assessment.VerifyReport) {
 	path = assessment.InertLine(path)
 	if r.SignerKnown {
 		fmt.Fprintf(w, "BUNDEL SAH: %s\n", path)
@@ -190,7 +149,7 @@ func WriteVerifyReport(w io.Writer, path string, r VerifyReport) {
 	}
 }
 
-func writeVerifySigner(w io.Writer, r VerifyReport) {
+func writeVerifySigner(w io.Writer, r assessment.VerifyReport) {
 	if r.SignerKnown {
 		fmt.Fprintf(w, "  Key ID       : %s\n", r.KeyID)
 		fmt.Fprintf(w, "  Sidik jari   : %s\n", r.Fingerprint)

@@ -6,20 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
-
-// Acceptance is the assessor's settlement of one OPD and periode.
-type Acceptance struct {
-	BundleID   string // now the accepted bundle
-	PreviousID string // the bundle accepted before ("" = none; = BundleID when it stays)
-	OPDKode    string
-	Periode    int
-	Superseded []string // bundles set aside (were accepted or in conflict)
-	DecidedBy  string
-}
-
-// Changed reports whether anything was changed.
-func (a Acceptance) Changed() bool { return a.BundleID != a.PreviousID || len(a.Superseded) > 0 }
 
 // AcceptBundle makes the bundle (id or unique prefix of at least 8
 // characters) the accepted one of its OPD and periode: the assessor
@@ -30,31 +19,34 @@ func (a Acceptance) Changed() bool { return a.BundleID != a.PreviousID || len(a.
 // with who and when. Choosing the bundle that is already accepted settles
 // its conflicts the same way. Any stored bundle of the OPD and periode may
 // be chosen, also a superseded one, except one signed by a revoked key.
-func (w *Workspace) AcceptBundle(ctx context.Context, bundleID, by string) (Acceptance, error) {
+func (w *Workspace) AcceptBundle(ctx context.Context, bundleID, by string) (assessment.Acceptance, error) {
 	by = strings.TrimSpace(by)
 	if by == "" {
-		return Acceptance{}, &InputError{Msg: "nama asesor yang memutuskan wajib diisi"}
+		return assessment.Acceptance{}, &InputError{Msg: "nama asesor yang memutuskan wajib diisi"}
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	var out Acceptance
+	var out assessment.Acceptance
 	err := w.write(ctx, func(tx *sql.Tx) error {
 		b, err := bundleByID(ctx, tx, bundleID)
 		if err != nil {
 			return err
 		}
-		if b.KeyStatus == KeyRevoked {
+		if b.KeyStatus == assessment.KeyRevoked {
 			return &InputError{Msg: fmt.Sprintf("bundel %s ditandatangani kunci %s yang sudah dicabut; bundel itu tidak dapat dijadikan yang diterima",
 				short(b.BundleID), short(b.KeyID))}
 		}
-		out = Acceptance{BundleID: b.BundleID, OPDKode: b.OPDKode, Periode: b.Periode, DecidedBy: by}
+		out = assessment.Acceptance{BundleID: b.BundleID, OPDKode: b.OPDKode, Periode: b.Periode, DecidedBy: by}
 		if out.PreviousID, err = acceptedOf(ctx, tx, b.OPDKode, b.Periode); err != nil {
 			return err
 		}
 		if out.Superseded, err = setAside(ctx, tx, b); err != nil {
 			return err
 		}
-		if !out.Changed() {
+		if out.Superseded == nil {
+			out.Superseded = []string{}
+		}
+		if out.Changed = out.BundleID != out.PreviousID || len(out.Superseded) > 0; !out.Changed {
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE bundle SET status = 'accepted' WHERE bundle_id = ?`, b.BundleID); err != nil {
@@ -101,8 +93,9 @@ func setAside(ctx context.Context, tx *sql.Tx, b BundleInfo) ([]string, error) {
 }
 
 // Acceptances lists the settlements recorded for an OPD and periode,
-// oldest first.
-func (w *Workspace) Acceptances(ctx context.Context, opdKode string, periode int) ([]Acceptance, error) {
+// oldest first (each a change; the log keeps no list of the bundles set
+// aside).
+func (w *Workspace) Acceptances(ctx context.Context, opdKode string, periode int) ([]assessment.Acceptance, error) {
 	pool, err := w.db()
 	if err != nil {
 		return nil, err
@@ -113,9 +106,9 @@ func (w *Workspace) Acceptances(ctx context.Context, opdKode string, periode int
 		return nil, w.classify(err)
 	}
 	defer rows.Close()
-	var out []Acceptance
+	var out []assessment.Acceptance
 	for rows.Next() {
-		var a Acceptance
+		a := assessment.Acceptance{Changed: true}
 		if err := rows.Scan(&a.BundleID, &a.PreviousID, &a.OPDKode, &a.Periode, &a.DecidedBy); err != nil {
 			return nil, err
 		}

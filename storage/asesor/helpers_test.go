@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -207,7 +208,7 @@ func openWS(t testing.TB, opts ...Option) *Workspace {
 	return w
 }
 
-func importOne(t testing.TB, w *Workspace, path string) Result {
+func importOne(t testing.TB, w *Workspace, path string) intake.Outcome {
 	t.Helper()
 	res, err := w.Import(context.Background(), []string{path}, nil)
 	if err != nil {
@@ -219,7 +220,7 @@ func importOne(t testing.TB, w *Workspace, path string) Result {
 	return res[0]
 }
 
-func addKey(t testing.TB, w *Workspace, o *opd, opdKode string) Key {
+func addKey(t testing.TB, w *Workspace, o *opd, opdKode string) assessment.RegisteredKey {
 	t.Helper()
 	k, _, err := w.AddKeyFile(context.Background(), o.pubFile(t, t.TempDir()), opdKode)
 	if err != nil {

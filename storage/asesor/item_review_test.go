@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // itemBundle imports a bundle whose indicator 13 (Aplikasi: items at
@@ -18,7 +19,7 @@ func itemBundle(t *testing.T) (*Workspace, string) {
 	o := newOPD("DISKOMINFO", 1)
 	addKey(t, w, o, "")
 	p, r := o.write(t, t.TempDir(), spec{seq: 1, extra: []assessment.Answer{{Indicator: 13, Level: 3, Justification: "Aplikasi terdata"}}})
-	if res := importOne(t, w, p); res.Outcome != OutcomeNew {
+	if res := importOne(t, w, p); res.Kind != intake.KindNew {
 		t.Fatalf("import: %+v", res)
 	}
 	return w, r.BundleID
@@ -175,7 +176,7 @@ func sheetValue(t *testing.T, w *Workspace, id string, n int) string {
 	return ""
 }
 
-func recapOf(t *testing.T, w *Workspace, id string) RecapRow {
+func recapOf(t *testing.T, w *Workspace, id string) assessment.RecapRow {
 	t.Helper()
 	rows, err := w.Recap(context.Background())
 	if err != nil {
@@ -187,7 +188,7 @@ func recapOf(t *testing.T, w *Workspace, id string) RecapRow {
 		}
 	}
 	t.Fatal("bundle not in the recap")
-	return RecapRow{}
+	return assessment.RecapRow{}
 }
 
 func mustValue(t *testing.T, s string) assessment.Value {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 )
 
@@ -24,7 +25,7 @@ func TestImportStoresItemsAndExternal(t *testing.T) {
 	sdi := &assessment.ExternalScore{Score: "68.75", Year: 2025}
 	p, r := a.write(t, t.TempDir(), spec{seq: 1, items: []string{"I1-L1-01", "I1-L2-02"},
 		extra: []assessment.Answer{{Indicator: 18, External: sdi}}})
-	if got := importOne(t, w, p); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p); got.Kind != intake.KindNew {
 		t.Fatalf("import: %+v", got)
 	}
 	answers, err := w.Answers(ctx, r.BundleID)
@@ -94,7 +95,7 @@ func TestRecomputeUsesExternalScore(t *testing.T) {
 	addKey(t, w, a, "")
 	sdi := &assessment.ExternalScore{Score: "68.75", Year: 2025}
 	withScore, r := a.write(t, t.TempDir(), spec{seq: 1, extra: []assessment.Answer{{Indicator: 18, External: sdi}}})
-	if got := importOne(t, w, withScore); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, withScore); got.Kind != intake.KindNew {
 		t.Fatalf("import: %+v", got)
 	}
 	b, err := w.Bundle(ctx, r.BundleID)
@@ -148,7 +149,7 @@ func TestSchema5WorkspaceOpens(t *testing.T) {
 	a := newOPD("DISKOMINFO", 1)
 	addKey(t, w, a, "")
 	p, r := a.write(t, t.TempDir(), spec{seq: 1, items: []string{"I1-L1-01"}})
-	if got := importOne(t, w, p); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p); got.Kind != intake.KindNew {
 		t.Fatalf("import after migration: %+v", got)
 	}
 	answers, err := w.Answers(ctx, r.BundleID)

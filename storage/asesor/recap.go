@@ -3,54 +3,14 @@ package asesor
 import (
 	"context"
 	"database/sql"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
-// RecapRow is one OPD and periode: its accepted bundle.
-type RecapRow struct {
-	OPDKode  string
-	OPDNama  string
-	Instansi string
-	Periode  int
-	// Index … Total are recomputed from the answers on the catalog when
-	// Recomputed, else as the OPD claimed them in answers.json. Index is
-	// 4 decimals with a point, "" when nothing is answered.
-	Index      string
-	Predicate  string
-	Complete   bool // false: the index is provisional (sementara)
-	Answered   int
-	Total      int
-	Recomputed bool
-	// ClaimedIndex and ClaimedPredicate are the OPD's own (answers.json);
-	// IndexMismatch: they differ from the recomputed ones (the OPD's
-	// program computed otherwise, or answers.json was made by hand).
-	ClaimedIndex     string
-	ClaimedPredicate string
-	IndexMismatch    bool
-	KeyID            string
-	KeyStatus        KeyStatus // pending: not final until the key is verified
-	Sequence         uint64    // of the accepted bundle
-	BundleID         string
-	CreatedAt        string // the OPD device's clock, display only
-	ImportedAt       time.Time
-	Versions         int // bundles stored for this OPD + periode
-	Conflicts        int // of them in conflict with the accepted one
-	// ReviewedIndex and ReviewedPredicate score the assessor's values
-	// (assessment.ReviewedValue per indicator: the value set, else the one
-	// the items compute, else the OPD level, for a diterima decision) on
-	// the bundle's catalog, 4 decimals with a point; "" while no decision
-	// gives a value or the catalog is not installed. Reviewed counts the
-	// indicators with such a value.
-	ReviewedIndex     string
-	ReviewedPredicate string
-	Reviewed          int
-}
-
 // Recap lists the accepted bundle of every OPD and periode, sorted by OPD
-// code then periode. OPDKode is shown with visibleCode.
-func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
+// code then periode. OPDKode is shown with intake.VisibleCode.
+func (w *Workspace) Recap(ctx context.Context) ([]assessment.RecapRow, error) {
 	pool, err := w.db()
 	if err != nil {
 		return nil, err
@@ -70,9 +30,9 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 		return nil, w.classify(err)
 	}
 	defer rows.Close()
-	var out []RecapRow
+	var out []assessment.RecapRow
 	for rows.Next() {
-		var r RecapRow
+		var r assessment.RecapRow
 		var status string
 		var seq int64
 		var imported sql.NullString
@@ -82,11 +42,11 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 			&r.CreatedAt, &imported, &r.Versions, &r.Conflicts); err != nil {
 			return nil, err
 		}
-		r.KeyStatus, r.Sequence, r.ImportedAt = KeyStatus(status), uint64(seq), parseTime(imported)
+		r.KeyStatus, r.Sequence, r.Imported = assessment.KeyStatus(status), uint64(seq), parseTime(imported)
 		// Rows are per stored spelling, one per OPD since schema 5; a
 		// look-alike stored before shows its foreign characters, so no
 		// two rows ever look the same.
-		r.OPDKode = visibleCode(r.OPDKode)
+		r.OPDKode = intake.VisibleCode(r.OPDKode)
 		out = append(out, c.apply(r))
 	}
 	if err := rows.Err(); err != nil {
@@ -105,7 +65,7 @@ type calcColumns struct {
 
 // apply puts the recomputed score in the row's place and keeps the
 // claimed one beside it.
-func (c calcColumns) apply(r RecapRow) RecapRow {
+func (c calcColumns) apply(r assessment.RecapRow) assessment.RecapRow {
 	r.ClaimedIndex, r.ClaimedPredicate = r.Index, r.Predicate
 	if !c.index.Valid {
 		return r

@@ -15,7 +15,7 @@ import (
 // set value on indicators with item verdicts, the only ones whose value
 // it decides. Without the library (or the bundle's catalog) there is no
 // reviewed index.
-func (w *Workspace) reviewedScores(ctx context.Context, pool *sql.DB, out []RecapRow) error {
+func (w *Workspace) reviewedScores(ctx context.Context, pool *sql.DB, out []assessment.RecapRow) error {
 	if w.lib == nil || len(out) == 0 {
 		return nil
 	}
@@ -194,7 +194,7 @@ func (in reviewedInput) reviewedValues(id string, c *assessment.Catalog) (map[in
 }
 
 // setReviewed scores values on c into the row.
-func setReviewed(r *RecapRow, c *assessment.Catalog, values map[int]assessment.Value) error {
+func setReviewed(r *assessment.RecapRow, c *assessment.Catalog, values map[int]assessment.Value) error {
 	if len(values) == 0 {
 		return nil
 	}

@@ -8,54 +8,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
-
-// KeyStatus is a registered key's trust state.
-type KeyStatus string
-
-// Key states: pending (registered, fingerprint not yet compared: bundles
-// import but are not final), verified (the assessor compared the
-// fingerprint with the OPD's signed key form or by phone), revoked
-// (bundles refused).
-const (
-	KeyPending  KeyStatus = "pending"
-	KeyVerified KeyStatus = "verified"
-	KeyRevoked  KeyStatus = "revoked"
-)
-
-// Label is the Bahasa Indonesia word shown to the assessor.
-func (s KeyStatus) Label() string {
-	switch s {
-	case KeyPending:
-		return "menunggu verifikasi"
-	case KeyVerified:
-		return "terverifikasi"
-	case KeyRevoked:
-		return "dicabut"
-	}
-	return string(s)
-}
-
-// Key is one entry of the key registry.
-type Key struct {
-	KeyID       string
-	PublicKey   ed25519.PublicKey
-	Fingerprint string
-	OPDKode     string // "" until bound (keys add --opd, or the first bundle accepted)
-	Status      KeyStatus
-	Source      string
-	FirstSeen   time.Time
-	VerifiedBy  string
-	VerifiedAt  time.Time
-	VerifiedHow string
-	RevokedAt   time.Time
-	// LastSequence is the highest sequence stored for the key (0: none).
-	LastSequence uint64
-}
 
 // InputError is a registry request the assessor can correct.
 type InputError struct{ Msg string }
@@ -66,10 +23,10 @@ func (e *InputError) Error() string { return e.Msg }
 // key export-public` on the OPD's computer) as pending. opdKode, if not
 // empty, binds the key to that OPD now. Adding a key already registered is
 // a no-op (added false) unless it binds an unbound key.
-func (w *Workspace) AddKeyFile(ctx context.Context, path, opdKode string) (Key, bool, error) {
+func (w *Workspace) AddKeyFile(ctx context.Context, path, opdKode string) (assessment.RegisteredKey, bool, error) {
 	id, err := keys.ReadPublic(path)
 	if err != nil {
-		return Key{}, false, fmt.Errorf("%s: %w", path, err)
+		return assessment.RegisteredKey{}, false, fmt.Errorf("%s: %w", path, err)
 	}
 	return w.AddKey(ctx, id, filepath.Base(path), opdKode)
 }
@@ -77,11 +34,11 @@ func (w *Workspace) AddKeyFile(ctx context.Context, path, opdKode string) (Key, 
 // AddKey registers a public key as pending; see AddKeyFile. opdKode is
 // read with the OPD code rule (assessment.ParseOPDCode) and resolved to
 // the registered spelling of its OPD, so a variant binds the same OPD.
-func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKode string) (Key, bool, error) {
+func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKode string) (assessment.RegisteredKey, bool, error) {
 	// Every way a key enters the registry passes the one acceptance check:
 	// a small-order key would let anyone "sign" bundles as the OPD.
 	if err := keys.CheckPublicKey(id.PublicKey); err != nil {
-		return Key{}, false, &InputError{fmt.Sprintf("kunci %s tidak didaftarkan: %v", short(id.KeyID), err)}
+		return assessment.RegisteredKey{}, false, &InputError{fmt.Sprintf("kunci %s tidak didaftarkan: %v", short(id.KeyID), err)}
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -90,7 +47,7 @@ func (w *Workspace) AddKey(ctx context.Context, id keys.Identity, source, opdKod
 
 // addKey is AddKey with w.mu held (the importer registers keys found on
 // the stick while it holds the lock).
-func (w *Workspace) addKey(ctx context.Context, id keys.Identity, source, opdKode string) (Key, bool, error) {
+func (w *Workspace) addKey(ctx context.Context, id keys.Identity, source, opdKode string) (assessment.RegisteredKey, bool, error) {
 	opdKode = strings.TrimSpace(opdKode)
 	var added bool
 	err := w.write(ctx, func(tx *sql.Tx) error {
@@ -125,7 +82,7 @@ func (w *Workspace) addKey(ctx context.Context, id keys.Identity, source, opdKod
 		return err
 	})
 	if err != nil {
-		return Key{}, false, err
+		return assessment.RegisteredKey{}, false, err
 	}
 	k, err := w.Key(ctx, id.KeyID)
 	return k, added, err
@@ -164,31 +121,23 @@ func checkOPDFree(ctx context.Context, q querier, opdKode, keyID string) error {
 type DifferentKeyError struct {
 	OPDKode    string // the registered OPD
 	Claimed    string // the code as it arrived, when it differs from OPDKode
-	Registered Key
+	Registered assessment.RegisteredKey
 	OtherKeyID string
 	OtherFP    string
 }
 
 func (e *DifferentKeyError) Error() string {
-	fp := ""
-	if e.OtherFP != "" {
-		fp = " (sidik jari " + e.OtherFP + ")"
-	}
-	claimed := ""
-	if e.Claimed != "" && e.Claimed != e.OPDKode {
-		claimed = fmt.Sprintf("kode %s dianggap OPD %s (huruf besar/kecil, spasi dan huruf yang mirip tidak membedakan OPD). ",
-			visibleCode(e.Claimed), e.OPDKode)
-	}
-	return claimed + fmt.Sprintf("KUNCI BERBEDA: OPD %s terdaftar dengan kunci %s (sidik jari %s, %s), tetapi ini kunci %s%s. "+
-		"Bisa jadi pemalsuan, atau OPD memasang ulang aplikasi dan membuat kunci baru. Hubungi OPD lewat nomor yang sudah dikenal "+
-		"dan cocokkan sidik jari; bila kunci baru memang sah, cabut kunci lama (`spbe-mandiri keys revoke %s`), daftarkan yang baru "+
-		"(`spbe-mandiri keys add BERKAS --opd %s`), lalu impor lagi",
-		e.OPDKode, short(e.Registered.KeyID), e.Registered.Fingerprint, e.Registered.Status.Label(), short(e.OtherKeyID), fp,
-		short(e.Registered.KeyID), e.OPDKode)
+	return intake.DifferentKeyReason(e.Claimed, keyFacts(e.Registered), e.OtherKeyID, e.OtherFP)
+}
+
+// keyFacts is the key as the intake decision reads it.
+func keyFacts(k assessment.RegisteredKey) intake.Key {
+	return intake.Key{KeyID: k.KeyID, Fingerprint: k.Fingerprint, OPDKode: k.OPDKode, Status: k.Status,
+		RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
 }
 
 // Keys lists the registry, by OPD code then first-seen time.
-func (w *Workspace) Keys(ctx context.Context) ([]Key, error) {
+func (w *Workspace) Keys(ctx context.Context) ([]assessment.RegisteredKey, error) {
 	pool, err := w.db()
 	if err != nil {
 		return nil, err
@@ -198,7 +147,7 @@ func (w *Workspace) Keys(ctx context.Context) ([]Key, error) {
 		return nil, w.classify(err)
 	}
 	defer rows.Close()
-	var out []Key
+	var out []assessment.RegisteredKey
 	for rows.Next() {
 		k, err := scanKey(rows)
 		if err != nil {
@@ -210,10 +159,10 @@ func (w *Workspace) Keys(ctx context.Context) ([]Key, error) {
 }
 
 // Key returns one registered key by its full key id.
-func (w *Workspace) Key(ctx context.Context, keyID string) (Key, error) {
+func (w *Workspace) Key(ctx context.Context, keyID string) (assessment.RegisteredKey, error) {
 	pool, err := w.db()
 	if err != nil {
-		return Key{}, err
+		return assessment.RegisteredKey{}, err
 	}
 	return keyByID(ctx, pool, keyID)
 }
@@ -257,16 +206,16 @@ func (w *Workspace) ResolveKeyID(ctx context.Context, prefix string) (string, er
 // fingerprint and says how (how: e.g. "formulir bertanda tangan Kepala
 // Dinas, 3 Mei 2026" or "telepon ke nomor kantor"). A revoked key cannot
 // be verified again.
-func (w *Workspace) VerifyKey(ctx context.Context, keyID, by, how string) (Key, error) {
+func (w *Workspace) VerifyKey(ctx context.Context, keyID, by, how string) (assessment.RegisteredKey, error) {
 	by, how = strings.TrimSpace(by), strings.TrimSpace(how)
 	if how == "" {
-		return Key{}, &InputError{"cara verifikasi wajib diisi (--how), mis. \"formulir pendaftaran kunci bertanda tangan Kepala OPD\" atau \"telepon ke nomor kantor\""}
+		return assessment.RegisteredKey{}, &InputError{"cara verifikasi wajib diisi (--how), mis. \"formulir pendaftaran kunci bertanda tangan Kepala OPD\" atau \"telepon ke nomor kantor\""}
 	}
 	if by == "" {
-		return Key{}, &InputError{"nama pemverifikasi wajib diisi (--by)"}
+		return assessment.RegisteredKey{}, &InputError{"nama pemverifikasi wajib diisi (--by)"}
 	}
-	return w.setStatus(ctx, keyID, func(tx *sql.Tx, k Key) error {
-		if k.Status == KeyRevoked {
+	return w.setStatus(ctx, keyID, func(tx *sql.Tx, k assessment.RegisteredKey) error {
+		if k.Status == assessment.KeyRevoked {
 			return &InputError{fmt.Sprintf("kunci %s sudah dicabut dan tidak dapat diverifikasi lagi", short(k.KeyID))}
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE opd_key SET status = 'verified', verified_by = ?, verified_at = ?, verified_how = ? WHERE keyid = ?`,
@@ -278,9 +227,9 @@ func (w *Workspace) VerifyKey(ctx context.Context, keyID, by, how string) (Key, 
 // RevokeKey marks a key revoked: bundles signed by it are refused from now
 // on (those already imported stay, showing the key's status), and its OPD
 // may register another key.
-func (w *Workspace) RevokeKey(ctx context.Context, keyID string) (Key, error) {
-	return w.setStatus(ctx, keyID, func(tx *sql.Tx, k Key) error {
-		if k.Status == KeyRevoked {
+func (w *Workspace) RevokeKey(ctx context.Context, keyID string) (assessment.RegisteredKey, error) {
+	return w.setStatus(ctx, keyID, func(tx *sql.Tx, k assessment.RegisteredKey) error {
+		if k.Status == assessment.KeyRevoked {
 			return nil
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE opd_key SET status = 'revoked', revoked_at = ? WHERE keyid = ?`, w.nowText(), k.KeyID)
@@ -288,10 +237,10 @@ func (w *Workspace) RevokeKey(ctx context.Context, keyID string) (Key, error) {
 	})
 }
 
-func (w *Workspace) setStatus(ctx context.Context, keyID string, fn func(*sql.Tx, Key) error) (Key, error) {
+func (w *Workspace) setStatus(ctx context.Context, keyID string, fn func(*sql.Tx, assessment.RegisteredKey) error) (assessment.RegisteredKey, error) {
 	id, err := w.ResolveKeyID(ctx, keyID)
 	if err != nil {
-		return Key{}, err
+		return assessment.RegisteredKey{}, err
 	}
 	w.mu.Lock()
 	err = w.write(ctx, func(tx *sql.Tx) error {
@@ -303,7 +252,7 @@ func (w *Workspace) setStatus(ctx context.Context, keyID string, fn func(*sql.Tx
 	})
 	w.mu.Unlock()
 	if err != nil {
-		return Key{}, err
+		return assessment.RegisteredKey{}, err
 	}
 	return w.Key(ctx, id)
 }
@@ -320,8 +269,8 @@ const keySelect = `SELECT k.keyid, k.public_key, k.fingerprint, coalesce(k.opd_k
 	(SELECT coalesce(max(b.sequence), 0) FROM bundle b WHERE b.keyid = k.keyid)
 	FROM opd_key k`
 
-func scanKey(s scanner) (Key, error) {
-	var k Key
+func scanKey(s scanner) (assessment.RegisteredKey, error) {
+	var k assessment.RegisteredKey
 	var pub []byte
 	var status string
 	var first sql.NullString
@@ -329,17 +278,17 @@ func scanKey(s scanner) (Key, error) {
 	var seq int64
 	if err := s.Scan(&k.KeyID, &pub, &k.Fingerprint, &k.OPDKode, &status, &k.Source, &first,
 		&k.VerifiedBy, &verAt, &k.VerifiedHow, &revAt, &seq); err != nil {
-		return Key{}, err
+		return assessment.RegisteredKey{}, err
 	}
-	k.PublicKey, k.Status, k.LastSequence = ed25519.PublicKey(pub), KeyStatus(status), uint64(seq)
+	k.PublicKey, k.Status, k.LastSequence = ed25519.PublicKey(pub), assessment.KeyStatus(status), uint64(seq)
 	k.FirstSeen, k.VerifiedAt, k.RevokedAt = parseTime(first), parseTime(verAt), parseTime(revAt)
 	return k, nil
 }
 
-func keyByID(ctx context.Context, q querier, keyID string) (Key, error) {
+func keyByID(ctx context.Context, q querier, keyID string) (assessment.RegisteredKey, error) {
 	k, err := scanKey(q.QueryRowContext(ctx, keySelect+` WHERE k.keyid = ?`, keyID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Key{}, fmt.Errorf("kunci %s tidak ada di daftar kunci: %w", short(keyID), assessment.ErrNotFound)
+		return assessment.RegisteredKey{}, fmt.Errorf("kunci %s tidak ada di daftar kunci: %w", short(keyID), assessment.ErrNotFound)
 	}
 	return k, err
 }
@@ -348,13 +297,13 @@ func keyByID(ctx context.Context, q querier, keyID string) (Key, error) {
 // with assessment.SameOPD; one, except in a workspace that stored
 // look-alikes before schema 5). The registry is small: the match is done
 // here, not in SQL, because the match key is Go's.
-func activeKeysOf(ctx context.Context, q querier, opdKode string) ([]Key, error) {
+func activeKeysOf(ctx context.Context, q querier, opdKode string) ([]assessment.RegisteredKey, error) {
 	rows, err := q.QueryContext(ctx, keySelect+` WHERE k.opd_kode IS NOT NULL AND k.status <> 'revoked' ORDER BY k.first_seen, k.keyid`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Key
+	var out []assessment.RegisteredKey
 	for rows.Next() {
 		k, err := scanKey(rows)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -39,14 +40,14 @@ func runPrint(t *testing.T, args ...string) result {
 // file: the content comes from storage/keys, the command writes it.
 func keyFileDeps() *cli.ExportDeps {
 	return &cli.ExportDeps{
-		KeyInfo: func(string) (cli.KeyInfo, error) { return cli.KeyInfo{Exists: true}, nil },
-		ExportPublic: func(dir string) ([]byte, cli.KeyInfo, error) {
+		KeyInfo: func(string) (assessment.OPDKey, error) { return assessment.OPDKey{Exists: true}, nil },
+		ExportPublic: func(dir string) ([]byte, assessment.OPDKey, error) {
 			id, err := keys.Open(dir).Identity()
-			return keys.MarshalPublic(id), cli.KeyInfo{Exists: true, KeyID: id.KeyID}, err
+			return keys.MarshalPublic(id), assessment.OPDKey{Exists: true, KeyID: id.KeyID}, err
 		},
-		BackupKey: func(dir string, pass []byte) ([]byte, cli.KeyInfo, error) {
+		BackupKey: func(dir string, pass []byte) ([]byte, assessment.OPDKey, error) {
 			data, id, err := keys.Open(dir).Backup(pass, time.Now())
-			return data, cli.KeyInfo{Exists: true, KeyID: id.KeyID}, err
+			return data, assessment.OPDKey{Exists: true, KeyID: id.KeyID}, err
 		},
 	}
 }

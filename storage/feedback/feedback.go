@@ -435,24 +435,3 @@ func PayloadSHA256(data []byte) (string, error) {
 	sum := sha256.Sum256(payload)
 	return hex.EncodeToString(sum[:]), nil
 }
-
-// Newer reports whether feedback a supersedes feedback b: a is about a
-// later bundle (higher sequence), or about the same bundle and was made
-// later by the assessor (created_at, inside the signed payload, so no
-// stick can change it; one that does not parse counts as oldest). Equal
-// rank: neither is newer. The order in which files are imported never
-// ranks feedback: an older file brought in later stays history.
-func Newer(a, b *Manifest) bool {
-	if a.Bundle.Sequence != b.Bundle.Sequence {
-		return a.Bundle.Sequence > b.Bundle.Sequence
-	}
-	return createdAt(a).After(createdAt(b))
-}
-
-func createdAt(m *Manifest) time.Time {
-	t, err := time.Parse(time.RFC3339Nano, m.CreatedAt)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}

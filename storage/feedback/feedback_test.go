@@ -205,30 +205,6 @@ func TestVerifyRefusesNonCanonicalOPDCode(t *testing.T) {
 	}
 }
 
-func TestNewer(t *testing.T) {
-	m := func(seq uint64, created string) *Manifest {
-		return &Manifest{CreatedAt: created, Bundle: BundleRef{Sequence: seq}}
-	}
-	for _, c := range []struct {
-		name string
-		a, b *Manifest
-		want bool
-	}{
-		{"later bundle", m(3, "2020-01-01T00:00:00Z"), m(2, "2099-01-01T00:00:00Z"), true},
-		{"earlier bundle, future clock", m(2, "2099-01-01T00:00:00Z"), m(3, "2020-01-01T00:00:00Z"), false},
-		{"same bundle, made later", m(2, "2026-06-02T08:00:00Z"), m(2, "2026-06-01T08:00:00Z"), true},
-		{"same bundle, made earlier", m(2, "2026-06-01T08:00:00Z"), m(2, "2026-06-02T08:00:00Z"), false},
-		{"same instant in another zone", m(2, "2026-06-01T15:00:00+07:00"), m(2, "2026-06-01T08:00:00Z"), false},
-		{"identical", m(2, "2026-06-01T08:00:00Z"), m(2, "2026-06-01T08:00:00Z"), false},
-		{"unparsable counts as oldest", m(2, "kemarin"), m(2, "2026-06-01T08:00:00Z"), false},
-		{"anything beats unparsable", m(2, "2026-06-01T08:00:00Z"), m(2, "kemarin"), true},
-	} {
-		if got := Newer(c.a, c.b); got != c.want {
-			t.Errorf("%s: Newer = %v, want %v", c.name, got, c.want)
-		}
-	}
-}
-
 func TestPayloadSHA256IgnoresTheEnvelope(t *testing.T) {
 	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{3}, 32))
 	data, err := Sign(priv, Manifest{CreatedAt: "2026-06-01T08:00:00Z", Bundle: BundleRef{ID: "b", ManifestSHA256: strings.Repeat("a", 64), OPDKode: "X", Periode: 2026, Sequence: 1}})

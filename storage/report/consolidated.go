@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/consolidation"
 )
 
 // Consolidated is the instansi's consolidated assessment of one periode,
@@ -87,11 +88,9 @@ type ConsolidatedCandidate struct {
 	Value        string // the accepted value ("" = none), decimal with a point
 }
 
-// InstansiVariant is one instansi name and the OPDs whose bundle gave it.
-type InstansiVariant struct {
-	Name string
-	OPDs []string // OPD codes
-}
+// InstansiVariant is one instansi name and the OPDs whose bundle gave it
+// (consolidation.InstansiName's).
+type InstansiVariant = consolidation.Variant
 
 // ConsolidatedOPD is one row of the recap.
 type ConsolidatedOPD struct {

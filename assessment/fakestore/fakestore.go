@@ -1,7 +1,8 @@
-// Package fakestore is an in-memory assessment.Store for the GUI's unit
-// tests. It keeps history and trash like the real store, streams evidence
-// in small chunks (honouring cancellation and reporting progress) and can
-// be told to fail an operation.
+// Package fakestore is an in-memory assessment.Store for the GUI's, the
+// CLI's and the services' unit tests. It keeps history and trash like the
+// real store — both run the contract suite assessment/storetest —,
+// streams evidence in small chunks (honouring cancellation and reporting
+// progress) and can be told to fail an operation.
 package fakestore
 
 import (
@@ -17,6 +18,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -121,6 +123,9 @@ func (s *Store) CreateAssessment(ctx context.Context, c *assessment.Catalog, per
 	if err := s.check("CreateAssessment"); err != nil {
 		return assessment.Assessment{}, err
 	}
+	if !assessment.ValidPeriode(periode) {
+		return assessment.Assessment{}, &assessment.InputError{Msg: fmt.Sprintf("periode %d tidak masuk akal (2000–2100)", periode)}
+	}
 	s.nextID++
 	now := s.Now()
 	a := assessment.Assessment{
@@ -146,6 +151,8 @@ func (s *Store) Assessments(ctx context.Context) ([]assessment.Assessment, error
 			out = append(out, r.a)
 		}
 	}
+	// As the real store: newest periode first, then in creation order.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Periode > out[j].Periode })
 	return out, nil
 }
 
@@ -212,6 +219,8 @@ func (s *Store) setTrashed(op, id string, trashed bool) error {
 	switch {
 	case trashed && r.a.Status != assessment.AssessmentTrashed:
 		r.kept, r.a.Status, r.a.TrashedAt = r.a.Status, assessment.AssessmentTrashed, s.Now()
+	case trashed:
+		r.a.TrashedAt = s.Now() // trashed again: it is the most recent one, as in the real store
 	case !trashed && r.a.Status == assessment.AssessmentTrashed:
 		r.a.Status, r.a.TrashedAt = r.kept, time.Time{}
 	}
@@ -242,21 +251,25 @@ func (s *Store) Answers(ctx context.Context, id string) ([]assessment.Answer, er
 	return out, nil
 }
 
-func (s *Store) answer(id string, indicator int) (*record, *assessment.Answer, error) {
+// answer is the answer to indicator of assessment id; an untouched one is
+// a zero answer that is not stored (Answers lists touched answers only,
+// as the real store).
+func (s *Store) answer(id string, indicator int) (*record, assessment.Answer, error) {
 	r, err := s.get(id)
 	if err != nil {
-		return nil, nil, err
+		return nil, assessment.Answer{}, err
 	}
 	if _, ok := r.cat.Indicator(indicator); !ok {
-		return nil, nil, &assessment.InputError{Msg: fmt.Sprintf("indikator %d tidak ada", indicator)}
+		return nil, assessment.Answer{}, &assessment.InputError{Msg: fmt.Sprintf("indikator %d tidak ada di katalog penilaian %s", indicator, id)}
 	}
-	a := r.answers[indicator]
-	if a == nil {
-		a = &assessment.Answer{Indicator: indicator}
-		r.answers[indicator] = a
+	if a := r.answers[indicator]; a != nil {
+		return r, *a, nil
 	}
-	return r, a, nil
+	return r, assessment.Answer{Indicator: indicator}, nil
 }
+
+// put stores a changed answer.
+func (r *record) put(a assessment.Answer) { r.answers[a.Indicator] = &a }
 
 func (s *Store) record(r *record, id string, indicator int, field, old, new, operator string) {
 	now := s.Now()
@@ -274,8 +287,9 @@ func (s *Store) SetLevel(ctx context.Context, id string, indicator, level int, o
 	if err := s.check("SetLevel"); err != nil {
 		return err
 	}
-	if level < 1 || level > 5 {
-		return &assessment.InputError{Msg: fmt.Sprintf("level %d di luar rentang 1–5", level)}
+	// 0 clears the level (not chosen), as in the real store.
+	if level < 0 || level > 5 {
+		return &assessment.InputError{Msg: fmt.Sprintf("tingkat %d di luar rentang 1–5", level)}
 	}
 	r, a, err := s.answer(id, indicator)
 	if err != nil || a.Level == level {
@@ -283,6 +297,7 @@ func (s *Store) SetLevel(ctx context.Context, id string, indicator, level int, o
 	}
 	s.record(r, id, indicator, assessment.FieldLevel, strconv.Itoa(a.Level), strconv.Itoa(level), operator)
 	a.Level, a.Operator, a.UpdatedAt = level, operator, s.Now()
+	r.put(a)
 	return nil
 }
 
@@ -299,6 +314,7 @@ func (s *Store) SetJustification(ctx context.Context, id string, indicator int, 
 	}
 	s.record(r, id, indicator, assessment.FieldJustification, a.Justification, text, operator)
 	a.Justification, a.Operator, a.UpdatedAt = text, operator, s.Now()
+	r.put(a)
 	return nil
 }
 
@@ -307,6 +323,9 @@ func (s *Store) History(ctx context.Context, id string, indicator int) ([]assess
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check("History"); err != nil {
+		return nil, err
+	}
+	if _, err := s.get(id); err != nil {
 		return nil, err
 	}
 	var out []assessment.Change
@@ -324,6 +343,9 @@ func (s *Store) AddEvidence(ctx context.Context, id string, indicator int, in as
 	err := s.check("AddEvidence")
 	if err == nil {
 		_, _, err = s.answer(id, indicator)
+	}
+	if err == nil {
+		err = checkEvidenceInput(&in)
 	}
 	chunk := s.Chunk
 	s.mu.Unlock()
@@ -350,8 +372,33 @@ func (s *Store) AddEvidence(ctx context.Context, id string, indicator int, in as
 		Blob: assessment.Blob{SHA256: hexSum, Size: int64(len(data)), MediaType: "application/octet-stream"},
 	}
 	s.evidence[ev.ID] = &evRecord{assessmentID: id, ev: ev}
-	s.record(r, id, indicator, assessment.FieldEvidence, "", in.Name, in.Operator)
+	s.record(r, id, indicator, assessment.FieldEvidence, "", describeEvidence(ev), in.Operator)
 	return ev, nil
+}
+
+// checkEvidenceInput checks and cleans the input as the real store does.
+func checkEvidenceInput(in *assessment.EvidenceInput) error {
+	if in.Reader == nil {
+		return errors.New("AddEvidence: Reader kosong")
+	}
+	if in.Level < 0 || in.Level > 5 {
+		return &assessment.InputError{Msg: fmt.Sprintf("tingkat bukti %d di luar rentang 0–5 (0 = umum)", in.Level)}
+	}
+	in.Name = strings.TrimSpace(filepath.Base(filepath.ToSlash(in.Name)))
+	if in.Name == "" || in.Name == "." || in.Name == "/" {
+		in.Name = "bukti"
+	}
+	return nil
+}
+
+// describeEvidence is the history text of a link, as the real store
+// writes it.
+func describeEvidence(e assessment.Evidence) string {
+	lvl := "umum"
+	if e.Level > 0 {
+		lvl = fmt.Sprintf("tingkat %d", e.Level)
+	}
+	return fmt.Sprintf("#%d %s (sha256 %s…, %s)", e.ID, e.OriginalName, e.Blob.ShortHash(), lvl)
 }
 
 func copyChunks(ctx context.Context, in assessment.EvidenceInput, chunk int) ([]byte, error) {
@@ -388,6 +435,9 @@ func (s *Store) Evidence(ctx context.Context, id string) ([]assessment.Evidence,
 	if err := s.check("Evidence"); err != nil {
 		return nil, err
 	}
+	if _, err := s.get(id); err != nil {
+		return nil, err
+	}
 	var out []assessment.Evidence
 	for _, e := range s.evidence {
 		if e.assessmentID == id && !e.removed {
@@ -413,12 +463,15 @@ func (s *Store) setRemoved(op string, evidenceID int64, removed bool, operator s
 	}
 	e, ok := s.evidence[evidenceID]
 	if !ok {
-		return fmt.Errorf("bukti %d %w", evidenceID, assessment.ErrNotFound)
+		return fmt.Errorf("bukti #%d %w", evidenceID, assessment.ErrNotFound)
+	}
+	if e.removed == removed {
+		return nil
 	}
 	e.removed = removed
-	old, new := e.ev.OriginalName, ""
+	old, new := describeEvidence(e.ev), ""
 	if !removed {
-		old, new = "", e.ev.OriginalName
+		old, new = "", describeEvidence(e.ev)
 	}
 	s.record(s.assessments[e.assessmentID], e.assessmentID, e.ev.Indicator, assessment.FieldEvidence, old, new, operator)
 	return nil
@@ -443,8 +496,13 @@ func (s *Store) SetEvidenceNote(ctx context.Context, evidenceID int64, note, ope
 	}
 	e, ok := s.evidence[evidenceID]
 	if !ok {
-		return fmt.Errorf("bukti %d %w", evidenceID, assessment.ErrNotFound)
+		return fmt.Errorf("bukti #%d %w", evidenceID, assessment.ErrNotFound)
 	}
+	if e.ev.Note == note {
+		return nil
+	}
+	prefix := fmt.Sprintf("#%d catatan: ", evidenceID)
+	s.record(s.assessments[e.assessmentID], e.assessmentID, e.ev.Indicator, assessment.FieldEvidence, prefix+e.ev.Note, prefix+note, operator)
 	e.ev.Note = note
 	return nil
 }
