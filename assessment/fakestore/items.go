@@ -74,5 +74,6 @@ func (s *Store) SetExternalScore(ctx context.Context, cat *assessment.Catalog, i
 	}
 	s.record(r, id, indicator, assessment.FieldExternal, assessment.FormatExternal(a.External), assessment.FormatExternal(next), operator)
 	a.External, a.Operator, a.UpdatedAt = next, operator, s.Now()
+	r.put(a)
 	return nil
 }
