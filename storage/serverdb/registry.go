@@ -1,0 +1,90 @@
+package serverdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// OPDKey is a key the Tim Asesor's registry lists.
+type OPDKey struct {
+	KeyID     string
+	PublicKey []byte
+	OPDKode   string
+	Status    string // pending, verified, revoked
+}
+
+// ErrOldRegistry: a snapshot not newer than the stored one (a rollback).
+var ErrOldRegistry = errors.New("versi daftar kunci tidak lebih baru dari yang tersimpan")
+
+// ApplyRegistry stores a verified registry snapshot and makes its key list
+// the current one. Versions only grow, so an old snapshot replayed cannot
+// bring back a revoked key. A key once listed stays (its bundles refer to
+// it); one the snapshot omits is treated as revoked.
+func (db *DB) ApplyRegistry(ctx context.Context, pemda int16, version int64, signer string, envelope []byte, ks []OPDKey) error {
+	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(1, $1)`, int32(pemda)); err != nil {
+			return err
+		}
+		var newest int64
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM registry_snapshot WHERE pemda_id = $1`, pemda).Scan(&newest); err != nil {
+			return err
+		}
+		if version <= newest {
+			return fmt.Errorf("%w (%d ≤ %d)", ErrOldRegistry, version, newest)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO registry_snapshot (pemda_id, version, signer, envelope) VALUES ($1, $2, $3, $4)`,
+			pemda, version, signer, envelope); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE opd_key SET status = 'revoked', registry_version = $2 WHERE pemda_id = $1`, pemda, version); err != nil {
+			return err
+		}
+		for _, k := range ks {
+			_, err := tx.Exec(ctx, `INSERT INTO opd_key (keyid, pemda_id, public_key, opd_kode, status, registry_version)
+				VALUES ($1, $2, $3, $4, $5, $6)
+				ON CONFLICT (keyid) DO UPDATE SET opd_kode = EXCLUDED.opd_kode, status = EXCLUDED.status,
+					registry_version = EXCLUDED.registry_version WHERE opd_key.pemda_id = EXCLUDED.pemda_id`,
+				k.KeyID, pemda, k.PublicKey, k.OPDKode, k.Status, version)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// KeyByID finds an OPD key of the Pemda (nil, nil: not listed).
+func (db *DB) KeyByID(ctx context.Context, q Querier, pemda int16, keyid string) (*OPDKey, error) {
+	k := OPDKey{KeyID: keyid}
+	err := q.QueryRow(ctx, `SELECT public_key, opd_kode, status FROM opd_key WHERE keyid = $1 AND pemda_id = $2`, keyid, pemda).
+		Scan(&k.PublicKey, &k.OPDKode, &k.Status)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &k, nil
+}
+
+// LiveKeyOf is the OPD code's live (pending or verified) key, nil if none.
+func (db *DB) LiveKeyOf(ctx context.Context, q Querier, pemda int16, opdKode string) (*OPDKey, error) {
+	k := OPDKey{OPDKode: opdKode}
+	err := q.QueryRow(ctx, `SELECT keyid, public_key, status FROM opd_key WHERE pemda_id = $1 AND opd_kode = $2 AND status <> 'revoked'`,
+		pemda, opdKode).Scan(&k.KeyID, &k.PublicKey, &k.Status)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &k, nil
+}
+
+// Querier is a pool or a transaction.
+type Querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
