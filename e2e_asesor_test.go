@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -120,21 +121,21 @@ func TestAssessorRoundTrip(t *testing.T) {
 		mustCLI(t, "keys", "verify", "--data", asesorData, k.KeyID[:16], "--how", "formulir bertanda tangan", "--by", "Budi")
 	}
 	var imported struct {
-		Bundles []cli.ImportLine `json:"bundles"`
+		Bundles []intake.Outcome `json:"bundles"`
 	}
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, usb, "--json")), &imported)
 	if len(imported.Bundles) != 3 {
 		t.Fatalf("import: %+v", imported)
 	}
 	for _, b := range imported.Bundles {
-		if b.Outcome != "baru" || b.KeyStatus != "verified" {
+		if b.Kind != "baru" || b.KeyStatus != "verified" {
 			t.Fatalf("import outcome: %+v", b)
 		}
 	}
 	// Importing the stick again is a no-op.
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, usb, "--json")), &imported)
 	for _, b := range imported.Bundles {
-		if b.Outcome != "sudah diimpor" {
+		if b.Kind != "sudah diimpor" {
 			t.Fatalf("re-import: %+v", b)
 		}
 	}
@@ -297,14 +298,14 @@ func TestAssessorSettlesConflict(t *testing.T) {
 
 	mustCLI(t, "keys", "add", "--data", asesorData, keyFile, "--opd", "DISHUB")
 	var imported struct {
-		Bundles []cli.ImportLine `json:"bundles"`
+		Bundles []intake.Outcome `json:"bundles"`
 	}
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, sticks[0], "--json")), &imported)
-	if imported.Bundles[0].Outcome != "baru" {
+	if imported.Bundles[0].Kind != "baru" {
 		t.Fatalf("first: %+v", imported.Bundles)
 	}
 	json.Unmarshal([]byte(mustCLI(t, "import", "--data", asesorData, sticks[2], "--json")), &imported)
-	if b := imported.Bundles[0]; b.Outcome != "konflik" || b.ConflictWith != ids[0] {
+	if b := imported.Bundles[0]; b.Kind != "konflik" || b.ConflictWith != ids[0] {
 		t.Fatalf("third: %+v", b)
 	}
 	var rec []cli.RecapRow

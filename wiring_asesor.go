@@ -10,6 +10,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -19,16 +20,12 @@ import (
 // workspace <data>/asesor (storage/asesor).
 func asesorDeps() *cli.AsesorDeps {
 	return &cli.AsesorDeps{
-		Import: func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]cli.ImportLine, error) {
-			var lines []cli.ImportLine
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				res, err := w.Import(ctx, paths, progress)
-				for _, r := range res {
-					lines = append(lines, importLine(r))
-				}
+		Import: func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) (out []intake.Outcome, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				out, err = w.Import(ctx, paths, progress)
 				return err
 			})
-			return lines, err
+			return out, err
 		},
 		Keys: func(ctx context.Context, dataDir string) ([]cli.RegistryKey, error) {
 			var out []cli.RegistryKey
@@ -314,13 +311,6 @@ func withWorkspace(dataDir string, fn func(*asesor.Workspace) error) error {
 		err = cerr
 	}
 	return err
-}
-
-func importLine(r asesor.Result) cli.ImportLine {
-	return cli.ImportLine{Path: r.Path, Outcome: string(r.Outcome), Code: r.Code, Reason: r.Reason, Check: r.Check, Entry: r.Entry,
-		BundleID: r.BundleID, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
-		ManifestSHA256: r.ManifestSHA256, KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: string(r.KeyStatus),
-		Supersedes: r.Supersedes, ConflictWith: r.ConflictWith, KeyFromStick: r.KeyFromStick, Warnings: r.Warnings}
 }
 
 func registryKey(k asesor.Key) cli.RegistryKey {

@@ -10,14 +10,16 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
 
 // openAsesorGUI opens the assessor workspace <dataDir>/asesor for the GUI
 // (app.Deps.OpenAsesor).
-func openAsesorGUI(dataDir string) (assessment.AsesorWorkspace, error) {
+func openAsesorGUI(dataDir string) (app.AsesorWorkspace, error) {
 	lib, err := assets.Library()
 	if err != nil {
 		return nil, err
@@ -36,21 +38,14 @@ func hasAsesorGUI(dataDir string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// asesorGUI adapts storage/asesor.Workspace to assessment.AsesorWorkspace.
+// asesorGUI adapts storage/asesor.Workspace to app.AsesorWorkspace.
 type asesorGUI struct {
 	w   *asesor.Workspace
 	lib *assessment.Library // the installed catalogs, for the review screen's texts
 }
 
-func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]assessment.ImportOutcome, error) {
-	res, err := a.w.Import(ctx, paths, progress)
-	out := make([]assessment.ImportOutcome, 0, len(res))
-	for _, r := range res {
-		out = append(out, assessment.ImportOutcome{Path: r.Path, Kind: assessment.ImportKind(r.Outcome), Code: r.Code,
-			Reason: r.Reason, OPDKode: r.OPDKode, OPDNama: r.OPDNama, Periode: r.Periode, Sequence: r.Sequence,
-			KeyID: r.KeyID, Fingerprint: r.Fingerprint, KeyStatus: assessment.KeyStatus(r.KeyStatus), KeyFromStick: r.KeyFromStick, Warnings: r.Warnings})
-	}
-	return out, err
+func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]intake.Outcome, error) {
+	return a.w.Import(ctx, paths, progress)
 }
 
 func (a *asesorGUI) Keys(ctx context.Context) ([]assessment.RegisteredKey, error) {
@@ -271,4 +266,4 @@ func guiKey(k asesor.Key) assessment.RegisteredKey {
 		VerifiedAt: k.VerifiedAt, VerifiedHow: k.VerifiedHow, RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
 }
 
-var _ assessment.AsesorWorkspace = (*asesorGUI)(nil)
+var _ app.AsesorWorkspace = (*asesorGUI)(nil)

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
@@ -16,7 +18,7 @@ import (
 // importedWorkspace opens a real assessor workspace with one imported
 // DISKOMINFO bundle (periode 2025, every indicator at level 3) and
 // returns it with the bundle and its signer's fingerprint.
-func importedWorkspace(t *testing.T) (assessment.AsesorWorkspace, assessment.ReviewBundle, string) {
+func importedWorkspace(t *testing.T) (app.AsesorWorkspace, assessment.ReviewBundle, string) {
 	t.Helper()
 	ctx := context.Background()
 	w, err := openAsesorGUI(t.TempDir())
@@ -39,7 +41,7 @@ func importedWorkspace(t *testing.T) (assessment.AsesorWorkspace, assessment.Rev
 	if _, err := w.AddKey(ctx, pub); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != assessment.ImportNew {
+	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
 		t.Fatalf("import %+v, %v", out, err)
 	}
 	bundles, err := w.Bundles(ctx)

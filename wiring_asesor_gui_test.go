@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -53,11 +55,11 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 1 || out[0].Kind != assessment.ImportNew || out[0].OPDKode != "DISKOMINFO" || calls == 0 {
+	if len(out) != 1 || out[0].Kind != intake.KindNew || out[0].OPDKode != "DISKOMINFO" || calls == 0 {
 		t.Fatalf("import %+v (progress calls %d)", out, calls)
 	}
 	out, _ = w.Import(ctx, []string{usb}, nil)
-	if len(out) != 1 || out[0].Kind != assessment.ImportDuplicate {
+	if len(out) != 1 || out[0].Kind != intake.KindDuplicate {
 		t.Fatalf("second import %+v", out)
 	}
 	if err := w.VerifyKey(ctx, k.KeyID, "melalui telepon", "Andi"); err != nil {
@@ -82,7 +84,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 
 // testReviewerProfile: a decision without a name is refused until the
 // workspace profile has one, then recorded under it, never the OS user's.
-func testReviewerProfile(t *testing.T, w assessment.AsesorWorkspace, id string, n int) {
+func testReviewerProfile(t *testing.T, w app.AsesorWorkspace, id string, n int) {
 	t.Helper()
 	ctx := context.Background()
 	d := assessment.ReviewDecision{BundleID: id, Indicator: n, Status: assessment.ReviewAccepted}
@@ -107,7 +109,7 @@ func testReviewerProfile(t *testing.T, w assessment.AsesorWorkspace, id string, 
 // testAsesorGUIReview: the review methods on the imported bundle — list,
 // sheet, a revisi saved and read back, an invalid value refused, the
 // report and an evidence file copied out for the viewer.
-func testAsesorGUIReview(t *testing.T, w assessment.AsesorWorkspace) {
+func testAsesorGUIReview(t *testing.T, w app.AsesorWorkspace) {
 	t.Helper()
 	ctx := context.Background()
 	bundles, err := w.Bundles(ctx)
@@ -199,8 +201,8 @@ func TestAsesorGUIAdapterConflict(t *testing.T) {
 	if err != nil || len(out) != 3 {
 		t.Fatalf("import %+v %v", out, err)
 	}
-	if out[0].Kind != assessment.ImportNew || out[1].Kind != assessment.ImportConflict ||
-		out[2].Kind != assessment.ImportRejected || out[2].Code != assessment.RejectCatalogMismatch {
+	if out[0].Kind != intake.KindNew || out[1].Kind != intake.KindConflict ||
+		out[2].Kind != intake.KindRejected || out[2].Code != intake.RejectCatalogMismatch {
 		t.Fatalf("outcomes %+v", out)
 	}
 	list, err := w.Bundles(ctx)
@@ -231,7 +233,7 @@ func TestAsesorGUIRecapCSV(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != assessment.ImportNew {
+	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
 		t.Fatalf("import %+v %v", out, err)
 	}
 	dest := filepath.Join(t.TempDir(), "flashdisk")
@@ -255,7 +257,7 @@ func TestAsesorGUIRecapCSV(t *testing.T) {
 
 // registerOPDKey makes an OPD signing key and registers its public key
 // (pending) in the assessor workspace w.
-func registerOPDKey(t *testing.T, w assessment.AsesorWorkspace) *keys.Key {
+func registerOPDKey(t *testing.T, w app.AsesorWorkspace) *keys.Key {
 	t.Helper()
 	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	if err != nil {

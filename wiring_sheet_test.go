@@ -13,14 +13,16 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/sheet"
 )
 
 // sheetWorkspace is an assessor workspace in a data folder with the
 // DISKOMINFO bundle of periode 2025 imported and indicator 1 reviewed
 // with the value 2,5.
-func sheetWorkspace(t *testing.T) (data string, w assessment.AsesorWorkspace) {
+func sheetWorkspace(t *testing.T) (data string, w app.AsesorWorkspace) {
 	t.Helper()
 	ctx := context.Background()
 	data = t.TempDir()
@@ -34,7 +36,7 @@ func sheetWorkspace(t *testing.T) (data string, w assessment.AsesorWorkspace) {
 	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != assessment.ImportNew {
+	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
 		t.Fatalf("import %+v %v", out, err)
 	}
 	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: exportInput(t).BundleID, Indicator: 1, Value: "2,5",

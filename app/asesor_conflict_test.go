@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // TestAsesorImportGUIHintsAndWarnings: a rejection tells what to do in
@@ -19,12 +20,12 @@ import (
 func TestAsesorImportGUIHintsAndWarnings(t *testing.T) {
 	h := newAsesorHarness(t, true)
 	cliReason := "kunci tidak dikenal (key id ab…): daftarkan dengan `spbe-mandiri keys add BERKAS`, lalu impor lagi"
-	h.ws.outcomes = []assessment.ImportOutcome{
-		{Path: "/media/usb/dinkes.spbe", Kind: assessment.ImportRejected, Code: assessment.RejectUnknownKey, Reason: cliReason,
+	h.ws.outcomes = []intake.Outcome{
+		{Path: "/media/usb/dinkes.spbe", Kind: intake.KindRejected, Code: intake.RejectUnknownKey, Reason: cliReason,
 			OPDKode: "DINKES", Periode: 2026, Sequence: 1, Fingerprint: "12345 67890"},
-		{Path: "/media/usb/disdik.spbe", Kind: assessment.ImportRejected, Code: assessment.RejectUnknownCatalog,
+		{Path: "/media/usb/disdik.spbe", Kind: intake.KindRejected, Code: intake.RejectUnknownCatalog,
 			Reason: "katalog pemdi-2030 versi 1 tidak dikenal", OPDKode: "DISDIK", Periode: 2026, Sequence: 1},
-		{Path: "/media/usb/bappeda.spbe", Kind: assessment.ImportNewVersion, OPDKode: "BAPPEDA", Periode: 2026, Sequence: 2,
+		{Path: "/media/usb/bappeda.spbe", Kind: intake.KindNewVersion, OPDKode: "BAPPEDA", Periode: 2026, Sequence: 2,
 			KeyStatus: assessment.KeyVerified, Warnings: []string{"bundel dibuat 2027-03-01, lebih dari sehari setelah waktu impor"}},
 	}
 	a := current[*asesorHome](t, h.u)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // PathSource asks the assessor for what to import. Both run on the UI
@@ -75,7 +76,7 @@ type asesorHome struct {
 	results   *fyne.Container
 	top       *fyne.Container // relaid out when the progress bar or summary shows or hides
 	root      *fyne.Container // holds top: its height changes with it
-	outcomes  []assessment.ImportOutcome
+	outcomes  []intake.Outcome
 	running   bool
 }
 
@@ -137,7 +138,7 @@ func (h *asesorHome) runImport(paths []string) {
 	h.showRunning()
 	h.results.RemoveAll()
 	w, post := u.asesor, u.post
-	var out []assessment.ImportOutcome
+	var out []intake.Outcome
 	u.jobs.submit(func(ctx context.Context) error {
 		var err error
 		out, err = w.Import(ctx, paths, func(done, total int) {
@@ -183,7 +184,7 @@ func (h *asesorHome) relayout() {
 }
 
 // finish shows the outcomes of the import that ended.
-func (h *asesorHome) finish(out []assessment.ImportOutcome) {
+func (h *asesorHome) finish(out []intake.Outcome) {
 	h.running = false
 	h.folderBtn.Enable()
 	h.fileBtn.Enable()
@@ -193,7 +194,7 @@ func (h *asesorHome) finish(out []assessment.ImportOutcome) {
 }
 
 // show lists the outcomes, one row per bundle, with a count per outcome.
-func (h *asesorHome) show(out []assessment.ImportOutcome) {
+func (h *asesorHome) show(out []intake.Outcome) {
 	h.outcomes = out
 	h.results.RemoveAll()
 	if len(out) == 0 {
@@ -201,29 +202,28 @@ func (h *asesorHome) show(out []assessment.ImportOutcome) {
 		return
 	}
 	h.state.SetText(trf("asesor.importDone", len(out)))
-	counts := map[assessment.ImportKind]int{}
+	counts := intake.Count(out)
 	for _, o := range out {
-		counts[o.Kind]++
 		h.results.Add(h.row(o))
 	}
-	h.summary.SetText(trf("asesor.importSummary", counts[assessment.ImportNew], counts[assessment.ImportDuplicate],
-		counts[assessment.ImportNewVersion], counts[assessment.ImportConflict], counts[assessment.ImportRejected]))
+	h.summary.SetText(trf("asesor.importSummary", counts[intake.KindNew], counts[intake.KindDuplicate],
+		counts[intake.KindNewVersion], counts[intake.KindConflict], counts[intake.KindRejected]))
 	h.summary.Show()
 }
 
-func (h *asesorHome) row(o assessment.ImportOutcome) fyne.CanvasObject {
+func (h *asesorHome) row(o intake.Outcome) fyne.CanvasObject {
 	label, imp := outcomeBadge(o.Kind)
 	what := o.Path
 	if o.OPDKode != "" {
 		what = trf("asesor.importWhat", o.OPDKode, o.OPDNama, o.Periode, o.Sequence) + " · " + o.Path
 	}
 	lines := container.NewVBox(wrapped(what))
-	if o.Kind == assessment.ImportRejected {
+	if o.Kind == intake.KindRejected {
 		lines.Add(rejectionLines(o))
 	} else if o.Reason != "" {
 		lines.Add(wrapped(o.Reason))
 	}
-	if o.Kind != assessment.ImportRejected && o.KeyStatus == assessment.KeyPending {
+	if o.Kind != intake.KindRejected && o.KeyStatus == assessment.KeyPending {
 		p := wrapped(tr("asesor.importPendingKey"))
 		p.Importance = widget.WarningImportance
 		lines.Add(p)
@@ -251,7 +251,7 @@ func (h *asesorHome) row(o assessment.ImportOutcome) fyne.CanvasObject {
 // rejectionLines says what to do about a rejection in the GUI's words,
 // chosen by the stable code (the storage reason names CLI commands); the
 // reason itself stays one tap away, for the record and for support.
-func rejectionLines(o assessment.ImportOutcome) fyne.CanvasObject {
+func rejectionLines(o intake.Outcome) fyne.CanvasObject {
 	hint := rejectionHint(o)
 	if hint == "" {
 		r := wrapped(o.Reason)
@@ -269,43 +269,43 @@ func rejectionLines(o assessment.ImportOutcome) fyne.CanvasObject {
 
 // rejectionHint is the GUI's advice for a rejection code, naming the
 // screens and buttons to use; "" for a code it does not know.
-func rejectionHint(o assessment.ImportOutcome) string {
+func rejectionHint(o intake.Outcome) string {
 	keys, add, revoke := tr("asesor.navKeys"), tr("keys.add"), tr("keys.revoke")
 	switch o.Code {
-	case assessment.RejectUnknownKey:
+	case intake.RejectUnknownKey:
 		return trf("asesor.import.hintUnknownKey", o.OPDKode, o.Fingerprint, keys, add)
-	case assessment.RejectDifferentKey:
+	case intake.RejectDifferentKey:
 		return trf("asesor.import.hintDifferentKey", o.OPDKode, keys, revoke, add)
-	case assessment.RejectRevokedKey:
+	case intake.RejectRevokedKey:
 		return trf("asesor.import.hintRevokedKey", keys, add)
-	case assessment.RejectSequence:
+	case intake.RejectSequence:
 		return tr("asesor.import.hintSequence")
-	case assessment.RejectBundleID:
+	case intake.RejectBundleID:
 		return tr("asesor.import.hintBundleID")
-	case assessment.RejectUnknownCatalog:
+	case intake.RejectUnknownCatalog:
 		return tr("asesor.import.hintUnknownCatalog")
-	case assessment.RejectCatalogMismatch:
+	case intake.RejectCatalogMismatch:
 		return tr("asesor.import.hintCatalogMismatch")
-	case assessment.RejectUnreadable:
+	case intake.RejectUnreadable:
 		return tr("asesor.import.hintUnreadable")
-	case assessment.RejectInvalid:
+	case intake.RejectInvalid:
 		return tr("asesor.import.hintInvalid")
 	}
 	return ""
 }
 
 // outcomeBadge is the word and colour of an import outcome.
-func outcomeBadge(k assessment.ImportKind) (string, widget.Importance) {
+func outcomeBadge(k intake.Kind) (string, widget.Importance) {
 	switch k {
-	case assessment.ImportNew:
+	case intake.KindNew:
 		return tr("asesor.outcomeNew"), widget.SuccessImportance
-	case assessment.ImportDuplicate:
+	case intake.KindDuplicate:
 		return tr("asesor.outcomeDuplicate"), widget.MediumImportance
-	case assessment.ImportNewVersion:
+	case intake.KindNewVersion:
 		return tr("asesor.outcomeNewVersion"), widget.HighImportance
-	case assessment.ImportConflict:
+	case intake.KindConflict:
 		return tr("asesor.outcomeConflict"), widget.WarningImportance
-	case assessment.ImportRejected:
+	case intake.KindRejected:
 		return tr("asesor.outcomeRejected"), widget.DangerImportance
 	}
 	return string(k), widget.MediumImportance

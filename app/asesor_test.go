@@ -15,13 +15,14 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/internal/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
-// fakeAsesor is an in-memory assessment.AsesorWorkspace. Its methods run
+// fakeAsesor is an in-memory AsesorWorkspace. Its methods run
 // on worker goroutines.
 type fakeAsesor struct {
 	mu       sync.Mutex
-	outcomes []assessment.ImportOutcome // what Import returns
+	outcomes []intake.Outcome // what Import returns
 	imported [][]string
 	keys     []assessment.RegisteredKey
 	recap    []assessment.RecapRow
@@ -80,7 +81,7 @@ func (f *fakeAsesor) OpenBlob(_ context.Context, sum, name string) (string, erro
 	return "/tmp/" + name, nil
 }
 
-func (f *fakeAsesor) Import(_ context.Context, paths []string, progress func(done, total int)) ([]assessment.ImportOutcome, error) {
+func (f *fakeAsesor) Import(_ context.Context, paths []string, progress func(done, total int)) ([]intake.Outcome, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.imported = append(f.imported, paths)
@@ -89,7 +90,7 @@ func (f *fakeAsesor) Import(_ context.Context, paths []string, progress func(don
 			progress(i+1, len(f.outcomes))
 		}
 	}
-	return append([]assessment.ImportOutcome(nil), f.outcomes...), nil
+	return append([]intake.Outcome(nil), f.outcomes...), nil
 }
 
 func (f *fakeAsesor) Keys(context.Context) ([]assessment.RegisteredKey, error) {
@@ -181,7 +182,7 @@ func newAsesorHarness(t *testing.T, remembered bool) *asesorHarness {
 			h.st.Reopen()
 			return h.st, h.lib, nil
 		},
-		OpenAsesor:     func(string) (assessment.AsesorWorkspace, error) { return h.ws, nil },
+		OpenAsesor:     func(string) (AsesorWorkspace, error) { return h.ws, nil },
 		DefaultDataDir: "/home/asesor/SPBE Mandiri",
 		Files:          h.files,
 		Paths:          h.paths,
@@ -258,13 +259,13 @@ func TestWorkspaceChoiceHiddenWithoutAsesor(t *testing.T) {
 
 func TestAsesorImportOutcomes(t *testing.T) {
 	h := newAsesorHarness(t, true)
-	h.ws.outcomes = []assessment.ImportOutcome{
-		{Path: "/media/usb/dinkes.spbe", Kind: assessment.ImportNew, OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, Sequence: 1, KeyStatus: assessment.KeyPending,
+	h.ws.outcomes = []intake.Outcome{
+		{Path: "/media/usb/dinkes.spbe", Kind: intake.KindNew, OPDKode: "DINKES", OPDNama: "Dinas Kesehatan", Periode: 2026, Sequence: 1, KeyStatus: assessment.KeyPending,
 			KeyFromStick: "KUNCI_PUBLIK_DINKES.json", Fingerprint: "12345 67890 13579 24680 11223 34455"},
-		{Path: "/media/usb/disdik.spbe", Kind: assessment.ImportDuplicate, OPDKode: "DISDIK", OPDNama: "Dinas Pendidikan", Periode: 2026, Sequence: 3, KeyStatus: assessment.KeyVerified},
-		{Path: "/media/usb/bappeda.spbe", Kind: assessment.ImportNewVersion, OPDKode: "BAPPEDA", OPDNama: "Bappeda", Periode: 2026, Sequence: 4, KeyStatus: assessment.KeyVerified},
-		{Path: "/media/usb/dpmptsp.spbe", Kind: assessment.ImportConflict, OPDKode: "DPMPTSP", OPDNama: "DPMPTSP", Periode: 2026, Sequence: 2, KeyStatus: assessment.KeyVerified},
-		{Path: "/media/usb/palsu.spbe", Kind: assessment.ImportRejected, Code: "revoked-key", Reason: "kunci penanda tangan sudah dicabut"},
+		{Path: "/media/usb/disdik.spbe", Kind: intake.KindDuplicate, OPDKode: "DISDIK", OPDNama: "Dinas Pendidikan", Periode: 2026, Sequence: 3, KeyStatus: assessment.KeyVerified},
+		{Path: "/media/usb/bappeda.spbe", Kind: intake.KindNewVersion, OPDKode: "BAPPEDA", OPDNama: "Bappeda", Periode: 2026, Sequence: 4, KeyStatus: assessment.KeyVerified},
+		{Path: "/media/usb/dpmptsp.spbe", Kind: intake.KindConflict, OPDKode: "DPMPTSP", OPDNama: "DPMPTSP", Periode: 2026, Sequence: 2, KeyStatus: assessment.KeyVerified},
+		{Path: "/media/usb/palsu.spbe", Kind: intake.KindRejected, Code: "revoked-key", Reason: "kunci penanda tangan sudah dicabut"},
 	}
 	a := current[*asesorHome](t, h.u)
 	test.Tap(a.folderBtn)

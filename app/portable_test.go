@@ -32,7 +32,7 @@ func startWith(t *testing.T, pc map[string]string, d Deps) (*UI, *string) {
 	}
 	st, lib, opened := fakestore.New(), library(t), new(string)
 	d.Open = func(dir string) (assessment.Store, *assessment.Library, error) { *opened = dir; return st, lib, nil }
-	d.OpenAsesor = func(dir string) (assessment.AsesorWorkspace, error) { *opened = dir; return &fakeAsesor{}, nil }
+	d.OpenAsesor = func(dir string) (AsesorWorkspace, error) { *opened = dir; return &fakeAsesor{}, nil }
 	d.HasAsesor = func(string) bool { return false }
 	u := New(a, d, WithTestDriver())
 	u.now = func() time.Time { return clock }

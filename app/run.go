@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // UI is the application's one window and its state. Its fields are owned
@@ -33,11 +34,11 @@ type UI struct {
 	lib     *assessment.Library
 	profile assessment.Profile
 	dataDir string
-	asesor  assessment.AsesorWorkspace // the assessor's workspace, once opened
+	asesor  AsesorWorkspace // the assessor's workspace, once opened
 	// the assessor's last import: still running, or its outcomes (shown
 	// again when the assessor comes back to the import screen)
 	importing     bool
-	importResults []assessment.ImportOutcome
+	importResults []intake.Outcome
 	undoTrash     *trashUndo // the last assessment trashed, until undone
 	verified      string     // the last bundle check shown (tests read it)
 

@@ -5,8 +5,6 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2/dialog"
-
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // workspace is the remembered workspace: workspaceAsesor only when the
@@ -28,7 +26,7 @@ func (u *UI) openAsesor(dir string) {
 	}
 	u.win.SetContent(u.loading(trf("start.opening", dir)))
 	open, noOpen := u.deps.OpenAsesor, errors.New(tr("start.noOpen"))
-	var ws assessment.AsesorWorkspace
+	var ws AsesorWorkspace
 	u.jobs.spawn(func(context.Context) error {
 		if open == nil {
 			return noOpen

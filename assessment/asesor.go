@@ -10,10 +10,6 @@ import (
 // methods do I/O: call them off the UI goroutine. main.go implements it on
 // storage/asesor.
 type AsesorWorkspace interface {
-	// Import imports bundle files and every bundle in folders; progress
-	// (may be nil, called from any goroutine) receives bundles done and
-	// the total. One outcome per bundle, also when err is not nil.
-	Import(ctx context.Context, paths []string, progress func(done, total int)) ([]ImportOutcome, error)
 	// Keys lists the key registry.
 	Keys(ctx context.Context) ([]RegisteredKey, error)
 	// AddKey registers the public key in file (pending).
@@ -138,64 +134,31 @@ type ReviewDecision struct {
 	Reviewer  string // "" = the workspace profile's ReviewerName
 }
 
-// ImportKind is what importing one bundle did.
-type ImportKind string
-
-// Import outcomes, as the assessor reads them.
-const (
-	ImportNew        ImportKind = "baru"
-	ImportDuplicate  ImportKind = "sudah diimpor"
-	ImportNewVersion ImportKind = "versi baru"
-	ImportConflict   ImportKind = "konflik"
-	ImportRejected   ImportKind = "ditolak"
-)
-
-// Rejection codes of ImportOutcome.Code (stable; the GUI chooses its own
-// advice by them, the Reason being written for the command line).
-const (
-	RejectInvalid         = "invalid"
-	RejectUnknownKey      = "unknown-key"
-	RejectRevokedKey      = "revoked-key"
-	RejectDifferentKey    = "different-key"
-	RejectSequence        = "sequence"
-	RejectBundleID        = "bundle-id"
-	RejectUnreadable      = "unreadable"
-	RejectUnknownCatalog  = "unknown-catalog"
-	RejectCatalogMismatch = "catalog-mismatch"
-)
-
-// ImportOutcome is the outcome of one bundle file.
-type ImportOutcome struct {
-	Path    string
-	Kind    ImportKind
-	Code    string // rejection code (stable, for scripts)
-	Reason  string // why it was rejected, in Bahasa Indonesia
-	OPDKode string
-	OPDNama string
-	Periode int
-	// Sequence is the bundle's number in the signer's series.
-	Sequence    uint64
-	KeyID       string
-	Fingerprint string
-	KeyStatus   KeyStatus
-	// KeyFromStick names the KUNCI_PUBLIK_*.json file beside the bundle
-	// from which this import registered the signer's key, as pending:
-	// its fingerprint is still to be compared with the OPD.
-	KeyFromStick string
-	// Warnings are doubts that did not refuse the bundle (its created_at
-	// is implausible), in Bahasa Indonesia.
-	Warnings []string
-}
-
 // KeyStatus is a registered key's trust state.
 type KeyStatus string
 
-// Key states.
+// Key states: pending (registered, fingerprint not yet compared: bundles
+// import but are not final), verified (the assessor compared the
+// fingerprint with the OPD's signed key form or by phone), revoked
+// (bundles refused).
 const (
 	KeyPending  KeyStatus = "pending"
 	KeyVerified KeyStatus = "verified"
 	KeyRevoked  KeyStatus = "revoked"
 )
+
+// Label is the Bahasa Indonesia word shown to the assessor.
+func (s KeyStatus) Label() string {
+	switch s {
+	case KeyPending:
+		return "menunggu verifikasi"
+	case KeyVerified:
+		return "terverifikasi"
+	case KeyRevoked:
+		return "dicabut"
+	}
+	return string(s)
+}
 
 // RegisteredKey is one entry of the assessor's key registry.
 type RegisteredKey struct {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 func TestAcceptCommand(t *testing.T) {
@@ -89,7 +91,7 @@ func TestRecapShowsMismatchAndImportWarnings(t *testing.T) {
 		t.Fatalf("json exit %d %q", code, out.String())
 	}
 
-	warned := []ImportLine{{Path: "SPBE_X_2026_2.spbe", Outcome: "versi baru", OPDKode: "X", Periode: 2026, Sequence: 2,
+	warned := []intake.Outcome{{Path: "SPBE_X_2026_2.spbe", Kind: "versi baru", OPDKode: "X", Periode: 2026, Sequence: 2,
 		Warnings: []string{"bundel dibuat 2027-01-02, lebih dari sehari setelah waktu impor"}}}
 	env, out, _, _ = asesorEnv(warned)
 	if code := Run(env, []string{"import", "usb"}); code != ExitOK || !strings.Contains(out.String(), "peringatan: bundel dibuat 2027-01-02") {

@@ -6,13 +6,15 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
-func asesorEnv(lines []ImportLine) (*Env, *bytes.Buffer, *bytes.Buffer, *[]string) {
+func asesorEnv(lines []intake.Outcome) (*Env, *bytes.Buffer, *bytes.Buffer, *[]string) {
 	var out, errb bytes.Buffer
 	var calls []string
 	deps := &AsesorDeps{
-		Import: func(_ context.Context, dir string, paths []string, _ func(int, int)) ([]ImportLine, error) {
+		Import: func(_ context.Context, dir string, paths []string, _ func(int, int)) ([]intake.Outcome, error) {
 			calls = append(calls, "import "+dir+" "+strings.Join(paths, ","))
 			return lines, nil
 		},
@@ -29,7 +31,7 @@ func asesorEnv(lines []ImportLine) (*Env, *bytes.Buffer, *bytes.Buffer, *[]strin
 }
 
 func TestImportCommand(t *testing.T) {
-	ok := []ImportLine{{Path: "a/SPBE_X_2026_1.spbe", Outcome: "baru", OPDKode: "X", Periode: 2026, Sequence: 1, KeyStatus: "pending"}}
+	ok := []intake.Outcome{{Path: "a/SPBE_X_2026_1.spbe", Kind: "baru", OPDKode: "X", Periode: 2026, Sequence: 1, KeyStatus: "pending"}}
 	env, out, _, calls := asesorEnv(ok)
 	if code := Run(env, []string{"--data", "D", "import", "usb", "b.spbe"}); code != ExitOK {
 		t.Fatalf("exit %d", code)
@@ -37,7 +39,7 @@ func TestImportCommand(t *testing.T) {
 	if (*calls)[0] != "import D usb,b.spbe" || !strings.Contains(out.String(), "baru           SPBE_X_2026_1.spbe: X 2026, nomor urut 1 (kunci belum diverifikasi") {
 		t.Fatalf("calls %v out %q", *calls, out.String())
 	}
-	bad := append(ok, ImportLine{Path: "c.spbe", Outcome: "ditolak", Code: "sequence", Reason: "nomor urut 1 …"})
+	bad := append(ok, intake.Outcome{Path: "c.spbe", Kind: "ditolak", Code: "sequence", Reason: "nomor urut 1 …"})
 	env, out, errb, _ := asesorEnv(bad)
 	if code := Run(env, []string{"import", "usb"}); code != ExitError || !strings.Contains(out.String(), "DITOLAK        c.spbe: nomor urut 1") ||
 		!strings.Contains(errb.String(), "1 bundel ditolak") {
@@ -48,8 +50,8 @@ func TestImportCommand(t *testing.T) {
 		t.Fatalf("json exit %d", code)
 	}
 	var got struct {
-		Bundles  []ImportLine `json:"bundles"`
-		Rejected int          `json:"rejected"`
+		Bundles  []intake.Outcome `json:"bundles"`
+		Rejected int              `json:"rejected"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil || got.Rejected != 1 || got.Bundles[1].Code != "sequence" {
 		t.Fatalf("json %v %+v", err, got)

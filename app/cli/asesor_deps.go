@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // AsesorDeps is what the assessor's commands (import, keys, recap) need
@@ -14,7 +16,7 @@ import (
 type AsesorDeps struct {
 	// Import verifies and stores bundle files and the *.spbe files of
 	// folders; progress may be nil.
-	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]ImportLine, error)
+	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]intake.Outcome, error)
 	// Keys lists the key registry.
 	Keys func(ctx context.Context, dataDir string) ([]RegistryKey, error)
 	// AddKey registers a public key file as pending; opdKode "" leaves it
@@ -64,35 +66,6 @@ type AsesorDeps struct {
 	// its number of rows (asesor_sheet.go).
 	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
 }
-
-// ImportLine is the outcome of one bundle file.
-type ImportLine struct {
-	Path           string `json:"path"`
-	Outcome        string `json:"outcome"`          // baru | sudah diimpor | versi baru | konflik | ditolak
-	Code           string `json:"code,omitempty"`   // rejection: invalid, unknown-key, revoked-key, different-key, sequence, bundle-id, unreadable
-	Reason         string `json:"reason,omitempty"` // rejection, for people
-	Check          string `json:"check,omitempty"`  // the verifier's check, for invalid
-	Entry          string `json:"entry,omitempty"`
-	BundleID       string `json:"bundle_id,omitempty"`
-	OPDKode        string `json:"opd_kode,omitempty"`
-	OPDNama        string `json:"opd_nama,omitempty"`
-	Periode        int    `json:"periode,omitempty"`
-	Sequence       uint64 `json:"sequence,omitempty"`
-	ManifestSHA256 string `json:"manifest_sha256,omitempty"`
-	KeyID          string `json:"keyid,omitempty"`
-	Fingerprint    string `json:"fingerprint,omitempty"`
-	KeyStatus      string `json:"key_status,omitempty"` // pending | verified | revoked
-	Supersedes     string `json:"supersedes,omitempty"`
-	ConflictWith   string `json:"conflict_with,omitempty"`
-	// KeyFromStick: the key file beside the bundle this import registered
-	// the signer's key from (pending: the fingerprint is still to check).
-	KeyFromStick string `json:"key_from_stick,omitempty"`
-	// Warnings: doubts that did not refuse the bundle (created_at).
-	Warnings []string `json:"warnings,omitempty"`
-}
-
-// Rejected reports a rejected bundle.
-func (l ImportLine) Rejected() bool { return l.Outcome == "ditolak" }
 
 // RegistryKey is one OPD public key in the assessor's registry.
 type RegistryKey struct {

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 func init() {
@@ -35,7 +38,7 @@ func runImport(env *Env, args []string) int {
 	lines, err := deps.Import(context.Background(), *dataDir, paths, nil)
 	if *asJSON {
 		if lines == nil {
-			lines = []ImportLine{}
+			lines = []intake.Outcome{}
 		}
 		if code := writeJSON(env, map[string]any{"bundles": lines, "rejected": countRejected(lines)}); code != ExitOK {
 			return code
@@ -55,25 +58,16 @@ func runImport(env *Env, args []string) int {
 	return ExitOK
 }
 
-func countRejected(lines []ImportLine) int {
-	n := 0
-	for _, l := range lines {
-		if l.Rejected() {
-			n++
-		}
-	}
-	return n
-}
+func countRejected(lines []intake.Outcome) int { return intake.Count(lines)[intake.KindRejected] }
 
 // writeImportLines prints one line per bundle, then a summary.
-func writeImportLines(w io.Writer, lines []ImportLine) {
+func writeImportLines(w io.Writer, lines []intake.Outcome) {
 	if len(lines) == 0 {
 		fmt.Fprintln(w, "Tidak ada bundel (*.spbe) ditemukan.")
 		return
 	}
-	tally := map[string]int{}
+	tally := intake.Count(lines)
 	for _, l := range lines {
-		tally[l.Outcome]++
 		name := filepath.Base(l.Path)
 		if l.Rejected() {
 			fmt.Fprintf(w, "%-13s  %s: %s\n", "DITOLAK", name, l.Reason)
@@ -86,23 +80,23 @@ func writeImportLines(w io.Writer, lines []ImportLine) {
 		case l.ConflictWith != "":
 			extra = " — BERBEDA dengan bundel yang diterima " + l.ConflictWith + "; keduanya disimpan"
 		}
-		if l.KeyStatus == "pending" {
+		if l.KeyStatus == assessment.KeyPending {
 			extra += " (kunci belum diverifikasi: belum final)"
 		}
-		fmt.Fprintf(w, "%-13s  %s: %s %d, nomor urut %d%s\n", l.Outcome, name, l.OPDKode, l.Periode, l.Sequence, extra)
+		fmt.Fprintf(w, "%-13s  %s: %s %d, nomor urut %d%s\n", l.Kind, name, l.OPDKode, l.Periode, l.Sequence, extra)
 		for _, warn := range l.Warnings {
 			fmt.Fprintf(w, "%-13s    peringatan: %s\n", "", warn)
 		}
 	}
 	fmt.Fprintf(w, "%d bundel: %d baru, %d versi baru, %d konflik, %d sudah diimpor, %d ditolak\n", len(lines),
-		tally["baru"], tally["versi baru"], tally["konflik"], tally["sudah diimpor"], tally["ditolak"])
+		tally[intake.KindNew], tally[intake.KindNewVersion], tally[intake.KindConflict], tally[intake.KindDuplicate], tally[intake.KindRejected])
 	writeStickKeys(w, lines)
 }
 
 // writeStickKeys lists the keys this import registered from the key files
 // on the stick: pending until their fingerprints are compared with the
 // OPDs' signed forms or by phone.
-func writeStickKeys(w io.Writer, lines []ImportLine) {
+func writeStickKeys(w io.Writer, lines []intake.Outcome) {
 	first := true
 	for _, l := range lines {
 		if l.KeyFromStick == "" {

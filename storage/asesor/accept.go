@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // Acceptance is the assessor's settlement of one OPD and periode.
@@ -43,7 +45,7 @@ func (w *Workspace) AcceptBundle(ctx context.Context, bundleID, by string) (Acce
 		if err != nil {
 			return err
 		}
-		if b.KeyStatus == KeyRevoked {
+		if b.KeyStatus == assessment.KeyRevoked {
 			return &InputError{Msg: fmt.Sprintf("bundel %s ditandatangani kunci %s yang sudah dicabut; bundel itu tidak dapat dijadikan yang diterima",
 				short(b.BundleID), short(b.KeyID))}
 		}

@@ -8,14 +8,8 @@ import (
 	"sort"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
-)
-
-// Rejection codes of the known-catalog policy (used only when the
-// workspace was opened WithLibrary).
-const (
-	RejectUnknownCatalog  = "unknown-catalog"  // catalog id + version not in this installation
-	RejectCatalogMismatch = "catalog-mismatch" // same id + version, different content: altered
 )
 
 // WithLibrary gives the workspace the catalogs this installation knows
@@ -49,12 +43,12 @@ func (w *Workspace) knownCatalog(ref bundle.CatalogRef) (c *assessment.Catalog, 
 		sameVersion = e.Catalog
 	}
 	if sameVersion != nil {
-		return nil, RejectCatalogMismatch, fmt.Sprintf(
+		return nil, intake.RejectCatalogMismatch, fmt.Sprintf(
 			"katalog %s versi %s di bundel ini berbeda isinya dari katalog resmi versi yang sama (sha256 %.12s…, seharusnya %.12s…): "+
 				"katalog telah diubah. Bundel tidak disimpan; minta OPD mengekspor ulang dengan SPBE Mandiri resmi",
 			ref.ID, ref.Version, ref.SHA256, sameVersion.SHA256())
 	}
-	return nil, RejectUnknownCatalog, fmt.Sprintf(
+	return nil, intake.RejectUnknownCatalog, fmt.Sprintf(
 		"katalog %s versi %s tidak dikenal oleh SPBE Mandiri di komputer ini. Bundel tidak disimpan; "+
 			"perbarui SPBE Mandiri ke versi yang memuat katalog itu, lalu impor lagi", ref.ID, ref.Version)
 }
@@ -106,15 +100,15 @@ func levelsOf(a bundle.Answers) map[int]int {
 
 // checkCatalog applies the known-catalog policy to a verified bundle and
 // recomputes its score. ok false: res is the rejection.
-func (w *Workspace) checkCatalog(res Result, v *bundle.Verified) (calcScore, Result, bool) {
+func (w *Workspace) checkCatalog(res intake.Outcome, v *bundle.Verified) (calcScore, intake.Outcome, bool) {
 	c, code, reason := w.knownCatalog(v.Manifest.Catalog)
 	if c == nil {
-		return calcScore{}, reject(res, code, reason), false
+		return calcScore{}, res.Reject(code, reason), false
 	}
 	s, err := recompute(c, levelsOf(v.Answers))
 	if err != nil {
 		res.Check, res.Entry = "catalog", bundle.EntryAnswers
-		return calcScore{}, reject(res, RejectInvalid, "bundel tidak sah: jawaban tidak cocok dengan katalognya: "+err.Error()), false
+		return calcScore{}, res.Reject(intake.RejectInvalid, "bundel tidak sah: jawaban tidak cocok dengan katalognya: "+err.Error()), false
 	}
 	return s, res, true
 }

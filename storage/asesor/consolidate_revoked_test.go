@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // TestConsolidateExcludesRevokedKey: the accepted bundle of an OPD whose
@@ -64,8 +65,8 @@ func TestConsolidateExcludesRevokedKey(t *testing.T) {
 	a2 := newOPD("BAPPEDA", 3)
 	addKey(t, w, a2, "BAPPEDA")
 	p2, r2 := a2.write(t, dir, spec{seq: 1, level: 4})
-	if got := importOne(t, w, p2); got.Outcome != OutcomeConflict {
-		t.Fatalf("new key's bundle: %s %s", got.Outcome, got.Reason)
+	if got := importOne(t, w, p2); got.Kind != intake.KindConflict {
+		t.Fatalf("new key's bundle: %s %s", got.Kind, got.Reason)
 	}
 	if res, _ := consolidate(); !slices.Equal(res.ExcludedRevoked, []string{"BAPPEDA"}) {
 		t.Fatalf("konflik not settled yet: excluded %v", res.ExcludedRevoked)
@@ -112,8 +113,8 @@ func TestImportRefusesAnswerOutsideCatalog(t *testing.T) {
 		addKey(t, w, a, "")
 		p, _ := a.write(t, t.TempDir(), spec{seq: 1, extra: []assessment.Answer{{Indicator: 9999, Level: level, Justification: "indikator palsu"}}})
 		got := importOne(t, w, p)
-		if got.Outcome != OutcomeRejected || got.Code != RejectInvalid || got.Check != "catalog" || !strings.Contains(got.Reason, "indikator 9999") {
-			t.Errorf("level %d: %s %s %s %q", level, got.Outcome, got.Code, got.Check, got.Reason)
+		if got.Kind != intake.KindRejected || got.Code != intake.RejectInvalid || got.Check != "catalog" || !strings.Contains(got.Reason, "indikator 9999") {
+			t.Errorf("level %d: %s %s %s %q", level, got.Kind, got.Code, got.Check, got.Reason)
 		}
 		if bundles, answers, _, _, _ := counts(t, w); bundles != 0 || answers != 0 {
 			t.Errorf("level %d: stored %d bundles, %d answers", level, bundles, answers)

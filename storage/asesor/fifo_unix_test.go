@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // TestImportFIFORefused (issue 11, class 11): a FIFO named like a bundle
@@ -26,7 +28,7 @@ func TestImportFIFORefused(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	done := make(chan []Result, 1)
+	done := make(chan []intake.Outcome, 1)
 	go func() {
 		res, err := w.Import(ctx, []string{fifo, good}, nil)
 		if err != nil {
@@ -36,8 +38,8 @@ func TestImportFIFORefused(t *testing.T) {
 	}()
 	select {
 	case res := <-done:
-		if len(res) != 2 || res[0].Outcome != OutcomeRejected || res[0].Code != RejectUnreadable ||
-			!strings.Contains(res[0].Reason, "bukan berkas biasa") || res[1].Outcome != OutcomeNew {
+		if len(res) != 2 || res[0].Kind != intake.KindRejected || res[0].Code != intake.RejectUnreadable ||
+			!strings.Contains(res[0].Reason, "bukan berkas biasa") || res[1].Kind != intake.KindNew {
 			t.Fatalf("%+v", res)
 		}
 	case <-ctx.Done():

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -203,7 +204,7 @@ func openWS(t testing.TB, opts ...Option) *Workspace {
 	return w
 }
 
-func importOne(t testing.TB, w *Workspace, path string) Result {
+func importOne(t testing.TB, w *Workspace, path string) intake.Outcome {
 	t.Helper()
 	res, err := w.Import(context.Background(), []string{path}, nil)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -89,7 +90,7 @@ func TestLookalikeCodeMeetsKunciBerbeda(t *testing.T) {
 	real, forger, other, unknown := newOPD("DISKOMINFO", 40), newOPD("DISKOMINFO", 41), newOPD("DINSOS", 42), newOPD("DISKOMINFO", 43)
 	addKey(t, w, real, "DISKOMINFO")
 	p, _ := real.write(t, t.TempDir(), spec{seq: 1})
-	if got := importOne(t, w, p); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p); got.Kind != intake.KindNew {
 		t.Fatalf("real bundle: %+v", got)
 	}
 	addKey(t, w, forger, "")
@@ -98,15 +99,15 @@ func TestLookalikeCodeMeetsKunciBerbeda(t *testing.T) {
 		base, _ := signer.write(t, t.TempDir(), spec{seq: 5, claimKode: "DISKOMINFO", signer: signer.priv})
 		for _, kode := range lookalikes {
 			got := importOne(t, w, relabel(t, base, "DISKOMINFO", kode, signer.priv))
-			if got.Code != RejectDifferentKey || !strings.Contains(got.Reason, "KUNCI BERBEDA") {
-				t.Errorf("key %s…, code %q: %s %s: %s", signer.id.KeyID[:8], kode, got.Outcome, got.Code, got.Reason)
+			if got.Code != intake.RejectDifferentKey || !strings.Contains(got.Reason, "KUNCI BERBEDA") {
+				t.Errorf("key %s…, code %q: %s %s: %s", signer.id.KeyID[:8], kode, got.Kind, got.Code, got.Reason)
 			}
 		}
 		// Canonical codes with the same match key, and the real code.
 		for i, kode := range []string{"DISKOMINFO", "DISK-OMINFO", "DISK0MINFO", "D1SKOMINFO"} {
 			p, _ := signer.write(t, t.TempDir(), spec{seq: uint64(10 + i), claimKode: kode})
-			if got := importOne(t, w, p); got.Code != RejectDifferentKey || !strings.Contains(got.Reason, "KUNCI BERBEDA") {
-				t.Errorf("key %s…, code %q: %s %s: %s", signer.id.KeyID[:8], kode, got.Outcome, got.Code, got.Reason)
+			if got := importOne(t, w, p); got.Code != intake.RejectDifferentKey || !strings.Contains(got.Reason, "KUNCI BERBEDA") {
+				t.Errorf("key %s…, code %q: %s %s: %s", signer.id.KeyID[:8], kode, got.Kind, got.Code, got.Reason)
 			}
 		}
 	}
@@ -127,12 +128,12 @@ func TestOwnKeyNonCanonicalCode(t *testing.T) {
 	addKey(t, w, o, "DISKOMINFO")
 	base, _ := o.write(t, t.TempDir(), spec{seq: 1})
 	got := importOne(t, w, relabel(t, base, "DISKOMINFO", "DISK\u041eMINFO", o.priv))
-	if got.Code != RejectInvalid || got.Check != string(bundle.CheckOPDKode) || !strings.Contains(got.OPDKode, "<U+041E>") {
+	if got.Code != intake.RejectInvalid || got.Check != string(bundle.CheckOPDKode) || !strings.Contains(got.OPDKode, "<U+041E>") {
 		t.Fatalf("%+v", got)
 	}
 	// A canonical second spelling signed by the OPD's own key.
 	p, _ := o.write(t, t.TempDir(), spec{seq: 2, claimKode: "DISK-OMINFO"})
-	if got := importOne(t, w, p); got.Code != RejectOPDCode || !strings.Contains(got.Reason, "pakai kode persis DISKOMINFO") {
+	if got := importOne(t, w, p); got.Code != intake.RejectOPDCode || !strings.Contains(got.Reason, "pakai kode persis DISKOMINFO") {
 		t.Fatalf("second spelling: %+v", got)
 	}
 	if nb, _, _, _, _ := counts(t, w); nb != 0 {
@@ -154,7 +155,7 @@ func TestSecondSpellingAfterRevocation(t *testing.T) {
 	}
 	addKey(t, w, next, "")
 	p2, _ := next.write(t, t.TempDir(), spec{seq: 1, claimKode: "DISK0MINFO"})
-	if got := importOne(t, w, p2); got.Code != RejectOPDCode {
+	if got := importOne(t, w, p2); got.Code != intake.RejectOPDCode {
 		t.Fatalf("second spelling: %+v", got)
 	}
 	if _, _, err := w.AddKeyFile(ctx, next.pubFile(t, t.TempDir()), "disk0minfo"); err != nil {

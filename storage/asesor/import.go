@@ -16,63 +16,10 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
-
-// Outcome is what importing one bundle did.
-type Outcome string
-
-// Outcomes, as the assessor reads them.
-const (
-	OutcomeNew        Outcome = "baru"          // first bundle of this OPD + periode
-	OutcomeDuplicate  Outcome = "sudah diimpor" // identical manifest already stored: nothing done
-	OutcomeNewVersion Outcome = "versi baru"    // supersedes the last accepted one, which is now superseded
-	OutcomeConflict   Outcome = "konflik"       // same OPD + periode, different content, not superseding: both kept
-	OutcomeRejected   Outcome = "ditolak"       // nothing stored; Reason says why
-)
-
-// Reason codes of a rejection (stable, for scripts).
-const (
-	RejectInvalid      = "invalid"       // the verifier refused the bundle (Check, Entry)
-	RejectUnknownKey   = "unknown-key"   // signer not in the key registry
-	RejectRevokedKey   = "revoked-key"   // signer revoked
-	RejectDifferentKey = "different-key" // KUNCI BERBEDA
-	RejectSequence     = "sequence"      // replayed or lower sequence for the key
-	RejectBundleID     = "bundle-id"     // bundle id reused with other content
-	RejectUnreadable   = "unreadable"    // the file could not be read
-)
-
-// Result is the outcome of one bundle file.
-type Result struct {
-	Path    string
-	Outcome Outcome
-	// Code and Reason explain a rejection; Check and Entry are the
-	// verifier's for RejectInvalid.
-	Code, Reason, Check, Entry string
-
-	BundleID       string
-	OPDKode        string
-	OPDNama        string
-	Periode        int
-	Sequence       uint64
-	ManifestSHA256 string
-	KeyID          string
-	Fingerprint    string
-	KeyStatus      KeyStatus // at import time; pending means the bundle is not final
-	// KeyFromStick: the signer's key was registered by this import from
-	// the KUNCI_PUBLIK_*.json file beside the bundle — as pending, never
-	// verified: its fingerprint is still to be compared with the OPD.
-	KeyFromStick string
-	Supersedes   string // versi baru: the bundle id it replaced
-	ConflictWith string // konflik: the accepted bundle id it conflicts with
-	// Warnings are doubts about a stored bundle that do not refuse it
-	// (created_at implausible), in Bahasa Indonesia.
-	Warnings []string
-}
-
-// Rejected reports a rejection.
-func (r Result) Rejected() bool { return r.Outcome == OutcomeRejected }
 
 // Extension is the bundle file extension looked for in folders.
 const Extension = ".spbe"
@@ -88,7 +35,7 @@ const Extension = ".spbe"
 //
 // The returned error is a failure of the workspace itself (disk full, a
 // damaged database); results then hold the bundles done so far.
-func (w *Workspace) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]Result, error) {
+func (w *Workspace) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]intake.Outcome, error) {
 	files, err := findBundles(paths)
 	if err != nil {
 		return nil, err
@@ -96,7 +43,7 @@ func (w *Workspace) Import(ctx context.Context, paths []string, progress func(do
 	stick := findStickKeys(paths)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	results := make([]Result, len(files))
+	results := make([]intake.Outcome, len(files))
 	var ok []*checked
 	for i, p := range files {
 		if err := ctx.Err(); err != nil {
@@ -194,21 +141,22 @@ type checked struct {
 	index int
 	path  string
 	v     *bundle.Verified
-	calc  *calcScore // recomputed on the known catalog; nil without a library
+	facts intake.Bundle // what the intake decision reads of v
+	calc  *calcScore    // recomputed on the known catalog; nil without a library
 }
 
 // check verifies one file completely. A bundle that cannot be accepted
 // whatever the registry's state gives (nil, rejected result, nil).
-func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*checked, Result, error) {
-	res := Result{Path: path}
+func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*checked, intake.Outcome, error) {
+	res := intake.Outcome{Path: path}
 	f, err := infile.Open(path)
 	if err != nil {
-		return nil, reject(res, RejectUnreadable, fmt.Sprintf("berkas tidak dapat dibuka: %v", err)), nil
+		return nil, res.Reject(intake.RejectUnreadable, fmt.Sprintf("berkas tidak dapat dibuka: %v", err)), nil
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, reject(res, RejectUnreadable, fmt.Sprintf("berkas tidak dapat dibaca: %v", err)), nil
+		return nil, res.Reject(intake.RejectUnreadable, fmt.Sprintf("berkas tidak dapat dibaca: %v", err)), nil
 	}
 	// The key id in manifest.sig.json is only a lookup hint: Verify then
 	// requires that exact key and checks the signature with it.
@@ -223,14 +171,14 @@ func (w *Workspace) check(ctx context.Context, path string, stick stickKeys) (*c
 	if err != nil {
 		res.Check, res.Entry = checkOf(err)
 		if raw, ok := rawOPDCode(err); ok {
-			r, _, err := w.identityResult(ctx, res, raw, key, hint, "bundel tidak sah: "+err.Error())
+			r, err := w.identityResult(ctx, res, raw, key, hint, "bundel tidak sah: "+err.Error())
 			return nil, r, err
 		}
-		return nil, reject(res, RejectInvalid, "bundel tidak sah: "+err.Error()), nil
+		return nil, res.Reject(intake.RejectInvalid, "bundel tidak sah: "+err.Error()), nil
 	}
 	res = describe(res, v)
-	if code, reason := storable(v.Manifest, v.Answers); code != "" {
-		return nil, reject(res, code, reason), nil
+	if code, reason := intake.Storable(bundleFacts(v)); code != "" {
+		return nil, res.Reject(code, reason), nil
 	}
 	if key == nil || !v.SignerKnown {
 		return w.unregisteredSigner(ctx, path, v, res, found, fromStick)
@@ -252,22 +200,29 @@ func verifyOptions(key *Key, found stickKey, fromStick bool) bundle.Options {
 }
 
 // unregisteredSigner decides a valid bundle whose signer is not in the
-// registry: KUNCI BERBEDA when its OPD has another key, else adopted from
-// the key file beside it, else unknown.
-func (w *Workspace) unregisteredSigner(ctx context.Context, path string, v *bundle.Verified, res Result, found stickKey, fromStick bool) (*checked, Result, error) {
-	if r, stop, err := w.identityResult(ctx, res, v.Manifest.OPD.Kode, nil, v.Manifest.Signer.KeyID, ""); stop || err != nil {
-		return nil, r, err
+// registry by the intake decision (KUNCI BERBEDA when its OPD has another
+// key, else unknown), except that an unknown key is adopted from the key
+// file beside the bundle when that file verified it.
+func (w *Workspace) unregisteredSigner(ctx context.Context, path string, v *bundle.Verified, res intake.Outcome, found stickKey, fromStick bool) (*checked, intake.Outcome, error) {
+	pool, err := w.db()
+	if err != nil {
+		return nil, res, err
 	}
-	if fromStick && v.SignerKnown {
+	live, err := opdKeyFacts(ctx, pool, v.Manifest.OPD.Kode)
+	if err != nil {
+		return nil, res, w.classify(err)
+	}
+	d := intake.Decide(bundleFacts(v), intake.Registry{OPDKeys: live})
+	if d.Code == intake.RejectUnknownKey && fromStick && v.SignerKnown {
 		return w.adoptStickKey(ctx, path, v, res, found)
 	}
-	return nil, rejectUnknownKey(res, v), nil
+	return nil, res.Apply(d), nil
 }
 
 // checked is the last step of check: the catalog, for a bundle whose
 // signer is registered.
-func (w *Workspace) checked(path string, v *bundle.Verified, res Result) (*checked, Result, error) {
-	c := &checked{path: path, v: v}
+func (w *Workspace) checked(path string, v *bundle.Verified, res intake.Outcome) (*checked, intake.Outcome, error) {
+	c := &checked{path: path, v: v, facts: bundleFacts(v)}
 	if w.lib != nil {
 		s, r, ok := w.checkCatalog(res, v)
 		if !ok {
@@ -298,47 +253,35 @@ func (w *Workspace) hintedKey(ctx context.Context, hint string) (*Key, error) {
 	return nil, nil
 }
 
-// rejectUnknownKey says how to register the key the bundle is signed with.
-func rejectUnknownKey(res Result, v *bundle.Verified) Result {
-	return reject(res, RejectUnknownKey, fmt.Sprintf(
-		"kunci tidak dikenal (key id %s…, sidik jari menurut bundel %s): daftarkan berkas kunci publik OPD %s "+
-			"(KUNCI_PUBLIK_<KODE>.json di samping bundel, atau `spbe-mandiri key export-public` di laptop OPD) dengan "+
-			"`spbe-mandiri keys add BERKAS`, cocokkan sidik jarinya, lalu impor lagi",
-		short(v.Manifest.Signer.KeyID), v.Manifest.Signer.Fingerprint, v.Manifest.OPD.Kode))
-}
-
-// identityResult rejects a bundle whose OPD code is bound to another key
-// (identityStop: KUNCI BERBEDA, also for a variant of the registered
-// code). Otherwise, with fallback set, it rejects with the verifier's
-// reason; with fallback "" it reports stop false and the caller goes on.
-func (w *Workspace) identityResult(ctx context.Context, res Result, raw string, key *Key, keyID, fallback string) (Result, bool, error) {
+// identityResult rejects a bundle the verifier refused for its OPD code
+// raw: KUNCI BERBEDA when the code (or a variant of it) is bound to
+// another key (intake.KeyBinding), else the verifier's reason.
+func (w *Workspace) identityResult(ctx context.Context, res intake.Outcome, raw string, key *Key, keyID, reason string) (intake.Outcome, error) {
 	pool, err := w.db()
 	if err != nil {
-		return res, true, err
+		return res, err
 	}
-	res.OPDKode = visibleCode(raw)
-	code, reason, stop, err := identityStop(ctx, pool, raw, key, keyID)
-	switch {
-	case err != nil:
-		return res, true, w.classify(err)
-	case stop:
+	res.OPDKode = intake.VisibleCode(raw)
+	live, err := opdKeyFacts(ctx, pool, raw)
+	if err != nil {
+		return res, w.classify(err)
+	}
+	var signer *intake.Key
+	if key != nil {
+		k := key.facts()
+		signer = &k
+	}
+	if code, why, stop := intake.KeyBinding(raw, signer, keyID, live); stop {
 		res.Check, res.Entry = "", ""
-		return reject(res, code, reason), true, nil
-	case fallback != "":
-		return reject(res, RejectInvalid, fallback), true, nil
+		return res.Reject(code, why), nil
 	}
-	return res, false, nil
+	return res.Reject(intake.RejectInvalid, reason), nil
 }
 
-func describe(res Result, v *bundle.Verified) Result {
+func describe(res intake.Outcome, v *bundle.Verified) intake.Outcome {
 	m := v.Manifest
 	res.BundleID, res.OPDKode, res.OPDNama, res.Periode, res.Sequence = m.BundleID, m.OPD.Kode, m.OPD.Nama, m.Periode, m.Sequence
 	res.ManifestSHA256, res.KeyID, res.Fingerprint = v.ManifestSHA256, m.Signer.KeyID, m.Signer.Fingerprint
-	return res
-}
-
-func reject(res Result, code, reason string) Result {
-	res.Outcome, res.Code, res.Reason = OutcomeRejected, code, reason
 	return res
 }
 
@@ -381,144 +324,129 @@ func peekKeyID(r io.ReaderAt, size int64) string {
 	return ""
 }
 
-// decision is what storing a verified bundle will do.
-type decision struct {
-	outcome      Outcome
-	code, reason string
-	key          Key
-	supersedes   string // accepted bundle id being replaced
-	conflictWith string
-	warnings     []string
+// bundleFacts is what the intake decision reads of a verified bundle.
+func bundleFacts(v *bundle.Verified) intake.Bundle {
+	m, a := v.Manifest, v.Answers
+	b := intake.Bundle{BundleID: m.BundleID, ManifestSHA256: v.ManifestSHA256, OPDKode: m.OPD.Kode, Periode: m.Periode,
+		Sequence: m.Sequence, KeyID: m.Signer.KeyID, Fingerprint: m.Signer.Fingerprint, CreatedAt: m.CreatedAt,
+		Answers: len(a.Answers), Score: intake.ScoreClaim{Index: a.Score.Index, Answered: a.Score.Answered, Total: a.Score.Total}}
+	if m.Supersedes != nil {
+		b.Supersedes = &intake.Ref{BundleID: m.Supersedes.BundleID, ManifestSHA256: m.Supersedes.ManifestSHA256}
+	}
+	return b
 }
 
-// decide applies the import policy to a verified bundle: duplicate, key
-// status and binding, sequence high-water mark, then version or conflict.
-func decide(ctx context.Context, q querier, v *bundle.Verified) (decision, error) {
-	m := v.Manifest
-	var id, sha string
-	err := q.QueryRowContext(ctx, `SELECT bundle_id, manifest_sha256 FROM bundle WHERE manifest_sha256 = ? OR bundle_id = ?
-		ORDER BY manifest_sha256 = ? DESC LIMIT 1`, v.ManifestSHA256, m.BundleID, v.ManifestSHA256).Scan(&id, &sha)
-	switch {
-	case err == nil && sha == v.ManifestSHA256:
-		return decision{outcome: OutcomeDuplicate}, nil
-	case err == nil:
-		return decision{outcome: OutcomeRejected, code: RejectBundleID, reason: fmt.Sprintf(
-			"bundle id %s sudah dipakai bundel lain dengan isi berbeda (manifest %s…); bundel ini tidak disimpan", m.BundleID, short(sha))}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return decision{}, err
-	}
-	key, err := keyByID(ctx, q, m.Signer.KeyID)
+// decide reads the registry state of a verified bundle and applies the
+// intake decision to it.
+func (w *Workspace) decide(ctx context.Context, q querier, b intake.Bundle) (intake.Decision, error) {
+	r, err := registryState(ctx, q, b)
 	if err != nil {
-		return decision{}, err
+		return intake.Decision{}, err
 	}
-	d := decision{key: key}
-	switch {
-	case key.Status == KeyRevoked:
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectRevokedKey, fmt.Sprintf(
-			"kunci %s (sidik jari %s) sudah dicabut pada %s; bundel yang ditandatanganinya tidak diterima — minta OPD mengekspor dengan kunci barunya yang sudah didaftarkan",
-			short(key.KeyID), key.Fingerprint, key.RevokedAt.Local().Format("2006-01-02 15:04"))
-		return d, nil
-	}
-	if code, reason, err := identityDecision(ctx, q, m.OPD.Kode, key); err != nil || code != "" {
-		d.outcome, d.code, d.reason = OutcomeRejected, code, reason
-		return d, err
-	}
-	if m.Sequence <= key.LastSequence {
-		d.outcome, d.code, d.reason = OutcomeRejected, RejectSequence, fmt.Sprintf(
-			"nomor urut %d tidak lebih besar dari nomor urut tertinggi %d yang sudah diimpor dengan kunci ini: "+
-				"bundel lama yang diputar ulang, atau kunci OPD dipulihkan dari cadangan lama. Bundel tidak disimpan; "+
-				"minta OPD mengekspor ulang (nomor urutnya akan lebih besar)", m.Sequence, key.LastSequence)
-		return d, nil
-	}
-	var accID, accSHA string
-	err = q.QueryRowContext(ctx, `SELECT bundle_id, manifest_sha256 FROM bundle WHERE opd_kode = ? AND periode = ? AND status = 'accepted'`,
-		m.OPD.Kode, m.Periode).Scan(&accID, &accSHA)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		d.outcome = OutcomeNew
-	case err != nil:
-		return decision{}, err
-	case m.Supersedes != nil && m.Supersedes.BundleID == accID && m.Supersedes.ManifestSHA256 == accSHA:
-		d.outcome, d.supersedes = OutcomeNewVersion, accID
-	default:
-		d.outcome, d.conflictWith = OutcomeConflict, accID
-	}
-	return d, nil
+	r.Now = w.now()
+	return intake.Decide(b, r), nil
 }
 
-// decideWarnings adds the created_at doubts to a decision that stores.
-func (w *Workspace) decideWarnings(ctx context.Context, q querier, v *bundle.Verified, d decision) (decision, error) {
-	if d.outcome == OutcomeDuplicate || d.outcome == OutcomeRejected {
-		return d, nil
+// registryState reads what intake.Decide needs to know about the
+// workspace for bundle b.
+func registryState(ctx context.Context, q querier, b intake.Bundle) (intake.Registry, error) {
+	var r intake.Registry
+	var err error
+	if r.Stored, err = storedRef(ctx, q, b); err != nil {
+		return r, err
 	}
-	warn, err := createdAtWarnings(ctx, q, v.Manifest, w.now())
-	d.warnings = warn
-	return d, err
+	key, err := keyByID(ctx, q, b.KeyID)
+	switch {
+	case err == nil:
+		k := key.facts()
+		r.Signer = &k
+	case !errors.Is(err, assessment.ErrNotFound):
+		return r, err
+	}
+	if r.OPDKeys, err = opdKeyFacts(ctx, q, b.OPDKode); err != nil {
+		return r, err
+	}
+	if r.RegisteredCode, err = registeredCode(ctx, q, b.OPDKode); err != nil {
+		return r, err
+	}
+	if r.Accepted, err = acceptedRef(ctx, q, b.OPDKode, b.Periode); err != nil {
+		return r, err
+	}
+	r.Earlier, err = earlierVersion(ctx, q, b)
+	return r, err
 }
 
-// store applies the policy and stores a verified bundle all-or-nothing.
-// Callers hold mu.
-func (w *Workspace) store(ctx context.Context, c *checked, res Result) (Result, error) {
+// storedRef is a stored bundle with b's manifest or, failing that, b's
+// bundle id; nil when there is none.
+func storedRef(ctx context.Context, q querier, b intake.Bundle) (*intake.Ref, error) {
+	var ref intake.Ref
+	err := q.QueryRowContext(ctx, `SELECT bundle_id, manifest_sha256 FROM bundle WHERE manifest_sha256 = ? OR bundle_id = ?
+		ORDER BY manifest_sha256 = ? DESC LIMIT 1`, b.ManifestSHA256, b.BundleID, b.ManifestSHA256).Scan(&ref.BundleID, &ref.ManifestSHA256)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &ref, err
+}
+
+// acceptedRef is the accepted bundle of an OPD and periode, nil if none.
+func acceptedRef(ctx context.Context, q querier, kode string, periode int) (*intake.Ref, error) {
+	var ref intake.Ref
+	err := q.QueryRowContext(ctx, `SELECT bundle_id, manifest_sha256 FROM bundle WHERE opd_kode = ? AND periode = ? AND status = 'accepted'`,
+		kode, periode).Scan(&ref.BundleID, &ref.ManifestSHA256)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &ref, err
+}
+
+// store applies the intake decision and stores a verified bundle
+// all-or-nothing. Callers hold mu.
+func (w *Workspace) store(ctx context.Context, c *checked, res intake.Outcome) (intake.Outcome, error) {
 	pool, err := w.db()
 	if err != nil {
 		return res, err
 	}
-	d, err := decide(ctx, pool, c.v)
+	d, err := w.decide(ctx, pool, c.facts)
 	if err != nil {
 		return res, w.classify(err)
 	}
-	if d, err = w.decideWarnings(ctx, pool, c.v, d); err != nil {
-		return res, w.classify(err)
-	}
-	if d.outcome == OutcomeDuplicate || d.outcome == OutcomeRejected {
-		return apply(res, d), nil
+	if !d.Stores() {
+		return res.Apply(d), nil
 	}
 	st, err := w.stage(ctx, c)
 	if err != nil {
 		var rj *rejection
 		if errors.As(err, &rj) {
-			return reject(res, RejectUnreadable, rj.msg), nil
+			return res.Reject(intake.RejectUnreadable, rj.msg), nil
 		}
 		return res, err
 	}
 	err = w.write(ctx, func(tx *sql.Tx) error {
 		// Re-decided inside the transaction: the workspace lock makes it
 		// the same answer, the transaction makes it binding.
-		d, err = decide(ctx, tx, c.v)
-		if err == nil {
-			d, err = w.decideWarnings(ctx, tx, c.v, d)
-		}
-		if err != nil || d.outcome == OutcomeDuplicate || d.outcome == OutcomeRejected {
+		d, err = w.decide(ctx, tx, c.facts)
+		if err != nil || !d.Stores() {
 			return err
 		}
 		return w.insert(ctx, tx, c, d, st)
 	})
 	if storage.IsConstraint(err) {
-		// A value storable() did not foresee: this bundle is refused, the
-		// batch goes on (the transaction rolled back; its blobs stay
+		// A value intake.Storable did not foresee: this bundle is refused,
+		// the batch goes on (the transaction rolled back; its blobs stay
 		// unreferenced, as after any failed transaction).
-		return reject(res, RejectOutOfRange, "bundel memuat nilai yang tidak dapat disimpan; bundel tidak disimpan, "+
+		return res.Reject(intake.RejectOutOfRange, "bundel memuat nilai yang tidak dapat disimpan; bundel tidak disimpan, "+
 			"minta OPD mengekspor ulang dengan SPBE Mandiri resmi"), nil
 	}
 	if err != nil {
 		return res, err
 	}
-	return apply(res, d), nil
-}
-
-func apply(res Result, d decision) Result {
-	res.Outcome, res.Supersedes, res.ConflictWith = d.outcome, d.supersedes, d.conflictWith
-	if d.outcome == OutcomeRejected {
-		res.Code, res.Reason = d.code, d.reason
-	}
-	res.KeyStatus, res.Warnings = d.key.Status, d.warnings
-	return res
+	return res.Apply(d), nil
 }
 
 // insert writes the bundle rows. The blobs are already in place.
-func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decision, st staged) error {
+func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d intake.Decision, st staged) error {
 	m, a, now := c.v.Manifest, c.v.Answers, w.nowText()
-	if err := bindOnImport(ctx, tx, m.OPD.Kode, d.key.KeyID); err != nil {
+	if err := bindOnImport(ctx, tx, m.OPD.Kode, m.Signer.KeyID); err != nil {
 		return err
 	}
 	for _, b := range st.blobs {
@@ -527,13 +455,13 @@ func (w *Workspace) insert(ctx context.Context, tx *sql.Tx, c *checked, d decisi
 			return err
 		}
 	}
-	if d.supersedes != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE bundle SET status = 'superseded' WHERE bundle_id = ?`, d.supersedes); err != nil {
+	if d.Supersedes != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE bundle SET status = 'superseded' WHERE bundle_id = ?`, d.Supersedes); err != nil {
 			return err
 		}
 	}
 	status := "accepted"
-	if d.outcome == OutcomeConflict {
+	if d.Kind == intake.KindConflict {
 		status = "conflict"
 	}
 	var supID, supSHA any

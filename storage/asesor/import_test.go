@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
@@ -19,14 +21,14 @@ func TestImportOutcomes(t *testing.T) {
 	w := openWS(t)
 	a := newOPD("DISKOMINFO", 1)
 	k := addKey(t, w, a, "")
-	if k.Status != KeyPending || k.OPDKode != "" {
+	if k.Status != assessment.KeyPending || k.OPDKode != "" {
 		t.Fatalf("new key: %+v", k)
 	}
 	dir := t.TempDir()
 	p1, r1 := a.write(t, dir, spec{seq: 1})
 
 	got := importOne(t, w, p1)
-	if got.Outcome != OutcomeNew || got.KeyStatus != KeyPending || got.OPDKode != "DISKOMINFO" || got.Sequence != 1 {
+	if got.Kind != intake.KindNew || got.KeyStatus != assessment.KeyPending || got.OPDKode != "DISKOMINFO" || got.Sequence != 1 {
 		t.Fatalf("first import: %+v", got)
 	}
 	nb, na, ne, nbl, nf := counts(t, w)
@@ -38,7 +40,7 @@ func TestImportOutcomes(t *testing.T) {
 	}
 
 	// Identical again: a no-op.
-	if got := importOne(t, w, p1); got.Outcome != OutcomeDuplicate {
+	if got := importOne(t, w, p1); got.Kind != intake.KindDuplicate {
 		t.Fatalf("re-import: %+v", got)
 	}
 	if nb2, na2, ne2, nbl2, nf2 := counts(t, w); nb2 != nb || na2 != na || ne2 != ne || nbl2 != nbl || nf2 != nf {
@@ -48,7 +50,7 @@ func TestImportOutcomes(t *testing.T) {
 	// A new version supersedes the accepted one.
 	p2, r2 := a.write(t, dir, spec{seq: 2, supersedes: sup(r1), level: 4})
 	got = importOne(t, w, p2)
-	if got.Outcome != OutcomeNewVersion || got.Supersedes != r1.BundleID {
+	if got.Kind != intake.KindNewVersion || got.Supersedes != r1.BundleID {
 		t.Fatalf("new version: %+v", got)
 	}
 	if statusOf(t, w, r1.BundleID) != "superseded" || statusOf(t, w, r2.BundleID) != "accepted" {
@@ -58,7 +60,7 @@ func TestImportOutcomes(t *testing.T) {
 	// Not superseding the accepted one (names the old one): conflict, both kept.
 	p3, r3 := a.write(t, dir, spec{seq: 3, supersedes: sup(r1), level: 5})
 	got = importOne(t, w, p3)
-	if got.Outcome != OutcomeConflict || got.ConflictWith != r2.BundleID {
+	if got.Kind != intake.KindConflict || got.ConflictWith != r2.BundleID {
 		t.Fatalf("conflict: %+v", got)
 	}
 	if statusOf(t, w, r2.BundleID) != "accepted" || statusOf(t, w, r3.BundleID) != "conflict" {
@@ -79,7 +81,7 @@ func TestImportOutcomes(t *testing.T) {
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("recap: %+v %v", rows, err)
 	}
-	if r := rows[0]; r.BundleID != r2.BundleID || r.Sequence != 2 || r.Versions != 3 || r.Conflicts != 1 || r.KeyStatus != KeyPending || r.Predicate == "" {
+	if r := rows[0]; r.BundleID != r2.BundleID || r.Sequence != 2 || r.Versions != 3 || r.Conflicts != 1 || r.KeyStatus != assessment.KeyPending || r.Predicate == "" {
 		t.Fatalf("recap row: %+v", r)
 	}
 
@@ -88,7 +90,7 @@ func TestImportOutcomes(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ = w.Recap(ctx)
-	if rows[0].KeyStatus != KeyVerified {
+	if rows[0].KeyStatus != assessment.KeyVerified {
 		t.Fatalf("recap after verify: %+v", rows[0])
 	}
 }
@@ -108,8 +110,8 @@ func TestImportFolderOrder(t *testing.T) {
 	if err != nil || len(res) != 2 || calls == 0 {
 		t.Fatalf("import: %+v %v (progress %d)", res, err, calls)
 	}
-	byID := map[string]Result{res[0].BundleID: res[0], res[1].BundleID: res[1]}
-	if byID[r9.BundleID].Outcome != OutcomeNew || byID[r10.BundleID].Outcome != OutcomeNewVersion {
+	byID := map[string]intake.Outcome{res[0].BundleID: res[0], res[1].BundleID: res[1]}
+	if byID[r9.BundleID].Kind != intake.KindNew || byID[r10.BundleID].Kind != intake.KindNewVersion {
 		t.Fatalf("outcomes: %+v", res)
 	}
 }
@@ -119,13 +121,13 @@ func TestImportUnknownKeyStoresNothing(t *testing.T) {
 	a := newOPD("DINKES", 3)
 	p, _ := a.write(t, t.TempDir(), spec{seq: 1})
 	got := importOne(t, w, p)
-	if got.Outcome != OutcomeRejected || got.Code != RejectUnknownKey || !strings.Contains(got.Reason, "keys add") {
+	if got.Kind != intake.KindRejected || got.Code != intake.RejectUnknownKey || !strings.Contains(got.Reason, "keys add") {
 		t.Fatalf("unknown key: %+v", got)
 	}
 	// Another OPD's key in the registry changes nothing.
 	addKey(t, w, newOPD("LAIN", 4), "LAIN")
 	got = importOne(t, w, p)
-	if got.Code != RejectUnknownKey {
+	if got.Code != intake.RejectUnknownKey {
 		t.Fatalf("unknown key with a registry: %+v", got)
 	}
 	if nb, na, ne, nbl, nf := counts(t, w); nb+na+ne+nbl+nf != 0 {
@@ -145,7 +147,7 @@ func TestImportWrongKeySignature(t *testing.T) {
 		return bytes.ReplaceAll(b, []byte(forger.id.KeyID), []byte(a.id.KeyID))
 	})
 	got := importOne(t, w, forged)
-	if got.Outcome != OutcomeRejected || got.Code != RejectInvalid || got.Check != "signature" {
+	if got.Kind != intake.KindRejected || got.Code != intake.RejectInvalid || got.Check != "signature" {
 		t.Fatalf("forged signature: %+v", got)
 	}
 	if nb, _, _, _, nf := counts(t, w); nb != 0 || nf != 0 {
@@ -162,7 +164,7 @@ func TestImportInvalidBundleStoresNothing(t *testing.T) {
 		return append([]byte("X"), b[1:]...)
 	})
 	got := importOne(t, w, bad)
-	if got.Outcome != OutcomeRejected || got.Code != RejectInvalid || got.Check != "hash" || !strings.HasPrefix(got.Entry, "evidence/") {
+	if got.Kind != intake.KindRejected || got.Code != intake.RejectInvalid || got.Check != "hash" || !strings.HasPrefix(got.Entry, "evidence/") {
 		t.Fatalf("tampered evidence: %+v", got)
 	}
 	if !strings.Contains(got.Reason, "tidak sah") {
@@ -171,7 +173,7 @@ func TestImportInvalidBundleStoresNothing(t *testing.T) {
 	trunc := filepath.Join(t.TempDir(), "potong.spbe")
 	data, _ := os.ReadFile(p)
 	os.WriteFile(trunc, data[:len(data)/2], 0o644)
-	if got := importOne(t, w, trunc); got.Code != RejectInvalid || got.Check != "zip" {
+	if got := importOne(t, w, trunc); got.Code != intake.RejectInvalid || got.Check != "zip" {
 		t.Fatalf("truncated: %+v", got)
 	}
 	if nb, na, ne, nbl, nf := counts(t, w); nb+na+ne+nbl+nf != 0 {
@@ -189,7 +191,7 @@ func TestImportRevokedKey(t *testing.T) {
 	addKey(t, w, a, "SETDA")
 	dir := t.TempDir()
 	p1, r1 := a.write(t, dir, spec{seq: 1})
-	if got := importOne(t, w, p1); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p1); got.Kind != intake.KindNew {
 		t.Fatal(got)
 	}
 	if _, err := w.RevokeKey(ctx, a.id.KeyID); err != nil {
@@ -197,18 +199,18 @@ func TestImportRevokedKey(t *testing.T) {
 	}
 	p2, _ := a.write(t, dir, spec{seq: 2, supersedes: sup(r1), level: 4})
 	got := importOne(t, w, p2)
-	if got.Outcome != OutcomeRejected || got.Code != RejectRevokedKey {
+	if got.Kind != intake.KindRejected || got.Code != intake.RejectRevokedKey {
 		t.Fatalf("revoked: %+v", got)
 	}
 	if _, err := w.VerifyKey(ctx, a.id.KeyID, "Budi", "telepon"); err == nil {
 		t.Fatal("a revoked key was verified")
 	}
 	// The identical bundle imported before is still a no-op.
-	if got := importOne(t, w, p1); got.Outcome != OutcomeDuplicate {
+	if got := importOne(t, w, p1); got.Kind != intake.KindDuplicate {
 		t.Fatalf("re-import after revoke: %+v", got)
 	}
 	rows, _ := w.Recap(ctx)
-	if len(rows) != 1 || rows[0].KeyStatus != KeyRevoked {
+	if len(rows) != 1 || rows[0].KeyStatus != assessment.KeyRevoked {
 		t.Fatalf("recap: %+v", rows)
 	}
 }
@@ -219,16 +221,16 @@ func TestImportReplayedOrLowerSequence(t *testing.T) {
 	addKey(t, w, a, "")
 	dir5, dir4, dir5b := t.TempDir(), t.TempDir(), t.TempDir()
 	p5, r5 := a.write(t, dir5, spec{seq: 5})
-	if got := importOne(t, w, p5); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p5); got.Kind != intake.KindNew {
 		t.Fatal(got)
 	}
 	p4, _ := a.write(t, dir4, spec{seq: 4, level: 4})
-	if got := importOne(t, w, p4); got.Code != RejectSequence || !strings.Contains(got.Reason, "nomor urut 4") {
+	if got := importOne(t, w, p4); got.Code != intake.RejectSequence || !strings.Contains(got.Reason, "nomor urut 4") {
 		t.Fatalf("lower sequence: %+v", got)
 	}
 	// Same number again with other content (an old key backup restored).
 	p5b, _ := a.write(t, dir5b, spec{seq: 5, supersedes: sup(r5), level: 2, note: "lain"})
-	if got := importOne(t, w, p5b); got.Code != RejectSequence {
+	if got := importOne(t, w, p5b); got.Code != intake.RejectSequence {
 		t.Fatalf("reused sequence: %+v", got)
 	}
 	if nb, _, _, _, _ := counts(t, w); nb != 1 {
@@ -243,7 +245,7 @@ func TestKunciBerbeda(t *testing.T) {
 	addKey(t, w, a, "")
 	dir := t.TempDir()
 	p1, _ := a.write(t, dir, spec{seq: 1})
-	if got := importOne(t, w, p1); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p1); got.Kind != intake.KindNew {
 		t.Fatal(got)
 	}
 
@@ -251,7 +253,7 @@ func TestKunciBerbeda(t *testing.T) {
 	addKey(t, w, a2, "")
 	p2, _ := a2.write(t, t.TempDir(), spec{seq: 1, level: 5})
 	got := importOne(t, w, p2)
-	if got.Code != RejectDifferentKey || !strings.Contains(got.Reason, "KUNCI BERBEDA") || !strings.Contains(got.Reason, "keys revoke") {
+	if got.Code != intake.RejectDifferentKey || !strings.Contains(got.Reason, "KUNCI BERBEDA") || !strings.Contains(got.Reason, "keys revoke") {
 		t.Fatalf("different key: %+v", got)
 	}
 	if _, _, err := w.AddKeyFile(ctx, a2.pubFile(t, t.TempDir()), "DISHUB"); !errors.As(err, new(*DifferentKeyError)) {
@@ -261,7 +263,7 @@ func TestKunciBerbeda(t *testing.T) {
 	// A key registered for another OPD signing a bundle that claims DISHUB.
 	addKey(t, w, b, "DINSOS")
 	p3, _ := b.write(t, t.TempDir(), spec{seq: 1, claimKode: "DISHUB"})
-	if got := importOne(t, w, p3); got.Code != RejectDifferentKey || !strings.Contains(got.Reason, "DINSOS") {
+	if got := importOne(t, w, p3); got.Code != intake.RejectDifferentKey || !strings.Contains(got.Reason, "DINSOS") {
 		t.Fatalf("key of another OPD: %+v", got)
 	}
 	if nb, _, _, _, _ := counts(t, w); nb != 1 {
@@ -273,7 +275,7 @@ func TestKunciBerbeda(t *testing.T) {
 	if _, err := w.RevokeKey(ctx, a.id.KeyID[:10]); err != nil {
 		t.Fatal(err)
 	}
-	if got := importOne(t, w, p2); got.Outcome != OutcomeConflict {
+	if got := importOne(t, w, p2); got.Kind != intake.KindConflict {
 		t.Fatalf("after revoking the old key: %+v", got)
 	}
 }
@@ -308,11 +310,11 @@ func TestKeyRegistry(t *testing.T) {
 		t.Fatal("short key id accepted")
 	}
 	k, err = w.VerifyKey(ctx, strings.ToUpper(a.id.KeyID[:8]), "Budi", "telepon ke nomor kantor")
-	if err != nil || k.Status != KeyVerified || k.VerifiedBy != "Budi" || k.VerifiedHow != "telepon ke nomor kantor" || k.VerifiedAt.IsZero() {
+	if err != nil || k.Status != assessment.KeyVerified || k.VerifiedBy != "Budi" || k.VerifiedHow != "telepon ke nomor kantor" || k.VerifiedAt.IsZero() {
 		t.Fatalf("verify: %+v %v", k, err)
 	}
 	k, err = w.RevokeKey(ctx, a.id.KeyID)
-	if err != nil || k.Status != KeyRevoked || k.RevokedAt.IsZero() || k.VerifiedBy != "Budi" {
+	if err != nil || k.Status != assessment.KeyRevoked || k.RevokedAt.IsZero() || k.VerifiedBy != "Budi" {
 		t.Fatalf("revoke: %+v %v", k, err)
 	}
 	list, err := w.Keys(ctx)

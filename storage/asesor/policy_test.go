@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // library holds the given catalogs, as assets.Library() holds the embedded ones.
@@ -62,9 +63,9 @@ func TestImportKnownCatalogPolicy(t *testing.T) {
 		code     string
 		mentions []string
 	}{
-		{"unknown id", func(t *testing.T) *assessment.Library { return library(t, otherCatalog(t)) }, RejectUnknownCatalog,
+		{"unknown id", func(t *testing.T) *assessment.Library { return library(t, otherCatalog(t)) }, intake.RejectUnknownCatalog,
 			[]string{"pemdi-2026", "2026.0.1-provisional", "perbarui SPBE Mandiri"}},
-		{"altered content", func(t *testing.T) *assessment.Library { return library(t, alteredCatalog(t)) }, RejectCatalogMismatch,
+		{"altered content", func(t *testing.T) *assessment.Library { return library(t, alteredCatalog(t)) }, intake.RejectCatalogMismatch,
 			[]string{"pemdi-2026", "telah diubah"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +93,7 @@ func TestImportKnownCatalogPolicy(t *testing.T) {
 	a := newOPD("DISKOMINFO", 1)
 	addKey(t, w, a, "")
 	p, _ := a.write(t, t.TempDir(), spec{seq: 1})
-	if got := importOne(t, w, p); got.Outcome != OutcomeNew {
+	if got := importOne(t, w, p); got.Kind != intake.KindNew {
 		t.Fatalf("without library: %+v", got)
 	}
 }
@@ -180,7 +181,7 @@ func TestCreatedAtWarnings(t *testing.T) {
 			addKey(t, w, a, "")
 			p, _ := a.write(t, t.TempDir(), spec{seq: 1, created: tc.created})
 			got := importOne(t, w, p)
-			if got.Outcome != OutcomeNew {
+			if got.Kind != intake.KindNew {
 				t.Fatalf("a warning must not refuse: %+v", got)
 			}
 			if tc.want == "" && len(got.Warnings) != 0 || tc.want != "" && (len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], tc.want)) {
@@ -198,7 +199,7 @@ func TestCreatedAtWarnings(t *testing.T) {
 		p2, _ := a.write(t, dir, spec{seq: 2, supersedes: sup(r1), level: 4, created: time.Date(2026, 5, 2, 10, 0, 0, 0, time.UTC)})
 		importOne(t, w, p1)
 		got := importOne(t, w, p2)
-		if got.Outcome != OutcomeNewVersion || len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "nomor urut 1") {
+		if got.Kind != intake.KindNewVersion || len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "nomor urut 1") {
 			t.Fatalf("got %+v", got)
 		}
 	})
@@ -213,7 +214,7 @@ func TestAcceptBundleSettlesConflict(t *testing.T) {
 	p1, r1 := a.write(t, dir, spec{seq: 1})
 	p2, r2 := a.write(t, dir, spec{seq: 2, level: 5}) // does not supersede: konflik
 	importOne(t, w, p1)
-	if got := importOne(t, w, p2); got.Outcome != OutcomeConflict {
+	if got := importOne(t, w, p2); got.Kind != intake.KindConflict {
 		t.Fatalf("setup: %+v", got)
 	}
 
@@ -250,7 +251,7 @@ func TestAcceptBundleSettlesConflict(t *testing.T) {
 
 	// A new version superseding the accepted one is accepted normally.
 	p3, _ := a.write(t, dir, spec{seq: 3, supersedes: sup(r1), level: 2})
-	if got := importOne(t, w, p3); got.Outcome != OutcomeNewVersion {
+	if got := importOne(t, w, p3); got.Kind != intake.KindNewVersion {
 		t.Fatalf("after settling, a new version: %+v", got)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
 // RecapRow is one OPD and periode: its accepted bundle.
@@ -28,8 +31,8 @@ type RecapRow struct {
 	ClaimedPredicate string
 	IndexMismatch    bool
 	KeyID            string
-	KeyStatus        KeyStatus // pending: not final until the key is verified
-	Sequence         uint64    // of the accepted bundle
+	KeyStatus        assessment.KeyStatus // pending: not final until the key is verified
+	Sequence         uint64               // of the accepted bundle
 	BundleID         string
 	CreatedAt        string // the OPD device's clock, display only
 	ImportedAt       time.Time
@@ -38,7 +41,7 @@ type RecapRow struct {
 }
 
 // Recap lists the accepted bundle of every OPD and periode, sorted by OPD
-// code then periode. OPDKode is shown with visibleCode.
+// code then periode. OPDKode is shown with intake.VisibleCode.
 func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 	pool, err := w.db()
 	if err != nil {
@@ -71,11 +74,11 @@ func (w *Workspace) Recap(ctx context.Context) ([]RecapRow, error) {
 			&r.CreatedAt, &imported, &r.Versions, &r.Conflicts); err != nil {
 			return nil, err
 		}
-		r.KeyStatus, r.Sequence, r.ImportedAt = KeyStatus(status), uint64(seq), parseTime(imported)
+		r.KeyStatus, r.Sequence, r.ImportedAt = assessment.KeyStatus(status), uint64(seq), parseTime(imported)
 		// Rows are per stored spelling, one per OPD since schema 5; a
 		// look-alike stored before shows its foreign characters, so no
 		// two rows ever look the same.
-		r.OPDKode = visibleCode(r.OPDKode)
+		r.OPDKode = intake.VisibleCode(r.OPDKode)
 		out = append(out, c.apply(r))
 	}
 	return out, w.classify(rows.Err())

@@ -11,34 +11,9 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
-
-// KeyStatus is a registered key's trust state.
-type KeyStatus string
-
-// Key states: pending (registered, fingerprint not yet compared: bundles
-// import but are not final), verified (the assessor compared the
-// fingerprint with the OPD's signed key form or by phone), revoked
-// (bundles refused).
-const (
-	KeyPending  KeyStatus = "pending"
-	KeyVerified KeyStatus = "verified"
-	KeyRevoked  KeyStatus = "revoked"
-)
-
-// Label is the Bahasa Indonesia word shown to the assessor.
-func (s KeyStatus) Label() string {
-	switch s {
-	case KeyPending:
-		return "menunggu verifikasi"
-	case KeyVerified:
-		return "terverifikasi"
-	case KeyRevoked:
-		return "dicabut"
-	}
-	return string(s)
-}
 
 // Key is one entry of the key registry.
 type Key struct {
@@ -46,7 +21,7 @@ type Key struct {
 	PublicKey   ed25519.PublicKey
 	Fingerprint string
 	OPDKode     string // "" until bound (keys add --opd, or the first bundle accepted)
-	Status      KeyStatus
+	Status      assessment.KeyStatus
 	Source      string
 	FirstSeen   time.Time
 	VerifiedBy  string
@@ -170,21 +145,13 @@ type DifferentKeyError struct {
 }
 
 func (e *DifferentKeyError) Error() string {
-	fp := ""
-	if e.OtherFP != "" {
-		fp = " (sidik jari " + e.OtherFP + ")"
-	}
-	claimed := ""
-	if e.Claimed != "" && e.Claimed != e.OPDKode {
-		claimed = fmt.Sprintf("kode %s dianggap OPD %s (huruf besar/kecil, spasi dan huruf yang mirip tidak membedakan OPD). ",
-			visibleCode(e.Claimed), e.OPDKode)
-	}
-	return claimed + fmt.Sprintf("KUNCI BERBEDA: OPD %s terdaftar dengan kunci %s (sidik jari %s, %s), tetapi ini kunci %s%s. "+
-		"Bisa jadi pemalsuan, atau OPD memasang ulang aplikasi dan membuat kunci baru. Hubungi OPD lewat nomor yang sudah dikenal "+
-		"dan cocokkan sidik jari; bila kunci baru memang sah, cabut kunci lama (`spbe-mandiri keys revoke %s`), daftarkan yang baru "+
-		"(`spbe-mandiri keys add BERKAS --opd %s`), lalu impor lagi",
-		e.OPDKode, short(e.Registered.KeyID), e.Registered.Fingerprint, e.Registered.Status.Label(), short(e.OtherKeyID), fp,
-		short(e.Registered.KeyID), e.OPDKode)
+	return intake.DifferentKeyReason(e.Claimed, e.Registered.facts(), e.OtherKeyID, e.OtherFP)
+}
+
+// facts is the key as the intake decision reads it.
+func (k Key) facts() intake.Key {
+	return intake.Key{KeyID: k.KeyID, Fingerprint: k.Fingerprint, OPDKode: k.OPDKode, Status: k.Status,
+		RevokedAt: k.RevokedAt, LastSequence: k.LastSequence}
 }
 
 // Keys lists the registry, by OPD code then first-seen time.
@@ -266,7 +233,7 @@ func (w *Workspace) VerifyKey(ctx context.Context, keyID, by, how string) (Key, 
 		return Key{}, &InputError{"nama pemverifikasi wajib diisi (--by)"}
 	}
 	return w.setStatus(ctx, keyID, func(tx *sql.Tx, k Key) error {
-		if k.Status == KeyRevoked {
+		if k.Status == assessment.KeyRevoked {
 			return &InputError{fmt.Sprintf("kunci %s sudah dicabut dan tidak dapat diverifikasi lagi", short(k.KeyID))}
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE opd_key SET status = 'verified', verified_by = ?, verified_at = ?, verified_how = ? WHERE keyid = ?`,
@@ -280,7 +247,7 @@ func (w *Workspace) VerifyKey(ctx context.Context, keyID, by, how string) (Key, 
 // may register another key.
 func (w *Workspace) RevokeKey(ctx context.Context, keyID string) (Key, error) {
 	return w.setStatus(ctx, keyID, func(tx *sql.Tx, k Key) error {
-		if k.Status == KeyRevoked {
+		if k.Status == assessment.KeyRevoked {
 			return nil
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE opd_key SET status = 'revoked', revoked_at = ? WHERE keyid = ?`, w.nowText(), k.KeyID)
@@ -331,7 +298,7 @@ func scanKey(s scanner) (Key, error) {
 		&k.VerifiedBy, &verAt, &k.VerifiedHow, &revAt, &seq); err != nil {
 		return Key{}, err
 	}
-	k.PublicKey, k.Status, k.LastSequence = ed25519.PublicKey(pub), KeyStatus(status), uint64(seq)
+	k.PublicKey, k.Status, k.LastSequence = ed25519.PublicKey(pub), assessment.KeyStatus(status), uint64(seq)
 	k.FirstSeen, k.VerifiedAt, k.RevokedAt = parseTime(first), parseTime(verAt), parseTime(revAt)
 	return k, nil
 }

@@ -77,7 +77,7 @@ type BundleInfo struct {
 	Periode        int
 	Sequence       uint64
 	KeyID          string
-	KeyStatus      KeyStatus
+	KeyStatus      assessment.KeyStatus
 	ContentDigest  string
 	Status         string // accepted | superseded | conflict
 	CreatedAt      string
@@ -106,7 +106,7 @@ func scanBundle(s scanner) (BundleInfo, error) {
 	err := s.Scan(&b.BundleID, &b.ManifestSHA256, &b.OPDKode, &b.OPDNama, &b.Instansi, &b.Periode, &seq, &b.KeyID, &ks,
 		&b.ContentDigest, &b.Status, &b.CreatedAt, &imp, &b.Index, &b.Predicate, &b.ClaimedIndex, &b.ReportSHA256,
 		&b.Catalog.ID, &b.Catalog.Version, &b.Catalog.SHA256)
-	b.Sequence, b.KeyStatus, b.ImportedAt = uint64(seq), KeyStatus(ks), parseTime(imp)
+	b.Sequence, b.KeyStatus, b.ImportedAt = uint64(seq), assessment.KeyStatus(ks), parseTime(imp)
 	return b, err
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -95,7 +96,7 @@ func addStickKey(path string, out stickKeys) {
 // adoptStickKey registers the stick key that verified v (pending, bound
 // to no OPD yet: storing the bundle binds it, as for any new key) and
 // goes on with the bundle as if the key had been registered before.
-func (w *Workspace) adoptStickKey(ctx context.Context, path string, v *bundle.Verified, res Result, sk stickKey) (*checked, Result, error) {
+func (w *Workspace) adoptStickKey(ctx context.Context, path string, v *bundle.Verified, res intake.Outcome, sk stickKey) (*checked, intake.Outcome, error) {
 	if _, _, err := w.addKey(ctx, sk.id, "flashdisk: "+filepath.Base(sk.file), ""); err != nil {
 		return nil, res, w.classify(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -39,8 +41,8 @@ func TestFirstStickRegistersKeysAsPending(t *testing.T) {
 		t.Fatalf("%d results", len(res))
 	}
 	for _, r := range res {
-		if r.Outcome != OutcomeNew || r.KeyStatus != KeyPending || r.KeyFromStick != "KUNCI_PUBLIK_"+r.OPDKode+".json" {
-			t.Errorf("%s: %s %s %q (%s)", r.OPDKode, r.Outcome, r.KeyStatus, r.KeyFromStick, r.Reason)
+		if r.Kind != intake.KindNew || r.KeyStatus != assessment.KeyPending || r.KeyFromStick != "KUNCI_PUBLIK_"+r.OPDKode+".json" {
+			t.Errorf("%s: %s %s %q (%s)", r.OPDKode, r.Kind, r.KeyStatus, r.KeyFromStick, r.Reason)
 		}
 	}
 	ks, err := w.Keys(context.Background())
@@ -48,13 +50,13 @@ func TestFirstStickRegistersKeysAsPending(t *testing.T) {
 		t.Fatalf("keys %+v, %v", ks, err)
 	}
 	for _, k := range ks {
-		if k.Status != KeyPending || (k.OPDKode != "DINKES" && k.OPDKode != "DISDIK") || k.VerifiedBy != "" {
+		if k.Status != assessment.KeyPending || (k.OPDKode != "DINKES" && k.OPDKode != "DISDIK") || k.VerifiedBy != "" {
 			t.Errorf("key from the stick: %+v", k)
 		}
 	}
 	// Importing the same stick again registers nothing new.
 	res, err = w.Import(context.Background(), []string{stick}, nil)
-	if err != nil || res[0].Outcome != OutcomeDuplicate || res[0].KeyFromStick != "" {
+	if err != nil || res[0].Kind != intake.KindDuplicate || res[0].KeyFromStick != "" {
 		t.Errorf("second import: %+v, %v", res, err)
 	}
 }
@@ -79,7 +81,7 @@ func TestFirstStickNeverReplacesAKnownOPDKey(t *testing.T) {
 	if err != nil || len(res) != 1 {
 		t.Fatalf("%+v, %v", res, err)
 	}
-	if res[0].Code != RejectDifferentKey || res[0].KeyFromStick != "" {
+	if res[0].Code != intake.RejectDifferentKey || res[0].KeyFromStick != "" {
 		t.Errorf("impostor: %+v", res[0])
 	}
 	ks, _ := w.Keys(context.Background())

@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
@@ -219,8 +220,8 @@ func runImport(args []string) error {
 	}
 	d := time.Since(start)
 	for _, r := range res {
-		if r.Outcome != asesor.OutcomeNew {
-			return fmt.Errorf("%s: %s %s %s", r.Path, r.Outcome, r.Code, r.Reason)
+		if r.Kind != intake.KindNew {
+			return fmt.Errorf("%s: %s %s %s", r.Path, r.Kind, r.Code, r.Reason)
 		}
 	}
 	fmt.Printf("keys=%d\nkeys_seconds=%.3f\nbundles=%d\nbundle_bytes=%d\nimport_seconds=%.3f\nbundles_per_second=%.1f\nmb_per_second=%.1f\n",
