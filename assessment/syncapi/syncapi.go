@@ -4,15 +4,20 @@
 // the HTTP status each answer has. Standard library only.
 package syncapi
 
-import "net/http"
+import (
+	"net/http"
 
-// Outcomes of a push. The first five are the desktop import's words.
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+)
+
+// Outcomes of a push. The first five are the desktop import's words
+// (intake.Kind).
 const (
-	OutcomeNew        = "baru"
-	OutcomeDuplicate  = "sudah diimpor"
-	OutcomeNewVersion = "versi baru"
-	OutcomeConflict   = "konflik"
-	OutcomeRejected   = "ditolak"
+	OutcomeNew        = string(intake.KindNew)
+	OutcomeDuplicate  = string(intake.KindDuplicate)
+	OutcomeNewVersion = string(intake.KindNewVersion)
+	OutcomeConflict   = string(intake.KindConflict)
+	OutcomeRejected   = string(intake.KindRejected)
 	// OutcomeWaiting: the signed manifest is accepted, files are missing.
 	OutcomeWaiting = "menunggu berkas"
 )
@@ -20,14 +25,16 @@ const (
 // Rejection codes: the desktop import's (storage/asesor), plus the server's
 // own transport refusals.
 const (
-	CodeInvalid         = "invalid"
-	CodeUnknownKey      = "unknown-key"
-	CodeRevokedKey      = "revoked-key"
-	CodeDifferentKey    = "different-key"
-	CodeSequence        = "sequence"
-	CodeBundleID        = "bundle-id"
-	CodeUnknownCatalog  = "unknown-catalog"
-	CodeCatalogMismatch = "catalog-mismatch"
+	CodeInvalid         = intake.RejectInvalid
+	CodeUnknownKey      = intake.RejectUnknownKey
+	CodeRevokedKey      = intake.RejectRevokedKey
+	CodeDifferentKey    = intake.RejectDifferentKey
+	CodeSequence        = intake.RejectSequence
+	CodeBundleID        = intake.RejectBundleID
+	CodeUnknownCatalog  = intake.RejectUnknownCatalog
+	CodeCatalogMismatch = intake.RejectCatalogMismatch
+	CodeOutOfRange      = intake.RejectOutOfRange
+	CodeOPDKode         = intake.RejectOPDCode
 	CodeUnknownPemda    = "unknown-pemda"
 	CodeNotFound        = "not-found"
 	CodeBadRequest      = "bad-request"
@@ -57,6 +64,8 @@ type Answer struct {
 	ConflictWith string `json:"conflict_with,omitempty"`
 	// Receipt is the server-signed receipt envelope (JSON) once decided.
 	Receipt []byte `json:"receipt,omitempty"`
+	// Warnings are doubts that did not refuse the bundle (created_at).
+	Warnings []string `json:"warnings,omitempty"`
 	Error   *Error `json:"error,omitempty"`
 }
 
@@ -126,7 +135,7 @@ func Status(a Answer) int {
 // CodeStatus is the HTTP status of a rejection code.
 func CodeStatus(code string) int {
 	switch code {
-	case CodeUnknownKey, CodeRevokedKey, CodeDifferentKey:
+	case CodeUnknownKey, CodeRevokedKey, CodeDifferentKey, CodeOPDKode:
 		return http.StatusForbidden
 	case CodeSequence, CodeBundleID, CodeOffset, CodeIncomplete:
 		return http.StatusConflict

@@ -24,6 +24,7 @@ type Bundle struct {
 	Sequence       uint64
 	SupersedesID   string // the manifest's supersedes ("" for the first)
 	SupersedesSHA  string
+	CreatedAt      string // the OPD's clock, display only
 	Status         string // staging, accepted, superseded, conflict
 	Outcome        string
 	Manifest       []byte
@@ -46,9 +47,10 @@ func (db *DB) Announce(ctx context.Context, pemda int16, v *bundle.Verified, man
 	}
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `INSERT INTO bundle (bundle_id, pemda_id, manifest_sha256, keyid, opd_kode, periode, sequence,
-				supersedes_id, supersedes_sha, status, manifest, signature)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'staging', $10, $11) ON CONFLICT (manifest_sha256) DO NOTHING`,
-			m.BundleID, pemda, v.ManifestSHA256, m.Signer.KeyID, m.OPD.Kode, m.Periode, int64(m.Sequence), supersedes, supersedesSHA, manifest, sig)
+				supersedes_id, supersedes_sha, created_at, status, manifest, signature)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'staging', $11, $12) ON CONFLICT (manifest_sha256) DO NOTHING`,
+			m.BundleID, pemda, v.ManifestSHA256, m.Signer.KeyID, m.OPD.Kode, m.Periode, int64(m.Sequence), supersedes, supersedesSHA,
+			m.CreatedAt, manifest, sig)
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
@@ -74,7 +76,7 @@ func (db *DB) Announce(ctx context.Context, pemda int16, v *bundle.Verified, man
 }
 
 const bundleCols = `bundle_id::text, pemda_id, manifest_sha256, keyid, opd_kode, periode, sequence,
-	coalesce(supersedes_id::text, ''), coalesce(supersedes_sha, ''), status,
+	coalesce(supersedes_id::text, ''), coalesce(supersedes_sha, ''), created_at, status,
 	coalesce(outcome, ''), manifest, signature, announced_at, coalesce(receipt, ''::bytea)`
 
 func (db *DB) bundleWhere(ctx context.Context, q Querier, where string, args ...any) (Bundle, error) {
@@ -82,7 +84,7 @@ func (db *DB) bundleWhere(ctx context.Context, q Querier, where string, args ...
 	var seq int64
 	var periode int16
 	err := q.QueryRow(ctx, `SELECT `+bundleCols+` FROM bundle WHERE `+where, args...).Scan(&b.BundleID, &b.PemdaID,
-		&b.ManifestSHA256, &b.KeyID, &b.OPDKode, &periode, &seq, &b.SupersedesID, &b.SupersedesSHA, &b.Status, &b.Outcome, &b.Manifest, &b.Signature,
+		&b.ManifestSHA256, &b.KeyID, &b.OPDKode, &periode, &seq, &b.SupersedesID, &b.SupersedesSHA, &b.CreatedAt, &b.Status, &b.Outcome, &b.Manifest, &b.Signature,
 		&b.AnnouncedAt, &b.Receipt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return b, fmt.Errorf("bundel: %w", assessment.ErrNotFound)
@@ -178,7 +180,8 @@ func validUUID(s string) bool {
 func BundleOf(pemda int16, v *bundle.Verified, manifest, sig []byte) Bundle {
 	m := v.Manifest
 	b := Bundle{BundleID: m.BundleID, PemdaID: pemda, ManifestSHA256: v.ManifestSHA256, KeyID: m.Signer.KeyID,
-		OPDKode: m.OPD.Kode, Periode: m.Periode, Sequence: m.Sequence, Status: "staging", Manifest: manifest, Signature: sig}
+		OPDKode: m.OPD.Kode, Periode: m.Periode, Sequence: m.Sequence, CreatedAt: m.CreatedAt, Status: "staging",
+		Manifest: manifest, Signature: sig}
 	if m.Supersedes != nil {
 		b.SupersedesID, b.SupersedesSHA = m.Supersedes.BundleID, m.Supersedes.ManifestSHA256
 	}

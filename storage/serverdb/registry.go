@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -14,6 +15,7 @@ type OPDKey struct {
 	PublicKey []byte
 	OPDKode   string
 	Status    string // pending, verified, revoked
+	RevokedAt time.Time
 }
 
 // ErrOldRegistry: a snapshot not newer than the stored one (a rollback).
@@ -39,14 +41,17 @@ func (db *DB) ApplyRegistry(ctx context.Context, pemda int16, version int64, sig
 			pemda, version, signer, envelope); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE opd_key SET status = 'revoked', registry_version = $2 WHERE pemda_id = $1`, pemda, version); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE opd_key SET status = 'revoked', registry_version = $2,
+				revoked_at = coalesce(revoked_at, now()) WHERE pemda_id = $1`, pemda, version); err != nil {
 			return err
 		}
 		for _, k := range ks {
 			_, err := tx.Exec(ctx, `INSERT INTO opd_key (keyid, pemda_id, public_key, opd_kode, status, registry_version)
 				VALUES ($1, $2, $3, $4, $5, $6)
 				ON CONFLICT (keyid) DO UPDATE SET opd_kode = EXCLUDED.opd_kode, status = EXCLUDED.status,
-					registry_version = EXCLUDED.registry_version WHERE opd_key.pemda_id = EXCLUDED.pemda_id`,
+					registry_version = EXCLUDED.registry_version,
+					revoked_at = CASE WHEN EXCLUDED.status = 'revoked' THEN opd_key.revoked_at END
+				WHERE opd_key.pemda_id = EXCLUDED.pemda_id`,
 				k.KeyID, pemda, k.PublicKey, k.OPDKode, k.Status, version)
 			if err != nil {
 				return err
@@ -59,8 +64,12 @@ func (db *DB) ApplyRegistry(ctx context.Context, pemda int16, version int64, sig
 // KeyByID finds an OPD key of the Pemda (nil, nil: not listed).
 func (db *DB) KeyByID(ctx context.Context, q Querier, pemda int16, keyid string) (*OPDKey, error) {
 	k := OPDKey{KeyID: keyid}
-	err := q.QueryRow(ctx, `SELECT public_key, opd_kode, status FROM opd_key WHERE keyid = $1 AND pemda_id = $2`, keyid, pemda).
-		Scan(&k.PublicKey, &k.OPDKode, &k.Status)
+	var revoked *time.Time
+	err := q.QueryRow(ctx, `SELECT public_key, opd_kode, status, revoked_at FROM opd_key WHERE keyid = $1 AND pemda_id = $2`, keyid, pemda).
+		Scan(&k.PublicKey, &k.OPDKode, &k.Status, &revoked)
+	if revoked != nil {
+		k.RevokedAt = *revoked
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil
 	}
@@ -70,21 +79,27 @@ func (db *DB) KeyByID(ctx context.Context, q Querier, pemda int16, keyid string)
 	return &k, nil
 }
 
-// LiveKeyOf is the OPD code's live (pending or verified) key, nil if none.
-func (db *DB) LiveKeyOf(ctx context.Context, q Querier, pemda int16, opdKode string) (*OPDKey, error) {
-	k := OPDKey{OPDKode: opdKode}
-	err := q.QueryRow(ctx, `SELECT keyid, public_key, status FROM opd_key WHERE pemda_id = $1 AND opd_kode = $2 AND status <> 'revoked'`,
-		pemda, opdKode).Scan(&k.KeyID, &k.PublicKey, &k.Status)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, nil
-	}
+// LiveKeys are the Pemda's pending and verified keys, oldest first.
+func (db *DB) LiveKeys(ctx context.Context, q Querier, pemda int16) ([]OPDKey, error) {
+	rows, err := q.Query(ctx, `SELECT keyid, public_key, opd_kode, status FROM opd_key
+		WHERE pemda_id = $1 AND status <> 'revoked' ORDER BY listed_at, keyid`, pemda)
 	if err != nil {
 		return nil, err
 	}
-	return &k, nil
+	defer rows.Close()
+	var out []OPDKey
+	for rows.Next() {
+		var k OPDKey
+		if err := rows.Scan(&k.KeyID, &k.PublicKey, &k.OPDKode, &k.Status); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
 }
 
 // Querier is a pool or a transaction.
 type Querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/minio/minio-go/v7"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/serverdb"
@@ -113,15 +114,15 @@ func (s *Server) completeBundle(w http.ResponseWriter, r *http.Request, p server
 		s.internal(w, r, err)
 		return
 	}
-	out, d, err := s.cfg.DB.Complete(r.Context(), b, decide, s.receipt(p))
+	out, d, err := s.cfg.DB.Complete(r.Context(), b, intakeBundle(v, true), s.receipt(p))
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	s.cfg.Log.Info("decided", "pemda", p.Kode, "bundle", out.BundleID, "opd", out.OPDKode, "outcome", d.Outcome, "code", d.Code)
-	a := syncapi.Answer{Outcome: d.Outcome, BundleID: out.BundleID, ManifestSHA256: out.ManifestSHA256,
-		Supersedes: d.Supersedes, ConflictWith: d.ConflictWith, Receipt: out.Receipt}
-	if d.Outcome == syncapi.OutcomeRejected {
+	s.cfg.Log.Info("decided", "pemda", p.Kode, "bundle", out.BundleID, "opd", out.OPDKode, "outcome", d.Kind, "code", d.Code)
+	a := syncapi.Answer{Outcome: string(d.Kind), BundleID: out.BundleID, ManifestSHA256: out.ManifestSHA256,
+		Supersedes: d.Supersedes, ConflictWith: d.ConflictWith, Receipt: out.Receipt, Warnings: d.Warnings}
+	if d.Kind == intake.KindRejected {
 		a.Receipt, a.Error = nil, &syncapi.Error{Code: d.Code, Reason: d.Reason}
 	}
 	s.answer(w, a)
@@ -129,9 +130,9 @@ func (s *Server) completeBundle(w http.ResponseWriter, r *http.Request, p server
 
 // receipt signs what the server decided, with the server's clock.
 func (s *Server) receipt(p serverdb.Pemda) serverdb.Signer {
-	return func(b serverdb.Bundle, d serverdb.Decision, completed time.Time) []byte {
+	return func(b serverdb.Bundle, d intake.Decision, completed time.Time) []byte {
 		body, _ := json.Marshal(syncapi.Receipt{Format: "spbe-receipt", Server: s.cfg.Name, Pemda: p.Kode, BundleID: b.BundleID,
-			ManifestSHA256: b.ManifestSHA256, Outcome: d.Outcome, AnnouncedAt: b.AnnouncedAt.UTC().Format(time.RFC3339Nano),
+			ManifestSHA256: b.ManifestSHA256, Outcome: string(d.Kind), AnnouncedAt: b.AnnouncedAt.UTC().Format(time.RFC3339Nano),
 			CompletedAt: completed.UTC().Format(time.RFC3339Nano)})
 		return signedjson.Sign(syncapi.ReceiptPayloadType, body, s.cfg.Key)
 	}

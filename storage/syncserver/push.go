@@ -12,6 +12,7 @@ import (
 	"net/http"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/serverdb"
@@ -48,12 +49,12 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pre := serverdb.BundleOf(p.ID, v, man, sig)
-	st, err := s.cfg.DB.PreState(r.Context(), pre)
+	d, err := s.cfg.DB.PreDecide(r.Context(), pre, intakeBundle(v, false))
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	if d := decide(pre, st); d.Outcome == syncapi.OutcomeRejected {
+	if d.Kind == intake.KindRejected {
 		s.answer(w, rejected(pre, d.Code, d.Reason))
 		return
 	}
@@ -92,9 +93,15 @@ func (s *Server) verifyAnnounced(r *http.Request, p serverdb.Pemda, man, sig []b
 		return nil, &a
 	}
 	if key == nil {
-		a := rejected(serverdb.BundleOf(p.ID, v, man, sig), syncapi.CodeUnknownKey, fmt.Sprintf(
-			"kunci %.16s… (sidik jari menurut bundel %s) tidak ada di daftar kunci Tim Asesor %s: minta Tim Asesor mendaftarkan "+
-				"berkas kunci publik OPD %s, lalu kirim lagi", keyid, v.Manifest.Signer.Fingerprint, p.Nama, v.Manifest.OPD.Kode))
+		// The signature cannot be checked; the decision still tells
+		// KUNCI BERBEDA (the OPD has another key) from an unknown key.
+		b := serverdb.BundleOf(p.ID, v, man, sig)
+		d, err := s.cfg.DB.PreDecide(r.Context(), b, intakeBundle(v, false))
+		if err != nil || d.Kind != intake.KindRejected {
+			d = intake.Decision{Kind: intake.KindRejected, Code: intake.RejectUnknownKey, Reason: fmt.Sprintf(
+				"kunci %.16s… tidak ada di daftar kunci Tim Asesor %s", keyid, p.Nama)}
+		}
+		a := rejected(b, d.Code, d.Reason)
 		return nil, &a
 	}
 	if code, reason := knownCatalog(s.cfg.Library, v.Manifest.Catalog); code != "" {

@@ -40,7 +40,9 @@ CREATE TABLE opd_key (
 	public_key       bytea NOT NULL CHECK (length(public_key) = 32),
 	opd_kode         text NOT NULL,
 	status           text NOT NULL CHECK (status IN ('pending', 'verified', 'revoked')),
-	registry_version bigint NOT NULL
+	registry_version bigint NOT NULL,
+	listed_at        timestamptz NOT NULL DEFAULT now(),
+	revoked_at       timestamptz
 );
 CREATE UNIQUE INDEX opd_one_live_key ON opd_key (pemda_id, opd_kode) WHERE status <> 'revoked';
 
@@ -62,6 +64,7 @@ CREATE TABLE bundle (
 	sequence        bigint NOT NULL,
 	supersedes_id   uuid,
 	supersedes_sha  text,
+	created_at      text NOT NULL,          -- the OPD device's clock: display only
 	status          text NOT NULL CHECK (status IN ('staging', 'accepted', 'superseded', 'conflict')),
 	outcome         text,
 	manifest        bytea NOT NULL,
