@@ -226,7 +226,11 @@ type client struct {
 	chunk int
 }
 
-func (e *env) client() *client { return &client{t: e.t, base: e.url, http: &http.Client{Timeout: 60 * time.Second}} }
+func (e *env) client() *client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.ExpectContinueTimeout = 5 * time.Second
+	return &client{t: e.t, base: e.url, http: &http.Client{Timeout: 60 * time.Second, Transport: tr}}
+}
 
 func (c *client) path(rest string) string { return c.base + "/v1/pemda/" + pemdaKode + rest }
 
@@ -289,7 +293,14 @@ func (c *client) patch(m made, sha string, data []byte, off int64) (int, int64, 
 	req.Header.Set("Content-Type", "application/offset+octet-stream")
 	req.Header.Set("Upload-Offset", fmt.Sprint(off))
 	req.Header.Set("Tus-Resumable", "1.0.0")
+	// The body only after the server's 100 Continue: a PATCH refused at
+	// once (offset, locked) costs no bytes on a slow link.
+	req.Header.Set("Expect", "100-continue")
+	t0 := time.Now()
 	resp, err := c.http.Do(req)
+	if d := time.Since(t0); d > time.Second {
+		c.t.Logf("slow PATCH %v: %v code %v off %d len %d", d, err, resp.StatusCode, off, end-off)
+	}
 	if err != nil {
 		return 0, 0, err
 	}
@@ -322,6 +333,9 @@ func (c *client) upload(m made, f syncapi.MissingFile, tries int) error {
 			continue
 		case err == nil:
 			lastErr = fmt.Errorf("PATCH: %d", code)
+			if code == http.StatusLocked {
+				time.Sleep(20 * time.Millisecond) // another PATCH of the same file is running
+			}
 		default:
 			lastErr = err
 		}

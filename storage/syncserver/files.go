@@ -1,6 +1,7 @@
 package syncserver
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -57,6 +58,10 @@ func (s *Server) headFile(w http.ResponseWriter, r *http.Request) {
 
 // patchFile is PATCH …/files/{sha}: append at Upload-Offset.
 func (s *Server) patchFile(w http.ResponseWriter, r *http.Request) {
+	// A refusal may come before the body is read: it closes the
+	// connection, so a client that sent "Expect: 100-continue" knows at
+	// once not to send the body. Only success keeps the connection.
+	w.Header().Set("Connection", "close")
 	p, sha, size, ok := s.fileOf(w, r)
 	if !ok {
 		return
@@ -75,11 +80,14 @@ func (s *Server) patchFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxPatch)
-	got, err := s.uploads.write(r.Context(), p.ID, sha, size, off, r.Body)
+	// Not the request's context: when the link drops mid-PATCH, what
+	// arrived is still fsynced, shipped and recorded.
+	got, err := s.uploads.write(context.WithoutCancel(r.Context()), p.ID, sha, size, off, r.Body)
 	w.Header().Set("Tus-Resumable", tusVersion)
 	w.Header().Set("Upload-Offset", strconv.FormatInt(got, 10))
 	switch {
 	case err == nil:
+		w.Header().Del("Connection")
 		w.WriteHeader(http.StatusNoContent)
 	case errors.Is(err, errOffset):
 		s.refuse(w, syncapi.CodeOffset, "offset tidak sama dengan yang diterima server ("+strconv.FormatInt(got, 10)+"); tanyakan dengan HEAD", true)
