@@ -115,3 +115,46 @@ func TestVerifyManifestSignature(t *testing.T) {
 		t.Fatalf("err %v, want too-large", err)
 	}
 }
+
+// FuzzVerifyManifest feeds arbitrary signed pairs (what a client announces
+// to the server) to VerifyManifest: never a panic, every failure an
+// *Error, and nothing passes with the test key but the signed manifest.
+func FuzzVerifyManifest(f *testing.F) {
+	in, _ := fixture(f)
+	parts := splitBundleF(f, build(f, in))
+	v, err := VerifyManifest(parts[EntrySignature], parts[EntryManifest], withKey())
+	if err != nil {
+		f.Fatal(err)
+	}
+	want := v.ManifestSHA256
+	f.Add(parts[EntrySignature], parts[EntryManifest])
+	f.Add(parts[EntrySignature], []byte(`{}`))
+	f.Add([]byte(`{"payloadType":"x","signatures":[]}`), parts[EntryManifest])
+	f.Fuzz(func(t *testing.T, sig, man []byte) {
+		v, err := VerifyManifest(sig, man, withKey())
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if v.ManifestSHA256 != want {
+			t.Fatalf("accepted a manifest that was never signed: %s", v.ManifestSHA256)
+		}
+	})
+}
+
+func splitBundleF(f *testing.F, b []byte) map[string][]byte {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range zr.File {
+		rc, _ := e.Open()
+		out[e.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	return out
+}
