@@ -82,7 +82,7 @@ func (db *DB) registry(ctx context.Context, q Querier, b Bundle) (intake.Registr
 	if r.Signer, err = db.signer(ctx, q, b); err != nil {
 		return r, err
 	}
-	live, err := db.LiveKeys(ctx, q, b.PemdaID)
+	live, err := db.LiveKeys(ctx, q, b.PemdaID, b.OPDKode)
 	if err != nil {
 		return r, err
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // OPDKey is a key the Tim Asesor's registry lists.
@@ -46,13 +48,13 @@ func (db *DB) ApplyRegistry(ctx context.Context, pemda int16, version int64, sig
 			return err
 		}
 		for _, k := range ks {
-			_, err := tx.Exec(ctx, `INSERT INTO opd_key (keyid, pemda_id, public_key, opd_kode, status, registry_version)
-				VALUES ($1, $2, $3, $4, $5, $6)
-				ON CONFLICT (keyid) DO UPDATE SET opd_kode = EXCLUDED.opd_kode, status = EXCLUDED.status,
+			_, err := tx.Exec(ctx, `INSERT INTO opd_key (keyid, pemda_id, public_key, opd_kode, opd_match, status, registry_version)
+				VALUES ($1, $2, $3, $4, $7, $5, $6)
+				ON CONFLICT (keyid) DO UPDATE SET opd_kode = EXCLUDED.opd_kode, opd_match = EXCLUDED.opd_match, status = EXCLUDED.status,
 					registry_version = EXCLUDED.registry_version,
 					revoked_at = CASE WHEN EXCLUDED.status = 'revoked' THEN opd_key.revoked_at END
 				WHERE opd_key.pemda_id = EXCLUDED.pemda_id`,
-				k.KeyID, pemda, k.PublicKey, k.OPDKode, k.Status, version)
+				k.KeyID, pemda, k.PublicKey, k.OPDKode, k.Status, version, assessment.OPDMatchKey(k.OPDKode))
 			if err != nil {
 				return err
 			}
@@ -79,10 +81,11 @@ func (db *DB) KeyByID(ctx context.Context, q Querier, pemda int16, keyid string)
 	return &k, nil
 }
 
-// LiveKeys are the Pemda's pending and verified keys, oldest first.
-func (db *DB) LiveKeys(ctx context.Context, q Querier, pemda int16) ([]OPDKey, error) {
+// LiveKeys are the pending and verified keys of the Pemda bound to the OPD
+// code or a look-alike spelling of it (assessment.SameOPD), oldest first.
+func (db *DB) LiveKeys(ctx context.Context, q Querier, pemda int16, opdKode string) ([]OPDKey, error) {
 	rows, err := q.Query(ctx, `SELECT keyid, public_key, opd_kode, status FROM opd_key
-		WHERE pemda_id = $1 AND status <> 'revoked' ORDER BY listed_at, keyid`, pemda)
+		WHERE pemda_id = $1 AND opd_match = $2 AND status <> 'revoked' ORDER BY listed_at, keyid`, pemda, assessment.OPDMatchKey(opdKode))
 	if err != nil {
 		return nil, err
 	}

@@ -41,7 +41,7 @@ const pemdaKode = "72.10"
 
 // env is one test's server on real PostgreSQL and versitygw.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	db      *serverdb.DB
 	srv     *Server
 	http    *httptest.Server
@@ -53,7 +53,9 @@ type env struct {
 
 func key(seed byte) ed25519.PrivateKey { return ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, 32)) }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T) *env { return newEnvB(t) }
+
+func newEnvB(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	dsn := testsvc.Database(t, schema)
@@ -165,7 +167,7 @@ func makeBundle(t testing.TB, s spec) made {
 		h := hex.EncodeToString(sum[:])
 		blobs[h] = data
 		ev = append(ev, assessment.Evidence{ID: int64(i + 1), Indicator: c.Indicators[0].Number,
-			Blob: assessment.Blob{SHA256: h, Size: int64(len(data)), MediaType: "application/pdf"},
+			Blob:         assessment.Blob{SHA256: h, Size: int64(len(data)), MediaType: "application/pdf"},
 			OriginalName: fmt.Sprintf("bukti-%d.pdf", i+1), Level: s.level})
 	}
 	snap := assessment.Snapshot{
@@ -224,6 +226,8 @@ type client struct {
 	http *http.Client
 	// chunk is the PATCH body size (0: the whole rest of the file).
 	chunk int
+	// noInline: announce without answers.json and report.pdf.
+	noInline bool
 }
 
 func (e *env) client() *client {
@@ -238,7 +242,11 @@ func (c *client) path(rest string) string { return c.base + "/v1/pemda/" + pemda
 func (c *client) announce(m made) (int, syncapi.Answer, error) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	for _, name := range []string{bundle.EntryManifest, bundle.EntrySignature} {
+	names := []string{bundle.EntryManifest, bundle.EntrySignature}
+	if !c.noInline {
+		names = append(names, bundle.EntryAnswers, bundle.EntryReport)
+	}
+	for _, name := range names {
 		w, _ := mw.CreateFormFile(name, name)
 		_, _ = w.Write(m.parts[name])
 	}

@@ -70,7 +70,7 @@ func FuzzSignedPair(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, boundary string) {
 		r := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(data))
 		r.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
-		man, sig, err := readSignedPair(httptest.NewRecorder(), r)
+		man, sig, _, err := readSignedPair(httptest.NewRecorder(), r)
 		if err == nil && (man == nil || sig == nil) {
 			t.Fatal("accepted a body without both parts")
 		}

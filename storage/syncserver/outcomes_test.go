@@ -68,7 +68,8 @@ func TestPushOutcomes(t *testing.T) {
 	}
 	code, ans, _ = c.announce(a)
 	wantAnswer(t, "announce", code, ans, http.StatusAccepted, syncapi.OutcomeWaiting, "")
-	if len(ans.Missing) != 4 || ans.MissingBytes < int64(len(big)) {
+	// answers.json and report.pdf came inline; only evidence is missing.
+	if len(ans.Missing) != 2 || ans.MissingBytes != int64(len(big)+len(small)) {
 		t.Fatalf("missing %+v", ans.Missing)
 	}
 	code, ans, _ = c.completeReq(a)
@@ -128,6 +129,18 @@ func TestPushOutcomes(t *testing.T) {
 	if ans.Error.Check != "signature" {
 		t.Fatalf("check %q", ans.Error.Check)
 	}
+	// Its inline answers.json was never read, let alone stored.
+	var stored int
+	for _, f := range tampered.manifest.Files {
+		if f.Role == bundle.RoleAnswers {
+			if err := e.db.Pool.QueryRow(t.Context(), `SELECT count(*) FROM blob WHERE sha256 = $1`, f.SHA256).Scan(&stored); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if stored != 0 {
+		t.Fatal("a refused announcement stored its inline answers.json")
+	}
 }
 
 // KUNCI BERBEDA and a revoked key, decided on the manifest.
@@ -158,6 +171,7 @@ func TestPushKeyRefusals(t *testing.T) {
 func TestUploadHashMismatch(t *testing.T) {
 	e := newEnv(t)
 	c := e.client()
+	c.noInline = true // answers.json and report.pdf by PATCH too
 	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
 	ev := randomBytes(6 << 20)
 	m := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000021", seq: 1, evidence: [][]byte{ev}})

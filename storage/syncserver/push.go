@@ -2,6 +2,7 @@ package syncserver
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
@@ -29,7 +30,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	man, sig, err := readSignedPair(w, r)
+	man, sig, mr, err := readSignedPair(w, r)
 	if err != nil {
 		s.refuse(w, syncapi.CodeBadRequest, err.Error(), false)
 		return
@@ -42,6 +43,9 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	b, err := s.cfg.DB.BundleByManifest(r.Context(), v.ManifestSHA256)
 	switch {
 	case err == nil && b.PemdaID == p.ID:
+		if b.Status == "staging" { // a retry of the announcement
+			_ = s.receiveInline(context.WithoutCancel(r.Context()), p, v, mr)
+		}
 		s.answerStored(w, r, p, b)
 		return
 	case err != nil && !errors.Is(err, assessment.ErrNotFound):
@@ -69,6 +73,9 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cfg.Log.Info("announced", "pemda", p.Kode, "bundle", b.BundleID, "opd", b.OPDKode, "sequence", b.Sequence)
+	if err := s.receiveInline(context.WithoutCancel(r.Context()), p, v, mr); err != nil && !errors.Is(err, errHash) && !errors.Is(err, errTooLarge) {
+		s.cfg.Log.Warn("inline files", "bundle", b.BundleID, "err", err) // they stay missing: the client PATCHes them
+	}
 	s.answerStored(w, r, p, b)
 }
 
@@ -153,40 +160,73 @@ func invalid(err error) syncapi.Answer {
 	return syncapi.Answer{Outcome: syncapi.OutcomeRejected, Error: e}
 }
 
-// readSignedPair reads the multipart body: exactly manifest.json and
-// manifest.sig.json, raw, each within the verifier's limits.
-func readSignedPair(w http.ResponseWriter, r *http.Request) (man, sig []byte, err error) {
+// MaxInline bounds answers.json and report.pdf sent inline with the
+// announcement (larger ones, and all evidence, go by PATCH).
+const MaxInline = 1 << 20
+
+// readSignedPair reads the start of the multipart body: manifest.json and
+// manifest.sig.json, raw, each within the verifier's limits, in this order.
+// Parts after them (inline answers.json / report.pdf) stay unread in the
+// returned reader until the manifest has passed.
+func readSignedPair(w http.ResponseWriter, r *http.Request) (man, sig []byte, mr *multipart.Reader, err error) {
 	lim := bundle.DefaultLimits
-	r.Body = http.MaxBytesReader(w, r.Body, lim.MaxManifestSize+lim.MaxSignatureSize+64<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, lim.MaxManifestSize+lim.MaxSignatureSize+2*MaxInline+64<<10)
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" {
-		return nil, nil, errors.New("isi permintaan harus multipart/form-data dengan manifest.json dan manifest.sig.json")
+		return nil, nil, nil, errors.New("isi permintaan harus multipart/form-data dengan manifest.json dan manifest.sig.json")
 	}
-	mr := multipart.NewReader(r.Body, params["boundary"])
-	parts := map[string][]byte{}
+	mr = multipart.NewReader(r.Body, params["boundary"])
+	if man, err = readPart(mr, bundle.EntryManifest, lim.MaxManifestSize); err == nil {
+		sig, err = readPart(mr, bundle.EntrySignature, lim.MaxSignatureSize)
+	}
+	return man, sig, mr, err
+}
+
+func readPart(mr *multipart.Reader, name string, limit int64) ([]byte, error) {
+	part, err := mr.NextPart()
+	if err != nil {
+		return nil, fmt.Errorf("%s wajib dikirim (berurutan: manifest.json, manifest.sig.json): %w", name, err)
+	}
+	defer part.Close()
+	if part.FormName() != name {
+		return nil, fmt.Errorf("bagian %q, seharusnya %s", part.FormName(), name)
+	}
+	var buf bytes.Buffer
+	if n, err := buf.ReadFrom(io.LimitReader(part, limit+1)); err != nil || n > limit {
+		return nil, fmt.Errorf("bagian %s terlalu besar atau terputus", name)
+	}
+	return buf.Bytes(), nil
+}
+
+// receiveInline stores answers.json and report.pdf sent after the signed
+// pair, through the same hashed upload as PATCH (offset 0). Anything else,
+// or a file already partly uploaded, is skipped: the client then PATCHes
+// what the answer still lists as missing.
+func (s *Server) receiveInline(ctx context.Context, p serverdb.Pemda, v *bundle.Verified, mr *multipart.Reader) error {
+	files := map[string]bundle.File{}
+	for _, f := range v.Manifest.Files {
+		if (f.Role == bundle.RoleAnswers || f.Role == bundle.RoleReport) && f.Size <= MaxInline {
+			files[f.Path] = f
+		}
+	}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("isi multipart rusak: %w", err)
+			return err
 		}
-		name := part.FormName()
-		limit := map[string]int64{bundle.EntryManifest: lim.MaxManifestSize, bundle.EntrySignature: lim.MaxSignatureSize}[name]
-		if limit == 0 || parts[name] != nil {
-			return nil, nil, fmt.Errorf("bagian %q tidak diharapkan", name)
+		f, ok := files[part.FormName()]
+		delete(files, part.FormName())
+		if ok {
+			_, err = s.uploads.write(ctx, p.ID, f.SHA256, f.Size, 0, part)
 		}
-		var buf bytes.Buffer
-		if n, err := buf.ReadFrom(io.LimitReader(part, limit+1)); err != nil || n > limit {
-			return nil, nil, fmt.Errorf("bagian %s terlalu besar atau terputus", name)
+		part.Close()
+		if err != nil && !errors.Is(err, errOffset) && !errors.Is(err, errLocked) {
+			return err
 		}
-		parts[name] = buf.Bytes()
 	}
-	if parts[bundle.EntryManifest] == nil || parts[bundle.EntrySignature] == nil {
-		return nil, nil, errors.New("manifest.json dan manifest.sig.json wajib dikirim")
-	}
-	return parts[bundle.EntryManifest], parts[bundle.EntrySignature], nil
 }
 
 // peekKeyID reads the first signature's key id without trusting anything

@@ -39,12 +39,13 @@ CREATE TABLE opd_key (
 	pemda_id         smallint NOT NULL REFERENCES pemda,
 	public_key       bytea NOT NULL CHECK (length(public_key) = 32),
 	opd_kode         text NOT NULL,
+	opd_match        text NOT NULL,          -- assessment.OPDMatchKey(opd_kode): look-alike spellings are one OPD
 	status           text NOT NULL CHECK (status IN ('pending', 'verified', 'revoked')),
 	registry_version bigint NOT NULL,
 	listed_at        timestamptz NOT NULL DEFAULT now(),
 	revoked_at       timestamptz
 );
-CREATE UNIQUE INDEX opd_one_live_key ON opd_key (pemda_id, opd_kode) WHERE status <> 'revoked';
+CREATE UNIQUE INDEX opd_one_live_key ON opd_key (pemda_id, opd_match) WHERE status <> 'revoked';
 
 -- Evidence (and every other manifest file) present in the bucket under
 -- sha256/<hex[0:4]>/<hex>, hashed by the server on arrival.
