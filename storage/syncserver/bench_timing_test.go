@@ -1,14 +1,13 @@
 package syncserver
 
-// timingRT is a RoundTripper that sums the latency per request kind, for
-// the benchmark's breakdown.
-
 import (
 	"net/http"
 	"sync"
 	"time"
 )
 
+// timingRT is a RoundTripper that sums the latency per request kind, for
+// the benchmark's breakdown.
 type timingRT struct {
 	mu  sync.Mutex
 	sum map[string]time.Duration
@@ -19,7 +18,7 @@ func (t *timingRT) RoundTrip(r *http.Request) (*http.Response, error) {
 	t0 := time.Now()
 	resp, err := http.DefaultTransport.RoundTrip(r)
 	k := r.Method
-	if r.Method == "POST" && len(r.URL.Path) > 40 {
+	if r.Method == http.MethodPost && len(r.URL.Path) > 40 {
 		k = "COMPLETE"
 	}
 	t.mu.Lock()
