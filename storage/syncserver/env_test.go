@@ -49,7 +49,10 @@ type env struct {
 	asesor  ed25519.PrivateKey
 	regVer  int64
 	serverK ed25519.PrivateKey
+	gw      *testsvc.S3Server
 }
+
+func testsvcGateway(e *env) *testsvc.S3Server { return e.gw }
 
 func key(seed byte) ed25519.PrivateKey { return ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, 32)) }
 
@@ -69,7 +72,7 @@ func newEnvB(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, db: db, asesor: key(9), serverK: key(11)}
+	e := &env{t: t, db: db, asesor: key(9), serverK: key(11), gw: bucket.S3Server}
 	asesorID := keys.IdentityOf(e.asesor.Public().(ed25519.PublicKey), time.Time{})
 	if _, err := db.Enrol(ctx, pemdaKode, "Kabupaten Sigi", "operator-uji", []serverdb.AssessorKey{{Identity: asesorID, Name: "Tim Asesor Sigi"}},
 		[]string{asesorID.Fingerprint}); err != nil {

@@ -1,0 +1,72 @@
+package syncserver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/minio/minio-go/v7"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
+)
+
+// The object store goes away mid-upload: the PATCH that needed it fails
+// with a retryable 503 (and /healthz says so), nothing acknowledged is
+// lost, and once the store is back the client resumes at the server's
+// offset and the bundle completes with the right bytes.
+func TestObjectStoreStoppedMidUpload(t *testing.T) {
+	e := newEnv(t)
+	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
+	big := randomBytes(13 << 20)
+	m := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000061", seq: 1, evidence: [][]byte{big}})
+	c := e.client()
+	c.chunk = 6 << 20 // each PATCH crosses one 5 MiB part boundary
+	_, ans, err := c.announce(m)
+	if err != nil || len(ans.Missing) != 1 {
+		t.Fatalf("announce: %v %+v", err, ans)
+	}
+	f := ans.Missing[0]
+	if code, off, err := c.patch(m, f.SHA256, big, 0); err != nil || code != http.StatusNoContent || off != 6<<20 {
+		t.Fatalf("first PATCH: %d %d %v", code, off, err)
+	}
+	gw := testsvcGateway(e)
+	gw.Stop()
+	restarted := false
+	defer func() {
+		if !restarted {
+			_ = gw.Start()
+		}
+	}()
+	code, _, err := c.patch(m, f.SHA256, big, 6<<20)
+	if err != nil || code != http.StatusServiceUnavailable {
+		t.Fatalf("PATCH with the store down: %d %v, want 503", code, err)
+	}
+	if resp, err := http.Get(e.url + "/healthz"); err != nil || resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("healthz with the store down: %v %v", resp, err)
+	}
+	off, err := c.head(m, f.SHA256)
+	if err != nil || off < 6<<20 {
+		t.Fatalf("offset after the failure: %d %v (acknowledged bytes lost)", off, err)
+	}
+	if err := gw.Start(); err != nil {
+		t.Fatal(err)
+	}
+	restarted = true
+	if err := c.upload(m, f, 20); err != nil {
+		t.Fatal(err)
+	}
+	code, ans, err = c.completeReq(m)
+	if err != nil || code != http.StatusCreated || ans.Outcome != syncapi.OutcomeNew {
+		t.Fatalf("complete: %d %+v %v", code, ans, err)
+	}
+	obj, err := e.srv.cfg.S3.GetObject(t.Context(), e.srv.cfg.Bucket, blobKey(f.SHA256), minio.GetObjectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, obj); err != nil || hex.EncodeToString(h.Sum(nil)) != f.SHA256 {
+		t.Fatalf("stored object differs: %v", err)
+	}
+}
