@@ -66,7 +66,7 @@ type Answer struct {
 	Receipt []byte `json:"receipt,omitempty"`
 	// Warnings are doubts that did not refuse the bundle (created_at).
 	Warnings []string `json:"warnings,omitempty"`
-	Error   *Error `json:"error,omitempty"`
+	Error    *Error   `json:"error,omitempty"`
 }
 
 // Error explains a refusal by stable code; Check and Entry are the bundle

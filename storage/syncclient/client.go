@@ -210,4 +210,3 @@ func (p *push) entryReader(path string, off int64) (io.Reader, func(), error) {
 	}
 	return rc, func() { rc.Close() }, nil
 }
-
