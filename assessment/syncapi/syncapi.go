@@ -5,6 +5,9 @@
 package syncapi
 
 import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
@@ -151,4 +154,40 @@ func CodeStatus(code string) int {
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusUnprocessableEntity // invalid, catalog
+}
+
+// OutboxItem is one bundle in the OPD's outbox, as `sync status` shows it.
+type OutboxItem struct {
+	Name     string `json:"name"`
+	BundleID string `json:"bundle_id"`
+	State    string `json:"state"` // queued | sending | done | rejected
+	Attempts int    `json:"attempts"`
+	Outcome  string `json:"outcome,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	Receipt  []byte `json:"receipt,omitempty"`
+	Updated  string `json:"updated_at"`
+}
+
+// ReadReceipt reads the payload of a receipt envelope WITHOUT checking its
+// signature (for display of what the client already accepted; the
+// signature is checked with the server key's fingerprint from the server
+// configuration).
+func ReadReceipt(envelope []byte) (Receipt, error) {
+	var env struct {
+		PayloadType string `json:"payloadType"`
+		Payload     string `json:"payload"`
+	}
+	var r Receipt
+	if err := json.Unmarshal(envelope, &env); err != nil {
+		return r, err
+	}
+	if env.PayloadType != ReceiptPayloadType {
+		return r, errors.New("bukan tanda terima server")
+	}
+	body, err := base64.StdEncoding.DecodeString(env.Payload)
+	if err != nil {
+		return r, err
+	}
+	return r, json.Unmarshal(body, &r)
 }

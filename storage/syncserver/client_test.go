@@ -12,6 +12,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/outbox"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
 )
 
@@ -80,5 +81,48 @@ func TestClientStopsOnRefusal(t *testing.T) {
 	res, err := syncclient.Push(context.Background(), syncclient.Config{Server: e.url, Pemda: pemdaKode, MaxFailures: 3}, writeBundle(t, m))
 	if err != nil || res.Answer.Outcome != syncapi.OutcomeRejected || res.Answer.Error.Code != syncapi.CodeUnknownKey || res.Failures != 0 {
 		t.Fatalf("%v %+v failures %d", err, res.Answer, res.Failures)
+	}
+}
+
+// The outbox pushes in sequence order whatever the order bundles were
+// added in (a versi baru before its predecessor would be a konflik), keeps
+// each receipt, and drops the bundle copy once decided.
+func TestOutboxPushesInOrder(t *testing.T) {
+	e := newEnv(t)
+	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
+	a := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000081", seq: 1, evidence: [][]byte{[]byte("SK")}})
+	b := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000082", seq: 2, level: 4, evidence: [][]byte{[]byte("SK revisi")},
+		supersedes: &bundle.Supersedes{BundleID: a.manifest.BundleID, ManifestSHA256: a.sha}})
+	data := t.TempDir()
+	ob := outbox.Open(data)
+	for _, m := range []made{b, a} {
+		if err := ob.Add(writeBundle(t, m)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var order []string
+	err := ob.Push(context.Background(), syncclient.Config{Server: e.url, Pemda: pemdaKode}, func(it syncapi.OutboxItem) {
+		order = append(order, it.Outcome)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(order, ",") != "baru,versi baru" {
+		t.Fatalf("outcomes in push order: %v", order)
+	}
+	items, err := ob.Items()
+	if err != nil || len(items) != 2 {
+		t.Fatalf("items %v %v", items, err)
+	}
+	for _, it := range items {
+		if it.State != "done" || len(it.Receipt) == 0 {
+			t.Fatalf("item %+v", it)
+		}
+		if r, err := syncapi.ReadReceipt(it.Receipt); err != nil || r.BundleID != it.BundleID {
+			t.Fatalf("receipt %+v %v", r, err)
+		}
+		if _, err := os.Stat(filepath.Join(data, outbox.DirName, it.Name)); !os.IsNotExist(err) {
+			t.Fatalf("bundle copy of a decided bundle kept: %v", err)
+		}
 	}
 }
