@@ -208,4 +208,3 @@ func readManifest(path string) (bundle.Manifest, error) {
 	}
 	return m, errors.New(path + " tidak memuat manifest.json")
 }
-
