@@ -21,6 +21,7 @@ func cliEnv() *cli.Env {
 		Export:   exportDeps(),
 		Asesor:   asesorDeps(),
 		Output:   outputDeps(),
+		Sync:     syncDeps(),
 	}
 }
 

@@ -42,6 +42,7 @@ type Env struct {
 	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
 	Asesor   *AsesorDeps // the assessor's workspace: import, key registry, recap (asesor_deps.go)
 	Output   *OutputDeps // every file a command writes for the user (output.go)
+	Sync     *SyncDeps   // the outbox to the collection server (sync.go)
 }
 
 // command is one subcommand; each lives in its own file and registers
