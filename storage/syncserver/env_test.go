@@ -15,6 +15,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sort"
 	"testing"
 	"time"
@@ -29,7 +30,13 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/testsvc"
 )
 
-func TestMain(m *testing.M) { testsvc.Main(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		serveChild() // a re-executed server for TestKilledServerKeepsAcknowledgedBytes
+		return
+	}
+	testsvc.Main(m)
+}
 
 // schema is the migrated template every test database is cloned from.
 var schema = testsvc.Template{Name: "spbe_server_v1", Prepare: func(ctx context.Context, dsn string) error {
