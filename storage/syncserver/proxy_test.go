@@ -24,7 +24,9 @@ type faultProxy struct {
 	wg          sync.WaitGroup
 }
 
-func newProxy(t *testing.T, target string) *faultProxy {
+func newProxy(t *testing.T, target string) *faultProxy { return newProxyB(t, target) }
+
+func newProxyB(t testing.TB, target string) *faultProxy {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
