@@ -10,6 +10,7 @@ import (
 	"github.com/minio/minio-go/v7"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/testsvc"
 )
 
 // The object store goes away mid-upload: the PATCH that needed it fails
@@ -68,5 +69,39 @@ func TestObjectStoreStoppedMidUpload(t *testing.T) {
 	h := sha256.New()
 	if _, err := io.Copy(h, obj); err != nil || hex.EncodeToString(h.Sum(nil)) != f.SHA256 {
 		t.Fatalf("stored object differs: %v", err)
+	}
+}
+
+// PostgreSQL restarted mid-upload: requests during the restart fail
+// retryably, the pool reconnects, and the upload resumes from the offset
+// it had (the state is in the database and the tail on disk, not in the
+// server process).
+func TestPostgresRestartedMidUpload(t *testing.T) {
+	e := newEnv(t)
+	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
+	big := randomBytes(8 << 20)
+	m := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000062", seq: 1, evidence: [][]byte{big}})
+	c := e.client()
+	c.chunk = 6 << 20
+	_, ans, err := c.announce(m)
+	if err != nil || len(ans.Missing) != 1 {
+		t.Fatalf("announce: %v %+v", err, ans)
+	}
+	f := ans.Missing[0]
+	if code, off, err := c.patch(m, f.SHA256, big, 0); err != nil || code != http.StatusNoContent || off != 6<<20 {
+		t.Fatalf("first PATCH: %d %d %v", code, off, err)
+	}
+	if err := testsvc.Postgres(t).Restart(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.upload(m, f, 20); err != nil {
+		t.Fatal(err)
+	}
+	code, ans, err := c.completeReq(m)
+	for i := 0; err == nil && code == http.StatusServiceUnavailable && i < 5; i++ {
+		code, ans, err = c.completeReq(m) // a connection of the pool that died with the restart
+	}
+	if err != nil || code != http.StatusCreated || ans.Outcome != syncapi.OutcomeNew {
+		t.Fatalf("complete after the restart: %d %+v %v", code, ans, err)
 	}
 }

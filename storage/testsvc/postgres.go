@@ -35,6 +35,36 @@ type Cluster struct {
 
 	mu        sync.Mutex
 	templates map[string]error
+	bin       string
+	cred      *credentialT
+}
+
+// launch starts the postmaster on the cluster's data directory.
+func (c *Cluster) launch() error {
+	c.done = make(chan struct{})
+	c.cmd = exec.Command(filepath.Join(c.bin, "postgres"), "-D", filepath.Join(c.dir, "data"), "-k", c.dir, "-p", fmt.Sprint(c.port),
+		"-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off",
+		"-c", "full_page_writes=off", "-c", "max_connections=200")
+	setProcAttr(c.cmd, c.cred)
+	logf, err := os.OpenFile(filepath.Join(c.dir, "postgres.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return err
+	}
+	c.cmd.Stdout, c.cmd.Stderr = logf, logf
+	if err := c.cmd.Start(); err != nil {
+		logf.Close()
+		return fmt.Errorf("postgres: %w", err)
+	}
+	done, cmd := c.done, c.cmd
+	go func() { _ = cmd.Wait(); logf.Close(); close(done) }()
+	return c.waitReady(30 * time.Second)
+}
+
+// Restart stops the postmaster (fast shutdown: open connections are cut)
+// and starts it again on the same data: for tests of a database restart.
+func (c *Cluster) Restart() error {
+	c.shutdown()
+	return c.launch()
 }
 
 var (
@@ -119,7 +149,7 @@ func startCluster() (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{dir: dir, port: 55432, user: "spbe", templates: map[string]error{}, done: make(chan struct{})}
+	c := &Cluster{dir: dir, port: 55432, user: "spbe", templates: map[string]error{}}
 	cred, err := runAsPostgres(dir)
 	if err != nil {
 		return nil, err
@@ -131,20 +161,11 @@ func startCluster() (*Cluster, error) {
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("initdb: %w\n%s", err, out)
 	}
-	c.cmd = exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", dir, "-p", fmt.Sprint(c.port),
-		"-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off",
-		"-c", "full_page_writes=off", "-c", "max_connections=200")
-	setProcAttr(c.cmd, cred)
-	logf, err := os.Create(filepath.Join(dir, "postgres.log"))
-	if err != nil {
+	c.bin, c.cred = bin, cred
+	if err := c.launch(); err != nil {
 		return nil, err
 	}
-	c.cmd.Stdout, c.cmd.Stderr = logf, logf
-	if err := c.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
-	}
-	go func() { _ = c.cmd.Wait(); logf.Close(); close(c.done) }()
-	return c, c.waitReady(30 * time.Second)
+	return c, nil
 }
 
 func (c *Cluster) waitReady(limit time.Duration) error {
@@ -169,8 +190,14 @@ func (c *Cluster) waitReady(limit time.Duration) error {
 	}
 }
 
-// stop shuts the cluster down (fast: SIGINT) and removes its files.
+// stop shuts the cluster down and removes its files.
 func (c *Cluster) stop() {
+	c.shutdown()
+	_ = os.RemoveAll(c.dir)
+}
+
+// shutdown stops the postmaster (fast: SIGINT).
+func (c *Cluster) shutdown() {
 	if c.cmd != nil && c.cmd.Process != nil {
 		_ = c.cmd.Process.Signal(os.Interrupt)
 		select {
@@ -180,7 +207,6 @@ func (c *Cluster) stop() {
 			<-c.done
 		}
 	}
-	_ = os.RemoveAll(c.dir)
 }
 
 // pgBinDir finds initdb and postgres: SPBE_PG_BIN, then Debian's

@@ -12,7 +12,9 @@ import (
 // runAsPostgres returns the credential of the postgres user when the tests
 // run as root (initdb and postgres refuse root) and hands dir to it; nil
 // otherwise.
-func runAsPostgres(dir string) (*syscall.Credential, error) {
+type credentialT = syscall.Credential
+
+func runAsPostgres(dir string) (*credentialT, error) {
 	if os.Geteuid() != 0 {
 		return nil, nil
 	}
@@ -30,6 +32,6 @@ func runAsPostgres(dir string) (*syscall.Credential, error) {
 
 // setProcAttr runs cmd as cred (if set) and kills it when the test binary
 // dies, so a crashed test leaves no server behind.
-func setProcAttr(cmd *exec.Cmd, cred *syscall.Credential) {
+func setProcAttr(cmd *exec.Cmd, cred *credentialT) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGKILL, Setpgid: true}
 }

@@ -6,9 +6,9 @@ import (
 	"os/exec"
 )
 
-type credential struct{}
+type credentialT struct{}
 
 // runAsPostgres: on other systems the tests run as the current user.
-func runAsPostgres(string) (*credential, error) { return nil, nil }
+func runAsPostgres(string) (*credentialT, error) { return nil, nil }
 
-func setProcAttr(*exec.Cmd, *credential) {}
+func setProcAttr(*exec.Cmd, *credentialT) {}
