@@ -7,6 +7,7 @@
 //	spbe-server migrate  [--db DSN]
 //	spbe-server enrol    [--db DSN] --pemda KODE --nama NAMA --by OPERATOR --asesor-key BERKAS --fingerprint "….." …
 //	spbe-server serve    [--db DSN] [--listen ADDR] [--s3-…] [--staging DIR] [--key BERKAS] [--name URL]
+//	spbe-server gc       [serve's flags] [--older-than 336h]
 //
 // Every flag can also be given by environment (SPBE_SERVER_DB, …; see
 // --help of each command).
@@ -29,10 +30,11 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `pakai / usage: spbe-server migrate | enrol | serve  [--help]
+const usage = `pakai / usage: spbe-server migrate | enrol | serve | gc  [--help]
   migrate  menerapkan migrasi skema PostgreSQL / applies the schema migrations
   enrol    mendaftarkan Pemda dan kunci Tim Asesor / enrols a Pemda and its assessor keys
   serve    menjalankan API v1 / serves API v1
+  gc       menghapus unggahan yang ditinggalkan / expires abandoned uploads
 `
 
 // run is main without the process: tests call it in-process.
@@ -42,7 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
-		"migrate": runMigrate, "enrol": runEnrol, "serve": runServe,
+		"migrate": runMigrate, "enrol": runEnrol, "serve": runServe, "gc": runGC,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

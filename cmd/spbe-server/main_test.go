@@ -74,6 +74,13 @@ func TestMigrateEnrolServe(t *testing.T) {
 		t.Fatalf("enrol: %d %q %q", code, out, errs)
 	}
 	serveAndStop(t, dsn, bucket)
+	dir := t.TempDir()
+	code, out, errs := runCmd(t, ctx, "gc", "--db", dsn, "--name", "https://sync.test", "--staging", filepath.Join(dir, "staging"),
+		"--key", filepath.Join(dir, "receipt.key"), "--s3-endpoint", bucket.Endpoint, "--s3-access-key", bucket.AccessKey,
+		"--s3-secret-key", bucket.Secret, "--s3-bucket", "spbe-blobs", "--log-format", "text")
+	if code != 0 || !strings.Contains(out, "0 bundel staging") {
+		t.Fatalf("gc: %d %q %q", code, out, errs)
+	}
 }
 
 func serveAndStop(t *testing.T, dsn string, bucket testsvc.Bucket) {

@@ -3,6 +3,7 @@ package serverdb
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -44,4 +45,32 @@ func (db *DB) SaveUpload(ctx context.Context, u Upload) error {
 func (db *DB) DeleteUpload(ctx context.Context, pemda int16, sha string) error {
 	_, err := db.Pool.Exec(ctx, `DELETE FROM upload WHERE pemda_id = $1 AND sha256 = $2`, pemda, sha)
 	return err
+}
+
+// StaleUploads are the uploads whose last part was stored before t.
+func (db *DB) StaleUploads(ctx context.Context, before time.Time) ([]Upload, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT pemda_id, sha256, size, s3_upload, etags, parts_bytes, hash_state FROM upload WHERE updated_at < $1`, before)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Upload
+	for rows.Next() {
+		var u Upload
+		if err := rows.Scan(&u.PemdaID, &u.SHA256, &u.Size, &u.S3Upload, &u.ETags, &u.PartsBytes, &u.HashState); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// ExpireStaging removes staging bundles announced before t none of whose
+// files had an upload part stored since: the client gave up (or will
+// announce again). Decided bundles are never touched.
+func (db *DB) ExpireStaging(ctx context.Context, before time.Time) (int64, error) {
+	tag, err := db.Pool.Exec(ctx, `DELETE FROM bundle b WHERE b.status = 'staging' AND b.announced_at < $1
+		AND NOT EXISTS (SELECT 1 FROM bundle_file f JOIN upload u ON u.sha256 = f.sha256 AND u.pemda_id = b.pemda_id
+			WHERE f.bundle_id = b.bundle_id AND u.updated_at >= $1)`, before)
+	return tag.RowsAffected(), err
 }
