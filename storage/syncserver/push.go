@@ -47,11 +47,16 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 			_ = s.receiveInline(context.WithoutCancel(r.Context()), p, v, mr)
 		}
 		s.answerStored(w, r, p, b)
-		return
 	case err != nil && !errors.Is(err, assessment.ErrNotFound):
 		s.internal(w, r, err)
-		return
+	default:
+		s.announceNew(w, r, p, v, man, sig, mr)
 	}
+}
+
+// announceNew decides a manifest not stored yet on the current state,
+// stages it if it would not be refused, and takes the inline files.
+func (s *Server) announceNew(w http.ResponseWriter, r *http.Request, p serverdb.Pemda, v *bundle.Verified, man, sig []byte, mr *multipart.Reader) {
 	pre := serverdb.BundleOf(p.ID, v, man, sig)
 	d, err := s.cfg.DB.PreDecide(r.Context(), pre, intakeBundle(v, false))
 	if err != nil {
@@ -62,7 +67,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		s.answer(w, rejected(pre, d.Code, d.Reason))
 		return
 	}
-	b, err = s.cfg.DB.Announce(r.Context(), p.ID, v, man, sig)
+	b, err := s.cfg.DB.Announce(r.Context(), p.ID, v, man, sig)
 	if errors.Is(err, serverdb.ErrBundleIDReused) {
 		s.answer(w, rejected(pre, syncapi.CodeBundleID, fmt.Sprintf(
 			"bundle id %s sudah dipakai bundel lain dengan isi berbeda; bundel ini tidak disimpan", pre.BundleID)))
