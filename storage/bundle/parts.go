@@ -1,6 +1,8 @@
 package bundle
 
 import (
+	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -129,4 +131,55 @@ func hashPart(src PartSource, want File, keep bool, lim Limits, buf []byte, extr
 		return nil, fail(want.Path, CheckHash, "dihitung %.16s…, manifest %.16s…", got, want.SHA256)
 	}
 	return kept, nil
+}
+
+// WriteParts writes the container of a bundle kept in parts (the server's
+// copy) with the writer's own layout — entries, order, methods, times — so
+// the result verifies exactly like the original (only manifest.json's bytes
+// are signed; with the same build it is byte-identical). open returns a
+// file's content by SHA-256; answers.json and report.pdf are read into
+// memory (they are small), evidence is streamed and hashed on the way.
+func WriteParts(w io.Writer, manifest, sig []byte, m *Manifest, open func(sha256 string) (io.ReadCloser, error)) error {
+	p := &planned{manifest: manifest, signature: sig}
+	lim := DefaultLimits
+	for _, f := range m.Files {
+		switch f.Role {
+		case RoleAnswers, RoleReport:
+			data, err := readWhole(open, f, lim.MaxAnswersSize)
+			if err != nil {
+				return err
+			}
+			if f.Role == RoleAnswers {
+				p.answers = data
+			} else {
+				p.report = data
+			}
+		default:
+			p.evidence = append(p.evidence, f)
+		}
+	}
+	bw := bufio.NewWriterSize(w, copyBufSize)
+	if err := p.writeZip(bw, open, &progress{ctx: context.Background()}); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func readWhole(open func(string) (io.ReadCloser, error), f File, limit int64) ([]byte, error) {
+	if f.Size > max(limit, 64<<20) {
+		return nil, fail(f.Path, CheckTooLarge, "%d byte", f.Size)
+	}
+	rc, err := open(f.SHA256)
+	if err != nil {
+		return nil, &Error{Entry: f.Path, Check: CheckEvidence, Detail: err.Error(), Err: err}
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, f.Size+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) != f.Size || sha256Hex(data) != f.SHA256 {
+		return nil, fail(f.Path, CheckEvidence, "isi tersimpan tidak sama dengan manifest")
+	}
+	return data, nil
 }
