@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
@@ -41,11 +42,12 @@ const (
 	CodeUnknownPemda    = "unknown-pemda"
 	CodeNotFound        = "not-found"
 	CodeBadRequest      = "bad-request"
-	CodeOffset          = "offset"      // PATCH at an offset the server did not acknowledge
-	CodeLocked          = "locked"      // another PATCH of the same file is running
-	CodeTooLarge        = "too-large"   // beyond the declared size or a request limit
-	CodeIncomplete      = "incomplete"  // complete while files are missing
-	CodeUnavailable     = "unavailable" // the server's store is not answering; retry
+	CodeOffset          = "offset"       // PATCH at an offset the server did not acknowledge
+	CodeLocked          = "locked"       // another PATCH of the same file is running
+	CodeTooLarge        = "too-large"    // beyond the declared size or a request limit
+	CodeIncomplete      = "incomplete"   // complete while files are missing
+	CodeUnavailable     = "unavailable"  // the server's store is not answering; retry
+	CodeUnauthorized    = "unauthorized" // a Tim Asesor read without a valid signature
 )
 
 // MissingFile is a manifest file the server does not hold yet.
@@ -152,6 +154,8 @@ func CodeStatus(code string) int {
 		return http.StatusRequestEntityTooLarge
 	case CodeUnavailable:
 		return http.StatusServiceUnavailable
+	case CodeUnauthorized:
+		return http.StatusUnauthorized
 	}
 	return http.StatusUnprocessableEntity // invalid, catalog
 }
@@ -190,4 +194,14 @@ func ReadReceipt(envelope []byte) (Receipt, error) {
 		return r, err
 	}
 	return r, json.Unmarshal(body, &r)
+}
+
+// AsesorRequestType is the DSSE type a Tim Asesor request signature is
+// made over (see AsesorRequestText).
+const AsesorRequestType = "application/vnd.spbe.asesor-request;version=1"
+
+// AsesorRequestText is what an assessor signs to read from the server:
+// the method, the request URI (path and query) and the Unix time.
+func AsesorRequestText(method, requestURI string, unix int64) []byte {
+	return []byte(method + " " + requestURI + "\n" + strconv.FormatInt(unix, 10))
 }

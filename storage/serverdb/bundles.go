@@ -31,6 +31,7 @@ type Bundle struct {
 	Signature      []byte
 	AnnouncedAt    time.Time
 	Receipt        []byte
+	LogSeq         int64 // the pull cursor (0 while staging)
 }
 
 // ErrBundleIDReused: the bundle id is stored with another manifest.
@@ -77,7 +78,7 @@ func (db *DB) Announce(ctx context.Context, pemda int16, v *bundle.Verified, man
 
 const bundleCols = `bundle_id::text, pemda_id, manifest_sha256, keyid, opd_kode, periode, sequence,
 	coalesce(supersedes_id::text, ''), coalesce(supersedes_sha, ''), created_at, status,
-	coalesce(outcome, ''), manifest, signature, announced_at, coalesce(receipt, ''::bytea)`
+	coalesce(outcome, ''), manifest, signature, announced_at, coalesce(receipt, ''::bytea), coalesce(log_seq, 0)`
 
 func (db *DB) bundleWhere(ctx context.Context, q Querier, where string, args ...any) (Bundle, error) {
 	var b Bundle
@@ -85,7 +86,7 @@ func (db *DB) bundleWhere(ctx context.Context, q Querier, where string, args ...
 	var periode int16
 	err := q.QueryRow(ctx, `SELECT `+bundleCols+` FROM bundle WHERE `+where, args...).Scan(&b.BundleID, &b.PemdaID,
 		&b.ManifestSHA256, &b.KeyID, &b.OPDKode, &periode, &seq, &b.SupersedesID, &b.SupersedesSHA, &b.CreatedAt, &b.Status, &b.Outcome, &b.Manifest, &b.Signature,
-		&b.AnnouncedAt, &b.Receipt)
+		&b.AnnouncedAt, &b.Receipt, &b.LogSeq)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return b, fmt.Errorf("bundel: %w", assessment.ErrNotFound)
 	}
@@ -193,4 +194,36 @@ func BundleOf(pemda int16, v *bundle.Verified, manifest, sig []byte) Bundle {
 func (db *DB) Discard(ctx context.Context, bundleID string) error {
 	_, err := db.Pool.Exec(ctx, `DELETE FROM bundle WHERE bundle_id = $1 AND status = 'staging'`, bundleID)
 	return err
+}
+
+// LogEntry is one decided bundle in the Pemda's pull log.
+type LogEntry struct {
+	Seq            int64  `json:"seq"`
+	BundleID       string `json:"bundle_id"`
+	ManifestSHA256 string `json:"manifest_sha256"`
+	OPDKode        string `json:"opd_kode"`
+	Outcome        string `json:"outcome"`
+	Status         string `json:"status"`
+	CompletedAt    string `json:"completed_at"`
+}
+
+// Log lists the Pemda's decided bundles after cursor seq, in order.
+func (db *DB) Log(ctx context.Context, pemda int16, after int64, limit int) ([]LogEntry, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT log_seq, bundle_id::text, manifest_sha256, opd_kode, outcome, status, completed_at
+		FROM bundle WHERE pemda_id = $1 AND log_seq > $2 ORDER BY log_seq LIMIT $3`, pemda, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []LogEntry{}
+	for rows.Next() {
+		var e LogEntry
+		var at time.Time
+		if err := rows.Scan(&e.Seq, &e.BundleID, &e.ManifestSHA256, &e.OPDKode, &e.Outcome, &e.Status, &at); err != nil {
+			return nil, err
+		}
+		e.CompletedAt = at.UTC().Format(time.RFC3339Nano)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }

@@ -171,10 +171,20 @@ func (db *DB) apply(ctx context.Context, tx pgx.Tx, b *Bundle, d intake.Decision
 		_, err := tx.Exec(ctx, `DELETE FROM bundle WHERE bundle_id = $1`, b.BundleID)
 		return err
 	}
+	// The pull cursor: assigned under a per-Pemda lock inside the
+	// deciding transaction, so its order is commit order (a bigserial
+	// read by "after N" would skip a row committed late).
+	var seq int64
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(3, $1)`, int32(b.PemdaID)); err != nil {
+		return err
+	}
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(log_seq), 0) + 1 FROM bundle WHERE pemda_id = $1`, b.PemdaID).Scan(&seq); err != nil {
+		return err
+	}
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	b.Status, b.Outcome = status, string(d.Kind)
+	b.Status, b.Outcome, b.LogSeq = status, string(d.Kind), seq
 	b.Receipt = sign(*b, d, now)
-	_, err := tx.Exec(ctx, `UPDATE bundle SET status = $2, outcome = $3, completed_at = $4, receipt = $5 WHERE bundle_id = $1`,
-		b.BundleID, status, string(d.Kind), now, b.Receipt)
+	_, err := tx.Exec(ctx, `UPDATE bundle SET status = $2, outcome = $3, completed_at = $4, receipt = $5, log_seq = $6 WHERE bundle_id = $1`,
+		b.BundleID, status, string(d.Kind), now, b.Receipt, seq)
 	return err
 }

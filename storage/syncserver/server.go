@@ -9,6 +9,7 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -77,6 +78,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("PATCH /v1/pemda/{p}/bundles/{id}/files/{sha}", s.patchFile)
 	mux.HandleFunc("POST /v1/pemda/{p}/bundles/{id}/complete", s.complete)
 	mux.HandleFunc("PUT /v1/pemda/{p}/registry", s.putRegistry)
+	mux.HandleFunc("GET /v1/pemda/{p}/log", s.log)
+	mux.HandleFunc("GET /v1/pemda/{p}/bundles/{id}/container", s.container)
 	return mux
 }
 
@@ -131,3 +134,5 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 	s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	s.refuse(w, syncapi.CodeUnavailable, "server sedang bermasalah; coba lagi nanti", true)
 }
+
+func jsonEncode(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) }

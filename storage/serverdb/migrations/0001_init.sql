@@ -73,8 +73,10 @@ CREATE TABLE bundle (
 	announced_at    timestamptz NOT NULL DEFAULT now(),
 	completed_at    timestamptz,
 	receipt         bytea,
+	log_seq         bigint,                 -- the assessor's pull cursor, per Pemda, in commit order
 	CHECK ((status = 'staging') = (completed_at IS NULL))
 );
+CREATE UNIQUE INDEX bundle_log_seq ON bundle (pemda_id, log_seq);
 -- The uniqueness rules the decision relies on; a lost race is an error
 -- here, never a duplicate. A staging row does not hold its sequence yet.
 CREATE UNIQUE INDEX bundle_key_sequence ON bundle (keyid, sequence) WHERE status <> 'staging';
