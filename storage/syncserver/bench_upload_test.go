@@ -124,7 +124,7 @@ func BenchmarkThrottledLink(b *testing.B) {
 		b.Fatal(err)
 	}
 	p := newProxyB(b, strings.TrimPrefix(e.http.URL, "http://"))
-	p.bytesPerSec = rate
+	p.setRate(rate)
 	b.ResetTimer()
 	start := time.Now()
 	res, err := syncclient.Push(context.Background(), syncclient.Config{Server: p.url(), Pemda: pemdaKode,
@@ -147,7 +147,7 @@ func rawTransfer(b *testing.B, n, rate int64) time.Duration {
 	}))
 	defer sink.Close()
 	p := newProxyB(b, strings.TrimPrefix(sink.URL, "http://"))
-	p.bytesPerSec = rate
+	p.setRate(rate)
 	start := time.Now()
 	req, _ := http.NewRequest(http.MethodPut, p.url(), io.LimitReader(pseudoFile(2, n), n))
 	req.ContentLength = n

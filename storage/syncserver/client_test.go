@@ -37,7 +37,7 @@ func TestClientPushThroughDroppingLink(t *testing.T) {
 	a := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000071", seq: 1, evidence: [][]byte{big, []byte("SK lama")}})
 	p := newProxy(t, strings.TrimPrefix(e.http.URL, "http://"))
 	rng := rand.New(rand.NewPCG(7, 15))
-	p.cut = func() int64 { return 32<<10 + rng.Int64N(2<<20) }
+	p.setCut(func() int64 { return 32<<10 + rng.Int64N(2<<20) })
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DisableKeepAlives, tr.ExpectContinueTimeout = true, 5*time.Second
 	cfg := syncclient.Config{Server: p.url(), Pemda: pemdaKode, HTTP: &http.Client{Transport: tr, Timeout: time.Minute},
@@ -60,7 +60,7 @@ func TestClientPushThroughDroppingLink(t *testing.T) {
 
 	b := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000072", seq: 2, level: 4, evidence: [][]byte{big, []byte("SK baru")},
 		supersedes: &bundle.Supersedes{BundleID: a.manifest.BundleID, ManifestSHA256: a.sha}})
-	p.cut = func() int64 { return 0 }
+	p.setCut(func() int64 { return 0 })
 	before := p.sent.Load()
 	res, err = syncclient.Push(ctx, cfg, writeBundle(t, b))
 	if err != nil || res.Answer.Outcome != syncapi.OutcomeNewVersion {

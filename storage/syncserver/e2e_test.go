@@ -63,7 +63,7 @@ func TestEndToEndThreeOPDs(t *testing.T) {
 	p := newProxy(t, strings.TrimPrefix(e.http.URL, "http://"))
 	var mu sync.Mutex
 	rng := rand.New(rand.NewPCG(3, 3))
-	p.cut = func() int64 { mu.Lock(); defer mu.Unlock(); return 64<<10 + rng.Int64N(1<<20) }
+	p.setCut(func() int64 { mu.Lock(); defer mu.Unlock(); return 64<<10 + rng.Int64N(1<<20) })
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DisableKeepAlives, tr.ExpectContinueTimeout = true, 5*time.Second
 	cfg := syncclient.Config{Server: p.url(), Pemda: pemdaKode, HTTP: &http.Client{Transport: tr, Timeout: time.Minute},

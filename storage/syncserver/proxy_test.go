@@ -15,6 +15,7 @@ import (
 type faultProxy struct {
 	l      net.Listener
 	target string
+	mu     sync.Mutex // guards cut and bytesPerSec, and serialises calls of cut
 	// cut returns the byte budget of the next connection (≤ 0: no cut).
 	cut func() int64
 	// bytesPerSec throttles the client → server direction (0: none).
@@ -48,12 +49,19 @@ func (p *faultProxy) serve() {
 		if err != nil {
 			return
 		}
+		p.mu.Lock()
+		budget, rate := p.cut(), p.bytesPerSec
+		p.mu.Unlock()
 		p.wg.Add(1)
-		go func() { defer p.wg.Done(); p.relay(c, p.cut()) }()
+		go func() { defer p.wg.Done(); p.relay(c, budget, rate) }()
 	}
 }
 
-func (p *faultProxy) relay(c net.Conn, budget int64) {
+// setCut and setRate change the faults for the next connections.
+func (p *faultProxy) setCut(f func() int64) { p.mu.Lock(); p.cut = f; p.mu.Unlock() }
+func (p *faultProxy) setRate(r int64)       { p.mu.Lock(); p.bytesPerSec = r; p.mu.Unlock() }
+
+func (p *faultProxy) relay(c net.Conn, budget, rate int64) {
 	defer c.Close()
 	s, err := net.Dial("tcp", p.target)
 	if err != nil {
@@ -65,8 +73,8 @@ func (p *faultProxy) relay(c net.Conn, budget int64) {
 	var n int64
 	for {
 		want := int64(len(buf))
-		if p.bytesPerSec > 0 {
-			want = min(want, max(p.bytesPerSec/20, 1))
+		if rate > 0 {
+			want = min(want, max(rate/20, 1))
 		}
 		if budget > 0 {
 			want = min(want, budget-n)
@@ -86,8 +94,8 @@ func (p *faultProxy) relay(c net.Conn, budget int64) {
 			p.cuts.Add(1)
 			return // the link drops: both sides see the connection close
 		}
-		if p.bytesPerSec > 0 {
-			time.Sleep(time.Duration(int64(k) * int64(time.Second) / p.bytesPerSec))
+		if rate > 0 {
+			time.Sleep(time.Duration(int64(k) * int64(time.Second) / rate))
 		}
 	}
 }

@@ -27,7 +27,7 @@ func TestResumeAfterCuts(t *testing.T) {
 
 	p := newProxy(t, strings.TrimPrefix(e.http.URL, "http://"))
 	rng := rand.New(rand.NewPCG(15, 2026))
-	p.cut = func() int64 { return 64<<10 + rng.Int64N(3<<20) }
+	p.setCut(func() int64 { return 64<<10 + rng.Int64N(3<<20) })
 	e.url = p.url()
 	c := e.client()
 	c.http.Transport.(*http.Transport).DisableKeepAlives = true // each request its own connection: each gets its cut
