@@ -4,8 +4,11 @@ import (
 	"context"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsync"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/outbox"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
 )
@@ -39,5 +42,40 @@ func syncDeps() *cli.SyncDeps {
 			}
 			return ob.Items()
 		},
+		Asesor: syncAsesorDeps(),
 	}
+}
+
+// syncAsesorDeps is the Tim Asesor's side (storage/asesorsync).
+func syncAsesorDeps() *cli.SyncAsesorDeps {
+	return &cli.SyncAsesorDeps{
+		PublishRegistry: func(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass []byte) (n int, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				tim, err := timAsesor(w, cfg, pass)
+				if err == nil {
+					n, err = asesorsync.PublishRegistry(ctx, w, tim)
+				}
+				return err
+			})
+			return n, err
+		},
+		Pull: func(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass []byte) (out []intake.Outcome, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				tim, err := timAsesor(w, cfg, pass)
+				if err == nil {
+					out, err = asesorsync.Pull(ctx, w, tim)
+				}
+				return err
+			})
+			return out, err
+		},
+	}
+}
+
+func timAsesor(w *asesor.Workspace, cfg cli.SyncConfig, pass []byte) (syncclient.Asesor, error) {
+	key, err := unlockAssessorKey(w, pass)
+	if err != nil {
+		return syncclient.Asesor{}, err
+	}
+	return syncclient.Asesor{Server: cfg.Server, Pemda: cfg.Pemda, Key: key.Private()}, nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -14,8 +15,8 @@ import (
 func init() {
 	register(command{
 		name: "sync",
-		summary: "kirim ke server pengumpul: sync push [BUNDEL.spbe…] --server URL --pemda KODE | sync status [--json]" +
-			" — push exported bundles to the collection server",
+		summary: "server pengumpul: sync push [BUNDEL.spbe…] | sync status [--json] | sync registry | sync pull (asesor)" +
+			" --server URL --pemda KODE — the collection server",
 		run: runSync,
 	})
 }
@@ -37,9 +38,12 @@ type SyncDeps struct {
 	Push func(ctx context.Context, dataDir string, cfg SyncConfig, report func(syncapi.OutboxItem)) error
 	// Items lists the outbox.
 	Items func(dataDir string) ([]syncapi.OutboxItem, error)
+	// Asesor is the Tim Asesor's side (sync_asesor.go); nil: not wired.
+	Asesor *SyncAsesorDeps
 }
 
 const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--server URL] [--pemda KODE] | sync status [--json]\n" +
+	"  Tim Asesor: sync registry | sync pull  --server URL --pemda KODE --passphrase-file BERKAS\n" +
 	"  server dan pemda juga dari variabel SPBE_SYNC_SERVER dan SPBE_SYNC_PEMDA"
 
 func runSync(env *Env, args []string) int {
@@ -58,6 +62,8 @@ func runSync(env *Env, args []string) int {
 		return runSyncPush(env, dataDir, rest[1:])
 	case "status":
 		return runSyncStatus(env, dataDir, rest[1:])
+	case "registry", "pull":
+		return runSyncAsesor(env, dataDir, rest[0], rest[1:])
 	}
 	return fail(env, usagef("%s", syncUsage))
 }
@@ -65,8 +71,7 @@ func runSync(env *Env, args []string) int {
 func runSyncPush(env *Env, dataDir string, args []string) int {
 	fs := newFlagSet(env, "sync push")
 	fs.StringVar(&dataDir, "data", dataDir, "folder data")
-	server := fs.String("server", os.Getenv("SPBE_SYNC_SERVER"), "URL server pengumpul")
-	pemda := fs.String("pemda", os.Getenv("SPBE_SYNC_PEMDA"), "kode wilayah Pemda, mis. 72.10")
+	server, pemda := syncTarget(fs)
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return fail(env, err)
@@ -87,6 +92,13 @@ func runSyncPush(env *Env, dataDir string, args []string) int {
 		return fail(env, err)
 	}
 	return ExitOK
+}
+
+// syncTarget adds --server and --pemda (defaults from the environment).
+func syncTarget(fs *flag.FlagSet) (server, pemda *string) {
+	server = fs.String("server", os.Getenv("SPBE_SYNC_SERVER"), "URL server pengumpul")
+	pemda = fs.String("pemda", os.Getenv("SPBE_SYNC_PEMDA"), "kode wilayah Pemda, mis. 72.10")
+	return server, pemda
 }
 
 func runSyncStatus(env *Env, dataDir string, args []string) int {

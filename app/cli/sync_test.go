@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
 
@@ -93,5 +96,42 @@ func TestSyncStatus(t *testing.T) {
 	code, out, _ = runSyncCmd(&fakeOutbox{}, "sync", "status", "--json")
 	if code != ExitOK || strings.TrimSpace(out) != "[]" {
 		t.Fatalf("status --json of an empty outbox: %d %q", code, out)
+	}
+}
+
+// The assessor's pull shows each imported bundle like `import`, and
+// publishing the registry says how many keys went; both need the
+// passphrase of the assessor key.
+func TestSyncAsesor(t *testing.T) {
+	var gotPass string
+	f := &fakeOutbox{}
+	deps := f.deps()
+	deps.Asesor = &SyncAsesorDeps{
+		PublishRegistry: func(_ context.Context, _ string, _ SyncConfig, pass []byte) (int, error) {
+			gotPass = string(pass)
+			return 3, nil
+		},
+		Pull: func(context.Context, string, SyncConfig, []byte) ([]intake.Outcome, error) {
+			return []intake.Outcome{{Path: "server-000001.spbe", Kind: intake.KindNew, OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 1}}, nil
+		},
+	}
+	pass := filepath.Join(t.TempDir(), "pass")
+	if err := os.WriteFile(pass, []byte("frasa sandi asesor\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		return Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps}, args), out.String(), errOut.String()
+	}
+	flags := []string{"--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass}
+	if code, out, errs := run(append([]string{"sync", "registry"}, flags...)...); code != ExitOK || !strings.Contains(out, "3 kunci OPD") ||
+		gotPass != "frasa sandi asesor" {
+		t.Fatalf("registry: %d %q %q pass %q", code, out, errs, gotPass)
+	}
+	if code, out, errs := run(append([]string{"sync", "pull"}, flags...)...); code != ExitOK || !strings.Contains(out, "DISKOMINFO") {
+		t.Fatalf("pull: %d %q %q", code, out, errs)
+	}
+	if code, _, errs := run("sync", "pull", "--server", "https://s", "--pemda", "72.10"); code != ExitUsage || !strings.Contains(errs, "--passphrase-file") {
+		t.Fatalf("pull without passphrase: %d %q", code, errs)
 	}
 }

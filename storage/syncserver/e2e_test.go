@@ -16,6 +16,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsync"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
@@ -47,17 +48,9 @@ func TestEndToEndThreeOPDs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	wsKeys, err := ws.Keys(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reg []syncapi.RegistryKey
-	for _, k := range wsKeys {
-		reg = append(reg, syncclient.RegistryKey(k.PublicKey, k.OPDKode, string(k.Status)))
-	}
 	tim := syncclient.Asesor{Server: e.url, Pemda: pemdaKode, Key: e.asesor}
-	if err := tim.PublishRegistry(ctx, time.Now().UnixMilli(), reg); err != nil {
-		t.Fatal(err)
+	if n, err := asesorsync.PublishRegistry(ctx, ws, tim); err != nil || n != 3 {
+		t.Fatalf("registry: %d keys, %v", n, err)
 	}
 
 	p := newProxy(t, strings.TrimPrefix(e.http.URL, "http://"))
@@ -88,32 +81,28 @@ func TestEndToEndThreeOPDs(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	pull := func(cursor int64, want ...intake.Kind) int64 {
+	pull := func(want ...intake.Kind) {
 		t.Helper()
-		paths, next, err := tim.Pull(ctx, cursor, t.TempDir())
-		if err != nil || len(paths) != len(want) {
-			t.Fatalf("pull after %d: %v, %d bundles, want %d", cursor, err, len(paths), len(want))
-		}
-		out, err := ws.Import(ctx, paths, nil)
-		if err != nil {
-			t.Fatal(err)
+		out, err := asesorsync.Pull(ctx, ws, tim)
+		if err != nil || len(out) != len(want) {
+			t.Fatalf("pull: %v, %d bundles, want %d", err, len(out), len(want))
 		}
 		for i, o := range out {
 			if o.Kind != want[i] {
 				t.Fatalf("desktop import of pulled %s: %q %s %s", o.OPDKode, o.Kind, o.Code, o.Reason)
 			}
 		}
-		return next
 	}
-	cursor := pull(0, intake.KindNew, intake.KindNew, intake.KindNew)
-	cursor = pull(cursor)
+	pull(intake.KindNew, intake.KindNew, intake.KindNew)
+	pull() // the cursor (in the workspace) hands nothing twice
 	rev := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-0000000000f1", seq: 2, level: 4, opd: "BAPPEDA", key: priv["BAPPEDA"],
 		evidence:   [][]byte{[]byte("SK BAPPEDA revisi")},
 		supersedes: &bundle.Supersedes{BundleID: first["BAPPEDA"].manifest.BundleID, ManifestSHA256: first["BAPPEDA"].sha}})
 	if res, err := syncclient.Push(ctx, cfg, writeBundle(t, rev)); err != nil || res.Answer.Outcome != syncapi.OutcomeNewVersion {
 		t.Fatalf("versi baru: %v %+v", err, res.Answer)
 	}
-	if next := pull(cursor, intake.KindNewVersion); next != cursor+1 {
-		t.Fatalf("cursor %d after %d", next, cursor)
+	pull(intake.KindNewVersion)
+	if inbox, _ := filepath.Glob(filepath.Join(ws.Dir(), "inbox", "*.spbe")); len(inbox) != 0 {
+		t.Fatalf("pulled files left after import: %v", inbox)
 	}
 }
