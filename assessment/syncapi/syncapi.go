@@ -196,12 +196,19 @@ func ReadReceipt(envelope []byte) (Receipt, error) {
 	return r, json.Unmarshal(body, &r)
 }
 
-// AsesorRequestType is the DSSE type a Tim Asesor request signature is
-// made over (see AsesorRequestText).
-const AsesorRequestType = "application/vnd.spbe.asesor-request;version=1"
+// SignedRequestType is the DSSE type a signed read request is made over
+// (header "SPBE-Asesor …" with an assessor key, "SPBE-OPD …" with the OPD
+// key that signed the bundle; see SignedRequestText).
+const SignedRequestType = "application/vnd.spbe.signed-request;version=1"
 
-// AsesorRequestText is what an assessor signs to read from the server:
-// the method, the request URI (path and query) and the Unix time.
-func AsesorRequestText(method, requestURI string, unix int64) []byte {
+// SignedRequestText is what a client signs to read from the server: the
+// method, the request URI (path and query) and the Unix time.
+func SignedRequestText(method, requestURI string, unix int64) []byte {
 	return []byte(method + " " + requestURI + "\n" + strconv.FormatInt(unix, 10))
+}
+
+// FeedbackList is the feedback on one bundle: .spbe-umpan envelopes as the
+// Tim Asesor signed them, oldest first.
+type FeedbackList struct {
+	Feedback [][]byte `json:"feedback"`
 }

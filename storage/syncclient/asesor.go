@@ -100,15 +100,59 @@ func (a Asesor) Pull(ctx context.Context, cursor int64, dir string) (paths []str
 
 // signed is a GET with the SPBE-Asesor signature header.
 func (a Asesor) signed(ctx context.Context, uri string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, a.Server+uri, nil)
+	return signedGet(ctx, a.client(), a.Server, uri, "SPBE-Asesor", a.Key)
+}
+
+// signedGet is a GET signed with key under scheme (docs/sync.md §2.4).
+func signedGet(ctx context.Context, c *http.Client, server, uri, scheme string, key ed25519.PrivateKey) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, server+uri, nil)
 	if err != nil {
 		return nil, err
 	}
 	ts := time.Now().Unix()
-	sig := ed25519.Sign(a.Key, bundle.PAE(syncapi.AsesorRequestType, syncapi.AsesorRequestText(http.MethodGet, uri, ts)))
-	req.Header.Set("Authorization", fmt.Sprintf("SPBE-Asesor %s:%d:%s", keys.KeyID(a.Key.Public().(ed25519.PublicKey)), ts,
+	sig := ed25519.Sign(key, bundle.PAE(syncapi.SignedRequestType, syncapi.SignedRequestText(http.MethodGet, uri, ts)))
+	req.Header.Set("Authorization", fmt.Sprintf("%s %s:%d:%s", scheme, keys.KeyID(key.Public().(ed25519.PublicKey)), ts,
 		base64.StdEncoding.EncodeToString(sig)))
-	return a.client().Do(req)
+	return c.Do(req)
+}
+
+// PushFeedback sends a .spbe-umpan file (signed by this assessor key) for
+// the server to relay to the OPD; added is false when it was there.
+func (a Asesor) PushFeedback(ctx context.Context, envelope []byte) (added bool, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.Server+"/v1/pemda/"+a.Pemda+"/feedback", bytes.NewReader(envelope))
+	if err != nil {
+		return false, err
+	}
+	resp, err := a.client().Do(req)
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	switch resp.StatusCode {
+	case http.StatusCreated:
+		return true, nil
+	case http.StatusOK:
+		return false, nil
+	}
+	return false, answerError("umpan balik", resp)
+}
+
+// FetchFeedback is the OPD's read of the feedback on a bundle it signed:
+// the .spbe-umpan envelopes, to import like files from a stick (verified
+// there with the assessor key the OPD trusts). key is the OPD's key.
+func FetchFeedback(ctx context.Context, cfg Config, key ed25519.PrivateKey, bundleID string) ([][]byte, error) {
+	cfg = withDefaults(cfg)
+	resp, err := signedGet(ctx, cfg.HTTP, cfg.Server, "/v1/pemda/"+cfg.Pemda+"/bundles/"+bundleID+"/feedback", "SPBE-OPD", key)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, answerError("umpan balik", resp)
+	}
+	var list syncapi.FeedbackList
+	err = json.NewDecoder(io.LimitReader(resp.Body, 64<<20)).Decode(&list)
+	return list.Feedback, err
 }
 
 func (a Asesor) getJSON(ctx context.Context, uri string, v any) error {

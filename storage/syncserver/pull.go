@@ -26,34 +26,40 @@ const maxClockSkew = 5 * time.Minute
 //	Authorization: SPBE-Asesor <keyid>:<unix seconds>:<base64 signature>
 //
 // where the signature is Ed25519 by an enrolled assessor key of the Pemda
-// over syncapi.AsesorRequestText(method, path+query, time). Reads of
+// over syncapi.SignedRequestText(method, path+query, time). Reads of
 // bundles and evidence need it; a request copied within the clock window
 // can only repeat the same read.
 func (s *Server) asesorOnly(w http.ResponseWriter, r *http.Request, p serverdb.Pemda) bool {
-	keyid, ts, sig, ok := parseAsesorAuth(r.Header.Get("Authorization"))
+	ks, err := s.cfg.DB.AssessorKeys(r.Context(), p.ID)
+	if err != nil {
+		s.internal(w, r, err)
+		return false
+	}
+	return s.signedBy(w, r, "SPBE-Asesor", func(keyid string) ed25519.PublicKey { return ks[keyid] })
+}
+
+// signedBy checks a request signed with the scheme's header by a key
+// lookup returns, within the clock window; it answers 401 itself.
+func (s *Server) signedBy(w http.ResponseWriter, r *http.Request, scheme string, lookup func(keyid string) ed25519.PublicKey) bool {
+	keyid, ts, sig, ok := parseSignedAuth(r.Header.Get("Authorization"), scheme)
 	if ok {
 		ok = time.Since(time.Unix(ts, 0)).Abs() <= maxClockSkew
 	}
 	if ok {
-		ks, err := s.cfg.DB.AssessorKeys(r.Context(), p.ID)
-		if err != nil {
-			s.internal(w, r, err)
-			return false
-		}
-		pub := ks[keyid]
-		ok = pub != nil && keys.VerifySignature(pub, bundle.PAE(syncapi.AsesorRequestType,
-			syncapi.AsesorRequestText(r.Method, r.URL.RequestURI(), ts)), sig) == nil
+		pub := lookup(keyid)
+		ok = pub != nil && keys.VerifySignature(pub, bundle.PAE(syncapi.SignedRequestType,
+			syncapi.SignedRequestText(r.Method, r.URL.RequestURI(), ts)), sig) == nil
 	}
 	if !ok {
-		w.Header().Set("WWW-Authenticate", "SPBE-Asesor")
+		w.Header().Set("WWW-Authenticate", scheme)
 		s.answer(w, syncapi.Answer{Error: &syncapi.Error{Code: syncapi.CodeUnauthorized,
-			Reason: "hanya Tim Asesor Pemda ini: permintaan harus ditandatangani kunci asesor yang terdaftar (periksa jam komputer)"}})
+			Reason: "permintaan harus ditandatangani kunci yang berhak (periksa jam komputer)"}})
 	}
 	return ok
 }
 
-func parseAsesorAuth(h string) (keyid string, ts int64, sig []byte, ok bool) {
-	rest, found := strings.CutPrefix(h, "SPBE-Asesor ")
+func parseSignedAuth(h, scheme string) (keyid string, ts int64, sig []byte, ok bool) {
+	rest, found := strings.CutPrefix(h, scheme+" ")
 	parts := strings.Split(rest, ":")
 	if !found || len(parts) != 3 || !keys.ValidKeyID(parts[0]) {
 		return "", 0, nil, false

@@ -26,7 +26,7 @@ import (
 func (e *env) asesorGet(t *testing.T, uri string, k ed25519.PrivateKey) *http.Response {
 	t.Helper()
 	ts := time.Now().Unix()
-	sig := ed25519.Sign(k, bundle.PAE(syncapi.AsesorRequestType, syncapi.AsesorRequestText(http.MethodGet, uri, ts)))
+	sig := ed25519.Sign(k, bundle.PAE(syncapi.SignedRequestType, syncapi.SignedRequestText(http.MethodGet, uri, ts)))
 	req, _ := http.NewRequest(http.MethodGet, e.url+uri, nil)
 	req.Header.Set("Authorization", fmt.Sprintf("SPBE-Asesor %s:%d:%s", keys.KeyID(k.Public().(ed25519.PublicKey)), ts,
 		base64.StdEncoding.EncodeToString(sig)))

@@ -80,6 +80,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("PUT /v1/pemda/{p}/registry", s.putRegistry)
 	mux.HandleFunc("GET /v1/pemda/{p}/log", s.log)
 	mux.HandleFunc("GET /v1/pemda/{p}/bundles/{id}/container", s.container)
+	mux.HandleFunc("POST /v1/pemda/{p}/feedback", s.postFeedback)
+	mux.HandleFunc("GET /v1/pemda/{p}/bundles/{id}/feedback", s.getFeedback)
 	return mux
 }
 

@@ -115,3 +115,14 @@ CREATE TABLE pemda_blob (
 	sha256   text NOT NULL REFERENCES blob,
 	PRIMARY KEY (pemda_id, sha256)
 );
+
+-- Feedback (.spbe-umpan) the Tim Asesor sent for a decided bundle, relayed
+-- to the OPD that signed it. Stored once per signed payload.
+CREATE TABLE feedback (
+	payload_sha256 text PRIMARY KEY,
+	bundle_id      uuid NOT NULL REFERENCES bundle,
+	signer         text NOT NULL REFERENCES asesor_key,
+	envelope       bytea NOT NULL,
+	received_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX feedback_by_bundle ON feedback (bundle_id, received_at);
