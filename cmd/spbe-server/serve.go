@@ -29,6 +29,7 @@ type serveConfig struct {
 	db, listen, name, staging, keyFile, logFormat *string
 	s3Endpoint, s3Access, s3Secret, s3Bucket      *string
 	s3TLS, tlsCert, tlsKey, partSize, shutdown    *string
+	idle                                          *string
 }
 
 func serveFlags(stderr io.Writer) (flagSet, *serveConfig) {
@@ -49,6 +50,7 @@ func serveFlags(stderr io.Writer) (flagSet, *serveConfig) {
 		tlsKey:     f.env("tls-key", "SPBE_SERVER_TLS_KEY", "", "kunci TLS"),
 		partSize:   f.env("part-size", "SPBE_S3_PART_SIZE", "8388608", "ukuran bagian multipart S3 (byte, ≥ 5 MiB)"),
 		shutdown:   f.env("shutdown-timeout", "SPBE_SERVER_SHUTDOWN_TIMEOUT", "30s", "waktu menyelesaikan permintaan saat berhenti"),
+		idle:       f.env("idle-timeout", "SPBE_SERVER_IDLE_TIMEOUT", "60s", "unggahan yang diam selama ini diputus (yang sudah diterima tetap)"),
 	}
 	return f, c
 }
@@ -127,6 +129,10 @@ func buildServer(ctx context.Context, c *serveConfig, log *slog.Logger) (*syncse
 	if err != nil {
 		return nil, nil, fmt.Errorf("--part-size: %w", err)
 	}
+	idle, err := time.ParseDuration(*c.idle)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--idle-timeout: %w", err)
+	}
 	lib, err := assets.Library()
 	if err != nil {
 		return nil, nil, err
@@ -136,7 +142,7 @@ func buildServer(ctx context.Context, c *serveConfig, log *slog.Logger) (*syncse
 		return nil, nil, err
 	}
 	srv, err := syncserver.New(syncserver.Config{DB: db, S3: s3, Bucket: *c.s3Bucket, Staging: *c.staging, Key: key,
-		Name: *c.name, Library: lib, PartSize: part, Log: log})
+		Name: *c.name, Library: lib, PartSize: part, Log: log, IdleTimeout: idle})
 	if err != nil {
 		db.Close()
 		return nil, nil, err

@@ -63,9 +63,9 @@ func testsvcGateway(e *env) *testsvc.S3Server { return e.gw }
 
 func key(seed byte) ed25519.PrivateKey { return ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, 32)) }
 
-func newEnv(t *testing.T) *env { return newEnvB(t) }
+func newEnv(t *testing.T, opts ...func(*Config)) *env { return newEnvB(t, opts...) }
 
-func newEnvB(t testing.TB) *env {
+func newEnvB(t testing.TB, opts ...func(*Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	dsn := testsvc.Database(t, schema)
@@ -85,8 +85,12 @@ func newEnvB(t testing.TB) *env {
 		[]string{asesorID.Fingerprint}); err != nil {
 		t.Fatal(err)
 	}
-	e.srv, err = New(Config{DB: db, S3: bucket.Client(), Bucket: bucket.Name, Staging: t.TempDir(), Key: e.serverK,
-		Name: "https://sync.test", Library: lib, PartSize: MinPartSize, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	cfg := Config{DB: db, S3: bucket.Client(), Bucket: bucket.Name, Staging: t.TempDir(), Key: e.serverK,
+		Name: "https://sync.test", Library: lib, PartSize: MinPartSize, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	e.srv, err = New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/minio/minio-go/v7"
 
@@ -104,4 +105,39 @@ func TestPostgresRestartedMidUpload(t *testing.T) {
 	if err != nil || code != http.StatusCreated || ans.Outcome != syncapi.OutcomeNew {
 		t.Fatalf("complete after the restart: %d %+v %v", code, ans, err)
 	}
+}
+
+// A PATCH whose sender stalls is given up after Config.IdleTimeout: the bytes
+// that came are kept, and the file is not left locked for the next try.
+func TestStalledPatchReleasesTheFile(t *testing.T) {
+	e := newEnv(t, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
+	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
+	big := randomBytes(2 << 20)
+	m := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000063", seq: 1, evidence: [][]byte{big}})
+	c := e.client()
+	_, ans, _ := c.announce(m)
+	f := ans.Missing[0]
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		req, _ := http.NewRequest(http.MethodPatch, c.path("/bundles/"+m.manifest.BundleID+"/files/"+f.SHA256), pr)
+		req.Header.Set("Content-Type", "application/offset+octet-stream")
+		req.Header.Set("Upload-Offset", "0")
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	_, _ = pw.Write(big[:100<<10])
+	time.Sleep(time.Second) // the sender stalls, the server gives up
+	off, err := c.head(m, f.SHA256)
+	if err != nil || off != 100<<10 {
+		t.Fatalf("offset after a stall: %d %v", off, err)
+	}
+	code, got, err := c.patch(m, f.SHA256, big, off)
+	if err != nil || code != http.StatusNoContent || got != int64(len(big)) {
+		t.Fatalf("PATCH after the stall: %d %d %v (file still locked?)", code, got, err)
+	}
+	pw.Close()
+	<-done
 }

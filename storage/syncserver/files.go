@@ -79,7 +79,7 @@ func (s *Server) patchFile(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, syncapi.CodeTooLarge, "isi melebihi ukuran berkas di manifest atau batas satu permintaan", false)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, MaxPatch)
+	r.Body = http.MaxBytesReader(w, s.withIdleTimeout(w, r), MaxPatch)
 	// Not the request's context: when the link drops mid-PATCH, what
 	// arrived is still fsynced, shipped and recorded.
 	got, err := s.uploads.write(context.WithoutCancel(r.Context()), p.ID, sha, size, off, r.Body)

@@ -30,6 +30,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	r.Body = s.withIdleTimeout(w, r)
 	man, sig, mr, err := readSignedPair(w, r)
 	if err != nil {
 		s.refuse(w, syncapi.CodeBadRequest, err.Error(), false)

@@ -34,6 +34,9 @@ type Config struct {
 	// PartSize is the S3 multipart part size (≥ 5 MiB; 0 = 8 MiB).
 	PartSize int64
 	Log      *slog.Logger
+	// IdleTimeout cuts an upload body that sends nothing this long (0:
+	// DefaultIdleTimeout).
+	IdleTimeout time.Duration
 }
 
 // Server serves the API.
@@ -52,6 +55,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.PartSize < MinPartSize {
 		return nil, errors.New("ukuran bagian S3 minimal 5 MiB")
+	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, nil))
