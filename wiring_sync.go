@@ -9,6 +9,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsync"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/outbox"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
 )
@@ -42,7 +43,8 @@ func syncDeps() *cli.SyncDeps {
 			}
 			return ob.Items()
 		},
-		Asesor: syncAsesorDeps(),
+		FetchFeedback: fetchFeedback,
+		Asesor:        syncAsesorDeps(),
 	}
 }
 
@@ -78,4 +80,36 @@ func timAsesor(w *asesor.Workspace, cfg cli.SyncConfig, pass []byte) (syncclient
 		return syncclient.Asesor{}, err
 	}
 	return syncclient.Asesor{Server: cfg.Server, Pemda: cfg.Pemda, Key: key.Private()}, nil
+}
+
+// fetchFeedback unlocks the OPD key and fetches the feedback on every
+// bundle of the outbox the server accepted.
+func fetchFeedback(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass []byte) ([]cli.SyncFeedback, error) {
+	dir, err := storage.ResolveDataDir(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	key, err := keys.Open(dir).Unlock(pass)
+	if err != nil {
+		return nil, err
+	}
+	items, err := outbox.Open(dir).Items()
+	if err != nil {
+		return nil, err
+	}
+	var out []cli.SyncFeedback
+	scfg := syncclient.Config{Server: cfg.Server, Pemda: cfg.Pemda}
+	for _, it := range items {
+		if it.State != "done" {
+			continue
+		}
+		envs, err := syncclient.FetchFeedback(ctx, scfg, key.Private(), it.BundleID)
+		if err != nil {
+			return out, err
+		}
+		for _, e := range envs {
+			out = append(out, cli.SyncFeedback{Bundle: it.Name, Envelope: e})
+		}
+	}
+	return out, nil
 }

@@ -38,11 +38,15 @@ type SyncDeps struct {
 	Push func(ctx context.Context, dataDir string, cfg SyncConfig, report func(syncapi.OutboxItem)) error
 	// Items lists the outbox.
 	Items func(dataDir string) ([]syncapi.OutboxItem, error)
+	// FetchFeedback fetches the feedback on the outbox's accepted bundles,
+	// signing the requests with the OPD key (unlocked with pass).
+	FetchFeedback func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) ([]SyncFeedback, error)
 	// Asesor is the Tim Asesor's side (sync_asesor.go); nil: not wired.
 	Asesor *SyncAsesorDeps
 }
 
 const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--server URL] [--pemda KODE] | sync status [--json]\n" +
+	"  umpan balik: sync feedback --server URL --pemda KODE --passphrase-file BERKAS (kunci OPD)\n" +
 	"  Tim Asesor: sync registry | sync pull  --server URL --pemda KODE --passphrase-file BERKAS\n" +
 	"  server dan pemda juga dari variabel SPBE_SYNC_SERVER dan SPBE_SYNC_PEMDA"
 
@@ -64,6 +68,8 @@ func runSync(env *Env, args []string) int {
 		return runSyncStatus(env, dataDir, rest[1:])
 	case "registry", "pull":
 		return runSyncAsesor(env, dataDir, rest[0], rest[1:])
+	case "feedback":
+		return runSyncFeedback(env, dataDir, rest[1:])
 	}
 	return fail(env, usagef("%s", syncUsage))
 }

@@ -135,3 +135,34 @@ func TestSyncAsesor(t *testing.T) {
 		t.Fatalf("pull without passphrase: %d %q", code, errs)
 	}
 }
+
+// sync feedback imports each fetched file through the ordinary feedback
+// import (same file bytes), and reports a file it could not import.
+func TestSyncFeedback(t *testing.T) {
+	f := &fakeOutbox{}
+	deps := f.deps()
+	deps.FetchFeedback = func(context.Context, string, SyncConfig, []byte) ([]SyncFeedback, error) {
+		return []SyncFeedback{{Bundle: "SPBE_A_2026_1.spbe", Envelope: []byte("satu")}, {Bundle: "SPBE_A_2026_2.spbe", Envelope: []byte("dua")}}, nil
+	}
+	var seen []string
+	asesor := &AsesorDeps{ImportFeedback: func(_ context.Context, _ string, req FeedbackImportRequest) (FeedbackReceived, error) {
+		data, err := os.ReadFile(req.File)
+		if err != nil {
+			return FeedbackReceived{}, err
+		}
+		seen = append(seen, string(data))
+		if string(data) == "dua" {
+			return FeedbackReceived{}, errors.New("kunci asesor belum dipercaya")
+		}
+		return FeedbackReceived{AssessmentID: "a-1"}, nil
+	}}
+	pass := filepath.Join(t.TempDir(), "pass")
+	_ = os.WriteFile(pass, []byte("frasa sandi OPD\n"), 0o600)
+	var out, errOut bytes.Buffer
+	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, Asesor: asesor},
+		[]string{"sync", "feedback", "--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass})
+	if code != ExitError || strings.Join(seen, ",") != "satu,dua" || !strings.Contains(out.String(), "diimpor untuk penilaian a-1") ||
+		!strings.Contains(errOut.String(), "SPBE_A_2026_2.spbe: kunci asesor belum dipercaya") {
+		t.Fatalf("exit %d, imported %v\n%s\n%s", code, seen, out.String(), errOut.String())
+	}
+}
