@@ -9,6 +9,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsync"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/outbox"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
@@ -60,6 +61,13 @@ func syncAsesorDeps() *cli.SyncAsesorDeps {
 				return err
 			})
 			return n, err
+		},
+		SendFeedback: func(ctx context.Context, cfg cli.SyncConfig, file string) (bool, error) {
+			data, err := feedback.ReadFile(file)
+			if err != nil {
+				return false, err
+			}
+			return syncclient.Asesor{Server: cfg.Server, Pemda: cfg.Pemda}.PushFeedback(ctx, data)
 		},
 		Pull: func(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass []byte) (out []intake.Outcome, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {

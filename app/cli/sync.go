@@ -48,6 +48,7 @@ type SyncDeps struct {
 const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--server URL] [--pemda KODE] | sync status [--json]\n" +
 	"  umpan balik: sync feedback --server URL --pemda KODE --passphrase-file BERKAS (kunci OPD)\n" +
 	"  Tim Asesor: sync registry | sync pull  --server URL --pemda KODE --passphrase-file BERKAS\n" +
+	"              sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE\n" +
 	"  server dan pemda juga dari variabel SPBE_SYNC_SERVER dan SPBE_SYNC_PEMDA"
 
 func runSync(env *Env, args []string) int {
@@ -70,6 +71,8 @@ func runSync(env *Env, args []string) int {
 		return runSyncAsesor(env, dataDir, rest[0], rest[1:])
 	case "feedback":
 		return runSyncFeedback(env, dataDir, rest[1:])
+	case "send-feedback":
+		return runSyncSendFeedback(env, rest[1:])
 	}
 	return fail(env, usagef("%s", syncUsage))
 }

@@ -17,6 +17,36 @@ type SyncAsesorDeps struct {
 	// cursor and imports them with the ordinary import; the cursor moves
 	// only past what was imported.
 	Pull func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) ([]intake.Outcome, error)
+	// SendFeedback puts an exported .spbe-umpan file on the server for the
+	// OPD (already signed: no passphrase); added false: it was there.
+	SendFeedback func(ctx context.Context, cfg SyncConfig, file string) (added bool, err error)
+}
+
+// runSyncSendFeedback is `sync send-feedback BERKAS.spbe-umpan…` (assessor).
+func runSyncSendFeedback(env *Env, args []string) int {
+	deps := env.Sync.Asesor
+	if deps == nil || deps.SendFeedback == nil {
+		return fail(env, fmt.Errorf("sync send-feedback tidak tersedia di program ini"))
+	}
+	fs := newFlagSet(env, "sync send-feedback")
+	fs.String("data", "", "folder data (tidak dipakai)")
+	server, pemda := syncTarget(fs)
+	files, err := parseArgs(fs, args)
+	if err != nil || len(files) == 0 || *server == "" || *pemda == "" {
+		return fail(env, usagef("pakai: spbe-mandiri sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE"))
+	}
+	for _, f := range files {
+		added, err := deps.SendFeedback(context.Background(), SyncConfig{Server: *server, Pemda: *pemda}, f)
+		switch {
+		case err != nil:
+			return fail(env, fmt.Errorf("%s: %w", f, err))
+		case added:
+			fmt.Fprintf(env.Stdout, "%s: terkirim; OPD menerimanya pada `sync feedback` berikutnya.\n", f)
+		default:
+			fmt.Fprintf(env.Stdout, "%s: sudah ada di server.\n", f)
+		}
+	}
+	return ExitOK
 }
 
 // runSyncAsesor is `sync registry` and `sync pull` (assessor).

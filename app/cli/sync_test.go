@@ -166,3 +166,20 @@ func TestSyncFeedback(t *testing.T) {
 		t.Fatalf("exit %d, imported %v\n%s\n%s", code, seen, out.String(), errOut.String())
 	}
 }
+
+func TestSyncSendFeedback(t *testing.T) {
+	f := &fakeOutbox{}
+	deps := f.deps()
+	var sent []string
+	deps.Asesor = &SyncAsesorDeps{SendFeedback: func(_ context.Context, cfg SyncConfig, file string) (bool, error) {
+		sent = append(sent, file+"@"+cfg.Server)
+		return file == "a.spbe-umpan", nil
+	}}
+	var out, errOut bytes.Buffer
+	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps},
+		[]string{"sync", "send-feedback", "a.spbe-umpan", "b.spbe-umpan", "--server", "https://s", "--pemda", "72.10"})
+	if code != ExitOK || strings.Join(sent, ",") != "a.spbe-umpan@https://s,b.spbe-umpan@https://s" ||
+		!strings.Contains(out.String(), "a.spbe-umpan: terkirim") || !strings.Contains(out.String(), "b.spbe-umpan: sudah ada") {
+		t.Fatalf("exit %d %v\n%s%s", code, sent, out.String(), errOut.String())
+	}
+}
