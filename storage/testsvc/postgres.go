@@ -149,7 +149,9 @@ func startCluster() (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{dir: dir, port: 55432, user: "spbe", templates: map[string]error{}}
+	// Unix socket only; the port only names the socket and the SysV shared
+	// memory key, so parallel test binaries take different ones.
+	c := &Cluster{dir: dir, port: 40000 + int(randomUint16()%20000), user: "spbe", templates: map[string]error{}}
 	cred, err := runAsPostgres(dir)
 	if err != nil {
 		return nil, err
@@ -236,6 +238,12 @@ func skipOrFail(t testing.TB, err error) {
 		t.Fatalf("%v (CI: engines must be installed)", err)
 	}
 	t.Skipf("%v", strings.TrimPrefix(err.Error(), errMissing.Error()+": "))
+}
+
+func randomUint16() uint16 {
+	b := make([]byte, 2)
+	_, _ = rand.Read(b)
+	return uint16(b[0])<<8 | uint16(b[1])
 }
 
 func randomHex(n int) string {
