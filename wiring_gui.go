@@ -22,6 +22,7 @@ func cliEnv() *cli.Env {
 		Asesor:   asesorDeps(),
 		Output:   outputDeps(),
 		Portal:   portalDeps(),
+		Sync:     syncDeps(),
 	}
 }
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages SPBE Mandiri needs, only those missing:
 # the GL/X11 headers for Fyne's cgo build, Xvfb and friends for headless GUI
-# runs and screenshots, and poppler/zbar for checking the PDF reports.
+# runs and screenshots, poppler/zbar for checking the PDF reports, and
+# PostgreSQL for the collection server's tests (storage/testsvc).
 # Usage: scripts/deps.sh [build|test]
 set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
-test_pkgs=(xvfb xauth xdotool imagemagick poppler-utils zbar-tools)
+test_pkgs=(xvfb xauth xdotool imagemagick poppler-utils zbar-tools postgresql)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth xdotool imagemagick nsis zip xz-utils)
 
 want=("${build_pkgs[@]}")

@@ -14,6 +14,9 @@ unset LC_ALL
 go vet -tags migrated_fynedo ./...
 # Pinned linters (scripts/tools.sh installs them once into a cache).
 for d in $(scripts/tools.sh); do PATH="$d:$PATH"; done
+# The real S3 store of the server tests (storage/testsvc), built once.
+SPBE_VERSITYGW="$(scripts/versitygw.sh)"
+export SPBE_VERSITYGW
 staticcheck -tags migrated_fynedo ./...
 # Functions stay short: split one that grows past 15 into named steps.
 if ! gocyclo -over 15 -ignore '_test\.go$' .; then

@@ -43,6 +43,7 @@ type Env struct {
 	Asesor   *AsesorDeps // the assessor's workspace: import, key registry, recap (asesor_deps.go)
 	Output   *OutputDeps // every file a command writes for the user (output.go)
 	Portal   *PortalDeps // the portal upload package (portal.go)
+	Sync     *SyncDeps   // the outbox to the collection server (sync.go)
 }
 
 // command is one subcommand; each lives in its own file and registers

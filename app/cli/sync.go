@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
+)
+
+func init() {
+	register(command{
+		name: "sync",
+		summary: "server pengumpul: sync push [BUNDEL.spbe…] | sync status [--json] | sync registry | sync pull (asesor)" +
+			" --server URL --pemda KODE — the collection server",
+		run: runSync,
+	})
+}
+
+// SyncConfig names the collection server.
+type SyncConfig struct {
+	Server string // base URL
+	Pemda  string // kode wilayah, e.g. 72.10
+}
+
+// SyncDeps is the OPD's outbox (storage/outbox over storage/syncclient);
+// dataDir "" is the default data folder.
+type SyncDeps struct {
+	// Add queues an exported bundle file.
+	Add func(dataDir, bundle string) error
+	// Push sends the queued bundles in sequence order, reporting each one
+	// the server decided or refused; an error means the server could not
+	// be reached (the queue keeps the rest for later).
+	Push func(ctx context.Context, dataDir string, cfg SyncConfig, report func(syncapi.OutboxItem)) error
+	// Items lists the outbox.
+	Items func(dataDir string) ([]syncapi.OutboxItem, error)
+	// FetchFeedback fetches the feedback on the outbox's accepted bundles,
+	// signing the requests with the OPD key (unlocked with pass).
+	FetchFeedback func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) ([]SyncFeedback, error)
+	// Asesor is the Tim Asesor's side (sync_asesor.go); nil: not wired.
+	Asesor *SyncAsesorDeps
+}
+
+const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--server URL] [--pemda KODE] | sync status [--json]\n" +
+	"  umpan balik: sync feedback --server URL --pemda KODE --passphrase-file BERKAS (kunci OPD)\n" +
+	"  Tim Asesor: sync registry | sync pull  --server URL --pemda KODE --passphrase-file BERKAS\n" +
+	"              sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE\n" +
+	"  server dan pemda juga dari variabel SPBE_SYNC_SERVER dan SPBE_SYNC_PEMDA"
+
+func runSync(env *Env, args []string) int {
+	if env.Sync == nil {
+		return fail(env, errors.New("pengiriman ke server tidak tersedia di program ini"))
+	}
+	rest, dataDir, err := splitGlobalData(args)
+	if err != nil {
+		return fail(env, err)
+	}
+	if len(rest) == 0 {
+		return fail(env, usagef("%s", syncUsage))
+	}
+	switch rest[0] {
+	case "push":
+		return runSyncPush(env, dataDir, rest[1:])
+	case "status":
+		return runSyncStatus(env, dataDir, rest[1:])
+	case "registry", "pull":
+		return runSyncAsesor(env, dataDir, rest[0], rest[1:])
+	case "feedback":
+		return runSyncFeedback(env, dataDir, rest[1:])
+	case "send-feedback":
+		return runSyncSendFeedback(env, rest[1:])
+	}
+	return fail(env, usagef("%s", syncUsage))
+}
+
+func runSyncPush(env *Env, dataDir string, args []string) int {
+	fs := newFlagSet(env, "sync push")
+	fs.StringVar(&dataDir, "data", dataDir, "folder data")
+	server, pemda := syncTarget(fs)
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return fail(env, err)
+	}
+	if *server == "" || *pemda == "" {
+		return fail(env, usagef("--server dan --pemda wajib (atau SPBE_SYNC_SERVER, SPBE_SYNC_PEMDA)\n%s", syncUsage))
+	}
+	for _, f := range files {
+		if err := env.Sync.Add(dataDir, f); err != nil {
+			return fail(env, err)
+		}
+	}
+	err = env.Sync.Push(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, func(it syncapi.OutboxItem) {
+		fmt.Fprintln(env.Stdout, SyncLine(it))
+	})
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "Menunggu jaringan: server belum dapat dijangkau; bundel tetap di antrean dan dikirim lagi pada `sync push` berikutnya.")
+		return fail(env, err)
+	}
+	return ExitOK
+}
+
+// syncTarget adds --server and --pemda (defaults from the environment).
+func syncTarget(fs *flag.FlagSet) (server, pemda *string) {
+	server = fs.String("server", os.Getenv("SPBE_SYNC_SERVER"), "URL server pengumpul")
+	pemda = fs.String("pemda", os.Getenv("SPBE_SYNC_PEMDA"), "kode wilayah Pemda, mis. 72.10")
+	return server, pemda
+}
+
+func runSyncStatus(env *Env, dataDir string, args []string) int {
+	fs := newFlagSet(env, "sync status")
+	fs.StringVar(&dataDir, "data", dataDir, "folder data")
+	asJSON := fs.Bool("json", false, "keluaran JSON")
+	if rest, err := parseArgs(fs, args); err != nil || len(rest) > 0 {
+		return fail(env, usagef("%s", syncUsage))
+	}
+	items, err := env.Sync.Items(dataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	if *asJSON {
+		if items == nil {
+			items = []syncapi.OutboxItem{}
+		}
+		return writeJSON(env, items)
+	}
+	if len(items) == 0 {
+		fmt.Fprintln(env.Stdout, "Antrean kosong: belum ada bundel untuk dikirim ke server.")
+	}
+	for _, it := range items {
+		fmt.Fprintln(env.Stdout, SyncLine(it))
+	}
+	return ExitOK
+}
+
+// SyncLine is one outbox entry as the officer reads it:
+// "SPBE_X_2026_3.spbe: Diterima server (baru) — tanda terima 2026-12-01 10:02 WITA".
+func SyncLine(it syncapi.OutboxItem) string {
+	name := assessment.InertLine(it.Name)
+	switch it.State {
+	case "done":
+		return fmt.Sprintf("%s: Diterima server (%s)%s", name, it.Outcome, receiptTime(it.Receipt))
+	case "rejected":
+		return fmt.Sprintf("%s: Ditolak server (%s): %s", name, it.Code, assessment.InertLine(it.Reason))
+	case "sending":
+		return fmt.Sprintf("%s: Sedang dikirim (percobaan %d)", name, it.Attempts)
+	}
+	if it.Reason != "" {
+		return fmt.Sprintf("%s: Menunggu jaringan (percobaan %d: %s)", name, it.Attempts, assessment.InertLine(it.Reason))
+	}
+	return name + ": Dalam antrean"
+}
+
+// receiptTime is " — tanda terima <server time, local zone>".
+func receiptTime(env []byte) string {
+	r, err := syncapi.ReadReceipt(env)
+	if err != nil {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339Nano, r.CompletedAt)
+	if err != nil {
+		return ""
+	}
+	return " — tanda terima " + t.Local().Format("2006-01-02 15:04 MST")
+}

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+)
+
+// SyncFeedback is one feedback file fetched from the server for a bundle
+// of the outbox.
+type SyncFeedback struct {
+	Bundle   string // the outbox entry's file name
+	Envelope []byte // the .spbe-umpan file as the Tim Asesor signed it
+}
+
+// runSyncFeedback is `sync feedback`: fetch the feedback on every bundle
+// the server accepted (a request signed with the OPD key), then import
+// each file exactly like `feedback import` (the assessor key must be
+// trusted already: the first time, with `feedback import --trust`).
+func runSyncFeedback(env *Env, dataDir string, args []string) int {
+	if env.Sync.FetchFeedback == nil || env.Asesor == nil || env.Asesor.ImportFeedback == nil {
+		return fail(env, fmt.Errorf("sync feedback tidak tersedia di program ini"))
+	}
+	fs := newFlagSet(env, "sync feedback")
+	fs.StringVar(&dataDir, "data", dataDir, "folder data")
+	server, pemda := syncTarget(fs)
+	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci OPD (\"-\" = masukan standar)")
+	if rest, err := parseArgs(fs, args); err != nil || len(rest) > 0 || *server == "" || *pemda == "" || *passFile == "" {
+		return fail(env, usagef("--server, --pemda dan --passphrase-file wajib\n%s", syncUsage))
+	}
+	pass, err := passphraseFromFile(env, *passFile)
+	if err != nil {
+		return fail(env, err)
+	}
+	got, err := env.Sync.FetchFeedback(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, pass)
+	if err != nil {
+		return fail(env, err)
+	}
+	if len(got) == 0 {
+		fmt.Fprintln(env.Stdout, "Belum ada umpan balik di server.")
+	}
+	failed := 0
+	for _, fb := range got {
+		if err := importFetched(env, dataDir, fb); err != nil {
+			failed++
+			fmt.Fprintf(env.Stderr, "%s: %v\n", fb.Bundle, err)
+		}
+	}
+	if failed > 0 {
+		return ExitError
+	}
+	return ExitOK
+}
+
+// importFetched imports one fetched file through the ordinary feedback
+// import (via a temp file: that import reads files).
+func importFetched(env *Env, dataDir string, fb SyncFeedback) error {
+	f, err := os.CreateTemp("", "umpan-*.spbe-umpan")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(fb.Envelope)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	res, err := env.Asesor.ImportFeedback(context.Background(), dataDir, FeedbackImportRequest{File: f.Name()})
+	if err != nil {
+		return err
+	}
+	if res.Known {
+		fmt.Fprintf(env.Stdout, "%s: umpan balik sudah diimpor sebelumnya.\n", fb.Bundle)
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "%s: umpan balik diimpor untuk penilaian %s.\n", fb.Bundle, res.AssessmentID)
+	printFeedbackNotes(env, res)
+	return nil
+}
