@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -71,6 +72,9 @@ func planInstansiPortal(ctx context.Context, w *asesor.Workspace, periode int) (
 				return assessment.PortalPackage{}, err
 			}
 			row.Answer = assessment.Answer{Level: a.Level, Justification: a.Justification, External: a.External}
+			if row.Items, err = judgedItems(ctx, w, r.FromBundle, r.Indicator); err != nil {
+				return assessment.PortalPackage{}, err
+			}
 		}
 		for _, e := range r.Evidence {
 			row.Evidence = append(row.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName, Level: e.Level,
@@ -130,4 +134,22 @@ func (a *asesorGUI) InstansiPortalPackage(ctx context.Context, periode int, pare
 			}
 		}})
 	return res.Dir, err
+}
+
+// judgedItems is the item review of an indicator of a bundle when the
+// assessor judged at least one item (then only items diterima go into
+// the package); nil otherwise — no item verdict, or the catalog is not
+// installed — and the OPD's files go in as before.
+func judgedItems(ctx context.Context, w *asesor.Workspace, bundleID string, indicator int) (*assessment.ItemReview, error) {
+	ii, err := w.Items(ctx, bundleID, indicator)
+	var ie *asesor.InputError
+	switch {
+	case errors.As(err, &ie): // catalog not installed, or indicator not in it: no items known
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case ii.Review.Computed == "":
+		return nil, nil
+	}
+	return &ii.Review, nil
 }

@@ -138,8 +138,10 @@ func (e *evidenceList) add(files []PickedFile) {
 	}
 	var items []string
 	if e.items != nil {
-		items = e.items.picked()
-		level = highestLevel(items)
+		picked := e.items.picked()
+		// A synthetic item (I4-L3-00) is reached by the file's level, so
+		// only official codes are stored.
+		level, items = highestLevel(picked), assessment.RealItems(picked)
 	}
 	e.q.addEvidence(e.n, level, items, files)
 }

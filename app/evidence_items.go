@@ -167,16 +167,9 @@ func (p *itemsPanel) pickItems(codes []string) {
 }
 
 // highestLevel is the level a file supports when it is attached to items:
-// the highest level among them (0 = general when none).
-func highestLevel(codes []string) int {
-	level := 0
-	for _, c := range codes {
-		if _, l, _, ok := assessment.ParseItemCode(c); ok && l > level {
-			level = l
-		}
-	}
-	return level
-}
+// the highest level among them, a synthetic item's included (0 = general
+// when none).
+func highestLevel(codes []string) int { return assessment.ItemsLevel(codes) }
 
 // cascadeMessage is the warning of the portal's cascade for a claimed
 // level: "Level 3 diklaim, tetapi I4-L1-02 belum ada bukti — portal akan
@@ -237,6 +230,9 @@ func (e *evidenceList) onEditItems(ev assessment.Evidence) {
 	codeOf := map[string]string{}
 	var options, selected []string
 	for _, it := range assessment.IndicatorItems(in) {
+		if assessment.IsSyntheticItem(it.Code) {
+			continue // reached by the file's level, not a link to change here
+		}
 		label := itemOption(it)
 		codeOf[label] = it.Code
 		options = append(options, label)

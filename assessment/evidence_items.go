@@ -26,19 +26,29 @@ type ItemOf struct {
 }
 
 // IndicatorItems lists the evidence items of indicator in, level 1 to 5,
-// in catalog order.
+// in catalog order, a level without catalog items by its synthetic item
+// (LevelItems).
 func IndicatorItems(in Indicator) []ItemOf {
 	var out []ItemOf
 	for l := 1; l <= 5; l++ {
-		for _, it := range in.Level(l).Items {
+		for _, it := range LevelItems(in, l) {
 			out = append(out, ItemOf{EvidenceItem: it, Level: l})
 		}
 	}
 	return out
 }
 
-// HasItems reports whether any level of the indicator lists evidence items.
-func HasItems(in Indicator) bool { return len(IndicatorItems(in)) > 0 }
+// HasItems reports whether any level of the indicator lists evidence items
+// in the catalog (synthetic items do not count: they exist only for an
+// indicator that has items).
+func HasItems(in Indicator) bool {
+	for l := 1; l <= 5; l++ {
+		if len(in.Level(l).Items) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // ExternallyValued reports whether the indicator's value is imported from
 // another agency's index (no level to pick, no evidence demanded).
@@ -48,7 +58,11 @@ func ExternallyValued(in Indicator) bool { return in.ValuedBy != nil && in.Value
 // support against catalog c and returns them trimmed, sorted and without
 // duplicates (nil for none, which clears the links). A code must be
 // well-formed, belong to that indicator and exist in the catalog; the
-// refusal names the code in Indonesian.
+// refusal names the code in Indonesian. A synthetic code (I4-L3-00, a
+// level without catalog items) is accepted and left out of the result: a
+// file supports it by being attached at its level (FileItems), so the
+// stored links and the bundle keep only official codes. ItemsLevel gives
+// the level such a file is attached at.
 func CheckItemLinks(c *Catalog, indicator int, codes []string) ([]string, error) {
 	in, ok := c.Indicator(indicator)
 	if !ok {
@@ -65,9 +79,9 @@ func CheckItemLinks(c *Catalog, indicator int, codes []string) ([]string, error)
 		if code == "" || seen[code] {
 			continue
 		}
-		n, _, _, ok := ParseItemCode(code)
+		n, _, item, ok := ParseItemRef(code)
 		switch {
-		case !ok:
+		case !ok || (item == SyntheticItemNumber && !known[code]):
 			return nil, inputErrorf("%q bukan kode butir bukti (contoh: I4-L1-02)", code)
 		case n != indicator:
 			return nil, inputErrorf("butir %s milik indikator %d, bukan indikator %d", code, n, indicator)
@@ -75,10 +89,24 @@ func CheckItemLinks(c *Catalog, indicator int, codes []string) ([]string, error)
 			return nil, inputErrorf("butir %s tidak ada di katalog %s %s untuk indikator %d", code, c.ID, c.Version, indicator)
 		}
 		seen[code] = true
-		out = append(out, code)
+		if !IsSyntheticItem(code) { // reached through the file's level (FileItems), never stored
+			out = append(out, code)
+		}
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// ItemsLevel is the level a file linked to codes is attached at: the
+// highest level among them, synthetic ones included (0 = none).
+func ItemsLevel(codes []string) int {
+	level := 0
+	for _, c := range codes {
+		if _, l, _, ok := ParseItemRef(c); ok && l > level {
+			level = l
+		}
+	}
+	return level
 }
 
 // SplitItemCodes reads a typed list of item codes ("I4-L1-01, I4-L1-02"),

@@ -32,14 +32,16 @@ type ItemCoverage struct {
 // CoverItems checks the items of indicator in for levels 1..upTo against
 // the files attached to it (evidence of other indicators is ignored). It
 // uses Cascade with "has a file" as accepted and "no file" as rejected,
-// which is how the portal treats an item that was never uploaded.
+// which is how the portal treats an item that was never uploaded. A level
+// without catalog items is its synthetic item, which any file attached at
+// that level supports (FileItems).
 func CoverItems(in Indicator, upTo int, evidence []Evidence) ItemCoverage {
 	files := map[string][]int64{}
 	for _, e := range evidence {
 		if e.Indicator != in.Number {
 			continue
 		}
-		for _, code := range e.Items {
+		for _, code := range FileItems(in, e.Level, e.Items) {
 			files[code] = append(files[code], e.ID)
 		}
 	}

@@ -45,9 +45,9 @@ func TestCoverItems(t *testing.T) {
 			missing:  []string{"I4-L1-02"}, gap: 1, firstGap: "I4-L1-02"},
 		{name: "files without items (attached before items existed)", upTo: 1,
 			evidence: []Evidence{file(1, 4)}, missing: []string{"I4-L1-01", "I4-L1-02"}, gap: 1, firstGap: "I4-L1-01"},
-		{name: "gap at level 2 of 4 (levels without known items still rejected)", upTo: 4,
+		{name: "gap at level 2 of 4 (level 4 has no catalog item: its synthetic I4-L4-00 is missing too)", upTo: 4,
 			evidence: []Evidence{file(1, 4, "I4-L1-01", "I4-L1-02", "I4-L3-01")},
-			missing:  []string{"I4-L2-01"}, gap: 2, reached: 1, auto: []int{3, 4}, firstGap: "I4-L2-01"},
+			missing:  []string{"I4-L2-01", "I4-L4-00"}, gap: 2, reached: 1, auto: []int{3, 4}, firstGap: "I4-L2-01"},
 	} {
 		got := CoverItems(coverIndicator(), tc.upTo, tc.evidence)
 		if !reflect.DeepEqual(got.Missing, tc.missing) || got.GapLevel != tc.gap || got.Reached != tc.reached ||

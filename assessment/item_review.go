@@ -38,7 +38,9 @@ type ReviewableItem struct {
 // portal (the cascade needs every item of a level to accept it), so a
 // linked item above the claimed level brings its level's other items
 // along. Codes linked that are not items of in are left out (the import
-// checks them against the catalog). Order: by level, then code.
+// checks them against the catalog). A level without catalog items is
+// judged by its synthetic item (LevelItems; linked is then the storage's
+// FileItems of each file). Order: by level, then code.
 func ReviewableItems(in Indicator, claimed int, linked []string) []ReviewableItem {
 	isLinked := map[string]bool{}
 	top := claimed
@@ -50,7 +52,7 @@ func ReviewableItems(in Indicator, claimed int, linked []string) []ReviewableIte
 	}
 	var out []ReviewableItem
 	for l := 1; l <= min(top, 5); l++ {
-		for _, it := range in.Level(l).Items {
+		for _, it := range LevelItems(in, l) {
 			out = append(out, ReviewableItem{Code: it.Code, Level: l, Text: it.Text, Linked: isLinked[it.Code]})
 		}
 	}
@@ -66,7 +68,7 @@ func ReviewableItems(in Indicator, claimed int, linked []string) []ReviewableIte
 // itemLevel is the level of item code in the catalog's indicator in.
 func itemLevel(in Indicator, code string) (int, bool) {
 	for l := 1; l <= 5; l++ {
-		for _, it := range in.Level(l).Items {
+		for _, it := range LevelItems(in, l) {
 			if it.Code == code {
 				return l, true
 			}
@@ -112,7 +114,7 @@ func CheckItemVerdict(in Indicator, listed []ReviewableItem, v ItemVerdict) (Ite
 // checkItemOf: code is an item of in (by format, then in the catalog)
 // and one of the items judged on this answer.
 func checkItemOf(in Indicator, listed []ReviewableItem, code string) error {
-	n, _, _, ok := ParseItemCode(code)
+	n, _, _, ok := ParseItemRef(code)
 	switch {
 	case !ok:
 		return inputErrorf("kode butir %q tidak sah (bentuknya I4-L1-02)", code)

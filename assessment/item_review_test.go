@@ -44,8 +44,8 @@ func TestReviewableItems(t *testing.T) {
 			[]string{"I4-L1-01", "I4-L1-02", "I4-L1-03", "I4-L2-01", "I4-L2-02"}},
 		{"foreign and unknown codes are left out", 1, []string{"I5-L3-01", "I4-L4-09", "rubbish"},
 			[]string{"I4-L1-01", "I4-L1-02", "I4-L1-03"}},
-		{"a claim above the catalog's items stops at 5", 5, nil,
-			[]string{"I4-L1-01", "I4-L1-02", "I4-L1-03", "I4-L2-01", "I4-L2-02", "I4-L3-01"}},
+		{"a claim above the catalog's items: levels 4 and 5 by their synthetic items", 5, nil,
+			[]string{"I4-L1-01", "I4-L1-02", "I4-L1-03", "I4-L2-01", "I4-L2-02", "I4-L3-01", "I4-L4-00", "I4-L5-00"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

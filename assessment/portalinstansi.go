@@ -20,6 +20,11 @@ type InstansiPortalRow struct {
 	// its Indicator is ignored.
 	Answer   Answer
 	Evidence []ReviewEvidence // that answer's evidence
+	// Items is the assessor's item review of that answer (nil when the
+	// indicator has none: a catalog without items, or a bundle whose
+	// catalog is not installed). With it, only files of items diterima go
+	// into the package (FilterAccepted).
+	Items *ItemReview
 }
 
 // InstansiPortal is what the assessor's package for the instansi
@@ -51,6 +56,7 @@ func PlanInstansiPortalPackage(in InstansiPortal) (PortalPackage, error) {
 		Profile: Profile{Instansi: in.Instansi, OPDKode: InstansiCode, OPDNama: "Tim Asesor Internal"}}
 	values := map[int]string{}
 	var id int64
+	reviews := map[int]*ItemReview{}
 	for _, r := range in.Rows {
 		a := r.Answer
 		a.Indicator = r.Indicator
@@ -59,11 +65,16 @@ func PlanInstansiPortalPackage(in InstansiPortal) (PortalPackage, error) {
 			values[r.Indicator] = r.Value
 		}
 		s.Answers = append(s.Answers, a)
+		ind, _ := in.Catalog.Indicator(r.Indicator)
 		for _, e := range r.Evidence {
 			id++ // in row order, so names are numbered as the rows come
-			s.Evidence = append(s.Evidence, Evidence{ID: id, Indicator: r.Indicator, OriginalName: e.Name, Level: e.Level,
-				Items: e.Items, Blob: Blob{SHA256: e.SHA256}})
+			ev := Evidence{ID: id, Indicator: r.Indicator, OriginalName: e.Name, Level: e.Level,
+				Items: e.Items, Blob: Blob{SHA256: e.SHA256}}
+			if ev, ok := FilterAccepted(ind, r.Items, ev); ok {
+				s.Evidence = append(s.Evidence, ev)
+			}
 		}
+		reviews[r.Indicator] = r.Items
 	}
 	p, err := PlanPortalPackage(s)
 	if err != nil {
@@ -75,8 +86,53 @@ func PlanInstansiPortalPackage(in InstansiPortal) (PortalPackage, error) {
 		if v, ok := values[pi.Number]; ok && pi.External == nil && !isWhole(v) {
 			pi.Value = v
 		}
+		markNotAccepted(pi, reviews[pi.Number])
 	}
 	return p, nil
+}
+
+// FilterAccepted is file e as the instansi's package carries it after
+// the assessor's item review r of its indicator in: linked only to the
+// items it supports (FileItems) that are diterima, and left out (false)
+// when it supports none of them — the instansi submits what its assessors
+// accepted, not what they sent back for revision. Without an item review
+// (r nil) the file is kept as it is.
+func FilterAccepted(in Indicator, r *ItemReview, e Evidence) (Evidence, bool) {
+	if r == nil {
+		return e, true
+	}
+	var keep []string
+	level := 0
+	for _, code := range FileItems(in, e.Level, e.Items) {
+		if s, ok := r.Item(code); ok && s.Effective() == ReviewAccepted {
+			keep = append(keep, code)
+			level = max(level, ItemsLevel([]string{code}))
+		}
+	}
+	if len(keep) == 0 {
+		return e, false
+	}
+	e.Items, e.Level = RealItems(keep), level
+	return e, true
+}
+
+// markNotAccepted notes on each item of the package the assessor did not
+// accept why it has no file there (revisi, ditolak otomatis, belum
+// ditelaah).
+func markNotAccepted(pi *PortalIndicator, r *ItemReview) {
+	if r == nil {
+		return
+	}
+	for i := range pi.Items {
+		it := &pi.Items[i]
+		s, ok := r.Item(it.Code)
+		switch {
+		case !ok || s.Effective() == "":
+			it.NotAccepted = "belum ditelaah asesor"
+		case s.Effective() != ReviewAccepted:
+			it.NotAccepted = s.Effective()
+		}
+	}
 }
 
 // wholeLevel is the level a consolidated value is picked as on the

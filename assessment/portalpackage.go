@@ -72,6 +72,10 @@ type PortalItem struct {
 	// Unknown: the code is linked to a file but is not in the catalog
 	// (the catalog changed since); it is still named and listed.
 	Unknown bool
+	// NotAccepted is, in the instansi's package, the assessor's verdict on
+	// an item not diterima ("revisi", "ditolak otomatis", "belum ditelaah
+	// asesor"): its files are left out. "" otherwise.
+	NotAccepted string
 }
 
 // Present reports whether the item has a file (ada) or not (belum).
@@ -79,7 +83,10 @@ func (it PortalItem) Present() bool { return len(it.Files) > 0 }
 
 // State is the item's state as the Lembar isian writes it.
 func (it PortalItem) State() string {
-	if it.Present() {
+	switch {
+	case it.NotAccepted != "":
+		return "tidak disertakan (asesor: " + it.NotAccepted + ")"
+	case it.Present():
 		return "ada"
 	}
 	return "belum"
@@ -178,7 +185,7 @@ func PlanPortalPackage(s Snapshot) (PortalPackage, error) {
 			if a.Answered() {
 				pi.Level, pi.LevelName = a.Level, c.LevelName(in, a.Level)
 			}
-			pi.Files = portalFiles(pi.Folder, in.Number, evidence[in.Number])
+			pi.Files = portalFiles(pi.Folder, in, evidence[in.Number])
 			pi.Items = portalItems(in, pi.Level, pi.Files)
 			pi.RangeNote = rangeNote(in, pi.Level)
 		}
@@ -266,14 +273,14 @@ type portalEntry struct {
 // item is named by its own level with item number 00, I04-L1-00_… (the
 // general level 0 gives I04-L0-00_…): it sorts before that level's items,
 // no real item is ever 00, and the lembar lists it as "tanpa butir".
-func portalFiles(folder string, indicator int, evs []Evidence) []PortalFile {
+func portalFiles(folder string, in Indicator, evs []Evidence) []PortalFile {
 	var entries []portalEntry
 	seen := map[string]bool{}
 	// In evidence order, so that of two copies the first attached is kept.
 	evs = slices.Clone(evs)
 	slices.SortFunc(evs, func(a, b Evidence) int { return cmp.Compare(a.ID, b.ID) })
 	for _, e := range evs {
-		for _, t := range entryTargets(indicator, e) {
+		for _, t := range entryTargets(in, e) {
 			// The same content twice for one item (attached twice, or under
 			// two names) is uploaded once.
 			key := t.code + "\x00" + strconv.Itoa(t.level) + "\x00" + e.Blob.SHA256
@@ -303,14 +310,16 @@ func portalFiles(folder string, indicator int, evs []Evidence) []PortalFile {
 	return files
 }
 
-// entryTargets are the items a file is named by: its item codes of this
-// indicator, or its own level when it has none. A code of another
-// indicator or not in the portal's form names nothing.
-func entryTargets(indicator int, e Evidence) []portalEntry {
+// entryTargets are the items a file is named by: the items it supports
+// (FileItems: its item codes of this indicator, and the synthetic item
+// I4-L3-00 of its level when that level has no catalog items), or its own
+// level when it supports none. A code of another indicator or not in the
+// portal's form names nothing.
+func entryTargets(in Indicator, e Evidence) []portalEntry {
 	var out []portalEntry
-	for _, code := range e.Items {
-		n, l, item, ok := ParseItemCode(code)
-		if ok && n == indicator {
+	for _, code := range FileItems(in, e.Level, e.Items) {
+		n, l, item, ok := ParseItemRef(code)
+		if ok && n == in.Number {
 			out = append(out, portalEntry{ev: e, code: code, level: l, item: item})
 		}
 	}
@@ -380,8 +389,8 @@ func portalItems(in Indicator, level int, files []PortalFile) []PortalItem {
 	}
 	var items []PortalItem
 	known := map[string]bool{}
-	for l := 1; l <= shown; l++ {
-		for _, it := range in.Level(l).Items {
+	for l := 1; l <= min(shown, 5); l++ {
+		for _, it := range LevelItems(in, l) {
 			known[it.Code] = true
 			text := ""
 			if !it.Missing() {

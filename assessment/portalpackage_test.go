@@ -121,7 +121,10 @@ func TestPortalItems(t *testing.T) {
 		{"a file's item above the level claimed is shown", 1, []assessment.Evidence{ev(1, 1, "SK.pdf", "a", 2, "I1-L2-01")},
 			[]string{"I1-L1-01 belum", "I1-L1-02 belum", "I1-L2-01 ada: I01-L2-01_SK.pdf"}},
 		{"a code the catalog lacks is listed too", 1, []assessment.Evidence{ev(1, 1, "x.pdf", "a", 3, "I1-L3-05")},
-			[]string{"I1-L1-01 belum", "I1-L1-02 belum", "I1-L2-01 belum", "I1-L3-05 ada (butir tidak ada di katalog): I01-L3-05_x.pdf"}},
+			[]string{"I1-L1-01 belum", "I1-L1-02 belum", "I1-L2-01 belum", "I1-L3-00 ada: I01-L3-00_x.pdf",
+				"I1-L3-05 ada (butir tidak ada di katalog): I01-L3-05_x.pdf"}},
+		{"a file at a level without catalog items is that level's synthetic item", 3, []assessment.Evidence{ev(1, 1, "SK.pdf", "a", 3)},
+			[]string{"I1-L1-01 belum", "I1-L1-02 belum", "I1-L2-01 belum", "I1-L3-00 ada: I01-L3-00_SK.pdf"}},
 		{"files without item are named for the officer to place", 1, []assessment.Evidence{ev(1, 1, "foto.jpg", "a", 1)},
 			[]string{"I1-L1-01 belum", "I1-L1-02 belum", "tanpa butir: I01-L1-00_foto.jpg — pilih butirnya sendiri di portal"}},
 	}

@@ -91,14 +91,10 @@ func (a *answerArgs) checkItemArgs(cat *assessment.Catalog) error {
 		if err != nil {
 			return err
 		}
-		a.evidence.items[i] = codes
-		if !a.evidence.levelSet[i] {
-			for _, c := range codes {
-				if _, l, _, _ := assessment.ParseItemCode(c); l > ev.level {
-					ev.level = l
-				}
-			}
+		if !a.evidence.levelSet[i] { // the typed codes: a synthetic I4-L3-00 gives level 3
+			ev.level = max(ev.level, assessment.ItemsLevel(assessment.SplitItemCodes(strings.ToUpper(strings.Join(a.evidence.items[i], ",")))))
 		}
+		a.evidence.items[i] = codes
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e ItemReviewEntry
 	if deps.ReviewItem == nil {
 		return fail(env, fmt.Errorf("telaah per butir tidak tersedia di lingkungan ini"))
 	}
-	n, _, _, ok := assessment.ParseItemCode(e.Code)
+	n, _, _, ok := assessment.ParseItemRef(e.Code)
 	if !ok {
 		return fail(env, usagef("kode butir %q tidak sah (bentuknya I4-L1-02)\n%s", e.Code, reviewUsage))
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -164,10 +165,15 @@ func answerItems(ctx context.Context, q querier, bundleID string, indicator int)
 // linkedItems are the item codes the OPD linked its evidence files of an
 // indicator to (indicator 0: of every indicator; ReviewableItems ignores
 // codes of other indicators) — bundle_evidence_item, from answers.json
-// format 2 on, none for older bundles — each once, sorted.
+// format 2 on, none for older bundles — and, for every file attached at
+// a level 1–5, that level's synthetic code I4-L3-00, which
+// ReviewableItems keeps only where the catalog lists no item for the
+// level (assessment.FileItems: such a file is that level's evidence);
+// each once, sorted.
 func linkedItems(ctx context.Context, q querier, bundleID string, indicator int) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT code FROM bundle_evidence_item WHERE bundle_id = ? AND (? = 0 OR indicator = ?)
-		ORDER BY code`, bundleID, indicator, indicator)
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT code, 0, 0 FROM bundle_evidence_item WHERE bundle_id = ? AND (? = 0 OR indicator = ?)
+		UNION SELECT DISTINCT '', indicator, level FROM bundle_evidence WHERE bundle_id = ? AND (? = 0 OR indicator = ?)
+		AND level BETWEEN 1 AND 5`, bundleID, indicator, indicator, bundleID, indicator, indicator)
 	if err != nil {
 		return nil, err
 	}
@@ -175,11 +181,16 @@ func linkedItems(ctx context.Context, q querier, bundleID string, indicator int)
 	var out []string
 	for rows.Next() {
 		var code string
-		if err := rows.Scan(&code); err != nil {
+		var ind, level int
+		if err := rows.Scan(&code, &ind, &level); err != nil {
 			return nil, err
+		}
+		if code == "" {
+			code = assessment.SyntheticItemCode(ind, level)
 		}
 		out = append(out, code)
 	}
+	sort.Strings(out)
 	return out, rows.Err()
 }
 

@@ -122,13 +122,22 @@ func readAcceptedExternal(ctx context.Context, pool *sql.DB, in *reviewedInput) 
 	})
 }
 
+// readAcceptedLinks reads the item codes of every file, with the
+// synthetic code of each file's level as linkedItems gives it (the same
+// items as the review sheet's).
 func readAcceptedLinks(ctx context.Context, pool *sql.DB, in *reviewedInput) error {
-	return eachRow(ctx, pool, `SELECT DISTINCT bundle_id, code FROM bundle_evidence_item WHERE`+acceptedOnly, func(rows *sql.Rows) error {
-		var id, code string
-		err := rows.Scan(&id, &code)
-		in.linked[id] = append(in.linked[id], code)
-		return err
-	})
+	return eachRow(ctx, pool, `SELECT DISTINCT bundle_id, code, 0, 0 FROM bundle_evidence_item WHERE`+acceptedOnly+
+		`UNION SELECT DISTINCT bundle_id, '', indicator, level FROM bundle_evidence WHERE`+acceptedOnly+`AND level BETWEEN 1 AND 5`,
+		func(rows *sql.Rows) error {
+			var id, code string
+			var ind, level int
+			err := rows.Scan(&id, &code, &ind, &level)
+			if code == "" {
+				code = assessment.SyntheticItemCode(ind, level)
+			}
+			in.linked[id] = append(in.linked[id], code)
+			return err
+		})
 }
 
 func readAcceptedVerdicts(ctx context.Context, pool *sql.DB, in *reviewedInput) error {

@@ -121,7 +121,7 @@ var itemReasons = map[string]bool{"bukti tidak tepat": true, "belum diunggah": t
 func validateItemNotes(it Item) error {
 	seen := map[string]bool{}
 	for _, n := range it.EvidenceItems {
-		ind, _, _, ok := assessment.ParseItemCode(n.Code)
+		ind, _, _, ok := assessment.ParseItemRef(n.Code) // I4-L3-00: a level without catalog items
 		if !ok || ind != it.Indicator || seen[n.Code] {
 			return fmt.Errorf("indikator %d: butir %.20q tidak sah, bukan milik indikator ini, atau ganda", it.Indicator, n.Code)
 		}
