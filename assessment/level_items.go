@@ -17,7 +17,9 @@ const SyntheticItemNumber = 0
 
 // SyntheticItemCode is the code of the synthetic item of level l of
 // indicator n: "I4-L3-00".
-func SyntheticItemCode(n, l int) string { return "I" + strconv.Itoa(n) + "-L" + strconv.Itoa(l) + "-00" }
+func SyntheticItemCode(n, l int) string {
+	return "I" + strconv.Itoa(n) + "-L" + strconv.Itoa(l) + "-00"
+}
 
 // SyntheticItem is the item that stands for level l of indicator n when
 // the sources list no official evidence items for it (Pemdi levels 3–5

@@ -287,3 +287,35 @@ func TestPortalRangeNote(t *testing.T) {
 		t.Errorf("no level claimed, yet %q", n)
 	}
 }
+
+// The instansi's package carries only the files of items the assessor
+// accepted, and says on the lembar why the others are not there.
+func TestInstansiPackageOnlyAccepted(t *testing.T) {
+	c := catfixV2(t)
+	in1, _ := c.Indicator(1)
+	listed := assessment.ReviewableItems(in1, 2, nil)
+	review := assessment.ReviewItems(listed, map[string]assessment.ItemVerdict{
+		"I1-L1-01": {Code: "I1-L1-01", Status: assessment.ReviewAccepted},
+		"I1-L1-02": {Code: "I1-L1-02", Status: assessment.ReviewRevision, Reason: assessment.ReasonWrongEvidence},
+	})
+	row := assessment.InstansiPortalRow{Indicator: 1, Value: "1", Answer: assessment.Answer{Level: 2}, Items: &review,
+		Evidence: []assessment.ReviewEvidence{
+			{SHA256: "a", Name: "SK.pdf", Level: 1, Items: []string{"I1-L1-01", "I1-L1-02"}},
+			{SHA256: "b", Name: "Notulen.pdf", Level: 1, Items: []string{"I1-L1-02"}},
+			{SHA256: "c", Name: "Renstra.pdf", Level: 2, Items: []string{"I1-L2-01"}},
+		}}
+	p, err := assessment.PlanInstansiPortalPackage(assessment.InstansiPortal{Catalog: c, Periode: 2026, Instansi: "Kab. Contoh",
+		Rows: []assessment.InstansiPortalRow{row}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi := indicatorOf(t, p, 1)
+	if got, want := names(pi), []string{"I01-L1-01_SK.pdf"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("files %q, want only the accepted item's %q", got, want)
+	}
+	// The consolidated value 1 is level 1: the levels above it are not listed.
+	want := []string{"I1-L1-01 ada: I01-L1-01_SK.pdf", "I1-L1-02 tidak disertakan (asesor: revisi)"}
+	if got := pi.ItemLines(); !reflect.DeepEqual(got, want) {
+		t.Errorf("lines:\n got  %q\n want %q", got, want)
+	}
+}
