@@ -96,3 +96,27 @@ func RealItems(codes []string) []string {
 	}
 	return out
 }
+
+// CheckBundleItems checks the item codes of one answer's evidence files,
+// as a signed bundle carries them, against the bundle's own catalog c:
+// every code must be an official item of that indicator (CheckItemLinks,
+// and never a synthetic code, which is reached through a file's level and
+// never stored). The OPD's app checks every link against the same pinned
+// catalog when the officer makes it, so an unknown code in a signed
+// bundle means the bundle was not made by a correct app — the import
+// refuses it like a level the catalog lacks, rather than letting an
+// assessor judge an item that does not exist. The message is Indonesian
+// and names the code.
+func CheckBundleItems(c *Catalog, indicator int, files [][]string) error {
+	for _, codes := range files {
+		for _, code := range codes {
+			if IsSyntheticItem(code) {
+				return inputErrorf("butir %s adalah butir pengganti, tidak boleh ditautkan di bundel", code)
+			}
+			if _, err := CheckItemLinks(c, indicator, []string{code}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

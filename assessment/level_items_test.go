@@ -3,6 +3,7 @@ package assessment
 import (
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -166,6 +167,29 @@ func TestCatalogsLevelItems(t *testing.T) {
 			if got, want := levelCodes(LevelItems(in, l)), levelCodes(in.Level(l).Items); !reflect.DeepEqual(got, want) || len(want) == 0 {
 				t.Errorf("spbe-2020 I%d L%d: %v, want the catalog's %v", in.Number, l, got, want)
 			}
+		}
+	}
+}
+
+func TestCheckBundleItems(t *testing.T) {
+	c := pemdiForTest(t)
+	for _, tc := range []struct {
+		name  string
+		files [][]string
+		want  string // "" = accepted; else part of the refusal
+	}{
+		{"official codes", [][]string{{"I4-L1-01"}, {"I4-L1-02", "I4-L2-01"}}, ""},
+		{"no links (older bundle)", [][]string{nil, nil}, ""},
+		{"a code the catalog lacks", [][]string{{"I4-L1-09"}}, "I4-L1-09 tidak ada di katalog"},
+		{"another indicator's code", [][]string{{"I3-L1-01"}}, "milik indikator 3"},
+		{"a synthetic code is never stored", [][]string{{"I4-L3-00"}}, "butir pengganti"},
+	} {
+		err := CheckBundleItems(c, 4, tc.files)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: refused: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: err %v, want %q", tc.name, err, tc.want)
 		}
 	}
 }

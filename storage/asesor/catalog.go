@@ -100,6 +100,21 @@ func levelsOf(a bundle.Answers) map[int]int {
 	return out
 }
 
+// checkItemCodes refuses evidence linked to item codes the bundle's
+// catalog lacks (assessment.CheckBundleItems says why a refusal).
+func checkItemCodes(c *assessment.Catalog, a bundle.Answers) error {
+	for _, ans := range a.Answers {
+		files := make([][]string, 0, len(ans.Evidence))
+		for _, e := range ans.Evidence {
+			files = append(files, e.Items)
+		}
+		if err := assessment.CheckBundleItems(c, ans.Indicator, files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // externalsOf are the agency scores of a verified bundle's answers.
 func externalsOf(a bundle.Answers) map[int]*assessment.ExternalScore {
 	out := map[int]*assessment.ExternalScore{}
@@ -119,6 +134,9 @@ func (w *Workspace) checkCatalog(res intake.Outcome, v *bundle.Verified) (calcSc
 		return calcScore{}, res.Reject(code, reason), false
 	}
 	s, err := recompute(c, levelsOf(v.Answers), externalsOf(v.Answers))
+	if err == nil {
+		err = checkItemCodes(c, v.Answers)
+	}
 	if err != nil {
 		res.Check, res.Entry = "catalog", bundle.EntryAnswers
 		return calcScore{}, res.Reject(intake.RejectInvalid, "bundel tidak sah: jawaban tidak cocok dengan katalognya: "+err.Error()), false

@@ -344,3 +344,49 @@ func TestReviewBeforeSchema7(t *testing.T) {
 		t.Fatalf("value %q, want the OPD's level 3", got)
 	}
 }
+
+// TestImportRefusesUnknownItemCode: a signed bundle linking a file to an
+// item its catalog lacks is refused at the catalog step (the verifier has
+// no catalog), with the code named in Indonesian; nothing is stored.
+func TestImportRefusesUnknownItemCode(t *testing.T) {
+	w := openWS(t, WithLibrary(library(t, testCatalog(t))))
+	o := newOPD("DISKOMINFO", 1)
+	addKey(t, w, o, "")
+	p, _ := o.write(t, t.TempDir(), spec{seq: 1, level: 1, items: []string{"I1-L1-09"}})
+	res := importOne(t, w, p)
+	if res.Kind != intake.KindRejected || res.Code != intake.RejectInvalid || !strings.Contains(res.Reason, "I1-L1-09 tidak ada di katalog") {
+		t.Fatalf("outcome %+v", res)
+	}
+	p, _ = o.write(t, t.TempDir(), spec{seq: 2, level: 1, items: []string{"I1-L1-01"}})
+	if res := importOne(t, w, p); res.Kind != intake.KindNew {
+		t.Fatalf("a bundle with official codes: %+v", res)
+	}
+}
+
+// TestSyntheticLevelReachesValue: a file attached at a level the catalog
+// gives no item for is judged as that level's item I1-L3-00, and
+// accepting every item gives the computed value 3 (before, 2 at most).
+func TestSyntheticLevelReachesValue(t *testing.T) {
+	ctx := context.Background()
+	w := openWS(t, WithLibrary(library(t, testCatalog(t))))
+	o := newOPD("DISKOMINFO", 1)
+	addKey(t, w, o, "")
+	p, r := o.write(t, t.TempDir(), spec{seq: 1, level: 3, items: []string{"I1-L2-02"}})
+	importOne(t, w, p)
+	items, err := w.Items(ctx, r.BundleID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range items.Review.Items {
+		if _, err := w.ReviewItem(ctx, ItemReviewInput{BundleID: r.BundleID, Indicator: 1, Code: s.Code, Status: ReviewAccepted, Reviewer: "B"}); err != nil {
+			t.Fatalf("%s: %v", s.Code, err)
+		}
+	}
+	items, err = w.Items(ctx, r.BundleID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if items.Review.Computed != "3" {
+		t.Fatalf("computed %q, want 3", items.Review.Computed)
+	}
+}
