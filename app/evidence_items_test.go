@@ -104,9 +104,14 @@ func TestNavigatorAndChecklistNameMissingItems(t *testing.T) {
 	h, q := pemdiAt(t, 4)
 	q.pickLevel(3)
 	h.files.queue = append(h.files.queue, memFile("sk.pdf", []byte("sk")))
-	q.pane.items.pickItems([]string{"I4-L1-01", "I4-L1-03", "I4-L2-01", "I4-L2-02"})
+	// I4-L3-00: level 3 has no official item; the file attached for it is
+	// stored at level 3 with only the official codes.
+	q.pane.items.pickItems([]string{"I4-L1-01", "I4-L1-03", "I4-L2-01", "I4-L2-02", "I4-L3-00"})
 	test.Tap(q.pane.evidence.addBtn)
 	h.wait()
+	if ev := q.s.evidenceOf(4); len(ev) != 1 || ev[0].Level != 3 || slices.Contains(ev[0].Items, "I4-L3-00") {
+		t.Fatalf("stored evidence %+v", ev)
+	}
 	if got := q.nav.label(indicatorUID(4)); !strings.HasPrefix(got, "4. (kurang I4-L1-02) ") {
 		t.Errorf("navigator label %q", got)
 	}
@@ -154,7 +159,8 @@ func TestPickerDefaultFallsBackToTheGap(t *testing.T) {
 	h, q := pemdiAt(t, 4)
 	q.pickLevel(3)
 	h.wait()
-	if got := q.pane.items.picked(); !cmp.Equal(got, []string{"I4-L1-01", "I4-L1-02", "I4-L1-03"}) {
+	// Level 3 has no official item: the picker ticks its synthetic item.
+	if got := q.pane.items.picked(); !cmp.Equal(got, []string{"I4-L3-00"}) {
 		t.Errorf("default pick at level 3: %v", got)
 	}
 }
