@@ -103,6 +103,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		bold(tr("ind.question")),
 		instrumentText(p.in.Question),
 		p.guidance(),
+		p.catalogNotes(), // the sources' conflicts (indicator_notes.go)
 		widget.NewSeparator(),
 		p.levelSection(),
 		widget.NewSeparator(),

@@ -39,3 +39,16 @@ func TestRenderExternalAndItems(t *testing.T) {
 		}
 	}
 }
+
+// The sources' conflict on the order of I9's levels is printed beside
+// the level claimed, so whoever reads the report sees it.
+func TestRenderCatalogNotes(t *testing.T) {
+	snap := pemdiSnapshot(t)
+	snap.Answers = append(snap.Answers, assessment.Answer{Indicator: 9, Level: 3})
+	text := strings.Join(strings.Fields(pdfText(t, render(t, snap, testFooter))), " ")
+	for _, w := range []string{"Catatan katalog", "Konflik urutan tingkat"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("report text lacks %q", w)
+		}
+	}
+}

@@ -96,6 +96,7 @@ func (r *renderer) indicator(in assessment.Indicator) {
 			r.para(w, lineH, fmt.Sprintf("%d — %s", a.Level, orDash(r.snap.Catalog.LevelName(in, a.Level))))
 		})
 		r.criterion(in, a.Level)
+		r.catalogNotes(in)
 	} else if assessment.ExternallyValued(in) {
 		r.externalScore(in, a.External)
 	} else {
@@ -175,6 +176,26 @@ func (r *renderer) criterion(in assessment.Indicator, level int) {
 			r.para(w, smallLineH, note)
 		}
 	})
+}
+
+// catalogNotes prints the catalog's notes on the indicator beside the
+// chosen level: for Pemdi I9 and I11 the sources disagree on the order of
+// the levels, which whoever reads the claimed level must see.
+func (r *renderer) catalogNotes(in assessment.Indicator) {
+	for _, n := range in.Notes {
+		if n.Missing() {
+			continue
+		}
+		r.field("Catatan katalog", func(w float64) {
+			r.text(colAmber)
+			r.para(w, lineH, n.Text)
+			if note := provenanceNote(n.Source); note != "" {
+				r.pdf.SetX(marginX + fieldLabelW)
+				r.font("", 8)
+				r.para(w, smallLineH, note)
+			}
+		})
+	}
 }
 
 // provenanceNote labels text that is not verbatim official text.
