@@ -27,6 +27,8 @@ func PortalSteps(p PortalPackage) string {
 		"3. Unggah berkas dari folder itu sesuai urutan namanya. Awal nama berkas adalah kode butir:",
 		"   I04-L1-02_… diunggah pada butir I4-L1-02 (angka indikator tanpa nol di depan).",
 		"   Berkas …-00_… belum dikaitkan dengan butir: pilih butirnya sendiri, atau kaitkan dulu di aplikasi.",
+		"   Pada level yang butir resminya belum diketahui (LEMBAR-ISIAN: \"butir resmi belum diketahui\"),",
+		"   berkas …-00_… adalah bukti level itu: unggah pada butir level tersebut yang ditampilkan portal.",
 		"4. Salin justifikasi indikator itu dari LEMBAR-ISIAN ke kolom isian portal",
 		"   (di aplikasi: tombol Salin pada layar indikator).",
 		"5. Butir bertanda \"belum\" belum memiliki bukti: portal menolak level itu dan level di atasnya otomatis.",
