@@ -239,7 +239,10 @@ func (r *asesorReview) itemLabel(it assessment.ReviewItem) string {
 
 func reviewItemLabel(it assessment.ReviewItem) string {
 	s := trf("review.indicator", it.Indicator)
-	if it.Answered {
+	switch {
+	case it.External != nil: // valued by another agency: no level, the agency's score
+		s += " · " + trf("review.externalShort", commaDecimal(it.External.Score))
+	case it.Answered:
 		s += " · " + trf("review.levelShort", it.Level)
 	}
 	if it.Reviewed {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -96,10 +95,21 @@ func (r *asesorReview) showLevelItems(it assessment.ReviewItem, l int, canJudge 
 		v.box.Add(r.itemCard(it, item, canJudge))
 	}
 	for _, e := range it.Evidence {
-		if e.Level == l && len(e.Items) == 0 && !first {
+		if e.Level == l && len(e.Items) == 0 && !first && !supportsAny(it.Items, e) {
 			v.box.Add(r.fileLine(e))
 		}
 	}
+}
+
+// supportsAny: file e is shown under one of the items already (a level's
+// synthetic item lists the files attached at that level).
+func supportsAny(items []assessment.ReviewEvidenceItem, e assessment.ReviewEvidence) bool {
+	for _, item := range items {
+		if assessment.FileSupports(item.Code, e.Level, e.Items) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemCard is one item: code and text, its files, its state and the
@@ -121,7 +131,7 @@ func (r *asesorReview) itemCard(it assessment.ReviewItem, item assessment.Review
 	}
 	files := 0
 	for _, e := range it.Evidence {
-		if slices.Contains(e.Items, item.Code) {
+		if assessment.FileSupports(item.Code, e.Level, e.Items) { // I4-L3-00: the files attached at level 3
 			card.Add(r.fileLine(e))
 			files++
 		}
@@ -202,11 +212,12 @@ func itemProgress(it assessment.ReviewItem) string {
 }
 
 // itemStateImportance colours the state: green diterima, orange revisi,
-// grey ditolak otomatis (the assessor's own verdict no longer counts).
+// plain ditolak otomatis (the item's code and text are greyed, but the
+// reason must stay readable: LowImportance is the disabled grey).
 func itemStateImportance(item assessment.ReviewEvidenceItem) widget.Importance {
 	switch {
 	case item.AutoRejected:
-		return widget.LowImportance
+		return widget.MediumImportance
 	case item.Status == assessment.ReviewAccepted:
 		return widget.SuccessImportance
 	case item.Status == assessment.ReviewRevision:

@@ -106,7 +106,7 @@ func TestReviewPerItem(t *testing.T) {
 		t.Fatalf("saved %+v", h.ws.savedItems)
 	}
 	l3 := r.itemRev.rows["I13-L3-01"]
-	if !l3.accept.Disabled() || l3.state.Importance != widget.LowImportance ||
+	if !l3.accept.Disabled() || l3.state.Importance != widget.MediumImportance || // readable, not the disabled grey
 		!strings.Contains(l3.state.Text, "ditolak otomatis (tingkat 2 ditolak): "+assessment.ReasonAutoRejectedText) {
 		t.Errorf("level-3 item after level 2 rejected: disabled %v, state %q", l3.accept.Disabled(), l3.state.Text)
 	}

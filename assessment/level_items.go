@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -119,4 +120,16 @@ func CheckBundleItems(c *Catalog, indicator int, files [][]string) error {
 		}
 	}
 	return nil
+}
+
+// FileSupports reports whether a file attached at level with the linked
+// codes supports item code — FileItems for one item of a list that
+// LevelItems made: the code is linked, or it is the synthetic item of the
+// file's own level (which exists only where the catalog lists no item).
+func FileSupports(code string, level int, linked []string) bool {
+	if slices.Contains(linked, code) {
+		return true
+	}
+	_, l, _, _ := ParseItemRef(code)
+	return IsSyntheticItem(code) && l == level
 }

@@ -193,3 +193,22 @@ func TestCheckBundleItems(t *testing.T) {
 		}
 	}
 }
+
+func TestFileSupports(t *testing.T) {
+	for _, tc := range []struct {
+		code   string
+		level  int
+		linked []string
+		want   bool
+	}{
+		{"I4-L1-02", 1, []string{"I4-L1-02"}, true},
+		{"I4-L1-02", 1, nil, false},
+		{"I4-L3-00", 3, nil, true},
+		{"I4-L3-00", 3, []string{"I4-L1-01"}, true},
+		{"I4-L3-00", 2, nil, false},
+	} {
+		if got := FileSupports(tc.code, tc.level, tc.linked); got != tc.want {
+			t.Errorf("FileSupports(%s, %d, %v) = %v", tc.code, tc.level, tc.linked, got)
+		}
+	}
+}
