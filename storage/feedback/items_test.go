@@ -75,3 +75,20 @@ func TestItemNotesRefused(t *testing.T) {
 		}
 	}
 }
+
+// A note on a synthetic per-level item (I1-L4-00: a level whose official
+// items are unknown) travels back to the OPD like any item's.
+func TestSyntheticItemNoteVerifies(t *testing.T) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+	m := itemsManifest()
+	m.Items[0].EvidenceItems = append(m.Items[0].EvidenceItems,
+		ItemNote{Code: "I1-L4-00", Status: "revisi", Reason: "belum diunggah", Note: "Unggah laporan evaluasi."})
+	data, err := Sign(priv, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Verify(data, priv.Public().(ed25519.PublicKey))
+	if err != nil || got.Items[0].EvidenceItems[3].Code != "I1-L4-00" {
+		t.Fatalf("synthetic item note: %+v %v", got, err)
+	}
+}
