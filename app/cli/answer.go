@@ -242,7 +242,8 @@ func (a *answerArgs) apply(ctx context.Context, env *Env, s assessment.Store, ca
 			return res, err
 		}
 		res.Evidence = append(res.Evidence, e)
-		say("tersimpan: bukti #%d %s (sha256 %s…, %s)%s", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level), itemsSaid(e.Items))
+		say("tersimpan: bukti #%d %s (sha256 %s…, %s)%s", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level),
+			itemsSaid(fileItems(cat, a.indicator, e)))
 	}
 	if err := a.applyExternal(ctx, s, cat, op, say); err != nil {
 		return res, err

@@ -167,6 +167,17 @@ func applyItems(ctx context.Context, s assessment.Store, cat *assessment.Catalog
 	return nil
 }
 
+// fileItems are the items file e of indicator n supports
+// (assessment.FileItems: a file at a level without official items is its
+// synthetic item I4-L3-00); its own links without a catalog.
+func fileItems(cat *assessment.Catalog, n int, e assessment.Evidence) []string {
+	var in assessment.Indicator
+	if cat != nil {
+		in, _ = cat.Indicator(n)
+	}
+	return assessment.FileItems(in, e.Level, e.Items)
+}
+
 // itemsSaid is the " butir: …" tail of an evidence confirmation.
 func itemsSaid(items []string) string {
 	if len(items) == 0 {

@@ -188,3 +188,20 @@ func TestShowItemsAndExternal(t *testing.T) {
 		}
 	}
 }
+
+// --item I4-L3-00 (level 3 has no official item) attaches the file at
+// level 3 without storing the synthetic code, and says which item it is.
+func TestAnswerSyntheticItem(t *testing.T) {
+	e := newItemsEnv(t)
+	code, out := e.run("--indicator", "4", "--evidence", e.file, "--item", "i4-l3-00")
+	if code != 0 || !strings.Contains(out, "tingkat 3") || !strings.Contains(out, "butir: I4-L3-00") {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	ev := e.evidence()
+	if len(ev) != 1 || ev[0].Level != 3 || len(ev[0].Items) != 0 {
+		t.Fatalf("stored %+v", ev)
+	}
+	if code, out := e.run("--indicator", "4", "--evidence", e.file, "--item", "I4-L1-00"); code == 0 || !strings.Contains(out, "bukan kode butir") {
+		t.Fatalf("I4-L1-00 (level 1 has official items): exit %d: %s", code, out)
+	}
+}

@@ -264,7 +264,7 @@ func printIndicator(env *Env, c *assessment.Catalog, in assessment.Indicator, an
 		fmt.Fprintf(env.Stdout, "     justifikasi: %s\n", oneLine(an.Justification, 100))
 	}
 	for _, e := range ev {
-		fmt.Fprintf(env.Stdout, "     bukti #%d: %s (%s, %s)%s\n", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level), itemsSaid(e.Items))
+		fmt.Fprintf(env.Stdout, "     bukti #%d: %s (%s, %s)%s\n", e.ID, e.OriginalName, e.Blob.ShortHash(), levelLabel(e.Level), itemsSaid(assessment.FileItems(in, e.Level, e.Items)))
 	}
 }
 
