@@ -37,8 +37,11 @@ func reviewItemsDinkes(t *testing.T, dataDir, bundleID string, c *assessment.Cat
 	var sheet cli.ReviewSheet
 	json.Unmarshal([]byte(mustCLI(t, "review", "show", "--data", dataDir, "--bundle", bundleID, "--json")), &sheet)
 	row := sheet.Rows[0]
-	if row.Computed != "1" || row.Counted != "1.25" || row.Review == nil || row.Review.Value != "1.25" || len(row.Items) != 4 ||
-		row.Items[1].Status != assessment.ReasonAutoRejected || row.Items[2].OwnStatus != "revisi" {
+	// Level 3 of I1 has no official item: it is judged by I1-L3-00,
+	// rejected automatically with level 2.
+	if row.Computed != "1" || row.Counted != "1.25" || row.Review == nil || row.Review.Value != "1.25" || len(row.Items) != 5 ||
+		row.Items[1].Status != assessment.ReasonAutoRejected || row.Items[2].OwnStatus != "revisi" ||
+		row.Items[4].Code != "I1-L3-00" || row.Items[4].Status != assessment.ReasonAutoRejected {
 		t.Fatalf("sheet row %+v", row)
 	}
 	var rec []assessment.RecapRow
@@ -55,7 +58,7 @@ func reviewItemsDinkes(t *testing.T, dataDir, bundleID string, c *assessment.Cat
 // (CLI `feedback show` and the GUI's inbox), the cascade applied.
 func checkItemNotesDinkes(t *testing.T, dataDir, assessmentID string, n cli.FeedbackNote) {
 	t.Helper()
-	if n.Value != "1.25" || n.Computed != "1" || len(n.Items) != 4 {
+	if n.Value != "1.25" || n.Computed != "1" || len(n.Items) != 5 { // with I1-L3-00 (level 3 without official items)
 		t.Fatalf("DINKES note %+v", n)
 	}
 	got := map[string]string{}
@@ -63,7 +66,7 @@ func checkItemNotesDinkes(t *testing.T, dataDir, assessmentID string, n cli.Feed
 		got[it.Code] = it.Status + "/" + it.Reason
 	}
 	for code, want := range map[string]string{"I1-L1-01": "revisi/belum diunggah", "I1-L2-01": "revisi/ditolak otomatis",
-		"I1-L2-02": "revisi/ditolak otomatis", "I1-L2-03": "revisi/ditolak otomatis"} {
+		"I1-L2-02": "revisi/ditolak otomatis", "I1-L2-03": "revisi/ditolak otomatis", "I1-L3-00": "revisi/ditolak otomatis"} {
 		if got[code] != want {
 			t.Errorf("%s: %q, want %q", code, got[code], want)
 		}
