@@ -33,6 +33,12 @@ func FuzzVerify(f *testing.F) {
 	if items, err := Sign(ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32)), itemsManifest()); err == nil {
 		f.Add(items)
 	}
+	// With a note on a synthetic level item (I1-L4-00).
+	synth := itemsManifest()
+	synth.Items[0].EvidenceItems = append(synth.Items[0].EvidenceItems, ItemNote{Code: "I1-L4-00", Status: "diterima"})
+	if items, err := Sign(ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32)), synth); err == nil {
+		f.Add(items)
+	}
 	var env Envelope
 	if err := json.Unmarshal(good, &env); err != nil {
 		f.Fatal(err)
