@@ -84,7 +84,7 @@ func (f *fakeOPDKeys) Backup(_ context.Context, dir string, pass []byte) (string
 	wrong := string(pass) != f.pass
 	f.mu.Unlock()
 	if wrong {
-		return "", errors.New("frasa sandi salah")
+		return "", assessment.ErrWrongPassphrase
 	}
 	return f.write(filepath.Join(dir, "CADANGAN_KUNCI_DISKOMINFO_20251127.json"), "backup")
 }
@@ -98,7 +98,7 @@ func (f *fakeOPDKeys) Restore(_ context.Context, file string, pass []byte, force
 	case !ok:
 		return assessment.OPDKeyRestored{}, errors.New("berkas cadangan kunci rusak")
 	case string(pass) != b.pass:
-		return assessment.OPDKeyRestored{}, errors.New("frasa sandi salah")
+		return assessment.OPDKeyRestored{}, assessment.ErrWrongPassphrase
 	case f.key.Exists && f.key.KeyID == b.key.KeyID:
 		return assessment.OPDKeyRestored{Key: f.key, Same: true}, nil
 	case f.key.Exists && !force:
@@ -244,8 +244,8 @@ func TestSigningKeyBackupWrongPassphraseWritesNothing(t *testing.T) {
 	if len(k.written) != 0 {
 		t.Fatalf("a backup was written with a wrong passphrase: %v", k.written)
 	}
-	if !hasText(topTexts(h), "Frasa sandi salah") {
-		t.Errorf("the wrong passphrase is not said: %q", topTexts(h))
+	if !hasText(topTexts(h), "Frasa sandi salah") || !hasText(topTexts(h), "Pulihkan dari cadangan kunci") {
+		t.Errorf("the wrong passphrase is not said with advice: %q", topTexts(h))
 	}
 	test.Tap(s.backupBtn)
 	test.Type(s.pass, "frasa-sandi-panjang")
