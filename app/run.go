@@ -49,6 +49,10 @@ type UI struct {
 	post    func(func()) // fyne.Do, or the test mailbox
 	mailbox *mailbox     // set by WithTestDriver
 	stopped atomic.Bool  // the UI loop has ended: results are dropped
+
+	// levelsShowAll is "Tampilkan semua level" on the indicator screen,
+	// remembered while the app runs (levels.go).
+	levelsShowAll bool
 }
 
 // Option adjusts New.
