@@ -92,6 +92,7 @@ func (f *exportFlow) askPassphrase(destDir string) {
 			f.run(destDir, pass.Text, false)
 		}
 	}, u.win)
+	submitOnEnter(f.dlg, u.win, pass)
 	f.dlg.Resize(fyne.NewSize(520, 200))
 	f.dlg.Show()
 	u.win.Canvas().Focus(pass)
@@ -119,6 +120,7 @@ func (f *exportFlow) askNewKey(destDir string) {
 		}
 		f.run(destDir, p1.Text, true)
 	}, u.win)
+	submitOnEnter(f.dlg, u.win, p1, p2)
 	f.dlg.Resize(fyne.NewSize(680, 380))
 	f.dlg.Show()
 	u.win.Canvas().Focus(p1)

@@ -164,6 +164,7 @@ func (s *signingKey) onCreate() {
 			s.create(p1.Text, p2.Text)
 		}
 	}, s.u.win)
+	submitOnEnter(s.createDlg, s.u.win, p1, p2)
 	s.createDlg.Resize(fyne.NewSize(640, 340))
 	s.createDlg.Show()
 	s.u.win.Canvas().Focus(p1)
@@ -269,6 +270,7 @@ func (s *signingKey) askPass(title, intro, confirm string, done func([]byte)) {
 		}
 		done([]byte(pass.Text))
 	}, s.u.win)
+	submitOnEnter(s.passDlg, s.u.win, pass)
 	s.passDlg.Resize(fyne.NewSize(640, 260))
 	s.passDlg.Show()
 	s.u.win.Canvas().Focus(pass)
