@@ -80,4 +80,3 @@ func (c *cardParts) show(m cardMode, button *widget.Button) {
 	c.body.Objects = []fyne.CanvasObject{content}
 	c.body.Refresh()
 }
-
