@@ -113,7 +113,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		widget.NewSeparator(),
 		p.history.view(),
 	)
-	p.scroll = container.NewVScroll(container.NewPadded(body))
+	p.scroll = newInViewPage(container.NewPadded(body), p.levels.inViews).scroll
 	p.just.page = p.scroll
 	hint := widget.NewLabel(tr("q.navHint"))
 	hint.SizeName = theme.SizeNameCaptionText

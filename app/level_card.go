@@ -39,6 +39,9 @@ type cardParts struct {
 	text assessment.LevelText
 	body *fyne.Container // the card's padded content, replaced per mode
 	mode cardMode
+	// texts holds the criterion (and evidence); hidden while scrolled far
+	// out of view, so that they are not rasterised (inview.go).
+	texts *inView
 
 	nameLabel *widget.Label // bold, wrapped, beside the texts
 	lineName  *widget.Label // bold, one line, beside the button
@@ -67,6 +70,10 @@ func (c *cardParts) show(m cardMode, button *widget.Button) {
 			c.criterion = instrumentText(c.text.Criterion)
 		}
 		texts := container.NewVBox(c.criterion)
+		if c.texts == nil {
+			c.texts = newInView(texts)
+		}
+		c.texts.Objects = []fyne.CanvasObject{texts}
 		if m == cardFull {
 			if c.evidence == nil {
 				c.evCaption, c.evidence = caption(tr("level.evidence")), instrumentText(c.text.Evidence)
@@ -75,7 +82,7 @@ func (c *cardParts) show(m cardMode, button *widget.Button) {
 			texts.Add(c.evidence)
 		}
 		left := fixedWidth(container.NewVBox(button, c.nameLabel), 170)
-		content = border(nil, nil, left, nil, texts)
+		content = border(nil, nil, left, nil, c.texts)
 	}
 	c.body.Objects = []fyne.CanvasObject{content}
 	c.body.Refresh()

@@ -74,6 +74,18 @@ func (lc *levelCards) onToggle() {
 	lc.applyCompact()
 }
 
+// inViews are the cards' texts now on the page, for the page to show only
+// those near the visible area.
+func (lc *levelCards) inViews() []*inView {
+	var out []*inView
+	for i := range lc.parts {
+		if t := lc.parts[i].texts; t != nil && lc.parts[i].mode != cardLine {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // collapsed: a level is chosen and the officer has not asked for all.
 func (lc *levelCards) collapsed() bool { return lc.selected > 0 && !*lc.showAll }
 
