@@ -53,6 +53,7 @@ type UI struct {
 	// levelsShowAll is "Tampilkan semua level" on the indicator screen,
 	// remembered while the app runs (levels.go).
 	levelsShowAll bool
+	settler       settler // frees what Fyne holds of left panes (settle.go)
 }
 
 // Option adjusts New.
