@@ -43,8 +43,7 @@ type cardParts struct {
 	// out of view, so that they are not rasterised (inview.go).
 	texts *inView
 
-	nameLabel *widget.Label // bold, wrapped, beside the texts
-	lineName  *widget.Label // bold, one line, beside the button
+	nameLabel *widget.Label // bold, wrapped, under the button
 	criterion fyne.CanvasObject
 	evCaption *widget.Label // "Bukti yang diharapkan"
 	evidence  fyne.CanvasObject
