@@ -106,7 +106,7 @@ func (f *exportFlow) askNewKey(destDir string) {
 	p1, p2 := newPassphraseEntries()
 	f.pass1, f.pass2 = p1, p2
 	items := []*widget.FormItem{
-		widget.NewFormItem("", wrapped(tr("opdkey.exportIntro"))),
+		widget.NewFormItem(tr("opdkey.newKeyLabel"), wrapped(tr("opdkey.exportIntro"))), // a label: no empty column beside the text
 		widget.NewFormItem(tr("opdkey.pass1"), p1),
 		widget.NewFormItem(tr("opdkey.pass2"), p2),
 	}
