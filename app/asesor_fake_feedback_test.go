@@ -45,7 +45,7 @@ func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, na
 		f.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12", Fingerprint: fakeAssessorFP}
 		f.fbPass, created = string(pass), true
 	} else if string(pass) != f.fbPass {
-		return assessment.FeedbackExport{}, errors.New("frasa sandi salah")
+		return assessment.FeedbackExport{}, assessment.ErrWrongPassphrase
 	}
 	return assessment.FeedbackExport{Path: filepath.Join(dir, "SPBE_DINKES_2026_1_UMPAN.spbe-umpan"),
 		PublicKeyPath: filepath.Join(dir, "KUNCI_ASESOR.json"), OPDKode: "DINKES", Periode: 2026, Sequence: 1, Items: 2,
@@ -59,7 +59,7 @@ func (f *fakeAsesorFeedback) BackupAssessorKey(_ context.Context, dir string, pa
 	case f.fbKey == nil:
 		return "", errors.New("belum ada kunci asesor")
 	case string(pass) != f.fbPass:
-		return "", errors.New("frasa sandi salah")
+		return "", assessment.ErrWrongPassphrase
 	}
 	f.fbBackups = append(f.fbBackups, dir)
 	return filepath.Join(dir, "CADANGAN_KUNCI_ASESOR_20261127.json"), nil

@@ -88,7 +88,7 @@ func TestAsesorFeedbackExportCreatesKey(t *testing.T) {
 	test.Type(e.pass, "salah sekali")
 	e.passDlg.Submit()
 	h.wait()
-	if got := fbOverlayTexts(h.u); !hasText(got, "rasa sandi salah") || e.resultDlg != nil {
+	if got := fbOverlayTexts(h.u); !hasText(got, "rasa sandi salah") || !hasText(got, "tata letak papan ketik") || e.resultDlg != nil {
 		t.Errorf("wrong passphrase: %q", got)
 	}
 }

@@ -48,6 +48,9 @@ func TestAssessorKeyBackup(t *testing.T) {
 	if len(h.ws.fbBackups) != 0 {
 		t.Fatalf("backup written with a wrong passphrase: %v", h.ws.fbBackups)
 	}
+	if got := texts(h.u.win.Canvas().Overlays().Top()); !hasText(got, "Frasa sandi salah") || !hasText(got, "tata letak papan ketik") {
+		t.Errorf("wrong passphrase without advice: %q", got)
+	}
 
 	test.Tap(btn)
 	test.Type(k.own.pass, "frasa sandi asesor")

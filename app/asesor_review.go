@@ -59,6 +59,7 @@ type asesorReview struct {
 	saveBtn     *widget.Button
 	msg         *widget.Label
 	detail      *fyne.Container
+	form        *widget.Form // refreshed with the reason: it greys a disabled field's label only then
 }
 
 // newAsesorReview opens the review screen; bundleID preselects a bundle.
@@ -114,6 +115,7 @@ func newAsesorReview(u *UI, bundleID string) *asesorReview {
 		widget.NewFormItem(tr("review.reason"), r.reason),
 		widget.NewFormItem(tr("review.note"), r.note),
 	)
+	r.form = form
 	r.detail = r.layoutDetail(form)
 	r.detail.Hide()
 	r.syncReason()
@@ -298,6 +300,9 @@ func (r *asesorReview) syncReason() {
 	} else {
 		r.reason.ClearSelected()
 		r.reason.Disable()
+	}
+	if r.form != nil {
+		r.form.Refresh() // else "Alasan revisi" stays grey after the reason is enabled
 	}
 }
 

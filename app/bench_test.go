@@ -17,12 +17,20 @@ func BenchmarkSwitchIndicator(b *testing.B) {
 }
 
 // BenchmarkSwitchIndicatorCompact is the same with every indicator
-// answered and the level cards collapsed to the chosen one ("Ringkas",
-// off by default): what collapsing them saves.
+// answered, so the level cards are compact (the default with a level
+// chosen: the chosen level, the next one's criterion, the others a line).
 func BenchmarkSwitchIndicatorCompact(b *testing.B) {
 	h := newHarness(b, setup{})
 	h.newAssessment("spbe-2020", "2025")
-	h.u.app.Preferences().SetBool(prefLevelsCompact, true)
+	benchSwitch(b, h, h.answerAll(3))
+}
+
+// BenchmarkSwitchIndicatorAllLevels: every indicator answered and
+// "Tampilkan semua level" on — what the compact default saves.
+func BenchmarkSwitchIndicatorAllLevels(b *testing.B) {
+	h := newHarness(b, setup{})
+	h.newAssessment("spbe-2020", "2025")
+	h.u.levelsShowAll = true
 	benchSwitch(b, h, h.answerAll(3))
 }
 

@@ -122,4 +122,7 @@ func scrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
 		return
 	}
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, y))
+	if s.OnScrolled != nil {
+		s.OnScrolled(s.Offset) // ScrollToOffset does not tell it; inViewPage must know
+	}
 }

@@ -92,6 +92,7 @@ func (f *exportFlow) askPassphrase(destDir string) {
 			f.run(destDir, pass.Text, false)
 		}
 	}, u.win)
+	submitOnEnter(f.dlg, u.win, pass)
 	f.dlg.Resize(fyne.NewSize(520, 200))
 	f.dlg.Show()
 	u.win.Canvas().Focus(pass)
@@ -105,7 +106,7 @@ func (f *exportFlow) askNewKey(destDir string) {
 	p1, p2 := newPassphraseEntries()
 	f.pass1, f.pass2 = p1, p2
 	items := []*widget.FormItem{
-		widget.NewFormItem("", wrapped(tr("opdkey.exportIntro"))),
+		widget.NewFormItem(tr("opdkey.newKeyLabel"), wrapped(tr("opdkey.exportIntro"))), // a label: no empty column beside the text
 		widget.NewFormItem(tr("opdkey.pass1"), p1),
 		widget.NewFormItem(tr("opdkey.pass2"), p2),
 	}
@@ -119,6 +120,7 @@ func (f *exportFlow) askNewKey(destDir string) {
 		}
 		f.run(destDir, p1.Text, true)
 	}, u.win)
+	submitOnEnter(f.dlg, u.win, p1, p2)
 	f.dlg.Resize(fyne.NewSize(680, 380))
 	f.dlg.Show()
 	u.win.Canvas().Focus(p1)

@@ -41,7 +41,7 @@ func newIndicatorPane(q *questionnaire, n int) *indicatorPane {
 	p.in, _ = q.s.cat.Indicator(n)
 	p.status = widget.NewLabel("")
 	p.status.TextStyle.Bold = true
-	p.levels = newLevelCards(q.s.cat, p.in, q.s.answer(n).Level, q.pickLevel)
+	p.levels = newLevelCards(q.s.cat, p.in, q.s.answer(n).Level, &q.u.levelsShowAll, q.pickLevel)
 	p.just = newJustificationEditor(q, n)
 	p.levels.onCollapse = p.onCollapse
 	p.levels.applyCompact()
@@ -114,7 +114,7 @@ func (p *indicatorPane) view() fyne.CanvasObject {
 		widget.NewSeparator(),
 		p.history.view(),
 	)
-	p.scroll = container.NewVScroll(container.NewPadded(body))
+	p.scroll = newInViewPage(container.NewPadded(body), p.levels.inViews).scroll
 	p.just.page = p.scroll
 	hint := widget.NewLabel(tr("q.navHint"))
 	hint.SizeName = theme.SizeNameCaptionText

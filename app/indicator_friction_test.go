@@ -112,40 +112,111 @@ func TestEnterOnSearchHitOpensIt(t *testing.T) {
 	}
 }
 
-// TestLevelCardsCollapse: with a level chosen, the cards collapse to it
-// and the justification comes up onto the first screen at 1366×768; the
-// choice is remembered.
+// TestLevelCardsCollapse: with no level chosen all five cards are shown in
+// full; once one is chosen they are compact by default — the chosen level
+// in full, the next level's criterion, the others one line — and the
+// justification is on the first screen at 1366×768. "Tampilkan semua
+// level" opens them all, and stays so for the next indicator while the
+// app runs.
 func TestLevelCardsCollapse(t *testing.T) {
 	h, q := indicatorAt1366(t)
 	lc := q.pane.levels
 	if lc.toggle.Visible() {
 		t.Error("collapse offered before a level is chosen")
 	}
-	q.pickLevel(2)
-	capture(t, h.u.win, "indicator-level-chosen-1366x768.png")
-	test.Tap(lc.toggle)
-	h.wait()
-	for i, c := range lc.cards {
-		if c.Visible() != (i == 1) {
-			t.Errorf("card %d visible %v in compact view", i+1, c.Visible())
+	for i := range lc.parts {
+		if lc.parts[i].mode != cardFull {
+			t.Errorf("unanswered: card %d in mode %d, want all in full", i+1, lc.parts[i].mode)
 		}
+	}
+	q.pickLevel(2)
+	h.wait()
+	want := []cardMode{cardLine, cardFull, cardCriterion, cardLine, cardLine}
+	for i, m := range want {
+		if lc.parts[i].mode != m {
+			t.Errorf("level 2 chosen: card %d in mode %d, want %d", i+1, lc.parts[i].mode, m)
+		}
+		if !isShown(lc.buttons[i], h.u.win.Canvas().Content()) {
+			t.Errorf("level %d cannot be chosen any more in the compact view", i+1)
+		}
+	}
+	shown := texts(q.pane.scroll)
+	if crit := q.pane.in.Level(4).Criterion.Text; crit != "" && hasText(shown, crit) {
+		t.Error("level 4's criterion shown in the compact view")
+	}
+	if crit := q.pane.in.Level(3).Criterion.Text; crit != "" && !hasText(shown, crit) {
+		t.Error("the next level's criterion is not shown")
+	}
+	if lc.toggle.Text != "Tampilkan semua level" {
+		t.Errorf("toggle says %q", lc.toggle.Text)
 	}
 	q.pane.scroll.ScrollToTop()
 	d := fyne.CurrentApp().Driver()
 	e := q.pane.just.entry
-	// at least two lines of the field are inside the page's visible area
+	// The field starts inside the page's visible area. (With the next
+	// level's criterion shown, indicator 1's long texts leave only the
+	// field's top edge on the first screen.)
 	bottom := d.AbsolutePositionForObject(q.pane.scroll).Y + q.pane.scroll.Size().Height
-	if y := d.AbsolutePositionForObject(e).Y; y+60 > bottom {
-		t.Errorf("justification field starts at y %v, the page ends at %v: not on the first screen", y, bottom)
+	compactY := d.AbsolutePositionForObject(e).Y
+	if compactY > bottom {
+		t.Errorf("justification field starts at y %v, the page ends at %v: not on the first screen", compactY, bottom)
 	}
 	capture(t, h.u.win, "indicator-compact-1366x768.png")
-	if !fyne.CurrentApp().Preferences().Bool(prefLevelsCompact) {
-		t.Error("compact view not remembered")
-	}
+
 	test.Tap(lc.toggle)
-	for i, c := range lc.cards {
-		if !c.Visible() {
-			t.Errorf("card %d hidden after showing all", i+1)
+	q.pane.scroll.ScrollToTop()
+	if allY := d.AbsolutePositionForObject(e).Y; allY < compactY+400 {
+		t.Errorf("all levels put the field at y %v, compact at %v: compact saves too little", allY, compactY)
+	} else {
+		t.Logf("justification field at y %v compact, %v with all levels (page ends at %v)", compactY, allY, bottom)
+	}
+	for i := range lc.parts {
+		if lc.parts[i].mode != cardFull {
+			t.Errorf("card %d in mode %d after showing all", i+1, lc.parts[i].mode)
+		}
+	}
+	capture(t, h.u.win, "indicator-level-chosen-1366x768.png")
+	q.step(1)
+	h.wait()
+	q.pickLevel(3)
+	h.wait()
+	if q.pane.levels.collapsed() {
+		t.Error("\"Tampilkan semua level\" not remembered on the next indicator")
+	}
+	test.Tap(q.pane.levels.toggle)
+	if !q.pane.levels.collapsed() || q.pane.levels.parts[2].mode != cardFull {
+		t.Error("collapsing again did not collapse to the chosen level")
+	}
+}
+
+// isShown: o is in root's tree and it and every container above it are
+// visible.
+func isShown(o, root fyne.CanvasObject) bool {
+	found := false
+	walkVisible(root, func(c fyne.CanvasObject) {
+		if c == o {
+			found = true
+		}
+	})
+	return found
+}
+
+// compactMode: the chosen level in full, the next one's criterion, the
+// others a line; level 5 chosen has no next.
+func TestCompactMode(t *testing.T) {
+	cases := []struct {
+		chosen int
+		want   [5]cardMode
+	}{
+		{1, [5]cardMode{cardFull, cardCriterion, cardLine, cardLine, cardLine}},
+		{3, [5]cardMode{cardLine, cardLine, cardFull, cardCriterion, cardLine}},
+		{5, [5]cardMode{cardLine, cardLine, cardLine, cardLine, cardFull}},
+	}
+	for _, c := range cases {
+		for i, w := range c.want {
+			if got := compactMode(i+1, c.chosen); got != w {
+				t.Errorf("chosen %d, level %d: mode %d, want %d", c.chosen, i+1, got, w)
+			}
 		}
 	}
 }

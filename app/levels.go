@@ -20,50 +20,49 @@ type levelCards struct {
 	bgs      [5]*canvas.Rectangle
 	cards    [5]fyne.CanvasObject
 	selected int
-	// compact shows only the chosen level's card (when one is chosen), so
-	// that the justification comes up to the first screen; toggle
-	// switches it and the choice is remembered for every indicator.
-	compact bool
+	// parts of each card, built when first shown (level.go's cardMode):
+	// a compact pane never creates the texts of its collapsed levels, which
+	// is most of the shaping and of the text textures of a switch.
+	parts [5]cardParts
+	// showAll, shared by every indicator of the UI while the app runs,
+	// is the officer's "Tampilkan semua level": with a level chosen the
+	// cards are otherwise compact — the chosen level in full, the next
+	// level's criterion, the others one line each — so that the
+	// justification comes up to the first screen.
+	showAll *bool
 	toggle  *widget.Button
-	hint    *widget.Label // how to choose; hidden when collapsed, to save a line
+	others  *fyne.Container // collapsed: the other levels' buttons, beside the heading
+	hint    *widget.Label   // how to choose; hidden when collapsed, to save a line
 	// onCollapse (may be nil) hears whether the cards are collapsed, for
 	// the screen to hide its other hints too.
 	onCollapse func(collapsed bool)
 }
 
-// prefLevelsCompact remembers whether the level cards are collapsed to
-// the chosen one.
-const prefLevelsCompact = "levelsCompact"
-
-func newLevelCards(c *assessment.Catalog, in assessment.Indicator, selected int, pick func(int)) *levelCards {
-	lc := &levelCards{}
+func newLevelCards(c *assessment.Catalog, in assessment.Indicator, selected int, showAll *bool, pick func(int)) *levelCards {
+	lc := &levelCards{showAll: showAll}
+	if lc.showAll == nil {
+		lc.showAll = new(bool)
+	}
 	for i := range 5 {
 		level := i + 1
-		lt := in.Level(level)
 		lc.buttons[i] = widget.NewButton(trf("level.choose", level), func() { pick(level) })
-		name := wrapped(c.LevelName(in, level))
-		name.TextStyle.Bold = true
 		lc.bgs[i] = canvas.NewRectangle(color.Transparent)
 		lc.bgs[i].CornerRadius = theme.InputRadiusSize()
 		lc.bgs[i].StrokeWidth = 1
-		left := fixedWidth(container.NewVBox(lc.buttons[i], name), 170)
-		texts := container.NewVBox(
-			instrumentText(lt.Criterion),
-			caption(tr("level.evidence")),
-			instrumentText(lt.Evidence),
-		)
-		lc.cards[i] = container.NewStack(lc.bgs[i], container.NewPadded(border(nil, nil, left, nil, texts)))
+		lc.parts[i] = cardParts{name: c.LevelName(in, level), text: in.Level(level), body: container.NewPadded()}
+		lc.cards[i] = container.NewStack(lc.bgs[i], lc.parts[i].body)
 	}
-	lc.compact = fyne.CurrentApp().Preferences().Bool(prefLevelsCompact)
 	lc.toggle = widget.NewButtonWithIcon("", theme.MenuDropUpIcon(), lc.onToggle)
 	lc.toggle.Importance = widget.LowImportance
+	lc.others = container.NewHBox()
 	lc.hint = wrapped(tr("ind.levelsHint"))
 	lc.setSelected(selected)
 	return lc
 }
 
 func (lc *levelCards) view() fyne.CanvasObject {
-	box := container.NewVBox(border(nil, nil, nil, lc.toggle, heading(tr("ind.levels"))), lc.hint)
+	head := container.NewHBox(heading(tr("ind.levels")), lc.others)
+	box := container.NewVBox(border(nil, nil, nil, lc.toggle, head), lc.hint)
 	for _, c := range lc.cards {
 		box.Add(c)
 	}
@@ -71,27 +70,51 @@ func (lc *levelCards) view() fyne.CanvasObject {
 }
 
 func (lc *levelCards) onToggle() {
-	lc.compact = !lc.compact
-	fyne.CurrentApp().Preferences().SetBool(prefLevelsCompact, lc.compact)
+	*lc.showAll = !*lc.showAll
 	lc.applyCompact()
 }
 
-// applyCompact shows every card, or only the chosen one when compact; with
-// no level chosen yet all five stay, as there is nothing to collapse to.
+// inViews are the cards' texts now on the page, for the page to show only
+// those near the visible area.
+func (lc *levelCards) inViews() []*inView {
+	var out []*inView
+	for i := range lc.parts {
+		if t := lc.parts[i].texts; t != nil && lc.parts[i].mode != cardLine {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// collapsed: a level is chosen and the officer has not asked for all.
+func (lc *levelCards) collapsed() bool { return lc.selected > 0 && !*lc.showAll }
+
+// applyCompact shows every card in full, or — collapsed — each in the mode
+// compactMode gives it, the one-line levels as buttons beside the heading;
+// with no level chosen yet all five stay in full, as there is nothing to
+// collapse to.
 func (lc *levelCards) applyCompact() {
-	collapsed := lc.compact && lc.selected > 0
+	collapsed := lc.collapsed()
 	if collapsed {
 		lc.hint.Hide()
 	} else {
 		lc.hint.Show()
 	}
-	for i, c := range lc.cards {
-		if collapsed && i+1 != lc.selected {
-			c.Hide()
+	lc.others.Objects = nil
+	for i, card := range lc.cards {
+		m := cardFull
+		if collapsed {
+			m = compactMode(i+1, lc.selected)
+		}
+		lc.parts[i].show(m, lc.buttons[i])
+		if m == cardLine {
+			card.Hide()
+			lc.others.Add(lc.buttons[i])
 		} else {
-			c.Show()
+			card.Show()
 		}
 	}
+	lc.others.Refresh()
 	switch {
 	case lc.selected == 0:
 		lc.toggle.Hide()

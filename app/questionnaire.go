@@ -180,6 +180,7 @@ func (q *questionnaire) showPane(p *indicatorPane) {
 		q.paneBox.Layout.Layout(q.paneBox.Objects, size)
 	}
 	canvas.Refresh(q.paneBox)
+	q.u.settleLater()
 }
 
 func (q *questionnaire) step(delta int) {

@@ -50,6 +50,11 @@ type UI struct {
 	post    func(func()) // fyne.Do, or the test mailbox
 	mailbox *mailbox     // set by WithTestDriver
 	stopped atomic.Bool  // the UI loop has ended: results are dropped
+
+	// levelsShowAll is "Tampilkan semua level" on the indicator screen,
+	// remembered while the app runs (levels.go).
+	levelsShowAll bool
+	settler       settler // frees what Fyne holds of left panes (settle.go)
 }
 
 // Option adjusts New.
@@ -292,8 +297,9 @@ func (u *UI) loading(msg string) fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(act, widget.NewLabel(msg)))
 }
 
-// showError shows a store error in a dialog.
-func (u *UI) showError(err error) { dialog.ShowError(err, u.win) }
+// showError shows a failed job's reason, with advice where there is some
+// (failure.go).
+func (u *UI) showError(err error) { showFailure(err, u.win) }
 
 // onDropped passes files dropped on the window to a screen that takes them.
 func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {

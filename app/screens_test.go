@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -436,18 +437,21 @@ func exportWith(t *testing.T, export func(context.Context, string, string, strin
 }
 
 // A failed export ends in a dialog that names the reason and the advice:
-// hiding the progress dialog when the job ends is not a cancellation.
+// hiding the progress dialog when the job ends is not a cancellation. The
+// job fails as the real one does: storage/keys returns its
+// ErrWrongPassphrase, the bare "frasa sandi salah" wrapping the domain's
+// error; the advice is the GUI's.
 func TestExportFailureIsShown(t *testing.T) {
-	const reason = "frasa sandi salah: kunci penanda tangan tidak dapat dibuka; periksa huruf besar/kecil"
+	wrongPass := fmt.Errorf("%w", assessment.ErrWrongPassphrase) // storage/keys.ErrWrongPassphrase
 	h, q := exportWith(t, func(_ context.Context, _, _, _ string, progress func(float64)) (string, error) {
 		progress(0)
-		return "", errors.New(reason)
+		return "", wrongPass
 	})
 	q.runExport("/media/usb", "salah")
 	h.wait()
 	top := h.u.win.Canvas().Overlays().Top()
-	if top == nil || !hasText(texts(top), "periksa huruf besar/kecil") {
-		t.Fatalf("failed export not reported: dialog %v, texts %q", top != nil, textsOf(top))
+	if top == nil || !hasText(texts(top), "Frasa sandi salah") || !hasText(texts(top), "tata letak papan ketik") {
+		t.Fatalf("failed export not reported with its advice: dialog %v, texts %q", top != nil, textsOf(top))
 	}
 }
 

@@ -154,7 +154,7 @@ func (s *signingKey) run(work func(context.Context) (string, error), onErr func(
 func (s *signingKey) onCreate() {
 	s.pass1, s.pass2 = newPassphraseEntries()
 	items := []*widget.FormItem{
-		widget.NewFormItem("", wrapped(tr("opdkey.createIntro"))),
+		widget.NewFormItem(tr("opdkey.newKeyLabel"), wrapped(tr("opdkey.createIntro"))),
 		widget.NewFormItem(tr("opdkey.pass1"), s.pass1),
 		widget.NewFormItem(tr("opdkey.pass2"), s.pass2),
 	}
@@ -164,6 +164,7 @@ func (s *signingKey) onCreate() {
 			s.create(p1.Text, p2.Text)
 		}
 	}, s.u.win)
+	submitOnEnter(s.createDlg, s.u.win, p1, p2)
 	s.createDlg.Resize(fyne.NewSize(640, 340))
 	s.createDlg.Show()
 	s.u.win.Canvas().Focus(p1)
@@ -256,7 +257,7 @@ func (s *signingKey) askPass(title, intro, confirm string, done func([]byte)) {
 	s.pass = widget.NewPasswordEntry()
 	pass := s.pass
 	items := []*widget.FormItem{
-		widget.NewFormItem("", wrapped(intro)),
+		widget.NewFormItem(tr("opdkey.aboutLabel"), wrapped(intro)),
 		widget.NewFormItem(tr("opdkey.pass"), pass),
 	}
 	s.passDlg = dialog.NewForm(title, confirm, tr("common.cancel"), items, func(ok bool) {
@@ -269,6 +270,7 @@ func (s *signingKey) askPass(title, intro, confirm string, done func([]byte)) {
 		}
 		done([]byte(pass.Text))
 	}, s.u.win)
+	submitOnEnter(s.passDlg, s.u.win, pass)
 	s.passDlg.Resize(fyne.NewSize(640, 260))
 	s.passDlg.Show()
 	s.u.win.Canvas().Focus(pass)

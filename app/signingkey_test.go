@@ -84,7 +84,7 @@ func (f *fakeOPDKeys) Backup(_ context.Context, dir string, pass []byte) (string
 	wrong := string(pass) != f.pass
 	f.mu.Unlock()
 	if wrong {
-		return "", errors.New("frasa sandi salah")
+		return "", assessment.ErrWrongPassphrase
 	}
 	return f.write(filepath.Join(dir, "CADANGAN_KUNCI_DISKOMINFO_20251127.json"), "backup")
 }
@@ -98,7 +98,7 @@ func (f *fakeOPDKeys) Restore(_ context.Context, file string, pass []byte, force
 	case !ok:
 		return assessment.OPDKeyRestored{}, errors.New("berkas cadangan kunci rusak")
 	case string(pass) != b.pass:
-		return assessment.OPDKeyRestored{}, errors.New("frasa sandi salah")
+		return assessment.OPDKeyRestored{}, assessment.ErrWrongPassphrase
 	case f.key.Exists && f.key.KeyID == b.key.KeyID:
 		return assessment.OPDKeyRestored{Key: f.key, Same: true}, nil
 	case f.key.Exists && !force:
@@ -244,8 +244,8 @@ func TestSigningKeyBackupWrongPassphraseWritesNothing(t *testing.T) {
 	if len(k.written) != 0 {
 		t.Fatalf("a backup was written with a wrong passphrase: %v", k.written)
 	}
-	if !hasText(topTexts(h), "Frasa sandi salah") {
-		t.Errorf("the wrong passphrase is not said: %q", topTexts(h))
+	if !hasText(topTexts(h), "Frasa sandi salah") || !hasText(topTexts(h), "Pulihkan dari cadangan kunci") {
+		t.Errorf("the wrong passphrase is not said with advice: %q", topTexts(h))
 	}
 	test.Tap(s.backupBtn)
 	test.Type(s.pass, "frasa-sandi-panjang")
@@ -303,7 +303,8 @@ func TestSigningKeyRestoreOfAnotherKeyAsksFirst(t *testing.T) {
 
 // The export without a key says a new key will be made and asks its
 // passphrase twice; the key is made, the bundle exported with it, and
-// the new fingerprint shown with the way to the key screen.
+// the new fingerprint shown with the way to the key screen. Enter in the
+// last passphrase field submits the form.
 func TestExportNewKeyAsksTwice(t *testing.T) {
 	h, k, paths := keyHarness(t, assessment.OPDKey{}, "")
 	var exported []string
@@ -330,7 +331,7 @@ func TestExportNewKeyAsksTwice(t *testing.T) {
 		t.Fatalf("mismatched passphrases went on: created %q, exported %q", k.created, exported)
 	}
 	f.pass2.SetText("frasa-sandi-panjang")
-	f.dlg.Submit()
+	f.pass2.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter in the last field submits
 	h.wait()
 	if len(k.created) != 1 || k.created[0] != "frasa-sandi-panjang" || len(exported) != 1 || exported[0] != "frasa-sandi-panjang" {
 		t.Fatalf("created %q, exported %q", k.created, exported)
@@ -358,7 +359,7 @@ func TestExportNewKeyAsksTwice(t *testing.T) {
 		t.Fatal("an installed key still asks for a new passphrase")
 	}
 	test.Type(f.pass, "frasa-sandi-panjang")
-	f.dlg.Submit()
+	f.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
 	if len(k.created) != 1 || len(exported) != 2 {
 		t.Fatalf("second export: created %q, exported %q", k.created, exported)

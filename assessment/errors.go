@@ -47,3 +47,9 @@ type InputError struct{ Msg string }
 func (e *InputError) Error() string { return e.Msg }
 
 func inputErrorf(format string, a ...any) error { return &InputError{Msg: fmt.Sprintf(format, a...)} }
+
+// ErrWrongPassphrase is returned, wrapped, by every key store when a
+// passphrase does not open a signing key or its backup. The GUI and CLI
+// recognise it with errors.Is to add advice (case, keyboard layout, the
+// key backup) to the bare "frasa sandi salah".
+var ErrWrongPassphrase = errors.New("frasa sandi salah")

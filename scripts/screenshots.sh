@@ -122,12 +122,14 @@ if [[ -n "$demo" ]]; then
 	key ctrl+Prior
 	key ctrl+Prior
 	key ctrl+Prior
-	# Scroll the indicator pane (mouse wheel) down to the justification
-	# and the evidence list (SCROLL=12 stops at the chosen level instead).
+	# Scroll the indicator pane (mouse wheel) down to the chosen level's
+	# card (compact: the next level's criterion and the buttons of the
+	# others beside the heading) and the justification; SCROLL=62 goes
+	# on to the evidence list.
 	# The pointer sits at the pane's top edge so the multi-line
 	# justification field never passes under it and takes the wheel.
 	xdotool mousemove --window "$win" 900 60
-	for _ in $(seq 1 ${SCROLL:-62}); do xdotool click 5; sleep 0.05; done
+	for _ in $(seq 1 ${SCROLL:-14}); do xdotool click 5; sleep 0.05; done
 	xdotool mousemove --window "$win" 1360 760
 	sleep 1
 else
@@ -207,7 +209,7 @@ type_text "bukan frasa sandinya"
 click 731 446 # Ekspor
 sleep 3
 shot export-failed
-click 683 418 # OK
+click 683 452 # OK (the reason and its advice make the dialog taller)
 # Trash and restore: Hapus asks and names what goes; Sampah gives it back.
 click 57 21 # Beranda
 click 301 227 # Hapus on the card

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 var (
@@ -281,5 +283,18 @@ func TestHostileKDFParameters(t *testing.T) {
 	}
 	if _, err := newDir(t).Restore(bad, pass, false); !errors.Is(err, ErrCorruptKeyFile) {
 		t.Fatalf("Restore with huge N: %v", err)
+	}
+}
+
+// TestWrongPassphraseIsTheDomainError: the GUI, which never imports this
+// package, recognises a wrong passphrase by the domain's error.
+func TestWrongPassphraseIsTheDomainError(t *testing.T) {
+	d := newDir(t)
+	if _, err := d.Create(pass, now); err != nil {
+		t.Fatal(err)
+	}
+	_, err := d.Unlock([]byte("frasa-sandi-yang-salah"))
+	if !errors.Is(err, assessment.ErrWrongPassphrase) || !errors.Is(err, ErrWrongPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
 	}
 }

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2/canvas"
+
+	"github.com/spbe-mandiri/spbe-mandiri/app/internal/lightmem"
+)
+
+// settleAfter is how long the officer stays on one indicator before the
+// app frees what Fyne still holds of the ones left: Fyne frees expired
+// text textures and renderers only while it draws a frame (and cleans at
+// most every 10 s), and a window nobody touches draws nothing — so without
+// a nudge, everything drawn in the last minute stayed in memory however
+// long the officer then read or typed elsewhere.
+var settleAfter = mustDuration(lightmem.CacheDuration) + 12*time.Second
+
+// settler runs settle once the screen has been quiet for settleAfter.
+type settler struct {
+	mu    sync.Mutex
+	timer *time.Timer
+}
+
+// settleLater (re)starts the quiet period; call it on every pane switch.
+func (u *UI) settleLater() {
+	u.settler.mu.Lock()
+	defer u.settler.mu.Unlock()
+	if u.settler.timer != nil {
+		u.settler.timer.Stop()
+	}
+	u.settler.timer = time.AfterFunc(settleAfter, func() {
+		if u.stopped.Load() {
+			return
+		}
+		u.post(u.settle)
+	})
+}
+
+// settle draws one frame (a refresh of the status line) so that Fyne
+// frees what has expired, then returns the freed Go memory to the system.
+func (u *UI) settle() {
+	if u.stopped.Load() || u.status == nil {
+		return
+	}
+	canvas.Refresh(u.status.label)
+	time.AfterFunc(2*time.Second, debug.FreeOSMemory) // after that frame
+}
+
+func mustDuration(s string) time.Duration {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
