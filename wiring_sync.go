@@ -31,11 +31,20 @@ func syncDeps() *cli.SyncDeps {
 			return ob.Add(bundle)
 		},
 		Push: func(ctx context.Context, dataDir string, cfg cli.SyncConfig, report func(syncapi.OutboxItem)) error {
-			ob, err := open(dataDir)
+			dir, err := storage.ResolveDataDir(dataDir)
 			if err != nil {
 				return err
 			}
-			return ob.Push(ctx, syncclient.Config{Server: cfg.Server, Pemda: cfg.Pemda, MaxFailures: 8}, report)
+			scfg, err := outbox.Configure(dir, cfg.Config, cfg.Server, cfg.Pemda)
+			if err != nil {
+				return err
+			}
+			return outbox.Open(dir).Push(ctx, scfg, report)
+		},
+		Installed: func(dataDir string) (string, string, bool) {
+			dir, err := storage.ResolveDataDir(dataDir)
+			c, _, cerr := outbox.LoadServerConfig(dir)
+			return c.Server, c.Pemda, err == nil && cerr == nil
 		},
 		Items: func(dataDir string) ([]syncapi.OutboxItem, error) {
 			ob, err := open(dataDir)
