@@ -52,7 +52,7 @@ type SyncDeps struct {
 }
 
 const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--config spbe-server.json] [--server URL] [--pemda KODE] | sync status [--json]\n" +
-	"  umpan balik: sync feedback --server URL --pemda KODE --passphrase-file BERKAS (kunci OPD)\n" +
+	"  umpan balik: sync feedback [--server URL --pemda KODE] --passphrase-file BERKAS (kunci OPD) [--assessor-pubkey BERKAS --trust]\n" +
 	"  Tim Asesor: sync registry | sync pull  --server URL --pemda KODE --passphrase-file BERKAS\n" +
 	"              sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE\n" +
 	"  server dan pemda juga dari variabel SPBE_SYNC_SERVER dan SPBE_SYNC_PEMDA"
