@@ -183,9 +183,9 @@ func receiptTime(env []byte) string {
 	if err != nil {
 		return ""
 	}
-	t, err := time.Parse(time.RFC3339Nano, r.CompletedAt)
+	when, err := syncapi.ReceiptTime(r, time.Local)
 	if err != nil {
 		return ""
 	}
-	return " — tanda terima " + t.Local().Format("2006-01-02 15:04 MST")
+	return " — tanda terima " + when
 }
