@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 
+	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
@@ -129,4 +131,52 @@ func fetchFeedback(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass
 		}
 	}
 	return out, nil
+}
+
+// guiSync is app.Deps.Sync: the data folder's outbox and installed server
+// configuration (storage/outbox), and the Tim Asesor's pull.
+func guiSync() *app.SyncDeps {
+	return &app.SyncDeps{
+		Installed: func(dataDir string) (syncapi.ServerConfig, bool) {
+			c, _, err := outbox.LoadServerConfig(dataDir)
+			return c, err == nil
+		},
+		Install: outbox.InstallServerConfig,
+		Items:   func(dataDir string) ([]syncapi.OutboxItem, error) { return outbox.Open(dataDir).Items() },
+		Push: func(ctx context.Context, dataDir string, progress func(done, total int64)) error {
+			cfg, err := outbox.ClientConfig(dataDir, "", "")
+			if err != nil {
+				return err
+			}
+			cfg.Progress = progress
+			return outbox.Open(dataDir).Push(ctx, cfg, nil)
+		},
+	}
+}
+
+// PullFromServer is app.ServerPuller: the GUI's Tarik dari server, on the
+// open workspace, to the server of the data folder's configuration.
+func (g *asesorGUI) PullFromServer(ctx context.Context, pass []byte) ([]intake.Outcome, error) {
+	c, _, err := outbox.LoadServerConfig(filepath.Dir(g.w.Dir()))
+	if err != nil {
+		return nil, err
+	}
+	tim, err := timAsesor(g.w, cli.SyncConfig{Server: c.Server, Pemda: c.Pemda}, pass)
+	if err != nil {
+		return nil, err
+	}
+	return asesorsync.Pull(ctx, g.w, tim)
+}
+
+// withOutbox queues each exported bundle for the collection server when
+// one is configured (the stick copy stays as it is).
+func withOutbox(export func(context.Context, string, string, string, func(float64)) (string, error), dataDir func() string) func(context.Context, string, string, string, func(float64)) (string, error) {
+	return func(ctx context.Context, id, dest, pass string, progress func(float64)) (string, error) {
+		path, err := export(ctx, id, dest, pass, progress)
+		dir := dataDir()
+		if _, _, cerr := outbox.LoadServerConfig(dir); err == nil && cerr == nil {
+			err = outbox.Open(dir).Add(path)
+		}
+		return path, err
+	}
 }
