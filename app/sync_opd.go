@@ -195,6 +195,9 @@ func syncItemLine(it syncapi.OutboxItem, loc *time.Location) string {
 	case "rejected":
 		return trf("sync.item.rejected", it.Name, it.Reason)
 	}
+	if it.Code == syncapi.CodeUnknownKey {
+		return trf("sync.item.waitingKey", it.Name)
+	}
 	if it.Reason != "" {
 		return trf("sync.item.waiting", it.Name, it.Attempts, it.Reason)
 	}

@@ -171,6 +171,9 @@ func SyncLine(it syncapi.OutboxItem) string {
 	case "sending":
 		return fmt.Sprintf("%s: Sedang dikirim (percobaan %d)", name, it.Attempts)
 	}
+	if it.Code == syncapi.CodeUnknownKey {
+		return fmt.Sprintf("%s: Menunggu kunci — Tim Asesor belum mendaftarkan kunci OPD ini di server; dikirim lagi otomatis", name)
+	}
 	if it.Reason != "" {
 		return fmt.Sprintf("%s: Menunggu jaringan (percobaan %d: %s)", name, it.Attempts, assessment.InertLine(it.Reason))
 	}

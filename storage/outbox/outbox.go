@@ -165,6 +165,14 @@ func (o Outbox) pushOne(ctx context.Context, cfg syncclient.Config, s state, rep
 		return err
 	}
 	a := res.Answer
+	if a.Error != nil && a.Error.Code == syncapi.CodeUnknownKey {
+		// Menunggu kunci: the Tim Asesor has not registered this key on
+		// the server yet. The server holds nothing and never trusts a key
+		// by itself; the bundle stays queued (nothing but the manifest was
+		// sent) and is decided on a push after the registry arrives.
+		s.State, s.Code, s.Reason = "queued", a.Error.Code, a.Error.Reason
+		return o.save(s)
+	}
 	s.Outcome, s.Receipt, s.Code, s.Reason = a.Outcome, a.Receipt, "", ""
 	s.State = "done"
 	if a.Error != nil {

@@ -114,3 +114,33 @@ func TestOutboxNeedsServerConfig(t *testing.T) {
 		t.Fatalf("a fingerprint that does not match the key: %v", err)
 	}
 }
+
+// Menunggu kunci: a bundle pushed before the Tim Asesor registered the
+// OPD's key is not lost and not trusted: the server refuses it before any
+// evidence (it never raises a key's trust), the outbox keeps it queued as
+// waiting for the key, and the push after the signed registry update
+// arrives decides it (baru).
+func TestOutboxHoldsBundleUntilKeyRegistered(t *testing.T) {
+	e := newEnv(t)
+	data := installConfig(t, e.url, e.serverK.Public().(ed25519.PublicKey))
+	m := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-000000000094", seq: 1, evidence: [][]byte{randomBytes(1 << 20)}})
+	ob, err := pushOutbox(t, data, m)
+	if err != nil {
+		t.Fatalf("push with an unregistered key: %v", err)
+	}
+	items, _ := ob.Items()
+	if len(items) != 1 || items[0].State != "queued" || items[0].Code != syncapi.CodeUnknownKey {
+		t.Fatalf("held bundle: %+v", items)
+	}
+	if _, err := os.Stat(filepath.Join(data, outbox.DirName, items[0].Name)); err != nil {
+		t.Fatalf("held bundle's copy gone: %v", err)
+	}
+	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
+	cfg, _ := outbox.ClientConfig(data, "", "")
+	if err := ob.Push(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if items, _ = ob.Items(); items[0].State != "done" || items[0].Outcome != syncapi.OutcomeNew {
+		t.Fatalf("after the registry: %+v", items[0])
+	}
+}
