@@ -127,7 +127,26 @@ func TestSyncRoundTrip(t *testing.T) {
 	t.Logf("%s: installations ready", time.Now().Format(time.StampMilli))
 	// The OPDs push through the dropping link; each receipt is checked
 	// against the server key of the configuration file.
-	for _, o := range opds {
+	// DINKES goes the GUI's way: the export queues the bundle in the
+	// outbox, Kirim ke server pushes with progress against the bytes
+	// still missing.
+	gui, dinkes := guiSync(), opds[2]
+	if _, err := gui.Install(dinkes.data, config); err != nil {
+		t.Fatal(err)
+	}
+	exported := func(context.Context, string, string, string, func(float64)) (string, error) { return dinkes.bundle, nil }
+	if _, err := withOutbox(exported, func() string { return dinkes.data })(context.Background(), "", "", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	var last [2]int64
+	if err := gui.Push(context.Background(), dinkes.data, func(done, total int64) { last = [2]int64{done, total} }); err != nil {
+		t.Fatalf("GUI push: %v", err)
+	}
+	if items, err := gui.Items(dinkes.data); err != nil || len(items) != 1 || items[0].State != "done" || items[0].Outcome != "baru" ||
+		last[0] != last[1] || last[1] < 1<<20 {
+		t.Fatalf("GUI push: %+v %v, progress %v", items, err, last)
+	}
+	for _, o := range opds[:2] {
 		got := mustCLI(t, "sync", "push", o.bundle, "--data", o.data, "--config", config)
 		if !strings.Contains(got, "Diterima server (baru)") || !strings.Contains(got, "tanda terima") {
 			t.Fatalf("%s push: %s", o.kode, got)

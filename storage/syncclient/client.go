@@ -134,6 +134,7 @@ type push struct {
 	res     Result
 	total   int64
 	id      string
+	acked   map[string]int64 // per missing file, the offset the server acknowledged
 }
 
 // errRetry marks a failure worth retrying (network, 5xx, offset, locked).
