@@ -134,7 +134,9 @@ func TestSyncRoundTrip(t *testing.T) {
 	if _, err := gui.Install(dinkes.data, config); err != nil {
 		t.Fatal(err)
 	}
-	exported := func(context.Context, string, string, string, func(float64)) (string, error) { return dinkes.bundle, nil }
+	exported := func(context.Context, string, string, string, func(float64)) (string, error) {
+		return dinkes.bundle, nil
+	}
 	if _, err := withOutbox(exported, func() string { return dinkes.data })(context.Background(), "", "", "", nil); err != nil {
 		t.Fatal(err)
 	}
