@@ -75,7 +75,7 @@ func VerifyReceipt(env []byte, key ed25519.PublicKey, pemda, bundleID, manifestS
 	}
 	payload, _, err := signedjson.Open(env, syncapi.ReceiptPayloadType, func(string) ed25519.PublicKey { return key })
 	if err != nil {
-		return r, fmt.Errorf("%w: tanda tangan tidak sah dengan kunci server dari berkas konfigurasi (%v)", ErrReceipt, err)
+		return r, fmt.Errorf("%w: tanda tangan tidak sah dengan kunci server dari berkas konfigurasi (%w)", ErrReceipt, err)
 	}
 	if err := json.Unmarshal(payload, &r); err != nil {
 		return r, fmt.Errorf("%w: isi tanda terima rusak", ErrReceipt)
