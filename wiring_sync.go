@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
@@ -151,6 +154,7 @@ func guiSync() *app.SyncDeps {
 			cfg.Progress = progress
 			return outbox.Open(dataDir).Push(ctx, cfg, nil)
 		},
+		FetchFeedback: fetchFeedbackFiles,
 	}
 }
 
@@ -179,4 +183,31 @@ func withOutbox(export func(context.Context, string, string, string, func(float6
 		}
 		return path, err
 	}
+}
+
+// fetchFeedbackFiles is the GUI's Ambil umpan balik dari server: the
+// fetched files land in <data>/outbox/umpan/ (kept, like a stick's copy)
+// for the ordinary feedback import.
+func fetchFeedbackFiles(ctx context.Context, dataDir string, pass []byte) ([]string, error) {
+	c, _, err := outbox.LoadServerConfig(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	got, err := fetchFeedback(ctx, dataDir, cli.SyncConfig{Server: c.Server, Pemda: c.Pemda}, pass)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(dataDir, outbox.DirName, "umpan")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	var files []string
+	for i, fb := range got {
+		path := filepath.Join(dir, fmt.Sprintf("%s_UMPAN_%02d.spbe-umpan", strings.TrimSuffix(fb.Bundle, ".spbe"), i+1))
+		if err := os.WriteFile(path, fb.Envelope, 0o600); err != nil {
+			return files, err
+		}
+		files = append(files, path)
+	}
+	return files, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,10 @@ type SyncDeps struct {
 	// Push sends the queued bundles in order (resumable, with back-off);
 	// progress gets the bytes acknowledged of those still missing.
 	Push func(ctx context.Context, dataDir string, progress func(done, total int64)) error
+	// FetchFeedback fetches the feedback on the accepted bundles into
+	// .spbe-umpan files (requests signed by the OPD key, unlocked with
+	// pass) for the ordinary import; nil hides the button.
+	FetchFeedback func(ctx context.Context, dataDir string, pass []byte) (files []string, err error)
 }
 
 // The background push first tries the server autoSyncDelay after the
@@ -120,6 +125,11 @@ type syncOPD struct {
 	list       *fyne.Container
 	sendBtn    *widget.Button
 	installBtn *widget.Button
+
+	fbBtn    *widget.Button // sync_feedback.go
+	fbDlg    *dialog.FormDialog
+	fbPass   *widget.Entry
+	fbImport *feedbackImport
 }
 
 func newSyncOPD(u *UI) *syncOPD {
@@ -134,8 +144,12 @@ func newSyncOPD(u *UI) *syncOPD {
 
 func (s *syncOPD) view() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(tr("opdkey.back"), theme.NavigateBackIcon(), s.u.showHome)
+	buttons := container.NewHBox(s.sendBtn, s.installBtn)
+	if b := s.feedbackButton(); b != nil {
+		buttons.Add(b)
+	}
 	top := container.NewVBox(container.NewHBox(back), heading(tr("sync.title")), s.server,
-		container.NewHBox(s.sendBtn, s.installBtn), s.state, s.progress, widget.NewSeparator())
+		buttons, s.state, s.progress, widget.NewSeparator())
 	return container.NewPadded(border(top, nil, nil, nil, container.NewVScroll(s.list)))
 }
 
