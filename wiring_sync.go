@@ -155,6 +155,13 @@ func guiSync() *app.SyncDeps {
 			return outbox.Open(dataDir).Push(ctx, cfg, nil)
 		},
 		FetchFeedback: fetchFeedbackFiles,
+		SendFeedback: func(ctx context.Context, dataDir, file string) (bool, error) {
+			c, _, err := outbox.LoadServerConfig(dataDir)
+			if err != nil {
+				return false, err
+			}
+			return syncAsesorDeps().SendFeedback(ctx, cli.SyncConfig{Server: c.Server, Pemda: c.Pemda}, file)
+		},
 	}
 }
 

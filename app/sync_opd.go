@@ -33,6 +33,9 @@ type SyncDeps struct {
 	// .spbe-umpan files (requests signed by the OPD key, unlocked with
 	// pass) for the ordinary import; nil hides the button.
 	FetchFeedback func(ctx context.Context, dataDir string, pass []byte) (files []string, err error)
+	// SendFeedback (Tim Asesor) puts an exported .spbe-umpan on the
+	// server for the OPD (added false: it was there); nil hides the button.
+	SendFeedback func(ctx context.Context, dataDir, file string) (added bool, err error)
 }
 
 // The background push first tries the server autoSyncDelay after the
