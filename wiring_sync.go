@@ -186,7 +186,9 @@ func withOutbox(export func(context.Context, string, string, string, func(float6
 		path, err := export(ctx, id, dest, pass, progress)
 		dir := dataDir()
 		if _, _, cerr := outbox.LoadServerConfig(dir); err == nil && cerr == nil {
-			err = outbox.Open(dir).Add(path)
+			if qerr := outbox.Open(dir).Add(path); qerr != nil {
+				err = fmt.Errorf("bundel tersimpan di %s, tetapi belum masuk antrean server (kirim lewat flashdisk atau ekspor ulang): %w", path, qerr)
+			}
 		}
 		return path, err
 	}
