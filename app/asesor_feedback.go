@@ -42,6 +42,9 @@ type feedbackExport struct {
 	result    *assessment.FeedbackExport
 	resultDlg dialog.Dialog
 	fp        *canvas.Text
+
+	sendBtn   *widget.Button // Kirim catatan ke server (sync_asesor_feedback.go)
+	sendState *widget.Label
 }
 
 // startFeedbackExport asks for the destination folder first: the stick
@@ -189,6 +192,9 @@ func (e *feedbackExport) showResult(out assessment.FeedbackExport) {
 	box.Add(bold(tr("asesor.feedback.fingerprint")))
 	box.Add(container.NewPadded(e.fp))
 	box.Add(wrapped(tr("asesor.feedback.readAloud")))
+	if b := e.sendButton(out.Path); b != nil {
+		box.Add(container.NewHBox(b, e.sendState))
+	}
 	e.resultDlg = dialog.NewCustom(tr("asesor.feedback.doneTitle"), tr("common.close"), box, e.u.win)
 	e.resultDlg.Resize(fyne.NewSize(760, 480))
 	e.resultDlg.Show()

@@ -78,6 +78,10 @@ type asesorHome struct {
 	root      *fyne.Container // holds top: its height changes with it
 	outcomes  []intake.Outcome
 	running   bool
+
+	pullBtn  *widget.Button // Tarik dari server (sync_asesor.go); nil: no server
+	pullDlg  *dialog.FormDialog
+	pullPass *widget.Entry
 }
 
 func newAsesorHome(u *UI) *asesorHome {
@@ -100,8 +104,11 @@ func newAsesorHome(u *UI) *asesorHome {
 }
 
 func (h *asesorHome) view() fyne.CanvasObject {
-	h.top = container.NewVBox(asesorNav(h.u, "asesor.navImport"),
-		container.NewHBox(h.folderBtn, h.fileBtn), h.state, h.progress, h.summary)
+	buttons := container.NewHBox(h.folderBtn, h.fileBtn)
+	if b := h.pullButton(); b != nil {
+		buttons.Add(b)
+	}
+	h.top = container.NewVBox(asesorNav(h.u, "asesor.navImport"), buttons, h.state, h.progress, h.summary)
 	h.root = border(h.top, nil, nil, nil, container.NewVScroll(h.results))
 	return container.NewPadded(h.root)
 }
@@ -167,6 +174,9 @@ func (h *asesorHome) showRunning() {
 	h.running = true
 	h.folderBtn.Disable()
 	h.fileBtn.Disable()
+	if h.pullBtn != nil {
+		h.pullBtn.Disable()
+	}
 	h.progress.SetValue(0)
 	h.progress.Show()
 	h.summary.Hide()
@@ -188,6 +198,9 @@ func (h *asesorHome) finish(out []intake.Outcome) {
 	h.running = false
 	h.folderBtn.Enable()
 	h.fileBtn.Enable()
+	if h.pullBtn != nil {
+		h.pullBtn.Enable()
+	}
 	h.progress.Hide()
 	h.show(out)
 	h.relayout()

@@ -71,6 +71,10 @@ type Deps struct {
 	// installation's own bundles (read-only, once) and returns its path.
 	OpenReport func(ctx context.Context, bundlePath string) (pdfPath string, err error)
 
+	// Sync is the collection server (sync_opd.go, sync_asesor.go); nil
+	// hides Server pengumpul and Tarik dari server.
+	Sync *SyncDeps
+
 	// OpenAsesor opens (creating if needed) the assessor's workspace (Tim
 	// Asesor Internal) of the data folder dataDir. It is called off the UI
 	// goroutine; its error is shown as is. nil hides the workspace choice.

@@ -68,6 +68,10 @@ func (h *home) view() fyne.CanvasObject {
 	if h.u.deps.Verify != nil {
 		actions.Add(widget.NewButton(tr("verify.button"), h.u.onVerify))
 	}
+	if h.u.deps.Sync != nil {
+		actions.Add(widget.NewButtonWithIcon(tr("sync.title"), theme.UploadIcon(), func() { h.u.show(newSyncOPD(h.u)) }))
+		h.u.startAutoSync()
+	}
 	if h.u.deps.OpenAsesor != nil {
 		actions.Add(widget.NewButton(tr("workspace.toAsesor"), h.u.switchToAsesor))
 	}

@@ -39,6 +39,7 @@ type UI struct {
 	// again when the assessor comes back to the import screen)
 	importing     bool
 	importResults []intake.Outcome
+	sync          syncState  // one push at a time (sync_opd.go)
 	undoTrash     *trashUndo // the last assessment trashed, until undone
 	verified      string     // the last bundle check shown (tests read it)
 

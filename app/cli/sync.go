@@ -25,6 +25,9 @@ func init() {
 type SyncConfig struct {
 	Server string // base URL
 	Pemda  string // kode wilayah, e.g. 72.10
+	// Config is a server-configuration file from the Pemda (push: checked
+	// and installed in the data folder before pushing).
+	Config string
 }
 
 // SyncDeps is the OPD's outbox (storage/outbox over storage/syncclient);
@@ -41,12 +44,15 @@ type SyncDeps struct {
 	// FetchFeedback fetches the feedback on the outbox's accepted bundles,
 	// signing the requests with the OPD key (unlocked with pass).
 	FetchFeedback func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) ([]SyncFeedback, error)
+	// Installed returns the server and Pemda of the data folder's
+	// installed server configuration (ok false: none); nil: never.
+	Installed func(dataDir string) (server, pemda string, ok bool)
 	// Asesor is the Tim Asesor's side (sync_asesor.go); nil: not wired.
 	Asesor *SyncAsesorDeps
 }
 
-const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--server URL] [--pemda KODE] | sync status [--json]\n" +
-	"  umpan balik: sync feedback --server URL --pemda KODE --passphrase-file BERKAS (kunci OPD)\n" +
+const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--config spbe-server.json] [--server URL] [--pemda KODE] | sync status [--json]\n" +
+	"  umpan balik: sync feedback [--server URL --pemda KODE] --passphrase-file BERKAS (kunci OPD) [--assessor-pubkey BERKAS --trust]\n" +
 	"  Tim Asesor: sync registry | sync pull  --server URL --pemda KODE --passphrase-file BERKAS\n" +
 	"              sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE\n" +
 	"  server dan pemda juga dari variabel SPBE_SYNC_SERVER dan SPBE_SYNC_PEMDA"
@@ -81,11 +87,13 @@ func runSyncPush(env *Env, dataDir string, args []string) int {
 	fs := newFlagSet(env, "sync push")
 	fs.StringVar(&dataDir, "data", dataDir, "folder data")
 	server, pemda := syncTarget(fs)
+	config := fs.String("config", os.Getenv("SPBE_SYNC_CONFIG"), "berkas konfigurasi server dari Pemda (spbe-server.json; dipasang sekali)")
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return fail(env, err)
 	}
-	if *server == "" || *pemda == "" {
+	fillFromInstalled(env.Sync, dataDir, server, pemda)
+	if *config == "" && (*server == "" || *pemda == "") {
 		return fail(env, usagef("--server dan --pemda wajib (atau SPBE_SYNC_SERVER, SPBE_SYNC_PEMDA)\n%s", syncUsage))
 	}
 	for _, f := range files {
@@ -93,14 +101,29 @@ func runSyncPush(env *Env, dataDir string, args []string) int {
 			return fail(env, err)
 		}
 	}
-	err = env.Sync.Push(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, func(it syncapi.OutboxItem) {
+	err = env.Sync.Push(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda, Config: *config}, func(it syncapi.OutboxItem) {
 		fmt.Fprintln(env.Stdout, SyncLine(it))
 	})
+	if errors.Is(err, syncapi.ErrReceipt) || errors.Is(err, syncapi.ErrNoServerConfig) {
+		fmt.Fprintln(env.Stderr, "Bundel tetap di antrean: tanda terima server tidak dapat diterima.")
+		return fail(env, err)
+	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "Menunggu jaringan: server belum dapat dijangkau; bundel tetap di antrean dan dikirim lagi pada `sync push` berikutnya.")
 		return fail(env, err)
 	}
 	return ExitOK
+}
+
+// fillFromInstalled takes the server and Pemda not given from the
+// installed server configuration.
+func fillFromInstalled(d *SyncDeps, dataDir string, server, pemda *string) {
+	if d.Installed == nil || (*server != "" && *pemda != "") {
+		return
+	}
+	if s, p, ok := d.Installed(dataDir); ok {
+		*server, *pemda = s, p
+	}
 }
 
 // syncTarget adds --server and --pemda (defaults from the environment).
@@ -148,6 +171,9 @@ func SyncLine(it syncapi.OutboxItem) string {
 	case "sending":
 		return fmt.Sprintf("%s: Sedang dikirim (percobaan %d)", name, it.Attempts)
 	}
+	if it.Code == syncapi.CodeUnknownKey {
+		return fmt.Sprintf("%s: Menunggu kunci — Tim Asesor belum mendaftarkan kunci OPD ini di server; dikirim lagi otomatis", name)
+	}
 	if it.Reason != "" {
 		return fmt.Sprintf("%s: Menunggu jaringan (percobaan %d: %s)", name, it.Attempts, assessment.InertLine(it.Reason))
 	}
@@ -160,9 +186,9 @@ func receiptTime(env []byte) string {
 	if err != nil {
 		return ""
 	}
-	t, err := time.Parse(time.RFC3339Nano, r.CompletedAt)
+	when, err := syncapi.ReceiptTime(r, time.Local)
 	if err != nil {
 		return ""
 	}
-	return " — tanda terima " + t.Local().Format("2006-01-02 15:04 MST")
+	return " — tanda terima " + when
 }

@@ -25,7 +25,12 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 	fs.StringVar(&dataDir, "data", dataDir, "folder data")
 	server, pemda := syncTarget(fs)
 	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci OPD (\"-\" = masukan standar)")
-	if rest, err := parseArgs(fs, args); err != nil || len(rest) > 0 || *server == "" || *pemda == "" || *passFile == "" {
+	var trust FeedbackImportRequest
+	fs.StringVar(&trust.PublicKeyFile, "assessor-pubkey", "", "kunci publik Tim Asesor (pertama kali, dengan --trust)")
+	fs.BoolVar(&trust.Trust, "trust", false, "percayai kunci asesor ini (setelah sidik jarinya dicocokkan)")
+	rest, err := parseArgs(fs, args)
+	fillFromInstalled(env.Sync, dataDir, server, pemda)
+	if err != nil || len(rest) > 0 || *server == "" || *pemda == "" || *passFile == "" {
 		return fail(env, usagef("--server, --pemda dan --passphrase-file wajib\n%s", syncUsage))
 	}
 	pass, err := passphraseFromFile(env, *passFile)
@@ -41,7 +46,7 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 	}
 	failed := 0
 	for _, fb := range got {
-		if err := importFetched(env, dataDir, fb); err != nil {
+		if err := importFetched(env, dataDir, fb, trust); err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "%s: %v\n", fb.Bundle, err)
 		}
@@ -54,7 +59,7 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 
 // importFetched imports one fetched file through the ordinary feedback
 // import (via a temp file: that import reads files).
-func importFetched(env *Env, dataDir string, fb SyncFeedback) error {
+func importFetched(env *Env, dataDir string, fb SyncFeedback, req FeedbackImportRequest) error {
 	f, err := os.CreateTemp("", "umpan-*.spbe-umpan")
 	if err != nil {
 		return err
@@ -67,7 +72,8 @@ func importFetched(env *Env, dataDir string, fb SyncFeedback) error {
 	if err != nil {
 		return err
 	}
-	res, err := env.Asesor.ImportFeedback(context.Background(), dataDir, FeedbackImportRequest{File: f.Name()})
+	req.File = f.Name()
+	res, err := env.Asesor.ImportFeedback(context.Background(), dataDir, req)
 	if err != nil {
 		return err
 	}

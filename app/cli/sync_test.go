@@ -60,7 +60,7 @@ func TestSyncPush(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if strings.Join(f.added, ",") != "a.spbe,b.spbe" || f.dataDir != "/d" || f.cfg != (SyncConfig{"https://s", "72.10"}) {
+	if strings.Join(f.added, ",") != "a.spbe,b.spbe" || f.dataDir != "/d" || f.cfg != (SyncConfig{Server: "https://s", Pemda: "72.10"}) {
 		t.Fatalf("asked %+v", f)
 	}
 	for _, want := range []string{"SPBE_DISKOMINFO_2026_1.spbe: Diterima server (baru) — tanda terima 2026-12-01 02:02",

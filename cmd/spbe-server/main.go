@@ -8,6 +8,7 @@
 //	spbe-server enrol    [--db DSN] --pemda KODE --nama NAMA --by OPERATOR --asesor-key BERKAS --fingerprint "….." …
 //	spbe-server serve    [--db DSN] [--listen ADDR] [--s3-…] [--staging DIR] [--key BERKAS] [--name URL]
 //	spbe-server gc       [serve's flags] [--older-than 336h]
+//	spbe-server client-config --key BERKAS --name URL --pemda KODE [--nama NAMA] > spbe-server.json
 //
 // Every flag can also be given by environment (SPBE_SERVER_DB, …; see
 // --help of each command).
@@ -35,6 +36,7 @@ const usage = `pakai / usage: spbe-server migrate | enrol | serve | gc  [--help]
   enrol    mendaftarkan Pemda dan kunci Tim Asesor / enrols a Pemda and its assessor keys
   serve    menjalankan API v1 / serves API v1
   gc       menghapus unggahan yang ditinggalkan / expires abandoned uploads
+  client-config  mencetak berkas konfigurasi server untuk OPD / prints the OPDs' server configuration file
 `
 
 // run is main without the process: tests call it in-process.
@@ -44,7 +46,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
-		"migrate": runMigrate, "enrol": runEnrol, "serve": runServe, "gc": runGC,
+		"migrate": runMigrate, "enrol": runEnrol, "serve": runServe, "gc": runGC, "client-config": runClientConfig,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

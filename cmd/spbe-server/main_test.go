@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/testsvc"
 )
 
@@ -121,5 +123,23 @@ func serveAndStop(t *testing.T, dsn string, bucket testsvc.Bucket) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not stop on the signal")
+	}
+}
+
+// client-config prints a file the OPD's configuration reader accepts, with
+// the receipt key the server signs with.
+func TestClientConfigFile(t *testing.T) {
+	keyFile := filepath.Join(t.TempDir(), "receipt.key")
+	var out, errs bytes.Buffer
+	if code := run(context.Background(), []string{"client-config", "--key", keyFile, "--name", "https://sync.sigikab.go.id", "--pemda", "72.10"}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	c, pub, err := syncclient.ParseServerConfig(out.Bytes())
+	if err != nil || c.Server != "https://sync.sigikab.go.id" || c.Pemda != "72.10" {
+		t.Fatalf("%+v %v\n%s", c, err, out.String())
+	}
+	key, err := loadOrCreateKey(keyFile, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil || !key.Public().(ed25519.PublicKey).Equal(pub) {
+		t.Fatalf("config key is not the receipt key: %v", err)
 	}
 }

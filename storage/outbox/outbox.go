@@ -165,6 +165,18 @@ func (o Outbox) pushOne(ctx context.Context, cfg syncclient.Config, s state, rep
 		return err
 	}
 	a := res.Answer
+	if a.Error != nil && a.Error.Code == syncapi.CodeUnknownKey {
+		// Menunggu kunci: the Tim Asesor has not registered this key on
+		// the server yet. The server holds nothing and never trusts a key
+		// by itself; the bundle stays queued (nothing but the manifest was
+		// sent) and is decided on a push after the registry arrives.
+		s.State, s.Code, s.Reason = "queued", a.Error.Code, a.Error.Reason
+		if err := o.save(s); err != nil {
+			return err
+		}
+		o.report(s.Name, report)
+		return nil
+	}
 	s.Outcome, s.Receipt, s.Code, s.Reason = a.Outcome, a.Receipt, "", ""
 	s.State = "done"
 	if a.Error != nil {
@@ -174,15 +186,21 @@ func (o Outbox) pushOne(ctx context.Context, cfg syncclient.Config, s state, rep
 		return err
 	}
 	_ = os.Remove(filepath.Join(o.dir, s.Name)) // the receipt (or refusal) is kept in the state file
-	if report != nil {
-		items, _ := o.Items()
-		for _, it := range items {
-			if it.Name == s.Name {
-				report(it)
-			}
+	o.report(s.Name, report)
+	return nil
+}
+
+// report hands the entry name to report (nil: nobody listens).
+func (o Outbox) report(name string, report func(syncapi.OutboxItem)) {
+	if report == nil {
+		return
+	}
+	items, _ := o.Items()
+	for _, it := range items {
+		if it.Name == name {
+			report(it)
 		}
 	}
-	return nil
 }
 
 // readManifest reads manifest.json of a bundle file (unverified: only for

@@ -55,13 +55,12 @@ func (db *DB) Announce(ctx context.Context, pemda int16, v *bundle.Verified, man
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
+		b := &pgx.Batch{} // the file list in one round trip
 		for _, f := range m.Files {
-			if _, err := tx.Exec(ctx, `INSERT INTO bundle_file (bundle_id, path, role, sha256, size) VALUES ($1, $2, $3, $4, $5)`,
-				m.BundleID, f.Path, f.Role, f.SHA256, f.Size); err != nil {
-				return err
-			}
+			b.Queue(`INSERT INTO bundle_file (bundle_id, path, role, sha256, size) VALUES ($1, $2, $3, $4, $5)`,
+				m.BundleID, f.Path, f.Role, f.SHA256, f.Size)
 		}
-		return nil
+		return tx.SendBatch(ctx, b).Close()
 	})
 	if IsUniqueViolation(err) {
 		return Bundle{}, ErrBundleIDReused // bundle_id is the primary key

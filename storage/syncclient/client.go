@@ -11,6 +11,9 @@ package syncclient
 import (
 	"archive/zip"
 	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +23,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 )
 
 // Config is where and how to push.
@@ -37,6 +41,10 @@ type Config struct {
 	MaxFailures int
 	// Progress, if set, gets the bytes acknowledged of those missing.
 	Progress func(done, total int64)
+	// ReceiptKey, if set, is the server's receipt key from the server
+	// configuration file: a decided answer whose receipt it does not
+	// verify is an error wrapping ErrReceipt (the OPD's outbox requires it).
+	ReceiptKey ed25519.PublicKey
 }
 
 // Result is the server's final answer and what the transfer cost.
@@ -65,7 +73,32 @@ func Push(ctx context.Context, cfg Config, path string) (Result, error) {
 	for _, e := range zr.File {
 		p.entries[e.Name] = e
 	}
-	return p.run(ctx)
+	res, err := p.run(ctx)
+	if err == nil && cfg.ReceiptKey != nil {
+		err = p.checkReceipt()
+	}
+	return res, err
+}
+
+// checkReceipt verifies the receipt of a decided answer against the
+// server key and this bundle's manifest; a refusal (ditolak) has none.
+func (p *push) checkReceipt() error {
+	a := p.res.Answer
+	if a.Error != nil || a.Outcome == syncapi.OutcomeWaiting {
+		return nil
+	}
+	r, done, err := p.entryReader(bundle.EntryManifest, 0)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	_, err = io.Copy(h, r)
+	done()
+	if err != nil {
+		return err
+	}
+	_, err = VerifyReceipt(a.Receipt, p.cfg.ReceiptKey, p.cfg.Pemda, a.BundleID, hex.EncodeToString(h.Sum(nil)))
+	return err
 }
 
 func withDefaults(c Config) Config {
@@ -101,6 +134,7 @@ type push struct {
 	res     Result
 	total   int64
 	id      string
+	acked   map[string]int64 // per missing file, the offset the server acknowledged
 }
 
 // errRetry marks a failure worth retrying (network, 5xx, offset, locked).

@@ -85,14 +85,13 @@ func (p *push) upload(ctx context.Context, f syncapi.MissingFile) (moved bool, e
 	if err != nil {
 		return false, err
 	}
+	p.acknowledged(f.SHA256, off) // a cut PATCH's bytes the server kept
 	for off < f.Size {
 		got, err := p.patch(ctx, f, off)
 		if got > off {
 			moved = true
 			p.res.Sent += got - off
-			if p.cfg.Progress != nil {
-				p.cfg.Progress(p.res.Sent, p.total)
-			}
+			p.acknowledged(f.SHA256, got)
 			off = got
 		}
 		if err != nil {
@@ -100,6 +99,27 @@ func (p *push) upload(ctx context.Context, f syncapi.MissingFile) (moved bool, e
 		}
 	}
 	return moved, nil
+}
+
+// acknowledged records a file's offset the server acknowledged and
+// reports the progress: the bytes the server holds of the files that were
+// missing when the push began.
+func (p *push) acknowledged(sha string, off int64) {
+	if p.acked == nil {
+		p.acked = map[string]int64{}
+	}
+	if off <= p.acked[sha] {
+		return
+	}
+	p.acked[sha] = off
+	if p.cfg.Progress == nil {
+		return
+	}
+	var done int64
+	for _, n := range p.acked {
+		done += n
+	}
+	p.cfg.Progress(min(done, p.total), p.total)
 }
 
 // bundleID is the manifest's bundle id (read once).

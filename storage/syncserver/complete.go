@@ -1,6 +1,8 @@
 package syncserver
 
 import (
+	"bytes"
+	"context"
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
@@ -157,12 +159,25 @@ func (sp storedParts) Proven(f bundle.File) bool {
 }
 
 func (sp storedParts) Open(f bundle.File) (io.ReadCloser, error) {
-	obj, err := sp.s.cfg.S3.GetObject(sp.r.Context(), sp.s.cfg.Bucket, blobKey(f.SHA256), minio.GetObjectOptions{})
+	rc, err := sp.s.openBlob(sp.r.Context(), f.SHA256)
 	if err != nil {
 		sp.note(err)
 		return nil, err
 	}
-	return readNoting{obj, sp}, nil
+	return readNoting{rc, sp}, nil
+}
+
+// openBlob reads a stored file: from PostgreSQL when it was small and
+// inline (small_blob), else from the bucket.
+func (s *Server) openBlob(ctx context.Context, sha string) (io.ReadCloser, error) {
+	data, ok, err := s.cfg.DB.SmallBlob(ctx, sha)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return io.NopCloser(bytes.NewReader(data)), nil
+	}
+	return s.cfg.S3.GetObject(ctx, s.cfg.Bucket, blobKey(sha), minio.GetObjectOptions{})
 }
 
 func (sp storedParts) note(err error) {
@@ -173,12 +188,12 @@ func (sp storedParts) note(err error) {
 
 // readNoting records read errors of the bucket (io.EOF is not one).
 type readNoting struct {
-	*minio.Object
+	io.ReadCloser
 	sp storedParts
 }
 
 func (rn readNoting) Read(p []byte) (int, error) {
-	n, err := rn.Object.Read(p)
+	n, err := rn.ReadCloser.Read(p)
 	if err != nil && !errors.Is(err, io.EOF) {
 		rn.sp.note(err)
 	}

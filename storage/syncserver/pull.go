@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/minio/minio-go/v7"
-
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle/strictjson"
@@ -115,7 +113,7 @@ func (s *Server) container(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+bundle.FileName(b.OPDKode, b.Periode, b.Sequence)+`"`)
 	err = bundle.WriteParts(w, b.Manifest, b.Signature, &v.Manifest, func(sha string) (io.ReadCloser, error) {
-		return s.cfg.S3.GetObject(r.Context(), s.cfg.Bucket, blobKey(sha), minio.GetObjectOptions{})
+		return s.openBlob(r.Context(), sha)
 	})
 	if err != nil && r.Context().Err() == nil {
 		s.cfg.Log.Error("container", "bundle", b.BundleID, "err", err) // headers are out: the client sees a truncated ZIP

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -205,9 +207,10 @@ func readPart(mr *multipart.Reader, name string, limit int64) ([]byte, error) {
 }
 
 // receiveInline stores answers.json and report.pdf sent after the signed
-// pair, through the same hashed upload as PATCH (offset 0). Anything else,
-// or a file already partly uploaded, is skipped: the client then PATCHes
-// what the answer still lists as missing.
+// pair in PostgreSQL (small_blob), each once its size and SHA-256 match the
+// manifest, all in one transaction: no tail file, no bucket object.
+// Anything else, or a file that does not match, is skipped: the client
+// then PATCHes what the answer still lists as missing.
 func (s *Server) receiveInline(ctx context.Context, p serverdb.Pemda, v *bundle.Verified, mr *multipart.Reader) error {
 	files := map[string]bundle.File{}
 	for _, f := range v.Manifest.Files {
@@ -215,24 +218,36 @@ func (s *Server) receiveInline(ctx context.Context, p serverdb.Pemda, v *bundle.
 			files[f.Path] = f
 		}
 	}
+	var got []serverdb.SmallFile
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			return nil
+			break
 		}
 		if err != nil {
-			return err
+			return errors.Join(err, s.cfg.DB.AddSmallBlobs(ctx, p.ID, got))
 		}
 		f, ok := files[part.FormName()]
 		delete(files, part.FormName())
 		if ok {
-			_, err = s.uploads.write(ctx, p.ID, f.SHA256, f.Size, 0, part)
+			if data, ok := readSmall(f, part); ok {
+				got = append(got, serverdb.SmallFile{SHA256: f.SHA256, Data: data})
+			}
 		}
 		part.Close()
-		if err != nil && !errors.Is(err, errOffset) && !errors.Is(err, errLocked) {
-			return err
-		}
 	}
+	return s.cfg.DB.AddSmallBlobs(ctx, p.ID, got)
+}
+
+// readSmall reads an inline file; ok only when its size and SHA-256 are
+// the manifest's.
+func readSmall(f bundle.File, r io.Reader) ([]byte, bool) {
+	data, err := io.ReadAll(io.LimitReader(r, f.Size+1))
+	if err != nil {
+		return nil, false
+	}
+	sum := sha256.Sum256(data)
+	return data, int64(len(data)) == f.Size && hex.EncodeToString(sum[:]) == f.SHA256
 }
 
 // peekKeyID reads the first signature's key id without trusting anything
