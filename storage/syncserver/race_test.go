@@ -27,16 +27,25 @@ func TestConcurrentPushes(t *testing.T) {
 	var once sync.Once
 	var wg sync.WaitGroup
 	start := make(chan struct{})
+	var aw sync.WaitGroup // the pushes of a
 	for i := range n {
 		wg.Add(1)
+		aw.Add(1)
 		go func() {
 			defer wg.Done()
+			defer aw.Done()
 			c := e.client()
 			<-start
-			codes[i], results[i] = c.push(a)
-			once.Do(func() { close(firstDone) })
+			codes[i], results[i] = pushUntilDecided(c, a)
+			if r := results[i].Outcome; r == syncapi.OutcomeNew || r == syncapi.OutcomeDuplicate {
+				once.Do(func() { close(firstDone) })
+			}
 		}()
 	}
+	go func() { // no push of a decided: let b go on, the checks below fail
+		aw.Wait()
+		once.Do(func() { close(firstDone) })
+	}()
 	var bCode int
 	var bAns syncapi.Answer
 	wg.Add(1)
@@ -95,6 +104,21 @@ func TestConcurrentPushes(t *testing.T) {
 	if accepted != 1 || conflict != 1 {
 		t.Fatalf("database: %d accepted, %d conflict", accepted, conflict)
 	}
+}
+
+// pushUntilDecided pushes m again while the server answers with a
+// retryable refusal (busy under load): the race under test is between
+// decisions, and b must only complete once a push of a was decided — an
+// early retryable answer must not open that gate.
+func pushUntilDecided(c *client, m made) (int, syncapi.Answer) {
+	for range 20 {
+		code, a := c.push(m)
+		if a.Outcome != "" || a.Error == nil || !a.Error.Retry {
+			return code, a
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return c.push(m)
 }
 
 // Two different bundles of one OPD + periode racing to complete: whatever
