@@ -86,19 +86,10 @@ func asesorDeps() *cli.AsesorDeps {
 				return w.SetResponsible(ctx, periode, indicator, opdKodes)
 			})
 		},
-		PaperCheck: func(ctx context.Context, dataDir, text string) (out cli.PaperCheck, err error) {
+		PaperCheck: func(ctx context.Context, dataDir, text string) (out assessment.PaperCheckResult, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				r, err := w.PaperCheck(ctx, text)
-				if err != nil {
-					return err
-				}
-				out = cli.PaperCheck{Text: text, OPDKode: r.QR.OPDKode, Periode: r.QR.Periode, Sequence: r.QR.Sequence,
-					Found: r.Found, Matches: r.Matches, Mismatches: r.Mismatches, BundleID: r.Bundle.BundleID, Status: r.Bundle.Status,
-					KeyStatus: string(r.Bundle.KeyStatus)}
-				if r.Newer != nil {
-					out.NewerBundleID, out.NewerSequence = r.Newer.BundleID, r.Newer.Sequence
-				}
-				return nil
+				out, err = w.PaperCheck(ctx, text)
+				return err
 			})
 			return out, err
 		},
@@ -109,15 +100,9 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Bundles: func(ctx context.Context, dataDir string) ([]cli.StoredBundle, error) {
-			var out []cli.StoredBundle
-			err := withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				list, err := w.Bundles(ctx)
-				for _, b := range list {
-					out = append(out, cli.StoredBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
-						Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), CreatedAt: b.CreatedAt,
-						ImportedAt: b.ImportedAt, Index: b.Index, Predicate: b.Predicate, ClaimedIndex: b.ClaimedIndex})
-				}
+		Bundles: func(ctx context.Context, dataDir string) (out []assessment.ReviewBundle, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				out, err = w.ReviewBundles(ctx)
 				return err
 			})
 			return out, err

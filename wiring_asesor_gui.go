@@ -66,12 +66,6 @@ func (a *asesorGUI) RevokeKey(ctx context.Context, keyID string) error {
 
 func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) { return a.w.Recap(ctx) }
 
-func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
-	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
-		Sequence: b.Sequence, Status: b.Status, ReportSHA256: b.ReportSHA256, CreatedAt: b.CreatedAt, Imported: b.ImportedAt,
-		Index: b.Index, Predicate: b.Predicate, KeyStatus: assessment.KeyStatus(b.KeyStatus)}
-}
-
 // AcceptBundle settles a konflik in the name of the workspace profile's
 // assessor.
 func (a *asesorGUI) AcceptBundle(ctx context.Context, bundleID string) error {
@@ -80,12 +74,7 @@ func (a *asesorGUI) AcceptBundle(ctx context.Context, bundleID string) error {
 }
 
 func (a *asesorGUI) Bundles(ctx context.Context) ([]assessment.ReviewBundle, error) {
-	list, err := a.w.Bundles(ctx)
-	out := make([]assessment.ReviewBundle, 0, len(list))
-	for _, b := range list {
-		out = append(out, guiBundle(b))
-	}
-	return out, err
+	return a.w.ReviewBundles(ctx)
 }
 
 func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
@@ -111,7 +100,7 @@ func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessmen
 		it.Items, it.Computed = guiItems(r)
 		out = append(out, it)
 	}
-	gb := guiBundle(b)
+	gb := b.ReviewBundle()
 	gb.Catalog = a.catalogOf(b.Catalog)
 	return gb, out, nil
 }

@@ -85,6 +85,7 @@ type ReviewBundle struct {
 	Imported     time.Time
 	Index        string // recomputed on the catalog (else as claimed); decimal with a point, "" = nothing answered
 	Predicate    string
+	ClaimedIndex string // as in the OPD's answers.json
 	KeyStatus    KeyStatus
 	// Catalog is the catalog the OPD answered on, as installed here (the
 	// review screen shows its question, criteria and expected evidence);

@@ -52,12 +52,12 @@ type AsesorDeps struct {
 	// ShowFeedback (OPD side) lists the feedback on an assessment.
 	ShowFeedback func(ctx context.Context, dataDir, assessmentID string) ([]FeedbackReceived, error)
 	// PaperCheck finds the bundle of a printed report from its QR text.
-	PaperCheck func(ctx context.Context, dataDir, text string) (PaperCheck, error)
+	PaperCheck func(ctx context.Context, dataDir, text string) (assessment.PaperCheckResult, error)
 	// Accept makes a bundle (id or unique prefix) the accepted one of its
 	// OPD and periode, settling a konflik; by is who decided.
 	Accept func(ctx context.Context, dataDir, bundleID, by string) (assessment.Acceptance, error)
 	// Bundles lists every stored bundle, by OPD code, periode and sequence.
-	Bundles func(ctx context.Context, dataDir string) ([]StoredBundle, error)
+	Bundles func(ctx context.Context, dataDir string) ([]assessment.ReviewBundle, error)
 	// ReviewerName is the workspace profile's assessor name ("" = none
 	// yet); SetReviewerName stores it. Either may be nil.
 	ReviewerName    func(ctx context.Context, dataDir string) (string, error)
@@ -71,7 +71,8 @@ type AsesorDeps struct {
 	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
 }
 
-// StoredBundle is one stored bundle in `bundles`.
+// StoredBundle is one stored bundle in `bundles --json` (the JSON
+// encoding of assessment.ReviewBundle; its keys are the CLI's contract).
 type StoredBundle struct {
 	BundleID     string    `json:"bundle_id"`
 	OPDKode      string    `json:"opd_kode"`
@@ -85,6 +86,12 @@ type StoredBundle struct {
 	Index        string    `json:"index"`
 	Predicate    string    `json:"predicate"`
 	ClaimedIndex string    `json:"claimed_index"`
+}
+
+func storedBundle(b assessment.ReviewBundle) StoredBundle {
+	return StoredBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+		Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), CreatedAt: b.CreatedAt,
+		ImportedAt: b.Imported, Index: b.Index, Predicate: b.Predicate, ClaimedIndex: b.ClaimedIndex}
 }
 
 func asesorDeps(env *Env) (*AsesorDeps, error) {

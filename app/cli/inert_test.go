@@ -45,8 +45,8 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 				Evidence: []ReviewEvidence{{OriginalName: hostile, Note: hostile, Level: 3, SHA256: "ab"}},
 				Review:   &ReviewEntry{Status: "revisi", Note: hostile}}}}, nil
 		},
-		Bundles: func(context.Context, string) ([]StoredBundle, error) {
-			return []StoredBundle{{BundleID: "b1", OPDKode: hostile, OPDNama: hostile, CreatedAt: hostile, Periode: 2026}}, nil
+		Bundles: func(context.Context, string) ([]assessment.ReviewBundle, error) {
+			return []assessment.ReviewBundle{{BundleID: "b1", OPDKode: hostile, OPDNama: hostile, CreatedAt: hostile, Periode: 2026}}, nil
 		},
 		Recap: func(context.Context, string) ([]assessment.RecapRow, error) {
 			return nil, errors.New("gagal: " + hostile)
