@@ -2,15 +2,14 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/user"
 	"path/filepath"
-	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -65,22 +64,19 @@ func asesorDeps() *cli.AsesorDeps {
 		Review:      reviewCommand,
 		ReviewSheet: reviewSheetCommand,
 		ReviewItem:  reviewItemCommand,
-		Consolidate: func(ctx context.Context, dataDir string, periode int) (out cli.Consolidation, err error) {
+		Consolidate: func(ctx context.Context, dataDir string, periode int) (out assessment.ConsolidationView, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				cat, err := periodeCatalog(ctx, w, periode)
-				if err != nil {
-					return err
-				}
-				c, err := w.Consolidate(ctx, cat, periode)
-				if err != nil {
-					return err
-				}
-				out = consolidation(c)
-				return nil
+				out, _, err = w.ConsolidationView(ctx, periode)
+				return err
 			})
 			return out, err
 		},
-		Settle: settleCommand,
+		Settle: func(ctx context.Context, dataDir string, r cli.SettleRequest) error {
+			return withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				return w.SettleValue(ctx, assessment.SettleRequest{Periode: r.Periode, Indicator: r.Indicator, Value: r.Value,
+					FromBundle: r.FromBundle, Note: r.Note, SetBy: r.By})
+			})
+		},
 		SetResponsible: func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error {
 			return withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				return w.SetResponsible(ctx, periode, indicator, opdKodes)
@@ -153,11 +149,11 @@ func reviewSheetCommand(ctx context.Context, dataDir, bundleID string) (out cli.
 			Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
 			Rows: []cli.ReviewSheetRow{}}
 		for _, r := range rows {
-			row := cli.ReviewSheetRow{Indicator: r.Indicator, Evidence: []cli.ReviewEvidence{}, Revisions: r.Revisions}
+			row := cli.ReviewSheetRow{Indicator: r.Indicator, Evidence: []tabular.EvidenceJSON{}, Revisions: r.Revisions}
 			if a := r.Answer; a != nil {
 				row.Answered, row.Level, row.Justification = true, a.Level, a.Justification
 				for _, e := range a.Evidence {
-					row.Evidence = append(row.Evidence, cli.ReviewEvidence{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
+					row.Evidence = append(row.Evidence, tabular.EvidenceJSON{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
 				}
 			}
 			if r.Review != nil {
@@ -170,88 +166,6 @@ func reviewSheetCommand(ctx context.Context, dataDir, bundleID string) (out cli.
 		return nil
 	})
 	return out, err
-}
-
-// settleCommand is `consolidate set`: a value (not a clearing) must name
-// an indicator of the periode's catalog.
-func settleCommand(ctx context.Context, dataDir string, r cli.SettleRequest) error {
-	return withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		if r.Value != "" {
-			cat, err := periodeCatalog(ctx, w, r.Periode)
-			if err != nil {
-				return err
-			}
-			if _, ok := cat.Indicator(r.Indicator); !ok {
-				return fmt.Errorf("indikator %d tidak ada di katalog %s", r.Indicator, cat.ID)
-			}
-		}
-		_, err := w.Settle(ctx, asesor.SettleInput{Periode: r.Periode, Indicator: r.Indicator, Value: r.Value,
-			FromBundle: r.FromBundle, Note: r.Note, SetBy: r.By})
-		return err
-	})
-}
-
-// periodeCatalog is the catalog the accepted bundles of a periode were
-// answered on, from the embedded library (exact version, else the newest
-// of that id).
-func periodeCatalog(ctx context.Context, w *asesor.Workspace, periode int) (*assessment.Catalog, error) {
-	refs, err := w.PeriodeCatalogs(ctx, periode)
-	if err != nil {
-		return nil, err
-	}
-	if len(refs) == 0 {
-		return nil, fmt.Errorf("belum ada bundel diterima untuk periode %d (bundel yang kunci OPD-nya dicabut tidak dihitung)", periode)
-	}
-	ids := map[string]bool{}
-	for _, r := range refs {
-		ids[r.ID] = true
-	}
-	if len(ids) > 1 {
-		return nil, fmt.Errorf("bundel periode %d memakai katalog berbeda (%d); konsolidasi memerlukan satu katalog", periode, len(ids))
-	}
-	return catalogOf(refs[len(refs)-1])
-}
-
-// catalogOf is a catalog from the embedded library: the exact version, or
-// else the newest of that id.
-func catalogOf(ref asesor.CatalogRef) (*assessment.Catalog, error) {
-	lib, err := assets.Library()
-	if err != nil {
-		return nil, err
-	}
-	if c, err := lib.Pinned(ref.ID, ref.Version, ref.SHA256); err == nil {
-		return c, nil
-	}
-	return lib.Latest(ref.ID)
-}
-
-func consolidation(c asesor.Consolidation) cli.Consolidation {
-	out := cli.Consolidation{Periode: c.Periode, CatalogID: c.CatalogID, Predicate: c.Score.Predicate, Complete: c.Score.Complete,
-		Answered: c.Score.Answered, Total: c.Score.Total, Rows: []cli.ConsolidationRow{},
-		ExcludedRevoked: append([]string{}, c.ExcludedRevoked...)}
-	if c.Score.Index != nil {
-		out.Index = strings.TrimRight(strings.TrimRight(c.Score.Index.FloatString(6), "0"), ".")
-	}
-	for _, r := range c.Rows {
-		row := cli.ConsolidationRow{Indicator: r.Indicator, Responsible: r.Responsible, Value: r.Value, Source: r.Source,
-			FromBundle: r.FromBundle, FromOPD: r.FromOPD, Evidence: []cli.ReviewEvidence{}, Note: r.Note, SetBy: r.SetBy, SetAt: r.SetAt,
-			Candidates: []cli.ConsolidationCandidate{}}
-		if row.Responsible == nil {
-			row.Responsible = []string{}
-		}
-		for _, e := range r.Evidence {
-			row.Evidence = append(row.Evidence, cli.ReviewEvidence{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
-		}
-		for _, k := range r.Candidates {
-			cc := cli.ConsolidationCandidate{OPDKode: k.OPDKode, BundleID: k.BundleID, Level: k.Level, Value: k.Value}
-			if k.Review != nil {
-				cc.ReviewStatus = string(k.Review.Status)
-			}
-			row.Candidates = append(row.Candidates, cc)
-		}
-		out.Rows = append(out.Rows, row)
-	}
-	return out
 }
 
 func reviewEntry(r asesor.Review) cli.ReviewEntry {

@@ -13,6 +13,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	cons "github.com/spbe-mandiri/spbe-mandiri/assessment/consolidation"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -134,11 +135,7 @@ func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass
 	if err != nil {
 		return nil, res, err
 	}
-	cat, err := periodeCatalog(ctx, w, periode)
-	if err != nil {
-		return nil, res, err
-	}
-	c, err := w.Consolidate(ctx, cat, periode)
+	c, cat, err := w.ConsolidationView(ctx, periode)
 	if err != nil {
 		return nil, res, err
 	}
@@ -146,7 +143,7 @@ func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass
 	if err != nil {
 		return nil, res, err
 	}
-	doc := report.NewConsolidated(cat, consolidationView(c, cat))
+	doc := report.NewConsolidated(cat, c)
 	doc.OPDs, doc.Instansi, doc.InstansiVariants = consolidatedOPDs(recap, periode, c.ExcludedRevoked)
 	doc.Signer, doc.Fingerprint, doc.GeneratedAt = consolidationSigner, key.Fingerprint, now
 	var buf bytes.Buffer
@@ -165,9 +162,9 @@ func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass
 	if err != nil {
 		return nil, res, err
 	}
-	cc := consolidation(c)
-	res = cli.ConsolidatedPDFResult{Index: cc.Index, Predicate: cc.Predicate, Complete: cc.Complete, Answered: cc.Answered,
-		Total: cc.Total, OPDs: len(doc.OPDs), KeyID: key.KeyID, Fingerprint: key.Fingerprint, ExcludedRevoked: cc.ExcludedRevoked}
+	res = cli.ConsolidatedPDFResult{Index: tabular.Index(c.Score.Index), Predicate: c.Score.Predicate, Complete: c.Score.Complete,
+		Answered: c.Score.Answered, Total: c.Score.Total, OPDs: len(doc.OPDs), KeyID: key.KeyID, Fingerprint: key.Fingerprint,
+		ExcludedRevoked: append([]string{}, c.ExcludedRevoked...)}
 	return pdf, res, nil
 }
 

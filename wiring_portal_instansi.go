@@ -48,7 +48,7 @@ func instansiPortalPackage(ctx context.Context, w *asesor.Workspace, req cli.Por
 // planInstansiPortal reads the consolidation of a periode with, per
 // indicator, the OPD answer its value came from, and lays out the package.
 func planInstansiPortal(ctx context.Context, w *asesor.Workspace, periode int) (assessment.PortalPackage, error) {
-	cat, err := periodeCatalog(ctx, w, periode)
+	cat, err := w.PeriodeCatalog(ctx, periode)
 	if err != nil {
 		return assessment.PortalPackage{}, err
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 )
 
@@ -24,7 +24,7 @@ func (a *asesorGUI) ExportRecapCSV(ctx context.Context, destDir string) (string,
 		return "", err
 	}
 	var buf bytes.Buffer
-	if err := cli.WriteRecapCSV(&buf, rows); err != nil {
+	if err := tabular.WriteRecapCSV(&buf, rows); err != nil {
 		return "", err
 	}
 	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)

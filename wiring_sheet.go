@@ -12,6 +12,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/sheet"
@@ -97,7 +98,7 @@ func reviewWorkbook(ctx context.Context, a *asesorGUI, bundleID string) ([]byte,
 	}
 	var cat *assessment.Catalog
 	if info, err := a.w.Bundle(ctx, b.BundleID); err == nil {
-		cat, _ = catalogOf(info.Catalog) // without it the names stay empty
+		cat, _ = a.w.CatalogOf(info.Catalog) // without it the names stay empty
 	}
 	var buf bytes.Buffer
 	if err := sheet.WriteReview(&buf, b, items, cat); err != nil {
@@ -109,22 +110,18 @@ func reviewWorkbook(ctx context.Context, a *asesorGUI, bundleID string) ([]byte,
 // consolidationTable is the consolidation of a periode in one of the
 // table formats: the bytes of `consolidate show --csv|--json|--xlsx`.
 func consolidationTable(ctx context.Context, w *asesor.Workspace, periode int, format assessment.ExportFormat) ([]byte, int, error) {
-	cat, err := periodeCatalog(ctx, w, periode)
-	if err != nil {
-		return nil, 0, err
-	}
-	c, err := w.Consolidate(ctx, cat, periode)
+	c, cat, err := w.ConsolidationView(ctx, periode)
 	if err != nil {
 		return nil, 0, err
 	}
 	var buf bytes.Buffer
 	switch format {
 	case assessment.ExportXLSX:
-		err = sheet.WriteConsolidation(&buf, consolidationView(c, cat), cat)
+		err = sheet.WriteConsolidation(&buf, c, cat)
 	case assessment.ExportCSV:
-		err = cli.WriteConsolidationCSV(&buf, consolidation(c))
+		err = tabular.WriteConsolidationCSV(&buf, c)
 	default:
-		err = cli.WriteConsolidationJSON(&buf, consolidation(c))
+		err = tabular.WriteConsolidationJSON(&buf, c)
 	}
 	return buf.Bytes(), len(c.Rows), err
 }

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func TestConsolidateCommands(t *testing.T) {
@@ -13,9 +17,10 @@ func TestConsolidateCommands(t *testing.T) {
 	var settled []SettleRequest
 	var resp [][]string
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Consolidate: func(_ context.Context, _ string, p int) (Consolidation, error) {
-			return Consolidation{Periode: p, CatalogID: "pemdi-2026", Index: "2.5", Predicate: "Cukup", Answered: 1, Total: 47,
-				Rows: []ConsolidationRow{{Indicator: 1, Value: "2.5", Source: "usulan", FromOPD: "BAPPEDA", FromBundle: "b1"}, {Indicator: 2}}}, nil
+		Consolidate: func(_ context.Context, _ string, p int) (assessment.ConsolidationView, error) {
+			return assessment.ConsolidationView{Periode: p, CatalogID: "pemdi-2026",
+				Score: assessment.Score{Index: big.NewRat(5, 2), Predicate: "Cukup", Answered: 1, Total: 47},
+				Rows:  []assessment.ConsolidationRow{{Indicator: 1, Value: "2.5", Source: "usulan", FromOPD: "BAPPEDA", FromBundle: "b1"}, {Indicator: 2}}}, nil
 		},
 		Settle: func(_ context.Context, _ string, r SettleRequest) error { settled = append(settled, r); return nil },
 		SetResponsible: func(_ context.Context, _ string, p, n int, k []string) error {
@@ -110,10 +115,10 @@ func TestConsolidatePDFCommand(t *testing.T) {
 
 // TestConsolidationWriters: the exported writers give the CLI's bytes.
 func TestConsolidationWriters(t *testing.T) {
-	c := Consolidation{Periode: 2026, CatalogID: "spbe-2020", Index: "2.5", Rows: []ConsolidationRow{
+	c := assessment.ConsolidationView{Periode: 2026, CatalogID: "spbe-2020", Score: assessment.Score{Index: big.NewRat(5, 2)}, Rows: []assessment.ConsolidationRow{
 		{Indicator: 1, Value: "2.5", Source: "ditetapkan", FromOPD: "A", Note: "catatan, dengan koma <b>", Responsible: []string{"A", "B"}}}}
 	var csvb, jsonb bytes.Buffer
-	if err := WriteConsolidationCSV(&csvb, c); err != nil {
+	if err := tabular.WriteConsolidationCSV(&csvb, c); err != nil {
 		t.Fatal(err)
 	}
 	want := "periode,indikator,nilai,sumber,opd_asal,bundle_asal,penanggung_jawab,catatan,ditetapkan_oleh,opd_tidak_dihitung\n" +
@@ -121,11 +126,11 @@ func TestConsolidationWriters(t *testing.T) {
 	if csvb.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", csvb.String(), want)
 	}
-	if err := WriteConsolidationJSON(&jsonb, c); err != nil {
+	if err := tabular.WriteConsolidationJSON(&jsonb, c); err != nil {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (Consolidation, error) { return c, nil }}}
+	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}}
 	if code := Run(env, []string{"consolidate", "show", "--periode", "2026", "--json"}); code != ExitOK || out.String() != jsonb.String() {
 		t.Errorf("CLI JSON differs from WriteConsolidationJSON: %d\n%s\n%s", code, out.String(), jsonb.String())
 	}
@@ -145,9 +150,9 @@ func TestConsolidateRefusesForeignFlags(t *testing.T) {
 	var out, errb bytes.Buffer
 	var calls []string
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Consolidate: func(context.Context, string, int) (Consolidation, error) {
+		Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) {
 			calls = append(calls, "show")
-			return Consolidation{Periode: 2026}, nil
+			return assessment.ConsolidationView{Periode: 2026}, nil
 		},
 		Settle:         func(context.Context, string, SettleRequest) error { calls = append(calls, "set"); return nil },
 		SetResponsible: func(context.Context, string, int, int, []string) error { calls = append(calls, "resp"); return nil },
@@ -198,10 +203,10 @@ func TestConsolidateRefusesForeignFlags(t *testing.T) {
 // named by `show`, in the JSON, and in the CSV's appended last column for
 // the rows they would have answered.
 func TestConsolidateShowsExcludedRevoked(t *testing.T) {
-	c := Consolidation{Periode: 2026, CatalogID: "spbe-2020", ExcludedRevoked: []string{"DINKES", "DISDIK"}, Rows: []ConsolidationRow{
+	c := assessment.ConsolidationView{Periode: 2026, CatalogID: "spbe-2020", ExcludedRevoked: []string{"DINKES", "DISDIK"}, Rows: []assessment.ConsolidationRow{
 		{Indicator: 1}, {Indicator: 2, Responsible: []string{"BAPPEDA", "DISDIK"}}, {Indicator: 3, Responsible: []string{"BAPPEDA"}}}}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (Consolidation, error) { return c, nil }}}
+	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}}
 	if code := Run(env, []string{"consolidate", "--periode", "2026"}); code != ExitOK ||
 		!strings.Contains(out.String(), "Tidak dihitung (kunci OPD dicabut): DINKES, DISDIK") {
 		t.Fatalf("show: %d %q", code, out.String())

@@ -37,7 +37,7 @@ type AsesorDeps struct {
 	// accepting an item the cascade rejects automatically is refused.
 	ReviewItem func(ctx context.Context, dataDir string, e ItemReviewEntry) (ItemReviewEntry, error)
 	// Consolidate computes the instansi's assessment of a periode.
-	Consolidate func(ctx context.Context, dataDir string, periode int) (Consolidation, error)
+	Consolidate func(ctx context.Context, dataDir string, periode int) (assessment.ConsolidationView, error)
 	// Settle records the instansi value of an indicator ("" clears it).
 	Settle func(ctx context.Context, dataDir string, req SettleRequest) error
 	// SetResponsible sets the OPDs answering an indicator (nil: all).

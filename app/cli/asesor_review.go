@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func init() {
@@ -37,23 +38,15 @@ type ReviewEntry struct {
 	ReviewedAt time.Time `json:"reviewed_at"`
 }
 
-// ReviewEvidence is one evidence file of an OPD answer.
-type ReviewEvidence struct {
-	SHA256       string `json:"sha256"`
-	Level        int    `json:"level"`
-	Note         string `json:"note,omitempty"`
-	OriginalName string `json:"original_name"`
-}
-
 // ReviewSheetRow is one indicator: the OPD's answer beside the review.
 type ReviewSheetRow struct {
-	Indicator     int              `json:"indicator"`
-	Answered      bool             `json:"answered"`
-	Level         int              `json:"level,omitempty"`
-	Justification string           `json:"justification,omitempty"`
-	Evidence      []ReviewEvidence `json:"evidence"`
-	Review        *ReviewEntry     `json:"review,omitempty"`
-	Revisions     int              `json:"revisions"`
+	Indicator     int                    `json:"indicator"`
+	Answered      bool                   `json:"answered"`
+	Level         int                    `json:"level,omitempty"`
+	Justification string                 `json:"justification,omitempty"`
+	Evidence      []tabular.EvidenceJSON `json:"evidence"`
+	Review        *ReviewEntry           `json:"review,omitempty"`
+	Revisions     int                    `json:"revisions"`
 	// Items are the evidence items judged on the answer (cascade
 	// applied); Computed the value they give; Counted the value the
 	// recap and the consolidation count (the set one, else the computed

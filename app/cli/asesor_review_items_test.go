@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 // TestReviewItemCommand: `review --item` records a verdict on one item
@@ -25,7 +27,7 @@ func TestReviewItemCommand(t *testing.T) {
 			return e, nil
 		},
 		ReviewSheet: func(_ context.Context, _, id string) (ReviewSheet, error) {
-			return ReviewSheet{BundleID: id, Rows: []ReviewSheetRow{{Indicator: 4, Answered: true, Level: 3, Evidence: []ReviewEvidence{},
+			return ReviewSheet{BundleID: id, Rows: []ReviewSheetRow{{Indicator: 4, Answered: true, Level: 3, Evidence: []tabular.EvidenceJSON{},
 				Items: []ReviewSheetItem{
 					{Code: "I4-L1-02", Level: 1, Status: "revisi", Reason: "bukti tidak tepat", Note: "SK lama"},
 					{Code: "I4-L3-01", Level: 3, Status: "ditolak otomatis"},

@@ -5,6 +5,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func TestReviewCommands(t *testing.T) {
@@ -19,7 +21,7 @@ func TestReviewCommands(t *testing.T) {
 		ReviewSheet: func(_ context.Context, dir, id string) (ReviewSheet, error) {
 			return ReviewSheet{BundleID: id, OPDKode: "BAPPEDA", Periode: 2026, Status: "accepted", KeyStatus: "verified", Index: "2.5",
 				Rows: []ReviewSheetRow{
-					{Indicator: 1, Answered: true, Level: 3, Justification: "Ada SK", Evidence: []ReviewEvidence{{OriginalName: "SK.pdf", Level: 3, SHA256: "ab"}},
+					{Indicator: 1, Answered: true, Level: 3, Justification: "Ada SK", Evidence: []tabular.EvidenceJSON{{OriginalName: "SK.pdf", Level: 3, SHA256: "ab"}},
 						Review: &ReviewEntry{Status: "revisi", Reason: "bukti tidak tepat", Note: "SK lama", Value: "2.5"}, Revisions: 2},
 					{Indicator: 2, Answered: true, Level: 1},
 				}}, nil
