@@ -9,7 +9,6 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -61,9 +60,15 @@ func asesorDeps() *cli.AsesorDeps {
 			})
 			return out, err
 		},
-		Review:      reviewCommand,
-		ReviewSheet: reviewSheetCommand,
-		ReviewItem:  reviewItemCommand,
+		Review: reviewCommand,
+		ReviewSheet: func(ctx context.Context, dataDir, bundleID string) (b assessment.ReviewBundle, items []assessment.ReviewItem, err error) {
+			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
+				b, items, err = w.ReviewItems(ctx, bundleID)
+				return err
+			})
+			return b, items, err
+		},
+		ReviewItem: reviewItemCommand,
 		Consolidate: func(ctx context.Context, dataDir string, periode int) (out assessment.ConsolidationView, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				out, _, err = w.ConsolidationView(ctx, periode)
@@ -134,36 +139,6 @@ func reviewCommand(ctx context.Context, dataDir string, e cli.ReviewEntry) (out 
 			Status: asesor.ReviewStatus(e.Status), Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
 		out = reviewEntry(r)
 		return err
-	})
-	return out, err
-}
-
-// reviewSheetCommand is `review show`: the bundle's answers with their reviews.
-func reviewSheetCommand(ctx context.Context, dataDir, bundleID string) (out cli.ReviewSheet, err error) {
-	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		b, rows, err := w.ReviewSheet(ctx, bundleID)
-		if err != nil {
-			return err
-		}
-		out = cli.ReviewSheet{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
-			Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
-			Rows: []cli.ReviewSheetRow{}}
-		for _, r := range rows {
-			row := cli.ReviewSheetRow{Indicator: r.Indicator, Evidence: []tabular.EvidenceJSON{}, Revisions: r.Revisions}
-			if a := r.Answer; a != nil {
-				row.Answered, row.Level, row.Justification = true, a.Level, a.Justification
-				for _, e := range a.Evidence {
-					row.Evidence = append(row.Evidence, tabular.EvidenceJSON{SHA256: e.SHA256, Level: e.Level, Note: e.Note, OriginalName: e.OriginalName})
-				}
-			}
-			if r.Review != nil {
-				e := reviewEntry(*r.Review)
-				row.Review = &e
-			}
-			row.Items, row.Computed, row.Counted = sheetItems(r), r.Computed(), r.Value()
-			out.Rows = append(out.Rows, row)
-		}
-		return nil
 	})
 	return out, err
 }

@@ -78,45 +78,7 @@ func (a *asesorGUI) Bundles(ctx context.Context) ([]assessment.ReviewBundle, err
 }
 
 func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
-	b, rows, err := a.w.ReviewSheet(ctx, bundleID)
-	if err != nil {
-		return assessment.ReviewBundle{}, nil, err
-	}
-	out := make([]assessment.ReviewItem, 0, len(rows))
-	for _, r := range rows {
-		it := assessment.ReviewItem{Indicator: r.Indicator, Revisions: r.Revisions}
-		if r.Answer != nil {
-			it.Answered, it.Level, it.Justification = true, r.Answer.Level, r.Answer.Justification
-			it.External = r.Answer.External
-			for _, e := range r.Answer.Evidence {
-				it.Evidence = append(it.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName,
-					Level: e.Level, Note: e.Note, Items: e.Items})
-			}
-		}
-		if r.Review != nil {
-			it.Reviewed, it.Value, it.Status = true, r.Review.Value, string(r.Review.Status)
-			it.Reason, it.Note = r.Review.Reason, r.Review.Note
-		}
-		it.Items, it.Computed = guiItems(r)
-		out = append(out, it)
-	}
-	gb := b.ReviewBundle()
-	gb.Catalog = a.catalogOf(b.Catalog)
-	return gb, out, nil
-}
-
-// catalogOf is the installed catalog a bundle was answered on, nil when
-// this installation does not hold exactly that one (import refuses such
-// bundles today; older workspaces may still hold some).
-func (a *asesorGUI) catalogOf(ref asesor.CatalogRef) *assessment.Catalog {
-	if a.lib == nil {
-		return nil
-	}
-	c, err := a.lib.Pinned(ref.ID, ref.Version, ref.SHA256)
-	if err != nil {
-		return nil
-	}
-	return c
+	return a.w.ReviewItems(ctx, bundleID)
 }
 
 // decider is who settles a konflik or an instansi value: as reviewer,

@@ -7,22 +7,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
 
-// guiItems are a review sheet row's evidence items for the review screen.
-func guiItems(r asesor.ReviewRow) ([]assessment.ReviewEvidenceItem, string) {
-	if r.Items == nil {
-		return nil, ""
-	}
-	out := assessment.ItemsOf(r.Items.Review)
-	for i := range out {
-		if rec, ok := r.Items.Records[out[i].Code]; ok {
-			out[i].Reviewer, out[i].ReviewedAt = rec.Reviewer, rec.ReviewedAt
-		}
-	}
-	return out, r.Items.Review.Computed
-}
-
-// SaveItemReview records a verdict on one evidence item under the
-// workspace profile's name (assessment.AsesorItemReview).
+// SaveItemReview records an item verdict in the name of the reviewer.
 func (a *asesorGUI) SaveItemReview(ctx context.Context, d assessment.ItemDecision) error {
 	by, err := a.reviewer(ctx, d.Reviewer)
 	if err != nil {

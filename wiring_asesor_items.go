@@ -19,22 +19,3 @@ func reviewItemCommand(ctx context.Context, dataDir string, e cli.ItemReviewEntr
 	})
 	return out, err
 }
-
-// sheetItems are a review sheet row's items for `review show`.
-func sheetItems(r asesor.ReviewRow) []cli.ReviewSheetItem {
-	if r.Items == nil {
-		return nil
-	}
-	out := []cli.ReviewSheetItem{}
-	for _, s := range r.Items.Review.Items {
-		it := cli.ReviewSheetItem{Code: s.Code, Level: s.Level, Linked: s.Linked, Status: s.Effective()}
-		if v := s.Verdict; v != nil {
-			it.Reason, it.Note = v.Reason, v.Note
-			if s.AutoRejected {
-				it.OwnStatus = v.Status
-			}
-		}
-		out = append(out, it)
-	}
-	return out
-}

@@ -135,6 +135,13 @@ type ReviewItem struct {
 	// the assessor's value.
 	Items    []ReviewEvidenceItem
 	Computed string
+	// Reviewer and ReviewedAt are of the current decision (Reviewed).
+	Reviewer   string
+	ReviewedAt time.Time
+	// Counted is the value the recap and the consolidation count
+	// (ReviewedValue: the set one, else the computed one, else the OPD's
+	// value, when diterima; "" otherwise).
+	Counted string
 }
 
 // ReviewDecision is one review decision to record.

@@ -32,7 +32,7 @@ type AsesorDeps struct {
 	// Review records a review decision (append-only; Value "" = none).
 	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
 	// ReviewSheet returns a bundle's answers beside the current reviews.
-	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (ReviewSheet, error)
+	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error)
 	// ReviewItem records a verdict on one evidence item (append-only);
 	// accepting an item the cascade rejects automatically is refused.
 	ReviewItem func(ctx context.Context, dataDir string, e ItemReviewEntry) (ItemReviewEntry, error)

@@ -70,6 +70,26 @@ type ReviewSheet struct {
 	Rows      []ReviewSheetRow `json:"indicators"`
 }
 
+// reviewSheetJSON is the review sheet as `review show --json` prints it.
+func reviewSheetJSON(b assessment.ReviewBundle, items []assessment.ReviewItem) ReviewSheet {
+	out := ReviewSheet{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+		Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
+		Rows: []ReviewSheetRow{}}
+	for _, it := range items {
+		row := ReviewSheetRow{Indicator: it.Indicator, Evidence: tabular.Evidence(it.Evidence), Revisions: it.Revisions,
+			Items: sheetItems(it.Items), Computed: it.Computed, Counted: it.Counted}
+		if it.Answered {
+			row.Answered, row.Level, row.Justification = true, it.Level, it.Justification
+		}
+		if it.Reviewed {
+			row.Review = &ReviewEntry{BundleID: b.BundleID, Indicator: it.Indicator, Value: it.Value, Status: it.Status,
+				Reason: it.Reason, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: it.ReviewedAt}
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
+
 func runReview(env *Env, args []string) int {
 	rest, dataDir, show, err := optionalSub(args, "show")
 	if err != nil {
@@ -146,10 +166,11 @@ func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON 
 		xlsx.View, xlsx.BundleID = SheetReview, bundleID
 		return runSheet(env, deps, dataDir, xlsx)
 	}
-	sheet, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)
+	b, items, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)
 	if err != nil {
 		return fail(env, err)
 	}
+	sheet := reviewSheetJSON(b, items)
 	if asJSON {
 		return writeJSON(env, sheet)
 	}

@@ -37,6 +37,23 @@ type ReviewSheetItem struct {
 	Note      string `json:"note,omitempty"`
 }
 
+// sheetItems are the items of a sheet row as the JSON lists them (nil
+// when the catalog has none for the indicator).
+func sheetItems(items []assessment.ReviewEvidenceItem) []ReviewSheetItem {
+	if items == nil {
+		return nil
+	}
+	out := []ReviewSheetItem{}
+	for _, s := range items {
+		it := ReviewSheetItem{Code: s.Code, Level: s.Level, Linked: s.Linked, Status: s.Status, Reason: s.Reason, Note: s.Note}
+		if s.AutoRejected {
+			it.Status, it.OwnStatus = assessment.ReasonAutoRejected, s.Status
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
 // reviewReasonAliases are the short spellings of the reasons for the
 // command line (no quotes needed).
 var reviewReasonAliases = map[string]string{

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 // hostile is text a forged or careless bundle may carry: an OSC 52
@@ -40,11 +39,11 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 			Files: []assessment.VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
 	}
 	a := &AsesorDeps{
-		ReviewSheet: func(_ context.Context, _, id string) (ReviewSheet, error) {
-			return ReviewSheet{BundleID: id, OPDKode: "DISKOMINFO", OPDNama: hostile, Index: "2.5", Rows: []ReviewSheetRow{{
+		ReviewSheet: func(_ context.Context, _, id string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
+			return assessment.ReviewBundle{BundleID: id, OPDKode: "DISKOMINFO", OPDNama: hostile, Index: "2.5"}, []assessment.ReviewItem{{
 				Indicator: 1, Answered: true, Level: 3, Justification: hostile,
-				Evidence: []tabular.EvidenceJSON{{OriginalName: hostile, Note: hostile, Level: 3, SHA256: "ab"}},
-				Review:   &ReviewEntry{Status: "revisi", Note: hostile}}}}, nil
+				Evidence: []assessment.ReviewEvidence{{Name: hostile, Note: hostile, Level: 3, SHA256: "ab"}},
+				Reviewed: true, Status: "revisi", Note: hostile}}, nil
 		},
 		Bundles: func(context.Context, string) ([]assessment.ReviewBundle, error) {
 			return []assessment.ReviewBundle{{BundleID: "b1", OPDKode: hostile, OPDNama: hostile, CreatedAt: hostile, Periode: 2026}}, nil
