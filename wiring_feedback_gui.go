@@ -27,14 +27,8 @@ func (a *asesorGUI) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bo
 
 // ExportFeedback signs the feedback on a reviewed bundle on the open
 // workspace, as `feedback export` does.
-func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExport, error) {
-	out, err := a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
-	if err != nil {
-		return assessment.FeedbackExport{}, err
-	}
-	return assessment.FeedbackExport{Path: out.Path, PublicKeyPath: out.PublicKeyPath, OPDKode: out.OPDKode, Periode: out.Periode,
-		Sequence: out.Sequence, Items: out.Items, Key: assessment.AssessorKeyInfo{KeyID: out.KeyID, Fingerprint: out.Fingerprint},
-		KeyCreated: out.KeyCreated}, nil
+func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExported, error) {
+	return a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
 }
 
 // BackupAssessorKey writes CADANGAN_KUNCI_ASESOR_<date>.json into destDir
