@@ -12,6 +12,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/portal"
 )
 
@@ -60,7 +61,7 @@ func planInstansiPortal(ctx context.Context, w *asesor.Workspace, periode int) (
 	if err != nil {
 		return assessment.PortalPackage{}, err
 	}
-	_, instansi, _ := consolidatedOPDs(recap, periode, c.ExcludedRevoked)
+	_, instansi, _ := asesorsvc.ConsolidatedOPDs(recap, periode, c.ExcludedRevoked)
 	in := assessment.InstansiPortal{Catalog: cat, Periode: periode, Instansi: instansi}
 	answers := map[string]map[int]asesor.Answer{} // bundle → indicator → answer
 	for _, r := range c.Rows {

@@ -20,21 +20,6 @@ type ConsolidatedPDFRequest struct {
 	Passphrase func() ([]byte, error)
 }
 
-// ConsolidatedPDFResult describes the report written.
-type ConsolidatedPDFResult struct {
-	Path        string `json:"path"`
-	Index       string `json:"index"` // decimal with a point, "" = none
-	Predicate   string `json:"predicate"`
-	Complete    bool   `json:"complete"`
-	Answered    int    `json:"answered"`
-	Total       int    `json:"total"`
-	OPDs        int    `json:"opds"`
-	KeyID       string `json:"keyid"`
-	Fingerprint string `json:"fingerprint"`
-	// ExcludedRevoked are the OPDs left out because their key was revoked.
-	ExcludedRevoked []string `json:"excluded_revoked"`
-}
-
 // errNoPDFExport is returned when the build has no consolidated PDF wiring.
 var errNoPDFExport = errors.New("laporan konsolidasi PDF tidak tersedia di lingkungan ini")
 

@@ -64,17 +64,17 @@ func TestConsolidatePDFCommand(t *testing.T) {
 	var got []ConsolidatedPDFRequest
 	var pass []string
 	var fail error
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r ConsolidatedPDFRequest) (ConsolidatedPDFResult, error) {
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if dataDir != "/data" {
 			t.Errorf("dataDir %q", dataDir)
 		}
 		got = append(got, r)
 		p, err := r.Passphrase()
 		if err != nil {
-			return ConsolidatedPDFResult{}, err
+			return assessment.ConsolidatedPDFResult{}, err
 		}
 		pass = append(pass, string(p))
-		return ConsolidatedPDFResult{Path: r.Out, Index: "2.456", Predicate: "Baik", Answered: 44, Total: 47, OPDs: 3,
+		return assessment.ConsolidatedPDFResult{Path: r.Out, Index: "2.456", Predicate: "Baik", Answered: 44, Total: 47, OPDs: 3,
 			Fingerprint: "12345 67890"}, fail
 	}}
 	env := &Env{Stdin: strings.NewReader("frasa sandi asesor\n"), Stdout: &out, Stderr: &errb, Asesor: deps}
@@ -240,15 +240,15 @@ func TestConsolidatePDFAsksPassphraseLast(t *testing.T) {
 	var out, errb bytes.Buffer
 	var prompts []string
 	noKey := errors.New("belum ada kunci asesor")
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r ConsolidatedPDFRequest) (ConsolidatedPDFResult, error) {
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if r.Periode == 2025 {
-			return ConsolidatedPDFResult{}, noKey // the key check comes first: no passphrase read
+			return assessment.ConsolidatedPDFResult{}, noKey // the key check comes first: no passphrase read
 		}
 		p, err := r.Passphrase()
 		if err != nil {
-			return ConsolidatedPDFResult{}, err
+			return assessment.ConsolidatedPDFResult{}, err
 		}
-		return ConsolidatedPDFResult{Path: r.Out, Fingerprint: string(p), ExcludedRevoked: []string{"DINKES"}}, nil
+		return assessment.ConsolidatedPDFResult{Path: r.Out, Fingerprint: string(p), ExcludedRevoked: []string{"DINKES"}}, nil
 	}}
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: deps, Export: &ExportDeps{ReadPassword: func(prompt string) ([]byte, error) {
 		prompts = append(prompts, prompt)
