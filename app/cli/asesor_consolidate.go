@@ -26,13 +26,6 @@ const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--js
 	"       spbe-mandiri consolidate set --periode P --indicator N --value V [--from-bundle ID] [--note CATATAN] [--by NAMA]   (--value \"\" menghapus penetapan)\n" +
 	"       spbe-mandiri consolidate responsible --periode P --indicator N [--opd KODE1,KODE2]   (tanpa --opd: semua OPD)"
 
-// SettleRequest is `consolidate set`.
-type SettleRequest struct {
-	Periode, Indicator int
-	Value, FromBundle  string
-	Note, By           string
-}
-
 func runConsolidate(env *Env, args []string) int {
 	args, implicit := implicitShow(args)
 	sub, rest, err := withData(args)
@@ -76,8 +69,8 @@ func runConsolidate(env *Env, args []string) int {
 	case "responsible":
 		return runConsolidateResponsible(env, deps, *dataDir, *periode, *indicator, *opd)
 	case "set":
-		return runConsolidateSet(env, deps, *dataDir, SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
-			FromBundle: *from, Note: *note, By: *by})
+		return runConsolidateSet(env, deps, *dataDir, assessment.SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
+			FromBundle: *from, Note: *note, SetBy: *by})
 	}
 	if *pdfOut != "" {
 		return runConsolidatedPDF(env, deps, *dataDir, ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
@@ -132,9 +125,9 @@ func runConsolidateResponsible(env *Env, deps *AsesorDeps, dataDir string, perio
 // runConsolidateSet is `consolidate set`: settles (or, with an empty
 // value, unsettles) the instansi's value of an indicator, under --by or
 // else the operator's name.
-func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req SettleRequest) int {
-	if req.By == "" && deps.Operator != nil {
-		req.By = deps.Operator()
+func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req assessment.SettleRequest) int {
+	if req.SetBy == "" && deps.Operator != nil {
+		req.SetBy = deps.Operator()
 	}
 	if err := deps.Settle(context.Background(), dataDir, req); err != nil {
 		return fail(env, err)

@@ -14,7 +14,7 @@ import (
 
 func TestConsolidateCommands(t *testing.T) {
 	var out, errb bytes.Buffer
-	var settled []SettleRequest
+	var settled []assessment.SettleRequest
 	var resp [][]string
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
 		Consolidate: func(_ context.Context, _ string, p int) (assessment.ConsolidationView, error) {
@@ -22,7 +22,10 @@ func TestConsolidateCommands(t *testing.T) {
 				Score: assessment.Score{Index: big.NewRat(5, 2), Predicate: "Cukup", Answered: 1, Total: 47},
 				Rows:  []assessment.ConsolidationRow{{Indicator: 1, Value: "2.5", Source: "usulan", FromOPD: "BAPPEDA", FromBundle: "b1"}, {Indicator: 2}}}, nil
 		},
-		Settle: func(_ context.Context, _ string, r SettleRequest) error { settled = append(settled, r); return nil },
+		Settle: func(_ context.Context, _ string, r assessment.SettleRequest) error {
+			settled = append(settled, r)
+			return nil
+		},
 		SetResponsible: func(_ context.Context, _ string, p, n int, k []string) error {
 			resp = append(resp, k)
 			return nil
@@ -33,7 +36,7 @@ func TestConsolidateCommands(t *testing.T) {
 		t.Fatalf("no periode: %d", code)
 	}
 	if code := Run(env, []string{"consolidate", "set", "--periode", "2026", "--indicator", "3", "--value", "3,5", "--from-bundle", "b1"}); code != ExitOK ||
-		len(settled) != 1 || settled[0].By != "Budi" || settled[0].FromBundle != "b1" || settled[0].Value != "3,5" {
+		len(settled) != 1 || settled[0].SetBy != "Budi" || settled[0].FromBundle != "b1" || settled[0].Value != "3,5" {
 		t.Fatalf("set: %d %+v", code, settled)
 	}
 	if code := Run(env, []string{"consolidate", "responsible", "--periode", "2026", "--indicator", "3", "--opd", "A, B"}); code != ExitOK ||
@@ -154,7 +157,10 @@ func TestConsolidateRefusesForeignFlags(t *testing.T) {
 			calls = append(calls, "show")
 			return assessment.ConsolidationView{Periode: 2026}, nil
 		},
-		Settle:         func(context.Context, string, SettleRequest) error { calls = append(calls, "set"); return nil },
+		Settle: func(context.Context, string, assessment.SettleRequest) error {
+			calls = append(calls, "set")
+			return nil
+		},
 		SetResponsible: func(context.Context, string, int, int, []string) error { calls = append(calls, "resp"); return nil },
 		Operator:       func() string { return "Budi" },
 	}}

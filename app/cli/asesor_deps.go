@@ -39,7 +39,7 @@ type AsesorDeps struct {
 	// Consolidate computes the instansi's assessment of a periode.
 	Consolidate func(ctx context.Context, dataDir string, periode int) (assessment.ConsolidationView, error)
 	// Settle records the instansi value of an indicator ("" clears it).
-	Settle func(ctx context.Context, dataDir string, req SettleRequest) error
+	Settle func(ctx context.Context, dataDir string, req assessment.SettleRequest) error
 	// SetResponsible sets the OPDs answering an indicator (nil: all).
 	SetResponsible func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error
 	// ExportFeedback signs the feedback on a reviewed bundle with the
