@@ -23,7 +23,7 @@ func asesorDeps() *cli.AsesorDeps {
 		PaperCheck: f.PaperCheck, Accept: f.Accept, Bundles: f.Bundles,
 		ExportFeedback: f.ExportFeedback, ImportFeedback: importFeedback, ShowFeedback: showFeedback,
 		Operator: f.Operator, ReviewerName: f.ReviewerName, SetReviewerName: f.SetReviewerName,
-		ConsolidatedPDF: consolidatedPDFCommand, WriteSheet: writeSheetCommand,
+		ConsolidatedPDF: f.ConsolidatedPDF, WriteSheet: f.WriteSheet,
 	}
 }
 

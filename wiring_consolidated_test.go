@@ -194,7 +194,7 @@ func TestConsolidatePDFCommandWiring(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "konsolidasi.pdf")
 	env := cliEnv()
 	if env.Asesor.ConsolidatedPDF == nil { // until asesorDeps wires it
-		env.Asesor.ConsolidatedPDF = consolidatedPDFCommand
+		env.Asesor.ConsolidatedPDF = asesorFolder.ConsolidatedPDF
 	}
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr, env.Stdin = &stdout, &stderr, strings.NewReader("")

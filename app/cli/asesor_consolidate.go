@@ -73,10 +73,10 @@ func runConsolidate(env *Env, args []string) int {
 			FromBundle: *from, Note: *note, SetBy: *by})
 	}
 	if *pdfOut != "" {
-		return runConsolidatedPDF(env, deps, *dataDir, ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
+		return runConsolidatedPDF(env, deps, *dataDir, assessment.ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
 	}
 	if *xlsxOut != "" {
-		return runSheet(env, deps, *dataDir, SheetRequest{View: SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
+		return runSheet(env, deps, *dataDir, assessment.SheetRequest{View: assessment.SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
 	}
 	c, err := deps.Consolidate(ctx, *dataDir, *periode)
 	if err != nil {

@@ -64,10 +64,10 @@ func TestConsolidateCommands(t *testing.T) {
 // `show`, refuses mixing with --json/--csv, and reports the deps' error.
 func TestConsolidatePDFCommand(t *testing.T) {
 	var out, errb bytes.Buffer
-	var got []ConsolidatedPDFRequest
+	var got []assessment.ConsolidatedPDFRequest
 	var pass []string
 	var fail error
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if dataDir != "/data" {
 			t.Errorf("dataDir %q", dataDir)
 		}
@@ -246,7 +246,7 @@ func TestConsolidatePDFAsksPassphraseLast(t *testing.T) {
 	var out, errb bytes.Buffer
 	var prompts []string
 	noKey := errors.New("belum ada kunci asesor")
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if r.Periode == 2025 {
 			return assessment.ConsolidatedPDFResult{}, noKey // the key check comes first: no passphrase read
 		}

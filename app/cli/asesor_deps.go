@@ -65,10 +65,10 @@ type AsesorDeps struct {
 	// Operator is the default for `keys verify --by` (the OS user name).
 	Operator func() string
 	// ConsolidatedPDF writes the consolidated report of a periode, signed with the assessor's key (asesor_consolidate_deps.go).
-	ConsolidatedPDF func(ctx context.Context, dataDir string, req ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error)
+	ConsolidatedPDF func(ctx context.Context, dataDir string, req assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error)
 	// WriteSheet writes a view as an Excel workbook to req.Out and returns
 	// its number of rows (asesor_sheet.go).
-	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
+	WriteSheet func(ctx context.Context, dataDir string, req assessment.SheetRequest) (rows int, err error)
 }
 
 // StoredBundle is one stored bundle in `bundles --json` (the JSON

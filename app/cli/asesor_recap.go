@@ -35,7 +35,7 @@ func runRecap(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	if *xlsxOut != "" {
-		return runSheet(env, deps, *dataDir, SheetRequest{View: SheetRecap, Out: *xlsxOut, Force: *force})
+		return runSheet(env, deps, *dataDir, assessment.SheetRequest{View: assessment.SheetRecap, Out: *xlsxOut, Force: *force})
 	}
 	rows, err := deps.Recap(context.Background(), *dataDir)
 	if err != nil {

@@ -119,7 +119,7 @@ func runReview(env *Env, args []string) int {
 	}
 	ctx := context.Background()
 	if show {
-		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, SheetRequest{Out: *xlsxOut, Force: *force})
+		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, assessment.SheetRequest{Out: *xlsxOut, Force: *force})
 	}
 	if *status != "diterima" && *status != "revisi" {
 		return fail(env, usagef("%s", reviewUsage))
@@ -161,9 +161,9 @@ func reviewOutputOK(show, asJSON bool, xlsxOut string) bool {
 }
 
 // runReviewShow is `review show`: the sheet as text, JSON or a workbook.
-func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON bool, xlsx SheetRequest) int {
+func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON bool, xlsx assessment.SheetRequest) int {
 	if xlsx.Out != "" {
-		xlsx.View, xlsx.BundleID = SheetReview, bundleID
+		xlsx.View, xlsx.BundleID = assessment.SheetReview, bundleID
 		return runSheet(env, deps, dataDir, xlsx)
 	}
 	b, items, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)

@@ -1,4 +1,4 @@
-package main
+package asesorsvc
 
 import (
 	"context"
@@ -8,25 +8,22 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// errNoAssessorKeyCLI is asesorsvc.ErrNoAssessorKey in the words of the
-// command line.
-var errNoAssessorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
+// ErrNoAssessorKeyCLI is ErrNoAssessorKey in the words of the command
+// line.
+var ErrNoAssessorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
 	"dengan frasa sandinya, saat umpan balik pertama diekspor: `spbe-mandiri feedback export --bundle ID --out FOLDER` " +
 	"untuk bundel yang sudah ditinjau; lalu ulangi `consolidate --pdf`")
 
-// consolidatedPDFCommand is cli.AsesorDeps.ConsolidatedPDF: `consolidate
-// --periode P --pdf FILE`. The assessor key must exist before the
+// ConsolidatedPDF is `consolidate --periode P --pdf FILE`. The assessor key must exist before the
 // passphrase is asked for; it is asked before the workspace is opened, so
 // the workspace is not locked while the assessor types.
-func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.ConsolidatedPDFRequest) (out assessment.ConsolidatedPDFResult, err error) {
+func (f ByFolder) ConsolidatedPDF(ctx context.Context, dataDir string, req assessment.ConsolidatedPDFRequest) (out assessment.ConsolidatedPDFResult, err error) {
 	dir, err := storage.ResolveDataDir(dataDir)
 	if err != nil {
 		return out, err
@@ -38,7 +35,7 @@ func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.Consoli
 		return out, err
 	}
 	if _, err := keys.Open(filepath.Join(dir, asesor.DirName)).Identity(); errors.Is(err, keys.ErrNoKey) {
-		return out, errNoAssessorKeyCLI
+		return out, ErrNoAssessorKeyCLI
 	} else if err != nil {
 		return out, err
 	}
@@ -46,8 +43,8 @@ func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.Consoli
 	if err != nil {
 		return out, err
 	}
-	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		pdf, res, err := asesorsvc.New(w).ConsolidatedPDF(ctx, req.Periode, pass, time.Now())
+	err = f.With(dataDir, func(w *asesor.Workspace) error {
+		pdf, res, err := New(w).ConsolidatedPDF(ctx, req.Periode, pass, time.Now())
 		if err != nil {
 			return err
 		}
@@ -61,21 +58,21 @@ func consolidatedPDFCommand(ctx context.Context, dataDir string, req cli.Consoli
 	return out, err
 }
 
-// writeSheetCommand is cli.AsesorDeps.WriteSheet: `recap --xlsx FILE`,
+// WriteSheet is `recap --xlsx FILE`,
 // `consolidate show --periode P --xlsx FILE`, `review show --bundle ID
 // --xlsx FILE`. The file is written as `consolidate --pdf FILE` writes
 // its file.
-func writeSheetCommand(ctx context.Context, dataDir string, req cli.SheetRequest) (rows int, err error) {
-	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		s := asesorsvc.New(w)
+func (f ByFolder) WriteSheet(ctx context.Context, dataDir string, req assessment.SheetRequest) (rows int, err error) {
+	err = f.With(dataDir, func(w *asesor.Workspace) error {
+		s := New(w)
 		var data []byte
 		var err error
 		switch req.View {
-		case cli.SheetRecap:
+		case assessment.SheetRecap:
 			data, rows, err = s.RecapWorkbook(ctx)
-		case cli.SheetConsolidation:
+		case assessment.SheetConsolidation:
 			data, rows, err = s.ConsolidationWorkbook(ctx, req.Periode)
-		case cli.SheetReview:
+		case assessment.SheetReview:
 			data, rows, err = s.ReviewWorkbook(ctx, req.BundleID)
 		default:
 			err = fmt.Errorf("tampilan %q tidak dikenal", req.View)
