@@ -30,12 +30,12 @@ type AsesorDeps struct {
 	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
 	Recap func(ctx context.Context, dataDir string) ([]assessment.RecapRow, error)
 	// Review records a review decision (append-only; Value "" = none).
-	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
+	Review func(ctx context.Context, dataDir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error)
 	// ReviewSheet returns a bundle's answers beside the current reviews.
 	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error)
 	// ReviewItem records a verdict on one evidence item (append-only);
 	// accepting an item the cascade rejects automatically is refused.
-	ReviewItem func(ctx context.Context, dataDir string, e ItemReviewEntry) (ItemReviewEntry, error)
+	ReviewItem func(ctx context.Context, dataDir string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error)
 	// Consolidate computes the instansi's assessment of a periode.
 	Consolidate func(ctx context.Context, dataDir string, periode int) (assessment.ConsolidationView, error)
 	// Settle records the instansi value of an indicator ("" clears it).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
@@ -26,27 +25,15 @@ const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--val
 	"ALASAN revisi: \"bukti tidak tepat\" (tidak-tepat) | \"belum diunggah\" (belum-diunggah) | \"ditolak otomatis\" (ditolak-otomatis; bukan untuk butir)\n" +
 	"V: nilai 1–5, desimal boleh (1,25); kosong = nilai terhitung dari butir, atau tingkat OPD"
 
-// ReviewEntry is one review decision of the assessor.
-type ReviewEntry struct {
-	BundleID   string    `json:"bundle_id"`
-	Indicator  int       `json:"indicator"`
-	Value      string    `json:"value,omitempty"` // decimal with a point
-	Status     string    `json:"status"`          // diterima | revisi
-	Reason     string    `json:"reason,omitempty"`
-	Note       string    `json:"note,omitempty"`
-	Reviewer   string    `json:"reviewer"`
-	ReviewedAt time.Time `json:"reviewed_at"`
-}
-
 // ReviewSheetRow is one indicator: the OPD's answer beside the review.
 type ReviewSheetRow struct {
-	Indicator     int                    `json:"indicator"`
-	Answered      bool                   `json:"answered"`
-	Level         int                    `json:"level,omitempty"`
-	Justification string                 `json:"justification,omitempty"`
-	Evidence      []tabular.EvidenceJSON `json:"evidence"`
-	Review        *ReviewEntry           `json:"review,omitempty"`
-	Revisions     int                    `json:"revisions"`
+	Indicator     int                     `json:"indicator"`
+	Answered      bool                    `json:"answered"`
+	Level         int                     `json:"level,omitempty"`
+	Justification string                  `json:"justification,omitempty"`
+	Evidence      []tabular.EvidenceJSON  `json:"evidence"`
+	Review        *assessment.ReviewEntry `json:"review,omitempty"`
+	Revisions     int                     `json:"revisions"`
 	// Items are the evidence items judged on the answer (cascade
 	// applied); Computed the value they give; Counted the value the
 	// recap and the consolidation count (the set one, else the computed
@@ -82,7 +69,7 @@ func reviewSheetJSON(b assessment.ReviewBundle, items []assessment.ReviewItem) R
 			row.Answered, row.Level, row.Justification = true, it.Level, it.Justification
 		}
 		if it.Reviewed {
-			row.Review = &ReviewEntry{BundleID: b.BundleID, Indicator: it.Indicator, Value: it.Value, Status: it.Status,
+			row.Review = &assessment.ReviewEntry{BundleID: b.BundleID, Indicator: it.Indicator, Value: it.Value, Status: it.Status,
 				Reason: it.Reason, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: it.ReviewedAt}
 		}
 		out.Rows = append(out.Rows, row)
@@ -128,7 +115,7 @@ func runReview(env *Env, args []string) int {
 		if *value != "" {
 			return fail(env, usagef("--value berlaku untuk indikator, bukan untuk butir\n%s", reviewUsage))
 		}
-		return runReviewItem(env, deps, dataDir, ItemReviewEntry{BundleID: *bundleID, Indicator: *indicator, Code: *item,
+		return runReviewItem(env, deps, dataDir, assessment.ItemReviewEntry{BundleID: *bundleID, Indicator: *indicator, Code: *item,
 			Status: *status, Reason: reviewReason(*reason), Note: *note}, *by, *asJSON)
 	}
 	if *indicator < 1 {
@@ -138,7 +125,7 @@ func runReview(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	e, err := deps.Review(ctx, dataDir, ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
+	e, err := deps.Review(ctx, dataDir, assessment.ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
 		Status: *status, Reason: reviewReason(*reason), Note: *note, Reviewer: reviewer})
 	if err != nil {
 		return fail(env, err)
@@ -147,7 +134,7 @@ func runReview(env *Env, args []string) int {
 }
 
 // printReviewEntry reports a recorded review decision.
-func printReviewEntry(env *Env, e ReviewEntry, asJSON bool) int {
+func printReviewEntry(env *Env, e assessment.ReviewEntry, asJSON bool) int {
 	if asJSON {
 		return writeJSON(env, e)
 	}
@@ -204,7 +191,7 @@ func reviewerName(ctx context.Context, deps *AsesorDeps, dataDir, given string) 
 	return "", nil
 }
 
-func reviewStatusText(e *ReviewEntry) string {
+func reviewStatusText(e *assessment.ReviewEntry) string {
 	if e == nil {
 		return "belum ditelaah"
 	}

@@ -4,24 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
-
-// ItemReviewEntry is one verdict on one evidence item (`review --item`).
-type ItemReviewEntry struct {
-	BundleID  string `json:"bundle_id"`
-	Indicator int    `json:"indicator"`
-	Code      string `json:"item"`
-	Status    string `json:"status"` // diterima | revisi
-	Reason    string `json:"reason,omitempty"`
-	Note      string `json:"note,omitempty"`
-	// Computed is the indicator value the items give after the verdict.
-	Computed   string    `json:"computed_value,omitempty"`
-	Reviewer   string    `json:"reviewer"`
-	ReviewedAt time.Time `json:"reviewed_at"`
-}
 
 // ReviewSheetItem is one evidence item of a review sheet row.
 type ReviewSheetItem struct {
@@ -74,7 +59,7 @@ func reviewReason(s string) string {
 
 // runReviewItem is `review --item CODE --status …`: the indicator follows
 // from the code when --indicator is not given.
-func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e ItemReviewEntry, by string, asJSON bool) int {
+func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e assessment.ItemReviewEntry, by string, asJSON bool) int {
 	if deps.ReviewItem == nil {
 		return fail(env, fmt.Errorf("telaah per butir tidak tersedia di lingkungan ini"))
 	}

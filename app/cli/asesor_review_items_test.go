@@ -15,10 +15,10 @@ import (
 // the cascade's refusal reaches the assessor; --value stays an indicator
 // flag; `review show` lists the items.
 func TestReviewItemCommand(t *testing.T) {
-	var got []ItemReviewEntry
+	var got []assessment.ItemReviewEntry
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		ReviewItem: func(_ context.Context, _ string, e ItemReviewEntry) (ItemReviewEntry, error) {
+		ReviewItem: func(_ context.Context, _ string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error) {
 			got = append(got, e)
 			if e.Code == "I4-L3-01" && e.Status == "diterima" {
 				return e, errors.New("butir I4-L3-01 tidak dapat diterima selama tingkat 2 ditolak")

@@ -10,10 +10,10 @@ import (
 )
 
 func TestReviewCommands(t *testing.T) {
-	var got []ReviewEntry
+	var got []assessment.ReviewEntry
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Review: func(_ context.Context, dir string, e ReviewEntry) (ReviewEntry, error) {
+		Review: func(_ context.Context, dir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error) {
 			got = append(got, e)
 			e.BundleID = "01968f2a-5b3c-7d4e-8f90-000000000001"
 			return e, nil

@@ -112,20 +112,6 @@ func (a *Service) reviewer(ctx context.Context, given string) (string, error) {
 	return by, err
 }
 
-func (a *Service) SaveReview(ctx context.Context, d assessment.ReviewDecision) error {
-	by, err := a.reviewer(ctx, d.Reviewer)
-	if err != nil {
-		return err
-	}
-	// The same check as `review`: an indicator of the bundle's catalog.
-	if err := a.w.CheckReviewIndicator(ctx, d.BundleID, d.Indicator); err != nil {
-		return err
-	}
-	_, err = a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
-		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
-	return err
-}
-
 // OpenBlob copies the blob into a fresh temporary folder under the name
 // assessment/viewer gives it (the OPD's name, with ".bin" added unless it
 // is a document type), so the system viewer picks the right program and
@@ -160,17 +146,6 @@ func (a *Service) Settle(ctx context.Context, r assessment.SettleRequest) error 
 
 func (a *Service) SetResponsible(ctx context.Context, periode, indicator int, opdKodes []string) error {
 	return a.w.SetResponsible(ctx, periode, indicator, opdKodes)
-}
-
-// SaveItemReview records an item verdict in the name of the reviewer.
-func (a *Service) SaveItemReview(ctx context.Context, d assessment.ItemDecision) error {
-	by, err := a.reviewer(ctx, d.Reviewer)
-	if err != nil {
-		return err
-	}
-	_, err = a.w.ReviewItem(ctx, asesor.ItemReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Code: d.Code,
-		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
-	return err
 }
 
 // PaperCheck checks a printed report's QR text against the stored bundles.
