@@ -160,7 +160,17 @@ func TestAssessorRoundTrip(t *testing.T) {
 	}
 
 	// Consolidation: the proposal is the highest accepted value (DINKES's level 3, not DISKOMINFO's 4 under revisi).
-	var cons cli.Consolidation
+	// Decoded with the keys of the CLI's JSON contract.
+	var cons struct {
+		Index     string `json:"index"`
+		Predicate string `json:"predicate"`
+		Rows      []struct {
+			Value    string            `json:"value"`
+			FromOPD  string            `json:"from_opd"`
+			Source   string            `json:"source"`
+			Evidence []json.RawMessage `json:"evidence"`
+		} `json:"indicators"`
+	}
 	json.Unmarshal([]byte(mustCLI(t, "consolidate", "show", "--data", asesorData, "--periode", "2026", "--json")), &cons)
 	if cons.Rows[0].Value != "3" || cons.Rows[0].FromOPD != "DINKES" || cons.Rows[0].Source != "usulan" || cons.Index == "" || cons.Predicate == "" {
 		t.Fatalf("consolidation: %+v %+v", cons, cons.Rows[0])

@@ -1,17 +1,10 @@
 package main
 
 import (
-	"context"
-	"os"
-	"path/filepath"
-	"strings"
-
 	"github.com/spbe-mandiri/spbe-mandiri/app"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/viewer"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 )
 
 // openAsesorGUI opens the assessor workspace <dataDir>/asesor for the GUI
@@ -21,176 +14,22 @@ func openAsesorGUI(dataDir string) (app.AsesorWorkspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := asesor.Open(filepath.Join(dataDir, asesor.DirName), asesor.WithLibrary(lib))
+	s, err := asesorsvc.Open(dataDir, lib)
 	if err != nil {
 		return nil, err
 	}
-	return &asesorGUI{w: w, lib: lib}, nil
+	return &asesorGUI{Service: s, w: s.Workspace()}, nil
 }
 
 // hasAsesorGUI reports whether dataDir holds an assessor's workspace
 // database (app.Deps.HasAsesor).
-func hasAsesorGUI(dataDir string) bool {
-	fi, err := os.Stat(filepath.Join(dataDir, asesor.DirName, asesor.DBFileName))
-	return err == nil && fi.Mode().IsRegular()
-}
+func hasAsesorGUI(dataDir string) bool { return asesorsvc.Has(dataDir) }
 
-// asesorGUI adapts storage/asesor.Workspace to app.AsesorWorkspace.
+// asesorGUI is the assessor service (storage/asesorsvc) plus the instansi
+// portal package, still wired here (wiring_portal_instansi.go).
 type asesorGUI struct {
-	w   *asesor.Workspace
-	lib *assessment.Library // the installed catalogs, for the review screen's texts
+	*asesorsvc.Service
+	w *asesor.Workspace
 }
-
-func (a *asesorGUI) Import(ctx context.Context, paths []string, progress func(done, total int)) ([]intake.Outcome, error) {
-	return a.w.Import(ctx, paths, progress)
-}
-
-func (a *asesorGUI) Keys(ctx context.Context) ([]assessment.RegisteredKey, error) {
-	return a.w.Keys(ctx)
-}
-
-func (a *asesorGUI) AddKey(ctx context.Context, file string) (assessment.RegisteredKey, error) {
-	k, _, err := a.w.AddKeyFile(ctx, file, "")
-	return k, err
-}
-
-func (a *asesorGUI) VerifyKey(ctx context.Context, keyID, how, by string) error {
-	_, err := a.w.VerifyKey(ctx, keyID, by, how)
-	return err
-}
-
-func (a *asesorGUI) RevokeKey(ctx context.Context, keyID string) error {
-	_, err := a.w.RevokeKey(ctx, keyID)
-	return err
-}
-
-func (a *asesorGUI) Recap(ctx context.Context) ([]assessment.RecapRow, error) { return a.w.Recap(ctx) }
-
-func guiBundle(b asesor.BundleInfo) assessment.ReviewBundle {
-	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
-		Sequence: b.Sequence, Status: b.Status, ReportSHA256: b.ReportSHA256, CreatedAt: b.CreatedAt, Imported: b.ImportedAt,
-		Index: b.Index, Predicate: b.Predicate, KeyStatus: assessment.KeyStatus(b.KeyStatus)}
-}
-
-// AcceptBundle settles a konflik in the name of the workspace profile's
-// assessor.
-func (a *asesorGUI) AcceptBundle(ctx context.Context, bundleID string) error {
-	_, err := a.w.AcceptBundle(ctx, bundleID, a.decider(ctx, ""))
-	return err
-}
-
-func (a *asesorGUI) Bundles(ctx context.Context) ([]assessment.ReviewBundle, error) {
-	list, err := a.w.Bundles(ctx)
-	out := make([]assessment.ReviewBundle, 0, len(list))
-	for _, b := range list {
-		out = append(out, guiBundle(b))
-	}
-	return out, err
-}
-
-func (a *asesorGUI) ReviewSheet(ctx context.Context, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
-	b, rows, err := a.w.ReviewSheet(ctx, bundleID)
-	if err != nil {
-		return assessment.ReviewBundle{}, nil, err
-	}
-	out := make([]assessment.ReviewItem, 0, len(rows))
-	for _, r := range rows {
-		it := assessment.ReviewItem{Indicator: r.Indicator, Revisions: r.Revisions}
-		if r.Answer != nil {
-			it.Answered, it.Level, it.Justification = true, r.Answer.Level, r.Answer.Justification
-			it.External = r.Answer.External
-			for _, e := range r.Answer.Evidence {
-				it.Evidence = append(it.Evidence, assessment.ReviewEvidence{SHA256: e.SHA256, Name: e.OriginalName,
-					Level: e.Level, Note: e.Note, Items: e.Items})
-			}
-		}
-		if r.Review != nil {
-			it.Reviewed, it.Value, it.Status = true, r.Review.Value, string(r.Review.Status)
-			it.Reason, it.Note = r.Review.Reason, r.Review.Note
-		}
-		it.Items, it.Computed = guiItems(r)
-		out = append(out, it)
-	}
-	gb := guiBundle(b)
-	gb.Catalog = a.catalogOf(b.Catalog)
-	return gb, out, nil
-}
-
-// catalogOf is the installed catalog a bundle was answered on, nil when
-// this installation does not hold exactly that one (import refuses such
-// bundles today; older workspaces may still hold some).
-func (a *asesorGUI) catalogOf(ref asesor.CatalogRef) *assessment.Catalog {
-	if a.lib == nil {
-		return nil
-	}
-	c, err := a.lib.Pinned(ref.ID, ref.Version, ref.SHA256)
-	if err != nil {
-		return nil
-	}
-	return c
-}
-
-// decider is who settles a konflik or an instansi value: as reviewer,
-// but these internal records keep the OS user as a last resort rather
-// than refusing.
-func (a *asesorGUI) decider(ctx context.Context, given string) string {
-	if by, err := a.reviewer(ctx, given); err == nil {
-		return by
-	}
-	return operatorName()
-}
-
-func (a *asesorGUI) ReviewerName(ctx context.Context) (string, error) { return a.w.ReviewerName(ctx) }
-
-func (a *asesorGUI) SetReviewerName(ctx context.Context, name string) error {
-	return a.w.SetReviewerName(ctx, name)
-}
-
-// reviewer is the name a decision is recorded under: the one given, else
-// the workspace profile's. Never the OS user: the Tim Asesor's laptop runs
-// as one account, and the OPD reads this name in its feedback.
-func (a *asesorGUI) reviewer(ctx context.Context, given string) (string, error) {
-	if by := strings.TrimSpace(given); by != "" {
-		return by, nil
-	}
-	by, err := a.w.ReviewerName(ctx)
-	if err == nil && by == "" {
-		err = &asesor.InputError{Msg: "nama asesor belum diisi: isi dulu nama Anda di profil ruang kerja asesor"}
-	}
-	return by, err
-}
-
-func (a *asesorGUI) SaveReview(ctx context.Context, d assessment.ReviewDecision) error {
-	by, err := a.reviewer(ctx, d.Reviewer)
-	if err != nil {
-		return err
-	}
-	// The same check as `review`: an indicator of the bundle's catalog.
-	if err := a.w.CheckReviewIndicator(ctx, d.BundleID, d.Indicator); err != nil {
-		return err
-	}
-	_, err = a.w.Review(ctx, asesor.ReviewInput{BundleID: d.BundleID, Indicator: d.Indicator, Value: d.Value,
-		Status: asesor.ReviewStatus(d.Status), Reason: d.Reason, Note: d.Note, Reviewer: by})
-	return err
-}
-
-// OpenBlob copies the blob into a fresh temporary folder under the name
-// assessment/viewer gives it (the OPD's name, with ".bin" added unless it
-// is a document type), so the system viewer picks the right program and
-// runs nothing an OPD sent.
-func (a *asesorGUI) OpenBlob(_ context.Context, sum, name string) (string, error) {
-	src, err := a.w.OpenBlob(sum)
-	if err != nil {
-		return "", err
-	}
-	defer src.Close()
-	dir, err := os.MkdirTemp("", "spbe-asesor-")
-	if err != nil {
-		return "", err
-	}
-	return viewer.Copy(dir, viewer.Name(sum, name), src)
-}
-
-func (a *asesorGUI) Close() error { return a.w.Close() }
 
 var _ app.AsesorWorkspace = (*asesorGUI)(nil)

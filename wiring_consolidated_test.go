@@ -14,6 +14,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -107,7 +108,7 @@ func TestExportConsolidation(t *testing.T) {
 	pass := []byte("frasa sandi asesor yang panjang")
 	at := time.Date(2026, 6, 1, 10, 30, 0, 0, time.FixedZone("WITA", 8*3600))
 
-	if _, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportPDF, dest, pass, at); !errors.Is(err, errNoAssessorKey) {
+	if _, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportPDF, dest, pass, at); !errors.Is(err, asesorsvc.ErrNoAssessorKey) {
 		t.Fatalf("PDF without an assessor key: %v", err)
 	}
 	key, err := keys.Open(a.w.Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
@@ -131,7 +132,7 @@ func TestExportConsolidation(t *testing.T) {
 	// Batal in the GUI cancels the context: nothing is written.
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := exportConsolidation(cancelled, a.w, 2025, assessment.ExportCSV, dest, pass, at); !errors.Is(err, context.Canceled) {
+	if _, err := a.ExportConsolidationAt(cancelled, 2025, assessment.ExportCSV, dest, pass, at); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled export: %v", err)
 	}
 	if files, _ := filepath.Glob(filepath.Join(dest, "*")); len(files) != 0 {
@@ -140,7 +141,7 @@ func TestExportConsolidation(t *testing.T) {
 
 	paths := map[assessment.ExportFormat]string{}
 	for _, f := range []assessment.ExportFormat{assessment.ExportXLSX, assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
-		p, err := exportConsolidation(ctx, a.w, 2025, f, dest, pass, at)
+		p, err := a.ExportConsolidationAt(ctx, 2025, f, dest, pass, at)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -153,7 +154,7 @@ func TestExportConsolidation(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 	pdf := readFile(t, paths[assessment.ExportPDF])
-	again, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportPDF, t.TempDir(), pass, at)
+	again, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportPDF, t.TempDir(), pass, at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +194,7 @@ func TestConsolidatePDFCommandWiring(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "konsolidasi.pdf")
 	env := cliEnv()
 	if env.Asesor.ConsolidatedPDF == nil { // until asesorDeps wires it
-		env.Asesor.ConsolidatedPDF = consolidatedPDFCommand
+		env.Asesor.ConsolidatedPDF = asesorFolder.ConsolidatedPDF
 	}
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr, env.Stdin = &stdout, &stderr, strings.NewReader("")
@@ -275,8 +276,8 @@ func TestConsolidatePDFNoKeyNoPrompt(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a refused export left a file: %v", err)
 	}
-	if strings.Contains(errNoAssessorKey.Error(), "layar Umpan balik") || !strings.Contains(errNoAssessorKey.Error(), "Tinjau") {
-		t.Errorf("GUI message names a screen that does not exist: %v", errNoAssessorKey)
+	if strings.Contains(asesorsvc.ErrNoAssessorKey.Error(), "layar Umpan balik") || !strings.Contains(asesorsvc.ErrNoAssessorKey.Error(), "Tinjau") {
+		t.Errorf("GUI message names a screen that does not exist: %v", asesorsvc.ErrNoAssessorKey)
 	}
 }
 
@@ -321,7 +322,7 @@ func TestConsolidationExcludesRevokedKey(t *testing.T) {
 	dest := t.TempDir()
 	at := time.Date(2026, 6, 1, 10, 30, 0, 0, time.UTC)
 	for _, f := range []assessment.ExportFormat{assessment.ExportXLSX, assessment.ExportCSV, assessment.ExportJSON, assessment.ExportPDF} {
-		if _, err := exportConsolidation(ctx, a.w, 2025, f, dest, pass, at); err != nil {
+		if _, err := a.ExportConsolidationAt(ctx, 2025, f, dest, pass, at); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 	}
@@ -348,31 +349,5 @@ func TestConsolidationExcludesRevokedKey(t *testing.T) {
 	}
 	if strings.Contains(flat, "DINKES: tingkat") {
 		t.Error("the PDF still lists DINKES as a candidate")
-	}
-}
-
-// TestConsolidatedOPDs: the letterhead takes the name most counted OPDs
-// gave (ties: the lowest code's), lists every variant when they differ,
-// ignores a revoked key's bundle for the name, and marks it excluded.
-func TestConsolidatedOPDs(t *testing.T) {
-	recap := []assessment.RecapRow{
-		{OPDKode: "A", Instansi: "Pemkab Sigi", Periode: 2025, Conflicts: 1},
-		{OPDKode: "B", Instansi: "Pemerintah Kabupaten Sigi", Periode: 2025},
-		{OPDKode: "C", Instansi: "Pemerintah Kabupaten Sigi", Periode: 2025},
-		{OPDKode: "D", Instansi: "Pemkab Sigi", Periode: 2025},
-		{OPDKode: "E", Instansi: "Kabupaten Palsu", Periode: 2025},
-		{OPDKode: "F", Instansi: "Lain", Periode: 2024},
-	}
-	opds, name, variants := consolidatedOPDs(recap, 2025, []string{"E"})
-	if len(opds) != 5 || !opds[4].Excluded || opds[0].Excluded || opds[0].Conflicts != 1 {
-		t.Fatalf("opds %+v", opds)
-	}
-	if name != "Pemkab Sigi" || len(variants) != 2 || variants[0].Name != "Pemkab Sigi" || strings.Join(variants[0].OPDs, ",") != "A,D" ||
-		strings.Join(variants[1].OPDs, ",") != "B,C" {
-		t.Errorf("name %q, variants %+v", name, variants)
-	}
-	_, name, variants = consolidatedOPDs(recap[1:3], 2025, nil)
-	if name != "Pemerintah Kabupaten Sigi" || variants != nil {
-		t.Errorf("agreeing OPDs: %q %+v", name, variants)
 	}
 }

@@ -4,21 +4,8 @@ import (
 	"context"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
-
-// exportFeedback is `feedback export`: it opens the workspace of dataDir
-// and signs the feedback (Workspace.SignFeedback), as the GUI does on its open
-// workspace.
-func exportFeedback(ctx context.Context, dataDir string, req assessment.FeedbackExportRequest) (out assessment.FeedbackExported, err error) {
-	err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-		out, err = w.SignFeedback(ctx, req)
-		return err
-	})
-	return out, err
-}
 
 // withOPDStore opens the OPD data folder dataDir ("" = default).
 func withOPDStore(dataDir string, fn func(*storage.DB) error) error {

@@ -125,15 +125,15 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatalf("export %+v", exp)
 	}
 	key, exists, err := w.AssessorKey(ctx)
-	if err != nil || !exists || key != exp.Key {
-		t.Fatalf("assessor key %+v %v %v, export used %+v", key, exists, err, exp.Key)
+	if err != nil || !exists || key != (assessment.AssessorKeyInfo{KeyID: exp.KeyID, Fingerprint: exp.Fingerprint}) {
+		t.Fatalf("assessor key %+v %v %v, export used %+v", key, exists, err, exp)
 	}
 	if _, err := w.ExportFeedback(ctx, dinkes.bundleID, back, "Tim Asesor Sigi", []byte("salah salah salah")); err == nil ||
 		!strings.Contains(err.Error(), "frasa sandi salah") {
 		t.Fatalf("wrong passphrase: %v", err)
 	}
 	expDinkes, err := w.ExportFeedback(ctx, dinkes.bundleID, back, "", pass)
-	if err != nil || expDinkes.KeyCreated || expDinkes.Key != exp.Key {
+	if err != nil || expDinkes.KeyCreated || expDinkes.KeyID != exp.KeyID || expDinkes.Fingerprint != exp.Fingerprint {
 		t.Fatalf("second export %+v %v", expDinkes, err)
 	}
 	if err := w.Close(); err != nil {
@@ -150,7 +150,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Trusted || p.KeyFile != exp.PublicKeyPath || p.Fingerprint != exp.Key.Fingerprint || !p.Verified ||
+	if p.Trusted || p.KeyFile != exp.PublicKeyPath || p.Fingerprint != exp.Fingerprint || !p.Verified ||
 		p.Assessor != "Tim Asesor Sigi" || p.OPDKode != "DISKOMINFO" || p.Items != 2 {
 		t.Fatalf("preview %+v", p)
 	}
@@ -188,10 +188,10 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 
 	// The CLI on the same store: list and withdraw the trust.
 	out := mustCLI(t, "feedback", "keys", "--data", kominfo.data)
-	if !strings.Contains(out, exp.Key.KeyID[:16]) || !strings.Contains(out, exp.Key.Fingerprint) || !strings.Contains(out, storage.AssessorPublicKeyName) {
+	if !strings.Contains(out, exp.KeyID[:16]) || !strings.Contains(out, exp.Fingerprint) || !strings.Contains(out, storage.AssessorPublicKeyName) {
 		t.Fatalf("feedback keys: %s", out)
 	}
-	mustCLI(t, "feedback", "untrust", exp.Key.KeyID[:12], "--data", kominfo.data)
+	mustCLI(t, "feedback", "untrust", exp.KeyID[:12], "--data", kominfo.data)
 	if out := mustCLI(t, "feedback", "show", "--data", kominfo.data, "--assessment", kominfo.assessment); !strings.Contains(out, "belum ditandatangani") {
 		t.Fatalf("imported feedback gone after untrust: %s", out)
 	}
@@ -211,10 +211,10 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	mustCLI(t, "key", "backup", "--asesor", backup, "--data", asesorData, "--passphrase-file", passFile)
 	fresh := t.TempDir()
 	mustCLI(t, "key", "restore", "--asesor", backup, "--data", fresh, "--passphrase-file", passFile)
-	if out := mustCLI(t, "key", "show", "--asesor", "--data", fresh); !strings.Contains(out, exp.Key.Fingerprint) {
+	if out := mustCLI(t, "key", "show", "--asesor", "--data", fresh); !strings.Contains(out, exp.Fingerprint) {
 		t.Fatalf("restored assessor key: %s", out)
 	}
-	if out := mustCLI(t, "key", "show", "--data", fresh); strings.Contains(out, exp.Key.Fingerprint) {
+	if out := mustCLI(t, "key", "show", "--data", fresh); strings.Contains(out, exp.Fingerprint) {
 		t.Fatalf("the assessor key was restored as the OPD key: %s", out)
 	}
 }
@@ -246,7 +246,7 @@ func tamperFeedback(t *testing.T, path string) string {
 // (indicator in1 accepted) and whose signed feedback lies in back.
 type fbFixture struct {
 	opd  *opdInstall
-	exp  assessment.FeedbackExport
+	exp  assessment.FeedbackExported
 	back string
 	in1  int
 	usb  string // the OPD's exported bundle
@@ -353,7 +353,7 @@ func TestFeedbackTrustBoundToPreview(t *testing.T) {
 	db := openOPD(t, f.opd)
 	inbox := feedbackInboxFor(db)
 	p, err := inbox.Preview(ctx, f.exp.Path, "")
-	if err != nil || p.Trusted || p.Fingerprint != f.exp.Key.Fingerprint || p.SHA256 == "" {
+	if err != nil || p.Trusted || p.Fingerprint != f.exp.Fingerprint || p.SHA256 == "" {
 		t.Fatalf("preview %+v %v", p, err)
 	}
 	realData, _ := os.ReadFile(f.exp.Path)
@@ -402,12 +402,12 @@ func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
 	if _, err := inbox.Import(ctx, first, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.UntrustAssessor(ctx, f.exp.Key.KeyID); err != nil {
+	if _, err := db.UntrustAssessor(ctx, f.exp.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	again, err := inbox.Preview(ctx, f.exp.Path, "")
 	if err != nil || !again.Withdrawn || again.WithdrawnAt.IsZero() || again.Trusted || again.KeyFile != "" ||
-		again.Fingerprint != f.exp.Key.Fingerprint {
+		again.Fingerprint != f.exp.Fingerprint {
 		t.Fatalf("preview of a withdrawn key %+v %v", again, err)
 	}
 	// even with a key file, "Ya" does not trust a withdrawn key again
@@ -432,10 +432,10 @@ func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
 		t.Fatalf("CLI without key file: exit %d %s", code, e)
 	}
 	out := mustCLI(t, append(args, "--retrust")...)
-	if !strings.Contains(out, "Kunci asesor dipercaya lagi: sidik jari "+f.exp.Key.Fingerprint) {
+	if !strings.Contains(out, "Kunci asesor dipercaya lagi: sidik jari "+f.exp.Fingerprint) {
 		t.Fatalf("retrust: %s", out)
 	}
-	if out := mustCLI(t, "feedback", "keys", "--data", f.opd.data); !strings.Contains(out, f.exp.Key.KeyID[:16]) {
+	if out := mustCLI(t, "feedback", "keys", "--data", f.opd.data); !strings.Contains(out, f.exp.KeyID[:16]) {
 		t.Fatalf("keys after retrust: %s", out)
 	}
 }
@@ -483,13 +483,13 @@ func TestFeedbackWithdrawnForgeryDoesNotWin(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := inbox.Notes(ctx, f.opd.assessment)
-	if err != nil || n.Fingerprint != f.exp.Key.Fingerprint || n.Items[f.in1].Note != "asli" {
+	if err != nil || n.Fingerprint != f.exp.Fingerprint || n.Items[f.in1].Note != "asli" {
 		t.Fatalf("notes %+v %v, want the real assessor's", n, err)
 	}
 	db.Close()
 	out := mustCLI(t, "feedback", "show", "--assessment", f.opd.assessment, "--data", f.opd.data)
 	parts := strings.SplitN(out, "\n\n", 2)
-	if len(parts) != 2 || !strings.Contains(parts[0], f.exp.Key.Fingerprint) || strings.Contains(parts[0], "DICABUT") ||
+	if len(parts) != 2 || !strings.Contains(parts[0], f.exp.Fingerprint) || strings.Contains(parts[0], "DICABUT") ||
 		!strings.Contains(parts[1], evil.Fingerprint) || !strings.Contains(parts[1], "KUNCI DICABUT") {
 		t.Fatalf("feedback show:\n%s", out)
 	}
@@ -511,7 +511,7 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 	if err != nil || p.KeyFile != "" || p.Verified || p.Trusted {
 		t.Fatalf("preview with another key beside: %+v %v", p, err)
 	}
-	own := filepath.Join(f.back, asesor.AssessorKeyFileName(f.exp.Key.KeyID))
+	own := filepath.Join(f.back, asesor.AssessorKeyFileName(f.exp.KeyID))
 	os.WriteFile(own, realKey, 0o644)
 	if p, err := inbox.Preview(ctx, f.exp.Path, ""); err != nil || p.KeyFile != own || !p.Verified {
 		t.Fatalf("preview with the signer's own key file beside: %+v %v", p, err)
@@ -524,17 +524,17 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 
 	// the assessor exports to a folder whose KUNCI_ASESOR.json is another
 	// assessor's: that file stays, the key goes beside it
-	if dest, err := asesor.PublicKeyDest(f.back, f.exp.Key.KeyID); err != nil || dest != own {
+	if dest, err := asesor.PublicKeyDest(f.back, f.exp.KeyID); err != nil || dest != own {
 		t.Fatalf("destination %q %v", dest, err)
 	}
 	os.WriteFile(own, other, 0o644)
-	if _, err := asesor.PublicKeyDest(f.back, f.exp.Key.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
+	if _, err := asesor.PublicKeyDest(f.back, f.exp.KeyID); err == nil || !strings.Contains(err.Error(), "tidak ditimpa") {
 		t.Fatalf("both names taken by another key: %v", err)
 	}
 	if got, _ := os.ReadFile(f.exp.PublicKeyPath); string(got) != string(other) {
 		t.Fatal("the other key file was changed")
 	}
-	if dest, err := asesor.PublicKeyDest(t.TempDir(), f.exp.Key.KeyID); err != nil || filepath.Base(dest) != storage.AssessorPublicKeyName {
+	if dest, err := asesor.PublicKeyDest(t.TempDir(), f.exp.KeyID); err != nil || filepath.Base(dest) != storage.AssessorPublicKeyName {
 		t.Fatalf("empty folder: %q %v", dest, err)
 	}
 }
@@ -567,7 +567,7 @@ func TestFeedbackClaimedFingerprintRefused(t *testing.T) {
 	m := readManifest(t, f.exp.Path)
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	id := keys.IdentityOf(pub, time.Now())
-	m.Assessor.KeyID, m.Assessor.Fingerprint = id.KeyID, f.exp.Key.Fingerprint
+	m.Assessor.KeyID, m.Assessor.Fingerprint = id.KeyID, f.exp.Fingerprint
 	payload, _ := json.Marshal(m)
 	env := feedback.Envelope{PayloadType: feedback.PayloadType, Payload: base64.StdEncoding.EncodeToString(payload),
 		Signatures: []bundle.Signature{{KeyID: id.KeyID, Sig: base64.StdEncoding.EncodeToString(ed25519.Sign(priv, bundle.PAE(feedback.PayloadType, payload)))}}}
@@ -581,7 +581,7 @@ func TestFeedbackClaimedFingerprintRefused(t *testing.T) {
 		t.Fatalf("import: exit %d %s %s", code, out, e)
 	}
 	show := mustCLI(t, "feedback", "show", "--assessment", f.opd.assessment, "--data", f.opd.data)
-	if strings.Contains(out+show, f.exp.Key.Fingerprint) {
+	if strings.Contains(out+show, f.exp.Fingerprint) {
 		t.Fatalf("the claimed fingerprint is shown:\n%s\n%s", out, show)
 	}
 	if out := mustCLI(t, "feedback", "keys", "--data", f.opd.data); strings.Contains(out, id.KeyID[:16]) {
@@ -626,7 +626,7 @@ func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
 	// Another laptop's key files hold both names in f.back, beside its
 	// feedback on the same bundle: this export is refused and writes nothing.
 	other, _ := os.ReadFile(f.exp.PublicKeyPath)
-	os.WriteFile(filepath.Join(f.back, asesor.AssessorKeyFileName(exp.Key.KeyID)), other, 0o644)
+	os.WriteFile(filepath.Join(f.back, asesor.AssessorKeyFileName(exp.KeyID)), other, 0o644)
 	before, _ := os.ReadFile(f.exp.Path)
 	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, f.back, "Tim Asesor Kedua", pass); err == nil ||
 		!strings.Contains(err.Error(), "tidak ditimpa") {

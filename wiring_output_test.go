@@ -72,12 +72,12 @@ func TestConsolidationExportKeepsEarlierFile(t *testing.T) {
 	data := t.TempDir()
 	a := consolidationWorkspace(t, data)
 	dest := t.TempDir()
-	first, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportCSV, dest, nil, time.Now())
+	first, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportCSV, dest, nil, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(first, []byte("catatan asesor di berkas lama"), 0o644)
-	second, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportCSV, dest, nil, time.Now())
+	second, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportCSV, dest, nil, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestConsolidationExportKeepsEarlierFile(t *testing.T) {
 		t.Fatalf("second export %s replaced or misnamed the first", second)
 	}
 	for _, dir := range []string{data, a.w.Dir()} {
-		if _, err := exportConsolidation(ctx, a.w, 2025, assessment.ExportCSV, dir, nil, time.Now()); !isDataFolderRefusal(err) {
+		if _, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportCSV, dir, nil, time.Now()); !isDataFolderRefusal(err) {
 			t.Errorf("export into %s: %v", dir, err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/portal"
 )
 
@@ -49,7 +50,7 @@ func instansiPortalPackage(ctx context.Context, w *asesor.Workspace, req cli.Por
 // planInstansiPortal reads the consolidation of a periode with, per
 // indicator, the OPD answer its value came from, and lays out the package.
 func planInstansiPortal(ctx context.Context, w *asesor.Workspace, periode int) (assessment.PortalPackage, error) {
-	cat, err := periodeCatalog(ctx, w, periode)
+	cat, err := w.PeriodeCatalog(ctx, periode)
 	if err != nil {
 		return assessment.PortalPackage{}, err
 	}
@@ -61,7 +62,7 @@ func planInstansiPortal(ctx context.Context, w *asesor.Workspace, periode int) (
 	if err != nil {
 		return assessment.PortalPackage{}, err
 	}
-	_, instansi, _ := consolidatedOPDs(recap, periode, c.ExcludedRevoked)
+	_, instansi, _ := asesorsvc.ConsolidatedOPDs(recap, periode, c.ExcludedRevoked)
 	in := assessment.InstansiPortal{Catalog: cat, Periode: periode, Instansi: instansi}
 	answers := map[string]map[int]asesor.Answer{} // bundle → indicator → answer
 	for _, r := range c.Rows {

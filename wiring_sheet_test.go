@@ -192,11 +192,3 @@ func TestAsesorGUIExportsXLSX(t *testing.T) {
 		t.Error("an export without a folder succeeded")
 	}
 }
-
-func TestFileSafe(t *testing.T) {
-	for in, want := range map[string]string{"DISKOMINFO": "DISKOMINFO", "../x": "___x", "": "OPD", "a b": "a_b"} {
-		if got := fileSafe(in); got != want {
-			t.Errorf("fileSafe(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

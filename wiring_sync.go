@@ -13,6 +13,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsync"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -97,7 +98,7 @@ func syncAsesorDeps() *cli.SyncAsesorDeps {
 }
 
 func timAsesor(w *asesor.Workspace, cfg cli.SyncConfig, pass []byte) (syncclient.Asesor, error) {
-	key, err := unlockAssessorKey(w, pass)
+	key, err := asesorsvc.UnlockAssessorKey(w, pass)
 	if err != nil {
 		return syncclient.Asesor{}, err
 	}

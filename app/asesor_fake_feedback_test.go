@@ -36,7 +36,7 @@ func (f *fakeAsesorFeedback) AssessorKey(context.Context) (assessment.AssessorKe
 	return *f.fbKey, true, nil
 }
 
-func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, name string, pass []byte) (assessment.FeedbackExport, error) {
+func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, name string, pass []byte) (assessment.FeedbackExported, error) {
 	f.fbMu.Lock()
 	defer f.fbMu.Unlock()
 	f.fbExports = append(f.fbExports, feedbackCall{bundleID, dir, name, string(pass)})
@@ -45,11 +45,11 @@ func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, na
 		f.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12", Fingerprint: fakeAssessorFP}
 		f.fbPass, created = string(pass), true
 	} else if string(pass) != f.fbPass {
-		return assessment.FeedbackExport{}, assessment.ErrWrongPassphrase
+		return assessment.FeedbackExported{}, assessment.ErrWrongPassphrase
 	}
-	return assessment.FeedbackExport{Path: filepath.Join(dir, "SPBE_DINKES_2026_1_UMPAN.spbe-umpan"),
+	return assessment.FeedbackExported{Path: filepath.Join(dir, "SPBE_DINKES_2026_1_UMPAN.spbe-umpan"),
 		PublicKeyPath: filepath.Join(dir, "KUNCI_ASESOR.json"), OPDKode: "DINKES", Periode: 2026, Sequence: 1, Items: 2,
-		Key: *f.fbKey, KeyCreated: created}, nil
+		KeyID: f.fbKey.KeyID, Fingerprint: f.fbKey.Fingerprint, KeyCreated: created}, nil
 }
 
 func (f *fakeAsesorFeedback) BackupAssessorKey(_ context.Context, dir string, pass []byte) (string, error) {

@@ -39,7 +39,7 @@ type feedbackExport struct {
 	confirm   *widget.Entry // only when a new key will be created
 	passDlg   *dialog.FormDialog
 	wait      dialog.Dialog
-	result    *assessment.FeedbackExport
+	result    *assessment.FeedbackExported
 	resultDlg dialog.Dialog
 	fp        *canvas.Text
 
@@ -156,7 +156,7 @@ func (e *feedbackExport) submit() {
 	w, id, dir := e.u.asesor, e.bundle.BundleID, e.dir
 	e.wait = dialog.NewCustomWithoutButtons(tr("asesor.feedback.title"), widget.NewLabel(tr("asesor.feedback.signing")), e.u.win)
 	e.wait.Show()
-	var out assessment.FeedbackExport
+	var out assessment.FeedbackExported
 	e.u.jobs.submit(func(ctx context.Context) error {
 		var err error
 		out, err = w.ExportFeedback(ctx, id, dir, name, []byte(pass))
@@ -172,9 +172,9 @@ func (e *feedbackExport) submit() {
 }
 
 // showResult names both files and shows the fingerprint to read aloud.
-func (e *feedbackExport) showResult(out assessment.FeedbackExport) {
+func (e *feedbackExport) showResult(out assessment.FeedbackExported) {
 	e.result = &out
-	e.fp = canvas.NewText(groupFingerprint(out.Key.Fingerprint), theme.Color(theme.ColorNameForeground))
+	e.fp = canvas.NewText(groupFingerprint(out.Fingerprint), theme.Color(theme.ColorNameForeground))
 	e.fp.TextSize = fingerprintSize
 	e.fp.TextStyle = fyne.TextStyle{Monospace: true}
 	box := container.NewVBox(

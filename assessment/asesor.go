@@ -85,6 +85,7 @@ type ReviewBundle struct {
 	Imported     time.Time
 	Index        string // recomputed on the catalog (else as claimed); decimal with a point, "" = nothing answered
 	Predicate    string
+	ClaimedIndex string // as in the OPD's answers.json
 	KeyStatus    KeyStatus
 	// Catalog is the catalog the OPD answered on, as installed here (the
 	// review screen shows its question, criteria and expected evidence);
@@ -134,6 +135,13 @@ type ReviewItem struct {
 	// the assessor's value.
 	Items    []ReviewEvidenceItem
 	Computed string
+	// Reviewer and ReviewedAt are of the current decision (Reviewed).
+	Reviewer   string
+	ReviewedAt time.Time
+	// Counted is the value the recap and the consolidation count
+	// (ReviewedValue: the set one, else the computed one, else the OPD's
+	// value, when diterima; "" otherwise).
+	Counted string
 }
 
 // ReviewDecision is one review decision to record.

@@ -91,3 +91,19 @@ type SettleRequest struct {
 	Note       string
 	SetBy      string // "" = the workspace's default (the OS user)
 }
+
+// ConsolidatedPDFResult describes a signed consolidated report written
+// (`consolidate --pdf`; its JSON keys are the CLI's contract).
+type ConsolidatedPDFResult struct {
+	Path        string `json:"path"`
+	Index       string `json:"index"` // decimal with a point, "" = none
+	Predicate   string `json:"predicate"`
+	Complete    bool   `json:"complete"`
+	Answered    int    `json:"answered"`
+	Total       int    `json:"total"`
+	OPDs        int    `json:"opds"`
+	KeyID       string `json:"keyid"`
+	Fingerprint string `json:"fingerprint"`
+	// ExcludedRevoked are the OPDs left out because their key was revoked.
+	ExcludedRevoked []string `json:"excluded_revoked"`
+}

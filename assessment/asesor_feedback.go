@@ -11,7 +11,7 @@ type AsesorFeedback interface {
 	// ExportFeedback signs the feedback on a reviewed bundle with the
 	// assessor's key (created on first use with passphrase) and writes it,
 	// with the assessor's public key file, into destDir.
-	ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (FeedbackExport, error)
+	ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (FeedbackExported, error)
 	// BackupAssessorKey writes a backup of the assessor's key (still
 	// encrypted; passphrase is checked first, so the backup can be
 	// unlocked) into destDir and returns the file written.
@@ -29,18 +29,6 @@ type AssessorKeyInfo struct {
 	Fingerprint string
 }
 
-// FeedbackExport is a written feedback file.
-type FeedbackExport struct {
-	Path          string
-	PublicKeyPath string // the assessor's public key (KUNCI_ASESOR.json)
-	OPDKode       string
-	Periode       int
-	Sequence      uint64
-	Items         int
-	Key           AssessorKeyInfo
-	KeyCreated    bool
-}
-
 // FeedbackExportRequest asks for the signed feedback on one reviewed
 // bundle (`feedback export`, the GUI's Ekspor umpan balik).
 type FeedbackExportRequest struct {
@@ -48,8 +36,8 @@ type FeedbackExportRequest struct {
 	Passphrase             []byte
 }
 
-// FeedbackExported is a written feedback file, as `feedback export --json`
-// prints it.
+// FeedbackExported is a written feedback file: the GUI's Ekspor umpan
+// balik shows it, `feedback export --json` prints it.
 type FeedbackExported struct {
 	Path          string `json:"path"`
 	PublicKeyPath string `json:"public_key_path"` // the assessor's public key file, for the OPD's first --trust

@@ -76,3 +76,19 @@ type ImportedCatalog struct {
 	Source              string // file name it came from
 	Data                []byte
 }
+
+// SnapshotSource is what an export's snapshot reads (a Store has it).
+type SnapshotSource interface {
+	Profile(ctx context.Context) (Profile, error)
+	Assessment(ctx context.Context, id string) (Assessment, error)
+	Answers(ctx context.Context, assessmentID string) ([]Answer, error)
+	Evidence(ctx context.Context, assessmentID string) ([]Evidence, error)
+}
+
+// SnapshotStore is a Store that can read a snapshot in one read
+// transaction (the SQLite store), so an export never mixes two states of
+// an assessment edited meanwhile. bundle.LoadSnapshot uses it when the
+// store has it.
+type SnapshotStore interface {
+	ReadTx(ctx context.Context, fn func(SnapshotSource) error) error
+}

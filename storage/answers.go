@@ -14,32 +14,39 @@ import (
 func (db *DB) Answers(ctx context.Context, assessmentID string) ([]assessment.Answer, error) {
 	var out []assessment.Answer
 	err := db.read(func(q *sql.DB) error {
-		if err := assessmentExists(ctx, q, assessmentID); err != nil {
-			return err
-		}
-		rows, err := q.QueryContext(ctx, `SELECT indicator, level, justification, updated_at, operator, external_score, external_year
-			FROM answer WHERE assessment_id = ? ORDER BY indicator`, assessmentID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var a assessment.Answer
-			var at string
-			var score sql.NullString
-			var year int
-			if err := rows.Scan(&a.Indicator, &a.Level, &a.Justification, &at, &a.Operator, &score, &year); err != nil {
-				return err
-			}
-			a.UpdatedAt, a.External = parseTime(at), externalOf(score, year)
-			out = append(out, a)
-		}
-		return rows.Err()
+		var err error
+		out, err = answersOn(ctx, q, assessmentID)
+		return err
 	})
 	return out, err
 }
 
-func assessmentExists(ctx context.Context, q *sql.DB, id string) error {
+func answersOn(ctx context.Context, q querier, assessmentID string) ([]assessment.Answer, error) {
+	var out []assessment.Answer
+	if err := assessmentExists(ctx, q, assessmentID); err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT indicator, level, justification, updated_at, operator, external_score, external_year
+		FROM answer WHERE assessment_id = ? ORDER BY indicator`, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a assessment.Answer
+		var at string
+		var score sql.NullString
+		var year int
+		if err := rows.Scan(&a.Indicator, &a.Level, &a.Justification, &at, &a.Operator, &score, &year); err != nil {
+			return nil, err
+		}
+		a.UpdatedAt, a.External = parseTime(at), externalOf(score, year)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func assessmentExists(ctx context.Context, q querier, id string) error {
 	var one int
 	err := q.QueryRowContext(ctx, `SELECT 1 FROM assessment WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {

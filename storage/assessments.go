@@ -121,9 +121,14 @@ func (db *DB) Assessment(ctx context.Context, id string) (assessment.Assessment,
 	var a assessment.Assessment
 	err := db.read(func(q *sql.DB) error {
 		var err error
-		a, err = scanAssessment(q.QueryRowContext(ctx, `SELECT `+assessmentColumns+` FROM assessment WHERE id = ?`, id))
+		a, err = assessmentOn(ctx, q, id)
 		return err
 	})
+	return a, err
+}
+
+func assessmentOn(ctx context.Context, q querier, id string) (assessment.Assessment, error) {
+	a, err := scanAssessment(q.QueryRowContext(ctx, `SELECT `+assessmentColumns+` FROM assessment WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, notFoundAssessment(id)
 	}

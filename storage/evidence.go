@@ -137,30 +137,37 @@ func scanEvidence(r rowScanner) (assessment.Evidence, error) {
 func (db *DB) Evidence(ctx context.Context, assessmentID string) ([]assessment.Evidence, error) {
 	var out []assessment.Evidence
 	err := db.read(func(q *sql.DB) error {
-		if err := assessmentExists(ctx, q, assessmentID); err != nil {
-			return err
-		}
-		rows, err := q.QueryContext(ctx, `SELECT `+evidenceColumns+` FROM evidence e JOIN blob b ON b.sha256 = e.blob_sha256
-			WHERE e.assessment_id = ? AND e.removed_at IS NULL ORDER BY e.indicator, e.id`, assessmentID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanEvidence(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		items, err := assessmentItems(ctx, q, assessmentID)
-		for i := range out {
-			out[i].Items = items[out[i].ID]
-		}
+		var err error
+		out, err = evidenceOn(ctx, q, assessmentID)
 		return err
 	})
+	return out, err
+}
+
+func evidenceOn(ctx context.Context, q querier, assessmentID string) ([]assessment.Evidence, error) {
+	if err := assessmentExists(ctx, q, assessmentID); err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+evidenceColumns+` FROM evidence e JOIN blob b ON b.sha256 = e.blob_sha256
+		WHERE e.assessment_id = ? AND e.removed_at IS NULL ORDER BY e.indicator, e.id`, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []assessment.Evidence
+	for rows.Next() {
+		e, err := scanEvidence(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	items, err := assessmentItems(ctx, q, assessmentID)
+	for i := range out {
+		out[i].Items = items[out[i].ID]
+	}
 	return out, err
 }

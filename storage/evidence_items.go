@@ -94,7 +94,7 @@ func linkItems(ctx context.Context, tx *sql.Tx, evidenceID int64) ([]string, err
 
 // assessmentItems returns the item codes of every link of an assessment,
 // by evidence id, each list sorted.
-func assessmentItems(ctx context.Context, q *sql.DB, assessmentID string) (map[int64][]string, error) {
+func assessmentItems(ctx context.Context, q querier, assessmentID string) (map[int64][]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT i.evidence_id, i.code FROM evidence_item i JOIN evidence e ON e.id = i.evidence_id
 		WHERE e.assessment_id = ? ORDER BY i.evidence_id, i.code`, assessmentID)
 	if err != nil {

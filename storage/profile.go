@@ -15,9 +15,17 @@ import (
 func (db *DB) Profile(ctx context.Context) (assessment.Profile, error) {
 	var p assessment.Profile
 	err := db.read(func(q *sql.DB) error {
-		return q.QueryRowContext(ctx, `SELECT instansi, opd_kode, opd_nama, operator FROM profile WHERE id = 1`).
-			Scan(&p.Instansi, &p.OPDKode, &p.OPDNama, &p.Operator)
+		var err error
+		p, err = profileOn(ctx, q)
+		return err
 	})
+	return p, err
+}
+
+func profileOn(ctx context.Context, q querier) (assessment.Profile, error) {
+	var p assessment.Profile
+	err := q.QueryRowContext(ctx, `SELECT instansi, opd_kode, opd_nama, operator FROM profile WHERE id = 1`).
+		Scan(&p.Instansi, &p.OPDKode, &p.OPDNama, &p.Operator)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("profil OPD %w; jalankan `spbe-mandiri init` dulu", assessment.ErrNotFound)
 	}

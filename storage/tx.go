@@ -6,6 +6,13 @@ import (
 )
 
 // read runs fn with the pool under the read lock.
+// querier is what the snapshot's reads run on: the pool, or one read
+// transaction (ReadTx).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 func (db *DB) read(fn func(*sql.DB) error) error {
 	db.mu.RLock()
 	defer db.mu.RUnlock()

@@ -52,8 +52,8 @@ func TestAcceptCommand(t *testing.T) {
 
 func TestBundlesCommand(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
-	env.Asesor.Bundles = func(context.Context, string) ([]StoredBundle, error) {
-		return []StoredBundle{
+	env.Asesor.Bundles = func(context.Context, string) ([]assessment.ReviewBundle, error) {
+		return []assessment.ReviewBundle{
 			{BundleID: "b-1", OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Status: "accepted", Index: "2.5"},
 			{BundleID: "d-1", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 1, Status: "accepted", Index: "3"},
 			{BundleID: "d-2", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 2, Status: "conflict", Index: "4.25"},

@@ -42,7 +42,7 @@ func runBundles(env *Env, args []string) int {
 	list := []StoredBundle{}
 	for _, b := range all {
 		if (*opd == "" || assessment.SameOPD(b.OPDKode, *opd)) && (*periode == 0 || b.Periode == *periode) {
-			list = append(list, b)
+			list = append(list, storedBundle(b))
 		}
 	}
 	if *asJSON {

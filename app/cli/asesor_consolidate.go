@@ -1,17 +1,15 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func init() {
@@ -27,52 +25,6 @@ const consolidateUsage = "pakai: spbe-mandiri consolidate show --periode P [--js
 	"       spbe-mandiri consolidate [show] --periode P --pdf BERKAS [--force] [--passphrase-file BERKAS]   (laporan PDF bertanda tangan kunci asesor)\n" +
 	"       spbe-mandiri consolidate set --periode P --indicator N --value V [--from-bundle ID] [--note CATATAN] [--by NAMA]   (--value \"\" menghapus penetapan)\n" +
 	"       spbe-mandiri consolidate responsible --periode P --indicator N [--opd KODE1,KODE2]   (tanpa --opd: semua OPD)"
-
-// ConsolidationCandidate is one responsible OPD's contribution.
-type ConsolidationCandidate struct {
-	OPDKode      string `json:"opd_kode"`
-	BundleID     string `json:"bundle_id"`
-	Level        int    `json:"level"`
-	ReviewStatus string `json:"review_status,omitempty"`
-	Value        string `json:"accepted_value,omitempty"`
-}
-
-// ConsolidationRow is one indicator of the instansi's assessment.
-type ConsolidationRow struct {
-	Indicator   int                      `json:"indicator"`
-	Responsible []string                 `json:"responsible"` // empty: every OPD
-	Value       string                   `json:"value,omitempty"`
-	Source      string                   `json:"source,omitempty"` // ditetapkan | usulan
-	FromBundle  string                   `json:"from_bundle,omitempty"`
-	FromOPD     string                   `json:"from_opd,omitempty"`
-	Evidence    []ReviewEvidence         `json:"evidence"`
-	Note        string                   `json:"note,omitempty"`
-	SetBy       string                   `json:"set_by,omitempty"`
-	SetAt       time.Time                `json:"set_at,omitzero"`
-	Candidates  []ConsolidationCandidate `json:"candidates"`
-}
-
-// Consolidation is the instansi's assessment of a periode.
-type Consolidation struct {
-	Periode   int                `json:"periode"`
-	CatalogID string             `json:"catalog_id"`
-	Index     string             `json:"index"` // exact decimal (rounded to 6 places), "" = none
-	Predicate string             `json:"predicate"`
-	Complete  bool               `json:"complete"`
-	Answered  int                `json:"answered"`
-	Total     int                `json:"total"`
-	Rows      []ConsolidationRow `json:"indicators"`
-	// ExcludedRevoked are the OPDs whose accepted bundle is signed by a
-	// revoked key: left out of the candidates, the proposal and the index.
-	ExcludedRevoked []string `json:"excluded_revoked"`
-}
-
-// SettleRequest is `consolidate set`.
-type SettleRequest struct {
-	Periode, Indicator int
-	Value, FromBundle  string
-	Note, By           string
-}
 
 func runConsolidate(env *Env, args []string) int {
 	args, implicit := implicitShow(args)
@@ -117,14 +69,14 @@ func runConsolidate(env *Env, args []string) int {
 	case "responsible":
 		return runConsolidateResponsible(env, deps, *dataDir, *periode, *indicator, *opd)
 	case "set":
-		return runConsolidateSet(env, deps, *dataDir, SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
-			FromBundle: *from, Note: *note, By: *by})
+		return runConsolidateSet(env, deps, *dataDir, assessment.SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
+			FromBundle: *from, Note: *note, SetBy: *by})
 	}
 	if *pdfOut != "" {
-		return runConsolidatedPDF(env, deps, *dataDir, ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
+		return runConsolidatedPDF(env, deps, *dataDir, assessment.ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
 	}
 	if *xlsxOut != "" {
-		return runSheet(env, deps, *dataDir, SheetRequest{View: SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
+		return runSheet(env, deps, *dataDir, assessment.SheetRequest{View: assessment.SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
 	}
 	c, err := deps.Consolidate(ctx, *dataDir, *periode)
 	if err != nil {
@@ -173,9 +125,9 @@ func runConsolidateResponsible(env *Env, deps *AsesorDeps, dataDir string, perio
 // runConsolidateSet is `consolidate set`: settles (or, with an empty
 // value, unsettles) the instansi's value of an indicator, under --by or
 // else the operator's name.
-func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req SettleRequest) int {
-	if req.By == "" && deps.Operator != nil {
-		req.By = deps.Operator()
+func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req assessment.SettleRequest) int {
+	if req.SetBy == "" && deps.Operator != nil {
+		req.SetBy = deps.Operator()
 	}
 	if err := deps.Settle(context.Background(), dataDir, req); err != nil {
 		return fail(env, err)
@@ -189,25 +141,25 @@ func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req SettleReq
 }
 
 // printConsolidation writes the consolidation as JSON, CSV or a table.
-func printConsolidation(env *Env, c Consolidation, asJSON, asCSV bool) int {
+func printConsolidation(env *Env, c assessment.ConsolidationView, asJSON, asCSV bool) int {
 	switch {
 	case asJSON:
-		if err := WriteConsolidationJSON(env.Stdout, c); err != nil {
+		if err := tabular.WriteConsolidationJSON(env.Stdout, c); err != nil {
 			return fail(env, err)
 		}
 		return ExitOK
 	case asCSV:
-		if err := WriteConsolidationCSV(env.Stdout, c); err != nil {
+		if err := tabular.WriteConsolidationCSV(env.Stdout, c); err != nil {
 			return fail(env, err)
 		}
 		return ExitOK
 	}
 	state := ""
-	if !c.Complete {
+	if !c.Score.Complete {
 		state = " (sementara)"
 	}
 	fmt.Fprintf(env.Stdout, "Periode %d, katalog %s: indeks instansi %s %s%s — %d/%d indikator bernilai\n\n",
-		c.Periode, c.CatalogID, recapIndex(c.Index), c.Predicate, state, c.Answered, c.Total)
+		c.Periode, c.CatalogID, recapIndex(tabular.Index(c.Score.Index)), c.Score.Predicate, state, c.Score.Answered, c.Score.Total)
 	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "IND\tNILAI\tSUMBER\tDARI OPD\tPENANGGUNG JAWAB")
 	for _, r := range c.Rows {
@@ -258,51 +210,4 @@ func foreignFlags(fs *flag.FlagSet, sub string, implicit bool) error {
 			strings.Join(bad, ", "), consolidateUsage)
 	}
 	return usagef("%s tidak berlaku untuk `consolidate %s`\n%s", strings.Join(bad, ", "), sub, consolidateUsage)
-}
-
-// WriteConsolidationCSV writes the consolidation as CSV, one row per
-// indicator: the bytes of `consolidate show --csv` and of the GUI's CSV
-// export. The last column, opd_tidak_dihitung, lists the OPDs of the row
-// left out because their key was revoked (appended, so the earlier
-// columns keep their places).
-func WriteConsolidationCSV(out io.Writer, c Consolidation) error {
-	w := newCSVWriter(out)
-	w.Write([]string{"periode", "indikator", "nilai", "sumber", "opd_asal", "bundle_asal", "penanggung_jawab", "catatan", "ditetapkan_oleh",
-		"opd_tidak_dihitung"})
-	for _, r := range c.Rows {
-		w.Write([]string{strconv.Itoa(c.Periode), strconv.Itoa(r.Indicator), r.Value, r.Source, r.FromOPD, r.FromBundle,
-			strings.Join(r.Responsible, " "), r.Note, r.SetBy, strings.Join(excludedFor(r, c.ExcludedRevoked), " ")})
-	}
-	w.Flush()
-	return w.Error()
-}
-
-// excludedFor are the OPDs left out (revoked key) that would have been
-// candidates for row r: all of them when every OPD answers it, else those
-// among its responsible OPDs.
-func excludedFor(r ConsolidationRow, excluded []string) []string {
-	if len(r.Responsible) == 0 {
-		return excluded
-	}
-	var out []string
-	for _, k := range excluded {
-		if slices.Contains(r.Responsible, k) {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// WriteConsolidationJSON writes the consolidation as indented JSON: the
-// bytes of `consolidate show --json` and of the GUI's JSON export.
-func WriteConsolidationJSON(out io.Writer, c Consolidation) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(c); err != nil {
-		return err
-	}
-	_, err := out.Write(escapeForTerminal(buf.Bytes()))
-	return err
 }

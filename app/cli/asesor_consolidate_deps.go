@@ -4,36 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"strings"
 )
-
-// ConsolidatedPDFRequest asks for the signed consolidated report of one
-// periode (AsesorDeps.ConsolidatedPDF).
-type ConsolidatedPDFRequest struct {
-	Periode int
-	Out     string // the PDF file to write
-	Force   bool   // --force: replace an existing file (never one in the data folder)
-	// Passphrase reads the passphrase that unlocks the assessor's key in
-	// <data>/asesor/keys. It is called only after the key is known to
-	// exist, so nobody is asked for the passphrase of a key that is not
-	// there.
-	Passphrase func() ([]byte, error)
-}
-
-// ConsolidatedPDFResult describes the report written.
-type ConsolidatedPDFResult struct {
-	Path        string `json:"path"`
-	Index       string `json:"index"` // decimal with a point, "" = none
-	Predicate   string `json:"predicate"`
-	Complete    bool   `json:"complete"`
-	Answered    int    `json:"answered"`
-	Total       int    `json:"total"`
-	OPDs        int    `json:"opds"`
-	KeyID       string `json:"keyid"`
-	Fingerprint string `json:"fingerprint"`
-	// ExcludedRevoked are the OPDs left out because their key was revoked.
-	ExcludedRevoked []string `json:"excluded_revoked"`
-}
 
 // errNoPDFExport is returned when the build has no consolidated PDF wiring.
 var errNoPDFExport = errors.New("laporan konsolidasi PDF tidak tersedia di lingkungan ini")
@@ -42,7 +15,7 @@ var errNoPDFExport = errors.New("laporan konsolidasi PDF tidak tersedia di lingk
 // the signed report, reading the assessor key's passphrase (file,
 // standard input with "-", or a prompt on the terminal; never the command
 // line) once the key is known to exist.
-func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, req ConsolidatedPDFRequest, passFile string) int {
+func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, req assessment.ConsolidatedPDFRequest, passFile string) int {
 	if deps.ConsolidatedPDF == nil {
 		return fail(env, errNoPDFExport)
 	}

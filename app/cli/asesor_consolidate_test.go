@@ -4,20 +4,28 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func TestConsolidateCommands(t *testing.T) {
 	var out, errb bytes.Buffer
-	var settled []SettleRequest
+	var settled []assessment.SettleRequest
 	var resp [][]string
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Consolidate: func(_ context.Context, _ string, p int) (Consolidation, error) {
-			return Consolidation{Periode: p, CatalogID: "pemdi-2026", Index: "2.5", Predicate: "Cukup", Answered: 1, Total: 47,
-				Rows: []ConsolidationRow{{Indicator: 1, Value: "2.5", Source: "usulan", FromOPD: "BAPPEDA", FromBundle: "b1"}, {Indicator: 2}}}, nil
+		Consolidate: func(_ context.Context, _ string, p int) (assessment.ConsolidationView, error) {
+			return assessment.ConsolidationView{Periode: p, CatalogID: "pemdi-2026",
+				Score: assessment.Score{Index: big.NewRat(5, 2), Predicate: "Cukup", Answered: 1, Total: 47},
+				Rows:  []assessment.ConsolidationRow{{Indicator: 1, Value: "2.5", Source: "usulan", FromOPD: "BAPPEDA", FromBundle: "b1"}, {Indicator: 2}}}, nil
 		},
-		Settle: func(_ context.Context, _ string, r SettleRequest) error { settled = append(settled, r); return nil },
+		Settle: func(_ context.Context, _ string, r assessment.SettleRequest) error {
+			settled = append(settled, r)
+			return nil
+		},
 		SetResponsible: func(_ context.Context, _ string, p, n int, k []string) error {
 			resp = append(resp, k)
 			return nil
@@ -28,7 +36,7 @@ func TestConsolidateCommands(t *testing.T) {
 		t.Fatalf("no periode: %d", code)
 	}
 	if code := Run(env, []string{"consolidate", "set", "--periode", "2026", "--indicator", "3", "--value", "3,5", "--from-bundle", "b1"}); code != ExitOK ||
-		len(settled) != 1 || settled[0].By != "Budi" || settled[0].FromBundle != "b1" || settled[0].Value != "3,5" {
+		len(settled) != 1 || settled[0].SetBy != "Budi" || settled[0].FromBundle != "b1" || settled[0].Value != "3,5" {
 		t.Fatalf("set: %d %+v", code, settled)
 	}
 	if code := Run(env, []string{"consolidate", "responsible", "--periode", "2026", "--indicator", "3", "--opd", "A, B"}); code != ExitOK ||
@@ -56,20 +64,20 @@ func TestConsolidateCommands(t *testing.T) {
 // `show`, refuses mixing with --json/--csv, and reports the deps' error.
 func TestConsolidatePDFCommand(t *testing.T) {
 	var out, errb bytes.Buffer
-	var got []ConsolidatedPDFRequest
+	var got []assessment.ConsolidatedPDFRequest
 	var pass []string
 	var fail error
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r ConsolidatedPDFRequest) (ConsolidatedPDFResult, error) {
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if dataDir != "/data" {
 			t.Errorf("dataDir %q", dataDir)
 		}
 		got = append(got, r)
 		p, err := r.Passphrase()
 		if err != nil {
-			return ConsolidatedPDFResult{}, err
+			return assessment.ConsolidatedPDFResult{}, err
 		}
 		pass = append(pass, string(p))
-		return ConsolidatedPDFResult{Path: r.Out, Index: "2.456", Predicate: "Baik", Answered: 44, Total: 47, OPDs: 3,
+		return assessment.ConsolidatedPDFResult{Path: r.Out, Index: "2.456", Predicate: "Baik", Answered: 44, Total: 47, OPDs: 3,
 			Fingerprint: "12345 67890"}, fail
 	}}
 	env := &Env{Stdin: strings.NewReader("frasa sandi asesor\n"), Stdout: &out, Stderr: &errb, Asesor: deps}
@@ -110,10 +118,10 @@ func TestConsolidatePDFCommand(t *testing.T) {
 
 // TestConsolidationWriters: the exported writers give the CLI's bytes.
 func TestConsolidationWriters(t *testing.T) {
-	c := Consolidation{Periode: 2026, CatalogID: "spbe-2020", Index: "2.5", Rows: []ConsolidationRow{
+	c := assessment.ConsolidationView{Periode: 2026, CatalogID: "spbe-2020", Score: assessment.Score{Index: big.NewRat(5, 2)}, Rows: []assessment.ConsolidationRow{
 		{Indicator: 1, Value: "2.5", Source: "ditetapkan", FromOPD: "A", Note: "catatan, dengan koma <b>", Responsible: []string{"A", "B"}}}}
 	var csvb, jsonb bytes.Buffer
-	if err := WriteConsolidationCSV(&csvb, c); err != nil {
+	if err := tabular.WriteConsolidationCSV(&csvb, c); err != nil {
 		t.Fatal(err)
 	}
 	want := "periode,indikator,nilai,sumber,opd_asal,bundle_asal,penanggung_jawab,catatan,ditetapkan_oleh,opd_tidak_dihitung\n" +
@@ -121,11 +129,11 @@ func TestConsolidationWriters(t *testing.T) {
 	if csvb.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", csvb.String(), want)
 	}
-	if err := WriteConsolidationJSON(&jsonb, c); err != nil {
+	if err := tabular.WriteConsolidationJSON(&jsonb, c); err != nil {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (Consolidation, error) { return c, nil }}}
+	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}}
 	if code := Run(env, []string{"consolidate", "show", "--periode", "2026", "--json"}); code != ExitOK || out.String() != jsonb.String() {
 		t.Errorf("CLI JSON differs from WriteConsolidationJSON: %d\n%s\n%s", code, out.String(), jsonb.String())
 	}
@@ -145,11 +153,14 @@ func TestConsolidateRefusesForeignFlags(t *testing.T) {
 	var out, errb bytes.Buffer
 	var calls []string
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Consolidate: func(context.Context, string, int) (Consolidation, error) {
+		Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) {
 			calls = append(calls, "show")
-			return Consolidation{Periode: 2026}, nil
+			return assessment.ConsolidationView{Periode: 2026}, nil
 		},
-		Settle:         func(context.Context, string, SettleRequest) error { calls = append(calls, "set"); return nil },
+		Settle: func(context.Context, string, assessment.SettleRequest) error {
+			calls = append(calls, "set")
+			return nil
+		},
 		SetResponsible: func(context.Context, string, int, int, []string) error { calls = append(calls, "resp"); return nil },
 		Operator:       func() string { return "Budi" },
 	}}
@@ -198,10 +209,10 @@ func TestConsolidateRefusesForeignFlags(t *testing.T) {
 // named by `show`, in the JSON, and in the CSV's appended last column for
 // the rows they would have answered.
 func TestConsolidateShowsExcludedRevoked(t *testing.T) {
-	c := Consolidation{Periode: 2026, CatalogID: "spbe-2020", ExcludedRevoked: []string{"DINKES", "DISDIK"}, Rows: []ConsolidationRow{
+	c := assessment.ConsolidationView{Periode: 2026, CatalogID: "spbe-2020", ExcludedRevoked: []string{"DINKES", "DISDIK"}, Rows: []assessment.ConsolidationRow{
 		{Indicator: 1}, {Indicator: 2, Responsible: []string{"BAPPEDA", "DISDIK"}}, {Indicator: 3, Responsible: []string{"BAPPEDA"}}}}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (Consolidation, error) { return c, nil }}}
+	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}}
 	if code := Run(env, []string{"consolidate", "--periode", "2026"}); code != ExitOK ||
 		!strings.Contains(out.String(), "Tidak dihitung (kunci OPD dicabut): DINKES, DISDIK") {
 		t.Fatalf("show: %d %q", code, out.String())
@@ -235,15 +246,15 @@ func TestConsolidatePDFAsksPassphraseLast(t *testing.T) {
 	var out, errb bytes.Buffer
 	var prompts []string
 	noKey := errors.New("belum ada kunci asesor")
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r ConsolidatedPDFRequest) (ConsolidatedPDFResult, error) {
+	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if r.Periode == 2025 {
-			return ConsolidatedPDFResult{}, noKey // the key check comes first: no passphrase read
+			return assessment.ConsolidatedPDFResult{}, noKey // the key check comes first: no passphrase read
 		}
 		p, err := r.Passphrase()
 		if err != nil {
-			return ConsolidatedPDFResult{}, err
+			return assessment.ConsolidatedPDFResult{}, err
 		}
-		return ConsolidatedPDFResult{Path: r.Out, Fingerprint: string(p), ExcludedRevoked: []string{"DINKES"}}, nil
+		return assessment.ConsolidatedPDFResult{Path: r.Out, Fingerprint: string(p), ExcludedRevoked: []string{"DINKES"}}, nil
 	}}
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: deps, Export: &ExportDeps{ReadPassword: func(prompt string) ([]byte, error) {
 		prompts = append(prompts, prompt)

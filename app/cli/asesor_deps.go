@@ -30,16 +30,16 @@ type AsesorDeps struct {
 	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
 	Recap func(ctx context.Context, dataDir string) ([]assessment.RecapRow, error)
 	// Review records a review decision (append-only; Value "" = none).
-	Review func(ctx context.Context, dataDir string, e ReviewEntry) (ReviewEntry, error)
+	Review func(ctx context.Context, dataDir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error)
 	// ReviewSheet returns a bundle's answers beside the current reviews.
-	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (ReviewSheet, error)
+	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error)
 	// ReviewItem records a verdict on one evidence item (append-only);
 	// accepting an item the cascade rejects automatically is refused.
-	ReviewItem func(ctx context.Context, dataDir string, e ItemReviewEntry) (ItemReviewEntry, error)
+	ReviewItem func(ctx context.Context, dataDir string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error)
 	// Consolidate computes the instansi's assessment of a periode.
-	Consolidate func(ctx context.Context, dataDir string, periode int) (Consolidation, error)
+	Consolidate func(ctx context.Context, dataDir string, periode int) (assessment.ConsolidationView, error)
 	// Settle records the instansi value of an indicator ("" clears it).
-	Settle func(ctx context.Context, dataDir string, req SettleRequest) error
+	Settle func(ctx context.Context, dataDir string, req assessment.SettleRequest) error
 	// SetResponsible sets the OPDs answering an indicator (nil: all).
 	SetResponsible func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error
 	// ExportFeedback signs the feedback on a reviewed bundle with the
@@ -52,12 +52,12 @@ type AsesorDeps struct {
 	// ShowFeedback (OPD side) lists the feedback on an assessment.
 	ShowFeedback func(ctx context.Context, dataDir, assessmentID string) ([]FeedbackReceived, error)
 	// PaperCheck finds the bundle of a printed report from its QR text.
-	PaperCheck func(ctx context.Context, dataDir, text string) (PaperCheck, error)
+	PaperCheck func(ctx context.Context, dataDir, text string) (assessment.PaperCheckResult, error)
 	// Accept makes a bundle (id or unique prefix) the accepted one of its
 	// OPD and periode, settling a konflik; by is who decided.
 	Accept func(ctx context.Context, dataDir, bundleID, by string) (assessment.Acceptance, error)
 	// Bundles lists every stored bundle, by OPD code, periode and sequence.
-	Bundles func(ctx context.Context, dataDir string) ([]StoredBundle, error)
+	Bundles func(ctx context.Context, dataDir string) ([]assessment.ReviewBundle, error)
 	// ReviewerName is the workspace profile's assessor name ("" = none
 	// yet); SetReviewerName stores it. Either may be nil.
 	ReviewerName    func(ctx context.Context, dataDir string) (string, error)
@@ -65,13 +65,14 @@ type AsesorDeps struct {
 	// Operator is the default for `keys verify --by` (the OS user name).
 	Operator func() string
 	// ConsolidatedPDF writes the consolidated report of a periode, signed with the assessor's key (asesor_consolidate_deps.go).
-	ConsolidatedPDF func(ctx context.Context, dataDir string, req ConsolidatedPDFRequest) (ConsolidatedPDFResult, error)
+	ConsolidatedPDF func(ctx context.Context, dataDir string, req assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error)
 	// WriteSheet writes a view as an Excel workbook to req.Out and returns
 	// its number of rows (asesor_sheet.go).
-	WriteSheet func(ctx context.Context, dataDir string, req SheetRequest) (rows int, err error)
+	WriteSheet func(ctx context.Context, dataDir string, req assessment.SheetRequest) (rows int, err error)
 }
 
-// StoredBundle is one stored bundle in `bundles`.
+// StoredBundle is one stored bundle in `bundles --json` (the JSON
+// encoding of assessment.ReviewBundle; its keys are the CLI's contract).
 type StoredBundle struct {
 	BundleID     string    `json:"bundle_id"`
 	OPDKode      string    `json:"opd_kode"`
@@ -85,6 +86,12 @@ type StoredBundle struct {
 	Index        string    `json:"index"`
 	Predicate    string    `json:"predicate"`
 	ClaimedIndex string    `json:"claimed_index"`
+}
+
+func storedBundle(b assessment.ReviewBundle) StoredBundle {
+	return StoredBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+		Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), CreatedAt: b.CreatedAt,
+		ImportedAt: b.Imported, Index: b.Index, Predicate: b.Predicate, ClaimedIndex: b.ClaimedIndex}
 }
 
 func asesorDeps(env *Env) (*AsesorDeps, error) {

@@ -3,13 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"math/big"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func init() {
@@ -36,7 +35,7 @@ func runRecap(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	if *xlsxOut != "" {
-		return runSheet(env, deps, *dataDir, SheetRequest{View: SheetRecap, Out: *xlsxOut, Force: *force})
+		return runSheet(env, deps, *dataDir, assessment.SheetRequest{View: assessment.SheetRecap, Out: *xlsxOut, Force: *force})
 	}
 	rows, err := deps.Recap(context.Background(), *dataDir)
 	if err != nil {
@@ -100,26 +99,8 @@ func recapCompleteness(r assessment.RecapRow) string {
 }
 
 func writeRecapCSV(env *Env, rows []assessment.RecapRow) int {
-	if err := WriteRecapCSV(env.Stdout, rows); err != nil {
+	if err := tabular.WriteRecapCSV(env.Stdout, rows); err != nil {
 		return fail(env, err)
 	}
 	return ExitOK
-}
-
-// WriteRecapCSV writes the recap as `recap --csv` does; the GUI's recap
-// export writes the same bytes. Columns are only ever appended.
-func WriteRecapCSV(out io.Writer, rows []assessment.RecapRow) error {
-	w := newCSVWriter(out)
-	w.Write([]string{"kode", "nama", "instansi", "periode", "indeks", "predikat", "lengkap", "dijawab", "total",
-		"status_kunci", "keyid", "nomor_urut", "bundle_id", "dibuat", "diimpor", "versi", "konflik",
-		"dihitung_ulang", "indeks_opd", "predikat_opd", "indeks_berbeda"})
-	for _, r := range rows {
-		w.Write([]string{r.OPDKode, r.OPDNama, r.Instansi, strconv.Itoa(r.Periode), r.Index, r.Predicate,
-			strconv.FormatBool(r.Complete), strconv.Itoa(r.Answered), strconv.Itoa(r.Total), string(r.KeyStatus), r.KeyID,
-			strconv.FormatUint(r.Sequence, 10), r.BundleID, r.CreatedAt, r.Imported.UTC().Format("2006-01-02T15:04:05Z"),
-			strconv.Itoa(r.Versions), strconv.Itoa(r.Conflicts),
-			strconv.FormatBool(r.Recomputed), r.ClaimedIndex, r.ClaimedPredicate, strconv.FormatBool(r.IndexMismatch)})
-	}
-	w.Flush()
-	return w.Error()
 }

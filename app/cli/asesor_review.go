@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func init() {
@@ -25,35 +25,15 @@ const reviewUsage = "pakai: spbe-mandiri review --bundle ID --indicator N [--val
 	"ALASAN revisi: \"bukti tidak tepat\" (tidak-tepat) | \"belum diunggah\" (belum-diunggah) | \"ditolak otomatis\" (ditolak-otomatis; bukan untuk butir)\n" +
 	"V: nilai 1–5, desimal boleh (1,25); kosong = nilai terhitung dari butir, atau tingkat OPD"
 
-// ReviewEntry is one review decision of the assessor.
-type ReviewEntry struct {
-	BundleID   string    `json:"bundle_id"`
-	Indicator  int       `json:"indicator"`
-	Value      string    `json:"value,omitempty"` // decimal with a point
-	Status     string    `json:"status"`          // diterima | revisi
-	Reason     string    `json:"reason,omitempty"`
-	Note       string    `json:"note,omitempty"`
-	Reviewer   string    `json:"reviewer"`
-	ReviewedAt time.Time `json:"reviewed_at"`
-}
-
-// ReviewEvidence is one evidence file of an OPD answer.
-type ReviewEvidence struct {
-	SHA256       string `json:"sha256"`
-	Level        int    `json:"level"`
-	Note         string `json:"note,omitempty"`
-	OriginalName string `json:"original_name"`
-}
-
 // ReviewSheetRow is one indicator: the OPD's answer beside the review.
 type ReviewSheetRow struct {
-	Indicator     int              `json:"indicator"`
-	Answered      bool             `json:"answered"`
-	Level         int              `json:"level,omitempty"`
-	Justification string           `json:"justification,omitempty"`
-	Evidence      []ReviewEvidence `json:"evidence"`
-	Review        *ReviewEntry     `json:"review,omitempty"`
-	Revisions     int              `json:"revisions"`
+	Indicator     int                     `json:"indicator"`
+	Answered      bool                    `json:"answered"`
+	Level         int                     `json:"level,omitempty"`
+	Justification string                  `json:"justification,omitempty"`
+	Evidence      []tabular.EvidenceJSON  `json:"evidence"`
+	Review        *assessment.ReviewEntry `json:"review,omitempty"`
+	Revisions     int                     `json:"revisions"`
 	// Items are the evidence items judged on the answer (cascade
 	// applied); Computed the value they give; Counted the value the
 	// recap and the consolidation count (the set one, else the computed
@@ -75,6 +55,26 @@ type ReviewSheet struct {
 	Index     string           `json:"index"`
 	Predicate string           `json:"predicate"`
 	Rows      []ReviewSheetRow `json:"indicators"`
+}
+
+// reviewSheetJSON is the review sheet as `review show --json` prints it.
+func reviewSheetJSON(b assessment.ReviewBundle, items []assessment.ReviewItem) ReviewSheet {
+	out := ReviewSheet{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+		Sequence: b.Sequence, Status: b.Status, KeyStatus: string(b.KeyStatus), Index: b.Index, Predicate: b.Predicate,
+		Rows: []ReviewSheetRow{}}
+	for _, it := range items {
+		row := ReviewSheetRow{Indicator: it.Indicator, Evidence: tabular.Evidence(it.Evidence), Revisions: it.Revisions,
+			Items: sheetItems(it.Items), Computed: it.Computed, Counted: it.Counted}
+		if it.Answered {
+			row.Answered, row.Level, row.Justification = true, it.Level, it.Justification
+		}
+		if it.Reviewed {
+			row.Review = &assessment.ReviewEntry{BundleID: b.BundleID, Indicator: it.Indicator, Value: it.Value, Status: it.Status,
+				Reason: it.Reason, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: it.ReviewedAt}
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
 }
 
 func runReview(env *Env, args []string) int {
@@ -106,7 +106,7 @@ func runReview(env *Env, args []string) int {
 	}
 	ctx := context.Background()
 	if show {
-		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, SheetRequest{Out: *xlsxOut, Force: *force})
+		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, assessment.SheetRequest{Out: *xlsxOut, Force: *force})
 	}
 	if *status != "diterima" && *status != "revisi" {
 		return fail(env, usagef("%s", reviewUsage))
@@ -115,7 +115,7 @@ func runReview(env *Env, args []string) int {
 		if *value != "" {
 			return fail(env, usagef("--value berlaku untuk indikator, bukan untuk butir\n%s", reviewUsage))
 		}
-		return runReviewItem(env, deps, dataDir, ItemReviewEntry{BundleID: *bundleID, Indicator: *indicator, Code: *item,
+		return runReviewItem(env, deps, dataDir, assessment.ItemReviewEntry{BundleID: *bundleID, Indicator: *indicator, Code: *item,
 			Status: *status, Reason: reviewReason(*reason), Note: *note}, *by, *asJSON)
 	}
 	if *indicator < 1 {
@@ -125,7 +125,7 @@ func runReview(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	e, err := deps.Review(ctx, dataDir, ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
+	e, err := deps.Review(ctx, dataDir, assessment.ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
 		Status: *status, Reason: reviewReason(*reason), Note: *note, Reviewer: reviewer})
 	if err != nil {
 		return fail(env, err)
@@ -134,7 +134,7 @@ func runReview(env *Env, args []string) int {
 }
 
 // printReviewEntry reports a recorded review decision.
-func printReviewEntry(env *Env, e ReviewEntry, asJSON bool) int {
+func printReviewEntry(env *Env, e assessment.ReviewEntry, asJSON bool) int {
 	if asJSON {
 		return writeJSON(env, e)
 	}
@@ -148,15 +148,16 @@ func reviewOutputOK(show, asJSON bool, xlsxOut string) bool {
 }
 
 // runReviewShow is `review show`: the sheet as text, JSON or a workbook.
-func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON bool, xlsx SheetRequest) int {
+func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON bool, xlsx assessment.SheetRequest) int {
 	if xlsx.Out != "" {
-		xlsx.View, xlsx.BundleID = SheetReview, bundleID
+		xlsx.View, xlsx.BundleID = assessment.SheetReview, bundleID
 		return runSheet(env, deps, dataDir, xlsx)
 	}
-	sheet, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)
+	b, items, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)
 	if err != nil {
 		return fail(env, err)
 	}
+	sheet := reviewSheetJSON(b, items)
 	if asJSON {
 		return writeJSON(env, sheet)
 	}
@@ -190,7 +191,7 @@ func reviewerName(ctx context.Context, deps *AsesorDeps, dataDir, given string) 
 	return "", nil
 }
 
-func reviewStatusText(e *ReviewEntry) string {
+func reviewStatusText(e *assessment.ReviewEntry) string {
 	if e == nil {
 		return "belum ditelaah"
 	}

@@ -4,24 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
-
-// ItemReviewEntry is one verdict on one evidence item (`review --item`).
-type ItemReviewEntry struct {
-	BundleID  string `json:"bundle_id"`
-	Indicator int    `json:"indicator"`
-	Code      string `json:"item"`
-	Status    string `json:"status"` // diterima | revisi
-	Reason    string `json:"reason,omitempty"`
-	Note      string `json:"note,omitempty"`
-	// Computed is the indicator value the items give after the verdict.
-	Computed   string    `json:"computed_value,omitempty"`
-	Reviewer   string    `json:"reviewer"`
-	ReviewedAt time.Time `json:"reviewed_at"`
-}
 
 // ReviewSheetItem is one evidence item of a review sheet row.
 type ReviewSheetItem struct {
@@ -35,6 +20,23 @@ type ReviewSheetItem struct {
 	OwnStatus string `json:"own_status,omitempty"`
 	Reason    string `json:"reason,omitempty"`
 	Note      string `json:"note,omitempty"`
+}
+
+// sheetItems are the items of a sheet row as the JSON lists them (nil
+// when the catalog has none for the indicator).
+func sheetItems(items []assessment.ReviewEvidenceItem) []ReviewSheetItem {
+	if items == nil {
+		return nil
+	}
+	out := []ReviewSheetItem{}
+	for _, s := range items {
+		it := ReviewSheetItem{Code: s.Code, Level: s.Level, Linked: s.Linked, Status: s.Status, Reason: s.Reason, Note: s.Note}
+		if s.AutoRejected {
+			it.Status, it.OwnStatus = assessment.ReasonAutoRejected, s.Status
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // reviewReasonAliases are the short spellings of the reasons for the
@@ -57,7 +59,7 @@ func reviewReason(s string) string {
 
 // runReviewItem is `review --item CODE --status …`: the indicator follows
 // from the code when --indicator is not given.
-func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e ItemReviewEntry, by string, asJSON bool) int {
+func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e assessment.ItemReviewEntry, by string, asJSON bool) int {
 	if deps.ReviewItem == nil {
 		return fail(env, fmt.Errorf("telaah per butir tidak tersedia di lingkungan ini"))
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // TestReviewItemCommand: `review --item` records a verdict on one item
@@ -13,10 +15,10 @@ import (
 // the cascade's refusal reaches the assessor; --value stays an indicator
 // flag; `review show` lists the items.
 func TestReviewItemCommand(t *testing.T) {
-	var got []ItemReviewEntry
+	var got []assessment.ItemReviewEntry
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		ReviewItem: func(_ context.Context, _ string, e ItemReviewEntry) (ItemReviewEntry, error) {
+		ReviewItem: func(_ context.Context, _ string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error) {
 			got = append(got, e)
 			if e.Code == "I4-L3-01" && e.Status == "diterima" {
 				return e, errors.New("butir I4-L3-01 tidak dapat diterima selama tingkat 2 ditolak")
@@ -24,14 +26,14 @@ func TestReviewItemCommand(t *testing.T) {
 			e.Computed = "1"
 			return e, nil
 		},
-		ReviewSheet: func(_ context.Context, _, id string) (ReviewSheet, error) {
-			return ReviewSheet{BundleID: id, Rows: []ReviewSheetRow{{Indicator: 4, Answered: true, Level: 3, Evidence: []ReviewEvidence{},
-				Items: []ReviewSheetItem{
+		ReviewSheet: func(_ context.Context, _, id string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
+			return assessment.ReviewBundle{BundleID: id}, []assessment.ReviewItem{{Indicator: 4, Answered: true, Level: 3,
+				Items: []assessment.ReviewEvidenceItem{
 					{Code: "I4-L1-02", Level: 1, Status: "revisi", Reason: "bukti tidak tepat", Note: "SK lama"},
-					{Code: "I4-L3-01", Level: 3, Status: "ditolak otomatis"},
+					{Code: "I4-L3-01", Level: 3, AutoRejected: true},
 					{Code: "I4-L1-01", Level: 1},
 				}, Computed: "1", Counted: "1.25",
-				Review: &ReviewEntry{Status: "diterima", Value: "1.25"}}}}, nil
+				Reviewed: true, Status: "diterima", Value: "1.25"}}, nil
 		},
 		Operator: func() string { return "Budi" },
 	}}

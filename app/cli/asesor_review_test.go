@@ -5,24 +5,26 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func TestReviewCommands(t *testing.T) {
-	var got []ReviewEntry
+	var got []assessment.ReviewEntry
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Review: func(_ context.Context, dir string, e ReviewEntry) (ReviewEntry, error) {
+		Review: func(_ context.Context, dir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error) {
 			got = append(got, e)
 			e.BundleID = "01968f2a-5b3c-7d4e-8f90-000000000001"
 			return e, nil
 		},
-		ReviewSheet: func(_ context.Context, dir, id string) (ReviewSheet, error) {
-			return ReviewSheet{BundleID: id, OPDKode: "BAPPEDA", Periode: 2026, Status: "accepted", KeyStatus: "verified", Index: "2.5",
-				Rows: []ReviewSheetRow{
-					{Indicator: 1, Answered: true, Level: 3, Justification: "Ada SK", Evidence: []ReviewEvidence{{OriginalName: "SK.pdf", Level: 3, SHA256: "ab"}},
-						Review: &ReviewEntry{Status: "revisi", Reason: "bukti tidak tepat", Note: "SK lama", Value: "2.5"}, Revisions: 2},
+		ReviewSheet: func(_ context.Context, dir, id string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
+			return assessment.ReviewBundle{BundleID: id, OPDKode: "BAPPEDA", Periode: 2026, Status: "accepted", KeyStatus: "verified", Index: "2.5"},
+				[]assessment.ReviewItem{
+					{Indicator: 1, Answered: true, Level: 3, Justification: "Ada SK", Evidence: []assessment.ReviewEvidence{{Name: "SK.pdf", Level: 3, SHA256: "ab"}},
+						Reviewed: true, Status: "revisi", Reason: "bukti tidak tepat", Note: "SK lama", Value: "2.5", Revisions: 2},
 					{Indicator: 2, Answered: true, Level: 1},
-				}}, nil
+				}, nil
 		},
 		Operator: func() string { return "Budi" },
 	}}

@@ -3,17 +3,18 @@ package cli
 import (
 	"bytes"
 	"context"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"testing"
 )
 
 // TestReviewerFromWorkspaceProfile: the first --reviewer is stored in the
 // workspace profile and is the default afterwards, before the OS user.
 func TestReviewerFromWorkspaceProfile(t *testing.T) {
-	var got []ReviewEntry
+	var got []assessment.ReviewEntry
 	stored := ""
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
-		Review: func(_ context.Context, _ string, e ReviewEntry) (ReviewEntry, error) {
+		Review: func(_ context.Context, _ string, e assessment.ReviewEntry) (assessment.ReviewEntry, error) {
 			got = append(got, e)
 			return e, nil
 		},

@@ -4,29 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"path/filepath"
 	"strings"
 )
-
-// SheetView names the view an Excel workbook holds.
-type SheetView string
-
-// The views written as workbooks.
-const (
-	SheetRecap         SheetView = "recap"
-	SheetConsolidation SheetView = "consolidation"
-	SheetReview        SheetView = "review"
-)
-
-// SheetRequest asks for one view as an Excel workbook
-// (AsesorDeps.WriteSheet).
-type SheetRequest struct {
-	View     SheetView
-	Periode  int    // SheetConsolidation
-	BundleID string // SheetReview: id or a unique prefix
-	Out      string // the .xlsx file to write
-	Force    bool   // --force: replace an existing file (never in a data folder)
-}
 
 // errNoSheetExport is returned when the build has no workbook wiring.
 var errNoSheetExport = errors.New("ekspor Excel (.xlsx) tidak tersedia di lingkungan ini")
@@ -34,7 +15,7 @@ var errNoSheetExport = errors.New("ekspor Excel (.xlsx) tidak tersedia di lingku
 // runSheet is the `--xlsx FILE` of recap, consolidate show and review
 // show: it writes the workbook and names it. The file must end in .xlsx:
 // Excel refuses to open a workbook under another extension.
-func runSheet(env *Env, deps *AsesorDeps, dataDir string, req SheetRequest) int {
+func runSheet(env *Env, deps *AsesorDeps, dataDir string, req assessment.SheetRequest) int {
 	if !strings.EqualFold(filepath.Ext(req.Out), ".xlsx") {
 		return fail(env, usagef("--xlsx %s: nama berkas harus berakhiran .xlsx (mis. --xlsx rekap.xlsx)", req.Out))
 	}

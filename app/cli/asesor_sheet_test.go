@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"strings"
 	"testing"
 )
@@ -12,19 +13,19 @@ import (
 func TestSheetFlags(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
 	env.Output = discardOutput
-	var got []SheetRequest
-	env.Asesor.WriteSheet = func(_ context.Context, _ string, req SheetRequest) (int, error) {
+	var got []assessment.SheetRequest
+	env.Asesor.WriteSheet = func(_ context.Context, _ string, req assessment.SheetRequest) (int, error) {
 		got = append(got, req)
 		return 47, nil
 	}
 	ok := []struct {
 		args []string
-		want SheetRequest
+		want assessment.SheetRequest
 	}{
-		{[]string{"recap", "--xlsx", "r.xlsx"}, SheetRequest{View: SheetRecap, Out: "r.xlsx"}},
-		{[]string{"consolidate", "show", "--xlsx", "k.XLSX", "--periode", "2026"}, SheetRequest{View: SheetConsolidation, Periode: 2026, Out: "k.XLSX"}},
-		{[]string{"consolidate", "--periode", "2026", "--xlsx", "k.xlsx"}, SheetRequest{View: SheetConsolidation, Periode: 2026, Out: "k.xlsx"}},
-		{[]string{"review", "show", "--xlsx", "t.xlsx", "--bundle", "01968f2a"}, SheetRequest{View: SheetReview, BundleID: "01968f2a", Out: "t.xlsx"}},
+		{[]string{"recap", "--xlsx", "r.xlsx"}, assessment.SheetRequest{View: assessment.SheetRecap, Out: "r.xlsx"}},
+		{[]string{"consolidate", "show", "--xlsx", "k.XLSX", "--periode", "2026"}, assessment.SheetRequest{View: assessment.SheetConsolidation, Periode: 2026, Out: "k.XLSX"}},
+		{[]string{"consolidate", "--periode", "2026", "--xlsx", "k.xlsx"}, assessment.SheetRequest{View: assessment.SheetConsolidation, Periode: 2026, Out: "k.xlsx"}},
+		{[]string{"review", "show", "--xlsx", "t.xlsx", "--bundle", "01968f2a"}, assessment.SheetRequest{View: assessment.SheetReview, BundleID: "01968f2a", Out: "t.xlsx"}},
 	}
 	for _, c := range ok {
 		got = nil

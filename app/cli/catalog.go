@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
 func init() {
@@ -199,14 +198,7 @@ func newFlagSet(env *Env, name string) *flag.FlagSet {
 }
 
 func writeJSON(env *Env, v any) int {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return fail(env, err)
-	}
-	if _, err := env.Stdout.Write(escapeForTerminal(buf.Bytes())); err != nil {
+	if err := tabular.WriteJSON(env.Stdout, v); err != nil {
 		return fail(env, err)
 	}
 	return ExitOK

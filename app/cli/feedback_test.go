@@ -18,8 +18,9 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	var out, errb bytes.Buffer
 	var exp []assessment.FeedbackExportRequest
 	var imp []FeedbackImportRequest
-	check := PaperCheck{OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Found: true, Matches: true, BundleID: "b1", Status: "superseded",
-		KeyStatus: "verified", NewerBundleID: "b2", NewerSequence: 2}
+	check := assessment.PaperCheckResult{OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Found: true, Matches: true,
+		Bundle: assessment.ReviewBundle{BundleID: "b1", Status: "superseded", KeyStatus: assessment.KeyVerified},
+		Newer:  &assessment.ReviewBundle{BundleID: "b2", Sequence: 2}}
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
 		ExportFeedback: func(_ context.Context, _ string, r assessment.FeedbackExportRequest) (assessment.FeedbackExported, error) {
 			exp = append(exp, r)
@@ -31,7 +32,7 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 				Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK"}}}, nil
 		},
 		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return nil, nil },
-		PaperCheck:   func(_ context.Context, _, text string) (PaperCheck, error) { return check, nil },
+		PaperCheck:   func(_ context.Context, _, text string) (assessment.PaperCheckResult, error) { return check, nil },
 	}}
 	pass := filepath.Join(t.TempDir(), "p")
 	os.WriteFile(pass, []byte("frasa sandi asesor\n"), 0o600)

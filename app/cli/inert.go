@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -58,22 +56,4 @@ func completeRunes(data []byte) int {
 		}
 	}
 	return len(data)
-}
-
-// escapeForTerminal rewrites, in encoded JSON, every character that
-// InertText would drop as a \u escape: the value a program reads stays
-// exact, the bytes a terminal sees are inert. Such characters can only
-// stand inside JSON strings, where the escape means the same.
-func escapeForTerminal(js []byte) []byte {
-	var out bytes.Buffer
-	for len(js) > 0 {
-		r, n := utf8.DecodeRune(js)
-		if (n > 1 || r == 0x7f) && assessment.InertText(string(js[:n])) == "" { // encoding/json escapes the rest of C0 itself
-			fmt.Fprintf(&out, `\u%04x`, r)
-		} else {
-			out.Write(js[:n])
-		}
-		js = js[n:]
-	}
-	return out.Bytes()
 }

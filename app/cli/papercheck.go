@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -14,7 +16,8 @@ func init() {
 	})
 }
 
-// PaperCheck is the outcome of `papercheck`.
+// PaperCheck is the outcome of `papercheck` as its --json prints it
+// (assessment.PaperCheckResult flattened; the keys are the CLI's contract).
 type PaperCheck struct {
 	Text       string   `json:"text"`
 	OPDKode    string   `json:"opd_kode"` // as printed
@@ -43,10 +46,11 @@ func runPaperCheck(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	res, err := deps.PaperCheck(context.Background(), *dataDir, pos[0])
+	r, err := deps.PaperCheck(context.Background(), *dataDir, pos[0])
 	if err != nil {
 		return fail(env, err)
 	}
+	res := paperCheckView(pos[0], r)
 	if *asJSON {
 		writeJSON(env, res)
 	} else {
@@ -75,6 +79,16 @@ func runPaperCheck(env *Env, args []string) int {
 		return ExitError
 	}
 	return ExitOK
+}
+
+func paperCheckView(text string, r assessment.PaperCheckResult) PaperCheck {
+	out := PaperCheck{Text: text, OPDKode: r.OPDKode, Periode: r.Periode, Sequence: r.Sequence,
+		Found: r.Found, Matches: r.Matches, Mismatches: r.Mismatches, BundleID: r.Bundle.BundleID, Status: r.Bundle.Status,
+		KeyStatus: string(r.Bundle.KeyStatus)}
+	if r.Newer != nil {
+		out.NewerBundleID, out.NewerSequence = r.Newer.BundleID, r.Newer.Sequence
+	}
+	return out
 }
 
 func bundleStatusLabel(s string) string {

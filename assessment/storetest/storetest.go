@@ -61,6 +61,7 @@ func Run(t *testing.T, open Open) {
 			tc.fn(t, s, Catalog(t))
 		})
 	}
+	runItemCases(t, open)
 }
 
 var ctx = context.Background()

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // QRFields is the parsed text of a printed report's QR code
@@ -58,9 +60,9 @@ func ParseQRText(text string) (QRFields, error) {
 
 func normFingerprint(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
-// PaperCheckResult is what a printed report's QR text says about the
-// bundles in the workspace.
-type PaperCheckResult struct {
+// paperCheck is the check on the workspace's own types; PaperCheck
+// returns it as an assessment.PaperCheckResult.
+type paperCheck struct {
 	QR QRFields
 	// Found: a bundle with the printed content digest is stored.
 	Found  bool
@@ -74,15 +76,37 @@ type PaperCheckResult struct {
 	Newer *BundleInfo
 }
 
+// result is the check as the GUI and the CLI read it.
+func (r paperCheck) result() assessment.PaperCheckResult {
+	out := assessment.PaperCheckResult{OPDKode: r.QR.OPDKode, Periode: r.QR.Periode, Sequence: r.QR.Sequence,
+		Fingerprint: r.QR.Fingerprint, Found: r.Found, Matches: r.Matches, Mismatches: r.Mismatches}
+	if r.Bundle.BundleID != "" {
+		out.Bundle = r.Bundle.ReviewBundle()
+	}
+	if r.Newer != nil {
+		n := r.Newer.ReviewBundle()
+		out.Newer = &n
+	}
+	return out
+}
+
 // PaperCheck finds the bundle of a printed report by the content digest in
 // its QR text and says whether the printed fields match it and whether a
 // newer accepted version exists.
-func (w *Workspace) PaperCheck(ctx context.Context, text string) (PaperCheckResult, error) {
+func (w *Workspace) PaperCheck(ctx context.Context, text string) (assessment.PaperCheckResult, error) {
+	res, err := w.paperCheck(ctx, text)
+	if err != nil {
+		return assessment.PaperCheckResult{}, err
+	}
+	return res.result(), nil
+}
+
+func (w *Workspace) paperCheck(ctx context.Context, text string) (paperCheck, error) {
 	q, err := ParseQRText(text)
 	if err != nil {
-		return PaperCheckResult{}, err
+		return paperCheck{}, err
 	}
-	res := PaperCheckResult{QR: q}
+	res := paperCheck{QR: q}
 	pool, err := w.db()
 	if err != nil {
 		return res, err
@@ -126,7 +150,7 @@ func (w *Workspace) bundlesByDigest(ctx context.Context, pool *sql.DB, digest st
 // samePrintedNumber looks for the printed OPD, periode and number when no
 // bundle has the printed content: one with other content means the paper
 // was not printed from a stored bundle.
-func samePrintedNumber(ctx context.Context, pool *sql.DB, res *PaperCheckResult) error {
+func samePrintedNumber(ctx context.Context, pool *sql.DB, res *paperCheck) error {
 	q := res.QR
 	b, err := scanBundle(pool.QueryRowContext(ctx, bundleSelect+`WHERE b.opd_kode = ? AND b.periode = ? AND b.sequence = ?`,
 		q.OPDKode, q.Periode, int64(q.Sequence)))
@@ -141,7 +165,7 @@ func samePrintedNumber(ctx context.Context, pool *sql.DB, res *PaperCheckResult)
 
 // compareFound picks the found bundle (the one whose fields match, if
 // any) and lists the printed fields that differ from it.
-func compareFound(ctx context.Context, pool *sql.DB, res *PaperCheckResult, found []BundleInfo) error {
+func compareFound(ctx context.Context, pool *sql.DB, res *paperCheck, found []BundleInfo) error {
 	q := res.QR
 	res.Found, res.Bundle = true, found[0]
 	for _, b := range found { // prefer the one whose fields match
@@ -172,7 +196,7 @@ func compareFound(ctx context.Context, pool *sql.DB, res *PaperCheckResult, foun
 
 // newerAccepted sets res.Newer to the accepted bundle of the same OPD and
 // periode when it is a later version than the one printed.
-func newerAccepted(ctx context.Context, pool *sql.DB, res *PaperCheckResult) error {
+func newerAccepted(ctx context.Context, pool *sql.DB, res *paperCheck) error {
 	kode, periode, seq := res.QR.OPDKode, res.QR.Periode, res.QR.Sequence
 	if res.Found {
 		kode, periode, seq = res.Bundle.OPDKode, res.Bundle.Periode, res.Bundle.Sequence

@@ -93,6 +93,23 @@ type BundleInfo struct {
 	Catalog        CatalogRef // the catalog the OPD answered on
 }
 
+// ReviewBundle is the bundle as the GUI and the CLI list it.
+func (b BundleInfo) ReviewBundle() assessment.ReviewBundle {
+	return assessment.ReviewBundle{BundleID: b.BundleID, OPDKode: b.OPDKode, OPDNama: b.OPDNama, Periode: b.Periode,
+		Sequence: b.Sequence, Status: b.Status, ReportSHA256: b.ReportSHA256, CreatedAt: b.CreatedAt, Imported: b.ImportedAt,
+		Index: b.Index, Predicate: b.Predicate, ClaimedIndex: b.ClaimedIndex, KeyStatus: b.KeyStatus}
+}
+
+// ReviewBundles lists every stored bundle (as Bundles) for the GUI and the CLI.
+func (w *Workspace) ReviewBundles(ctx context.Context) ([]assessment.ReviewBundle, error) {
+	list, err := w.Bundles(ctx)
+	out := make([]assessment.ReviewBundle, 0, len(list))
+	for _, b := range list {
+		out = append(out, b.ReviewBundle())
+	}
+	return out, err
+}
+
 // ErrUnknownBundle is returned for a bundle id that is not stored.
 var ErrUnknownBundle = errors.New("bundel tidak ditemukan di ruang kerja asesor")
 

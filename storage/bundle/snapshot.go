@@ -9,8 +9,24 @@ import (
 )
 
 // LoadSnapshot reads everything an export needs about one assessment: the
-// profile, the assessment, its pinned catalog, answers and linked evidence.
+// profile, the assessment, its pinned catalog, answers and linked evidence
+// — in one read transaction when the store offers it
+// (assessment.SnapshotStore).
 func LoadSnapshot(ctx context.Context, s assessment.Store, lib *assessment.Library, id string) (assessment.Snapshot, error) {
+	tx, ok := s.(assessment.SnapshotStore)
+	if !ok {
+		return loadSnapshot(ctx, s, lib, id)
+	}
+	var snap assessment.Snapshot
+	err := tx.ReadTx(ctx, func(r assessment.SnapshotSource) error {
+		var err error
+		snap, err = loadSnapshot(ctx, r, lib, id)
+		return err
+	})
+	return snap, err
+}
+
+func loadSnapshot(ctx context.Context, s assessment.SnapshotSource, lib *assessment.Library, id string) (assessment.Snapshot, error) {
 	p, err := s.Profile(ctx)
 	if errors.Is(err, assessment.ErrNotFound) {
 		return assessment.Snapshot{}, errors.New("profil OPD belum diisi; jalankan `spbe-mandiri init` dulu")

@@ -1,4 +1,4 @@
-package cli
+package tabular
 
 import (
 	"encoding/csv"

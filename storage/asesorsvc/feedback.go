@@ -1,4 +1,4 @@
-package main
+package asesorsvc
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 
 // AssessorKey reports the assessor's signing key in <data>/asesor/keys
 // (assessment.AsesorFeedback); exists is false before the first export.
-func (a *asesorGUI) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
+func (a *Service) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
 	id, err := a.w.SigningKeys().Identity()
 	if errors.Is(err, keys.ErrNoKey) {
 		return assessment.AssessorKeyInfo{}, false, nil
@@ -27,19 +27,13 @@ func (a *asesorGUI) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bo
 
 // ExportFeedback signs the feedback on a reviewed bundle on the open
 // workspace, as `feedback export` does.
-func (a *asesorGUI) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExport, error) {
-	out, err := a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
-	if err != nil {
-		return assessment.FeedbackExport{}, err
-	}
-	return assessment.FeedbackExport{Path: out.Path, PublicKeyPath: out.PublicKeyPath, OPDKode: out.OPDKode, Periode: out.Periode,
-		Sequence: out.Sequence, Items: out.Items, Key: assessment.AssessorKeyInfo{KeyID: out.KeyID, Fingerprint: out.Fingerprint},
-		KeyCreated: out.KeyCreated}, nil
+func (a *Service) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExported, error) {
+	return a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
 }
 
 // BackupAssessorKey writes CADANGAN_KUNCI_ASESOR_<date>.json into destDir
 // (never over an existing file), as `key backup --asesor` does.
-func (a *asesorGUI) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
+func (a *Service) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
 	now := time.Now()
 	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)
 	if err != nil {
