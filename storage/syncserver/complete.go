@@ -27,7 +27,7 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if b.Status != "staging" {
-		s.answerStored(w, r, p, b)
+		s.answerStored(w, r, p, b, nil)
 		return
 	}
 	missing, err := s.cfg.DB.Missing(r.Context(), p.ID, b.BundleID)
@@ -42,7 +42,7 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 		s.answer(w, a)
 		return
 	}
-	s.completeBundle(w, r, p, b)
+	s.completeBundle(w, r, p, b, nil)
 }
 
 // status is GET /v1/pemda/{p}/bundles/{id}: the decision, or what is
@@ -85,17 +85,23 @@ func (s *Server) bundleOf(w http.ResponseWriter, r *http.Request) (serverdb.Pemd
 // (answers.json and report.pdf read back from the bucket; evidence was
 // hashed on arrival), then decides in one transaction and answers with the
 // signed receipt. A bundle that fails is removed: nothing of it is kept.
-func (s *Server) completeBundle(w http.ResponseWriter, r *http.Request, p serverdb.Pemda, b serverdb.Bundle) {
-	key, err := s.cfg.DB.KeyByID(r.Context(), s.cfg.DB.Pool, p.ID, b.KeyID)
-	if err != nil || key == nil {
-		s.internal(w, r, errors.Join(err, errors.New("signer key vanished")))
-		return
+//
+// announced is the manifest verified moments ago in this same request
+// (push completing at once), or nil: then it is verified again from the
+// stored bytes against the signer's key.
+func (s *Server) completeBundle(w http.ResponseWriter, r *http.Request, p serverdb.Pemda, b serverdb.Bundle, announced *bundle.Verified) {
+	v, err := announced, error(nil)
+	if v == nil {
+		key, kerr := s.cfg.DB.KeyByID(r.Context(), s.cfg.DB.Pool, p.ID, b.KeyID)
+		if kerr != nil || key == nil {
+			s.internal(w, r, errors.Join(kerr, errors.New("signer key vanished")))
+			return
+		}
+		v, err = bundle.VerifyManifest(b.Signature, b.Manifest, bundle.Options{Keys: []ed25519.PublicKey{key.PublicKey}})
 	}
-	opt := bundle.Options{Keys: []ed25519.PublicKey{key.PublicKey}}
-	v, err := bundle.VerifyManifest(b.Signature, b.Manifest, opt)
 	src := s.parts(r, p)
 	if err == nil {
-		err = bundle.VerifyParts(v, src, opt)
+		err = bundle.VerifyParts(v, src, bundle.Options{}) // only Limits matter here: the defaults
 	}
 	if *src.failed != nil {
 		s.internal(w, r, *src.failed) // the store failed, not the bundle: keep it, the client retries

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -42,11 +43,32 @@ func serveChild() {
 	if err != nil {
 		panic(err)
 	}
-	panic(http.Serve(l, srv.Handler()))
+	mux := http.NewServeMux()
+	mux.Handle("/", srv.Handler())
+	mux.HandleFunc("/debug/heap-inuse", func(w http.ResponseWriter, _ *http.Request) {
+		var ms runtime.MemStats // for BenchmarkBigBundleMemory: the child's Go heap
+		runtime.ReadMemStats(&ms)
+		fmt.Fprint(w, ms.HeapInuse)
+	})
+	panic(http.Serve(l, mux))
+}
+
+// childVars is the environment of a serving child on e's database dsn and
+// bucket, and a free address for it.
+func childVars(t testing.TB, e *env, dsn string) ([]string, string) {
+	cfg := e.db.Pool.Config().ConnConfig
+	b := e.srv.cfg
+	env := []string{fmt.Sprintf("CHILD_DSN=host=%s port=%d user=%s dbname=%s sslmode=disable", cfg.Host, cfg.Port, cfg.User, dsn),
+		"CHILD_S3=" + e.gw.Endpoint, "CHILD_AK=" + e.gw.AccessKey, "CHILD_SK=" + e.gw.Secret, "CHILD_BUCKET=" + b.Bucket,
+		"CHILD_STAGING=" + filepath.Join(t.TempDir(), "staging")}
+	port, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := port.Addr().String()
+	port.Close()
+	return env, addr
 }
 
 // startChild starts the serving child on addr.
-func startChild(t *testing.T, env []string, addr string) *exec.Cmd {
+func startChild(t testing.TB, env []string, addr string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(append(os.Environ(), childEnv+"=1", "CHILD_ADDR="+addr), env...)
@@ -77,14 +99,7 @@ func TestKilledServerKeepsAcknowledgedBytes(t *testing.T) {
 	if err := e.db.Pool.QueryRow(t.Context(), `SELECT current_database()`).Scan(&dsn); err != nil {
 		t.Fatal(err)
 	}
-	cfg := e.db.Pool.Config().ConnConfig
-	b := e.srv.cfg
-	env := []string{fmt.Sprintf("CHILD_DSN=host=%s port=%d user=%s dbname=%s sslmode=disable", cfg.Host, cfg.Port, cfg.User, dsn),
-		"CHILD_S3=" + e.gw.Endpoint, "CHILD_AK=" + e.gw.AccessKey, "CHILD_SK=" + e.gw.Secret, "CHILD_BUCKET=" + b.Bucket,
-		"CHILD_STAGING=" + filepath.Join(t.TempDir(), "staging")}
-	port, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := port.Addr().String()
-	port.Close()
+	env, addr := childVars(t, e, dsn)
 	child := startChild(t, env, addr)
 	e.url = "http://" + addr
 

@@ -49,7 +49,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		if b.Status == "staging" { // a retry of the announcement
 			_ = s.receiveInline(context.WithoutCancel(r.Context()), p, v, mr)
 		}
-		s.answerStored(w, r, p, b)
+		s.answerStored(w, r, p, b, v)
 	case err != nil && !errors.Is(err, assessment.ErrNotFound):
 		s.internal(w, r, err)
 	default:
@@ -84,7 +84,7 @@ func (s *Server) announceNew(w http.ResponseWriter, r *http.Request, p serverdb.
 	if err := s.receiveInline(context.WithoutCancel(r.Context()), p, v, mr); err != nil && !errors.Is(err, errHash) && !errors.Is(err, errTooLarge) {
 		s.cfg.Log.Warn("inline files", "bundle", b.BundleID, "err", err) // they stay missing: the client PATCHes them
 	}
-	s.answerStored(w, r, p, b)
+	s.answerStored(w, r, p, b, v)
 }
 
 // verifyAnnounced finds the signer's key in the Pemda's registry and runs
@@ -127,8 +127,10 @@ func (s *Server) verifyAnnounced(r *http.Request, p serverdb.Pemda, man, sig []b
 }
 
 // answerStored answers for a stored bundle: its decision and receipt, or
-// the files still missing.
-func (s *Server) answerStored(w http.ResponseWriter, r *http.Request, p serverdb.Pemda, b serverdb.Bundle) {
+// the files still missing. v is the manifest this request verified (nil
+// for a bundle looked up by id): b was found or stored by v's hash, so
+// these are the same bytes, and completing need not verify them again.
+func (s *Server) answerStored(w http.ResponseWriter, r *http.Request, p serverdb.Pemda, b serverdb.Bundle, v *bundle.Verified) {
 	if b.Status != "staging" {
 		s.answer(w, syncapi.Answer{Outcome: syncapi.OutcomeDuplicate, BundleID: b.BundleID, ManifestSHA256: b.ManifestSHA256, Receipt: b.Receipt})
 		return
@@ -139,7 +141,7 @@ func (s *Server) answerStored(w http.ResponseWriter, r *http.Request, p serverdb
 		return
 	}
 	if len(missing) == 0 {
-		s.completeBundle(w, r, p, b)
+		s.completeBundle(w, r, p, b, v)
 		return
 	}
 	s.answer(w, waiting(b, missing))
