@@ -83,6 +83,7 @@ type screen interface {
 // folder) and blocks until the window is closed; then it closes the store.
 // main.go calls it with the app made by fyne.io/fyne/v2/app.NewWithID.
 func Run(a fyne.App, deps Deps) {
+	startHeapProfile()
 	a.Settings().SetTheme(newAppTheme())
 	if icon := appIcon(); icon != nil {
 		a.SetIcon(icon)

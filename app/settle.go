@@ -40,13 +40,21 @@ func (u *UI) settleLater() {
 }
 
 // settle draws one frame (a refresh of the status line) so that Fyne
-// frees what has expired, then returns the freed Go memory to the system.
+// frees what has expired, then returns the freed Go and C memory to the
+// system.
 func (u *UI) settle() {
 	if u.stopped.Load() || u.status == nil {
 		return
 	}
 	canvas.Refresh(u.status.label)
-	time.AfterFunc(2*time.Second, debug.FreeOSMemory) // after that frame
+	time.AfterFunc(2*time.Second, returnFreed) // after that frame
+}
+
+// returnFreed hands back what the Go heap and the C heap (the GL driver's
+// textures and buffers) have freed but still keep.
+func returnFreed() {
+	debug.FreeOSMemory()
+	lightmem.TrimCHeap()
 }
 
 func mustDuration(s string) time.Duration {

@@ -18,7 +18,7 @@ fi
 bin=${SPBE_BIN:-}
 if [[ -z "$bin" ]]; then
 	bin=/tmp/spbe-mandiri
-	go build -tags migrated_fynedo -o "$bin" .
+	go build -tags migrated_fynedo,no_emoji -o "$bin" .
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

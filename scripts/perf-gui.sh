@@ -15,7 +15,7 @@ scripts/deps.sh test
 case "${LANG:-}" in "" | C | C.* | POSIX) export LANG=en_US.UTF-8 ;; esac
 unset LC_ALL
 bin=${SPBE_BIN:-/tmp/spbe-mandiri-perf}
-[[ -n "${SPBE_BIN:-}" ]] || go build -tags migrated_fynedo -o "$bin" .
+[[ -n "${SPBE_BIN:-}" ]] || go build -tags migrated_fynedo,no_emoji -o "$bin" .
 
 work=$(mktemp -d)
 export HOME="$work/home"

@@ -56,7 +56,7 @@ rm -f "$zipfile"
 
 echo "== Linux" >&2
 lin=$stage/linux
-go build -trimpath -tags migrated_fynedo -ldflags "-s -w" -o "$lin/spbe-mandiri" .
+go build -trimpath -tags migrated_fynedo,no_emoji -ldflags "-s -w" -o "$lin/spbe-mandiri" .
 
 tarroot=$stage/tar/spbe-mandiri-$version
 install -Dm755 "$lin/spbe-mandiri" "$tarroot/bin/spbe-mandiri"

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh build
-go build -tags migrated_fynedo -o spbe-mandiri .
+go build -tags migrated_fynedo,no_emoji -o spbe-mandiri .
 exec ./spbe-mandiri "$@"

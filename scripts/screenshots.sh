@@ -20,7 +20,7 @@ bin=${SPBE_BIN:-}
 if [[ -z "$bin" ]]; then
 	bin=/tmp/spbe-mandiri
 	echo "build $bin" >&2
-	go build -tags migrated_fynedo -o "$bin" .
+	go build -tags migrated_fynedo,no_emoji -o "$bin" .
 fi
 
 work=$(mktemp -d)

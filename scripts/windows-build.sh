@@ -32,6 +32,6 @@ cp "$work/rsrc.syso" "$syso"
 cp "$work/spbe-mandiri.ico" "$out/"
 
 export CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
-flags=(-trimpath -tags migrated_fynedo)
+flags=(-trimpath -tags migrated_fynedo,no_emoji)
 go build "${flags[@]}" -ldflags "-s -w -H=windowsgui" -o "$out/spbe-mandiri.exe" .
 go build "${flags[@]}" -ldflags "-s -w" -o "$out/spbe-mandiri-cli.exe" .
