@@ -64,7 +64,17 @@ func TestCopy(t *testing.T) {
 			t.Fatalf("copy %s = %q, %v", p, b, err)
 		}
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("folder holds %d entries, want the copy only", len(entries))
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		// Wine keeps the Mark of the Web stream as a file of its own
+		// ("SK.pdf:Zone.Identifier"); real Windows lists no such entry,
+		// and no file name may hold ':' there.
+		if !strings.Contains(e.Name(), ":") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) != 1 {
+		t.Errorf("folder holds %v, want the copy only", names)
 	}
 }
