@@ -63,11 +63,7 @@ func guiExport(current func() (*cli.Services, error)) func(ctx context.Context, 
 			return "", err
 		}
 		res, err := exportBundle(ctx, svc, assessment.ExportRequest{AssessmentID: assessmentID, OutDir: destDir, Passphrase: []byte(passphrase),
-			Progress: func(done, total int64) {
-				if progress != nil && total > 0 {
-					progress(float64(done) / float64(total))
-				}
-			}})
+			Progress: export.Progress(progress)})
 		return res.Path, err
 	}
 }
