@@ -1,13 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"fmt"
-	"os"
-
-	"golang.org/x/term"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -26,7 +20,7 @@ func exportDeps() *cli.ExportDeps {
 		RestoreKey:   restoreKey,
 		Export:       exportBundle,
 		Verify:       export.Verify,
-		ReadPassword: readPassword,
+		ReadPassword: cli.TerminalPassword,
 	}
 }
 
@@ -39,18 +33,6 @@ func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.Resto
 // exportBundle is cli.ExportDeps.Export on the session's data folder.
 func exportBundle(ctx context.Context, svc *cli.Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
 	return export.Bundle(ctx, svc.Store, svc.Library, svc.DataDir, req)
-}
-
-// readPassword prompts on the terminal without echo.
-func readPassword(prompt string) ([]byte, error) {
-	fd := int(os.Stdin.Fd())
-	if !term.IsTerminal(fd) {
-		return nil, errors.New("masukan standar bukan terminal")
-	}
-	fmt.Fprint(os.Stderr, prompt)
-	p, err := term.ReadPassword(fd)
-	fmt.Fprintln(os.Stderr)
-	return bytes.TrimRight(p, "\r\n"), err
 }
 
 // guiExport is the GUI's app.Deps.Export hook; current returns the data

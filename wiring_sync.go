@@ -68,10 +68,5 @@ func (g *asesorGUI) PullFromServer(ctx context.Context, pass []byte) ([]intake.O
 }
 
 // withOutbox queues each exported bundle for the collection server when
-// one is configured (the stick copy stays as it is).
-func withOutbox(export func(context.Context, string, string, string, func(float64)) (string, error), dataDir func() string) func(context.Context, string, string, string, func(float64)) (string, error) {
-	return func(ctx context.Context, id, dest, pass string, progress func(float64)) (string, error) {
-		path, err := export(ctx, id, dest, pass, progress)
-		return path, syncsvc.QueueExported(dataDir(), path, err)
-	}
-}
+// one is configured (syncsvc.WithOutbox).
+var withOutbox = syncsvc.WithOutbox

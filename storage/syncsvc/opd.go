@@ -167,3 +167,13 @@ func FetchFeedbackFiles(ctx context.Context, dataDir string, pass []byte) ([]str
 func ItemsIn(dataDir string) ([]syncapi.OutboxItem, error) {
 	return outbox.Open(dataDir).Items()
 }
+
+// WithOutbox wraps the GUI's export so that each exported bundle is also
+// queued for the collection server when the data folder (dataDir, read
+// after the export) has one configured; the stick copy stays as it is.
+func WithOutbox(export func(context.Context, string, string, string, func(float64)) (string, error), dataDir func() string) func(context.Context, string, string, string, func(float64)) (string, error) {
+	return func(ctx context.Context, id, dest, pass string, progress func(float64)) (string, error) {
+		path, err := export(ctx, id, dest, pass, progress)
+		return path, QueueExported(dataDir(), path, err)
+	}
+}
