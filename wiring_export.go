@@ -1,13 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"fmt"
-	"os"
-
-	"golang.org/x/term"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
@@ -26,7 +20,7 @@ func exportDeps() *cli.ExportDeps {
 		RestoreKey:   restoreKey,
 		Export:       exportBundle,
 		Verify:       export.Verify,
-		ReadPassword: readPassword,
+		ReadPassword: cli.TerminalPassword,
 	}
 }
 
@@ -41,18 +35,6 @@ func exportBundle(ctx context.Context, svc *cli.Services, req assessment.ExportR
 	return export.Bundle(ctx, svc.Store, svc.Library, svc.DataDir, req)
 }
 
-// readPassword prompts on the terminal without echo.
-func readPassword(prompt string) ([]byte, error) {
-	fd := int(os.Stdin.Fd())
-	if !term.IsTerminal(fd) {
-		return nil, errors.New("masukan standar bukan terminal")
-	}
-	fmt.Fprint(os.Stderr, prompt)
-	p, err := term.ReadPassword(fd)
-	fmt.Fprintln(os.Stderr)
-	return bytes.TrimRight(p, "\r\n"), err
-}
-
 // guiExport is the GUI's app.Deps.Export hook; current returns the data
 // folder the GUI has open. It never creates a key: the GUI makes the
 // first key on purpose (Deps.OPDKeys) and shows its fingerprint.
@@ -63,11 +45,7 @@ func guiExport(current func() (*cli.Services, error)) func(ctx context.Context, 
 			return "", err
 		}
 		res, err := exportBundle(ctx, svc, assessment.ExportRequest{AssessmentID: assessmentID, OutDir: destDir, Passphrase: []byte(passphrase),
-			Progress: func(done, total int64) {
-				if progress != nil && total > 0 {
-					progress(float64(done) / float64(total))
-				}
-			}})
+			Progress: export.Progress(progress)})
 		return res.Path, err
 	}
 }

@@ -7,45 +7,26 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 )
 
-// withOPDStore opens the OPD data folder dataDir ("" = default).
-func withOPDStore(dataDir string, fn func(*storage.DB) error) error {
-	db, err := storage.Open(dataDir)
-	if err != nil {
-		return err
-	}
-	err = fn(db)
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // importFeedback is `feedback import`: the assessor key must be trusted
 // already, or be given with --assessor-pubkey and --trust (after the
 // fingerprint was compared); an unknown key is refused, and a key whose
 // trust was withdrawn needs --retrust.
-func importFeedback(ctx context.Context, dataDir string, req cli.FeedbackImportRequest) (out cli.FeedbackReceived, err error) {
-	err = withOPDStore(dataDir, func(db *storage.DB) error {
-		rec, known, trustedNow, err := db.ReceiveFeedback(ctx, storage.FeedbackReceipt{File: req.File, KeyFile: req.PublicKeyFile,
-			Trust: req.Trust, Retrust: req.Retrust})
-		if err != nil {
-			return err
-		}
-		out = feedbackReceived(rec, trustedNow)
-		out.Known = known
-		return nil
-	})
-	return out, err
+func importFeedback(ctx context.Context, dataDir string, req cli.FeedbackImportRequest) (cli.FeedbackReceived, error) {
+	rec, known, trustedNow, err := storage.ReceiveFeedbackIn(ctx, dataDir, storage.FeedbackReceipt{File: req.File, KeyFile: req.PublicKeyFile,
+		Trust: req.Trust, Retrust: req.Retrust})
+	if err != nil {
+		return cli.FeedbackReceived{}, err
+	}
+	out := feedbackReceived(rec, trustedNow)
+	out.Known = known
+	return out, nil
 }
 
 func showFeedback(ctx context.Context, dataDir, assessmentID string) (out []cli.FeedbackReceived, err error) {
-	err = withOPDStore(dataDir, func(db *storage.DB) error {
-		list, err := db.Feedback(ctx, assessmentID)
-		for _, r := range list {
-			out = append(out, feedbackReceived(r, false))
-		}
-		return err
-	})
+	list, err := storage.FeedbackIn(ctx, dataDir, assessmentID)
+	for _, r := range list {
+		out = append(out, feedbackReceived(r, false))
+	}
 	return out, err
 }
 

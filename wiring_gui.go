@@ -30,20 +30,11 @@ func cliEnv() *cli.Env {
 // last is kept in an atomic pointer because Open and Export both run on
 // worker goroutines, never the UI goroutine.
 func guiDeps(dataDir string) app.Deps {
-	if dataDir == "" {
-		dataDir = os.Getenv(storage.EnvDataDir)
-	}
 	var current atomic.Pointer[cli.Services]
-	portableDir, portable := storage.PortableDir()
-	def, legacy := "", ""
-	var prefs app.Prefs
-	if portable {
-		// Nothing of this PC is read or written: the stick's settings,
-		// and no default folder (which would move the PC's data).
-		prefs = storage.OpenPortableSettings(portableDir)
-	} else {
-		def, _ = storage.DefaultDataDir()
-		legacy = storage.LegacyDataDir()
+	f := storage.GUIStartFolders(dataDir)
+	var prefs app.Prefs // nil: the PC's preferences
+	if f.Settings != nil {
+		prefs = f.Settings
 	}
 	return app.Deps{
 		Open: func(dir string) (assessment.Store, *assessment.Library, error) {
@@ -54,12 +45,12 @@ func guiDeps(dataDir string) app.Deps {
 			current.Store(svc)
 			return svc.Store, svc.Library, nil
 		},
-		DefaultDataDir:  def,
-		LegacyDataDir:   legacy,
-		PortableDataDir: portableDir,
-		Portable:        portable,
+		DefaultDataDir:  f.Default,
+		LegacyDataDir:   f.Legacy,
+		PortableDataDir: f.Portable,
+		Portable:        f.IsPortable,
 		Prefs:           prefs,
-		Settings:        app.Settings{DataDir: dataDir},
+		Settings:        app.Settings{DataDir: f.DataDir},
 		Export:          withOutbox(guiExport(func() (*cli.Services, error) { return current.Load(), nil }), func() string { return current.Load().DataDir }),
 		Sync:            guiSync(),
 		Verify:          guiVerify(current.Load),

@@ -22,17 +22,9 @@ func ownKey(svc *cli.Services) ed25519.PublicKey {
 // checked against this installation's own key.
 func guiVerify(current func() *cli.Services) func(context.Context, string) (string, error) {
 	return func(_ context.Context, path string) (string, error) {
-		v, f, err := export.VerifyOwn(path, ownKey(current()))
+		rep, err := export.OwnVerifyReport(path, ownKey(current()))
 		if err != nil {
 			return "", err
-		}
-		f.Close()
-		rep := export.Report(v)
-		if rep.SignerKnown {
-			rep.SignerIs = "kunci penanda tangan OPD ini (instalasi ini)"
-		} else {
-			rep.UncheckedAdvice = "bundel ini tidak ditandatangani kunci OPD ini; asesor memeriksanya dengan kunci OPD " +
-				"pengirim yang terdaftar di ruang kerja asesor"
 		}
 		var b strings.Builder
 		cli.WriteVerifyReport(&b, path, rep)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -69,22 +68,5 @@ func readCatalogBytes(path string) ([]byte, *assessment.Catalog, error) {
 // or now conflicts with an embedded one is skipped and reported in
 // problems; assessments pinned to it then say which file to import again.
 func LoadImportedCatalogs(ctx context.Context, lib *assessment.Library, s assessment.Store) (problems []error, err error) {
-	stored, err := s.ImportedCatalogs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, ic := range stored {
-		c, err := assessment.ParseCatalog("impor:"+ic.Source, ic.Data)
-		if err == nil {
-			err = lib.Add(c, assessment.OriginImported, ic.Source)
-		}
-		var conflict *assessment.ErrCatalogConflict
-		if errors.As(err, &conflict) {
-			err = fmt.Errorf("katalog impor %s diabaikan: %w", ic.Source, err)
-		}
-		if err != nil {
-			problems = append(problems, err)
-		}
-	}
-	return problems, nil
+	return assessment.AddImportedCatalogs(ctx, lib, s)
 }
