@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
@@ -35,7 +36,7 @@ func importedWorkspace(t *testing.T) (app.AsesorWorkspace, assessment.ReviewBund
 	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.AddKey(ctx, pub); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -47,7 +48,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	if k.Status != assessment.KeyPending || k.Fingerprint != key.Fingerprint {
 		t.Fatalf("added key %+v", k)
 	}
-	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var calls int
@@ -184,13 +185,13 @@ func TestAsesorGUIAdapterConflict(t *testing.T) {
 	defer w.Close()
 	key := registerOPDKey(t, w)
 	usb := t.TempDir()
-	first, second := exportInput(t), exportInput(t)
+	first, second := exporttest.Input(t), exporttest.Input(t)
 	second.BundleID, second.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f7", 4
 	second.Snapshot.Answers = second.Snapshot.Answers[:5] // other content, not superseding: konflik
 	for i := range second.Snapshot.Answers {
 		second.Snapshot.Answers[i].Level = 4
 	}
-	altered := exportInput(t)
+	altered := exporttest.Input(t)
 	altered.BundleID, altered.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f8", 5
 	altered.Snapshot.Assessment.CatalogSHA256 = strings.Repeat("ab", 32)
 	for name, in := range map[string]bundle.Input{"a.spbe": first, "b.spbe": second, "c.spbe": altered} {
@@ -231,7 +232,7 @@ func TestAsesorGUIRecapCSV(t *testing.T) {
 	}
 	key := registerOPDKey(t, w)
 	usb := t.TempDir()
-	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {

@@ -15,6 +15,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -52,7 +53,7 @@ func consolidationWorkspace(t *testing.T, data string) *asesorGUI {
 		if _, _, err := a.w.AddKeyFile(ctx, pub, o.kode); err != nil {
 			t.Fatal(err)
 		}
-		in := exportInput(t)
+		in := exporttest.Input(t)
 		in.BundleID = fmt.Sprintf("01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f%d", i)
 		in.Snapshot.Profile.OPDKode, in.Snapshot.Profile.OPDNama = o.kode, o.nama
 		for j := range in.Snapshot.Answers {

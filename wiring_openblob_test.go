@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -31,7 +32,7 @@ func TestOpenBlobQuarantinesUnknownTypes(t *testing.T) {
 	if _, err := w.AddKey(ctx, pub); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(usb, "opd.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "opd.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Import(ctx, []string{usb}, nil); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/sheet"
 )
 
@@ -34,13 +35,13 @@ func sheetWorkspace(t *testing.T) (data string, w app.AsesorWorkspace) {
 	t.Cleanup(func() { w.Close() })
 	key := registerOPDKey(t, w)
 	usb := t.TempDir()
-	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exportInput(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
 		t.Fatalf("import %+v %v", out, err)
 	}
-	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: exportInput(t).BundleID, Indicator: 1, Value: "2,5",
+	if err := w.SaveReview(ctx, assessment.ReviewDecision{BundleID: exporttest.Input(t).BundleID, Indicator: 1, Value: "2,5",
 		Status: assessment.ReviewAccepted, Note: "=HYPERLINK(\"http://contoh.invalid\",\"klik\")", Reviewer: "Asesor"}); err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func TestConsolidateAndReviewXLSXCommands(t *testing.T) {
 	}
 
 	tinj := filepath.Join(dir, "tinjauan.xlsx")
-	mustCLI(t, "review", "show", "--data", data, "--bundle", exportInput(t).BundleID[:13], "--xlsx", tinj)
+	mustCLI(t, "review", "show", "--data", data, "--bundle", exporttest.Input(t).BundleID[:13], "--xlsx", tinj)
 	f = openWorkbook(t, tinj)
 	if v := rawNumber(t, f, sheet.SheetReview, "H2"); v != 2.5 {
 		t.Errorf("Nilai = %v, want 2.5", v)
@@ -179,7 +180,7 @@ func TestAsesorGUIExportsXLSX(t *testing.T) {
 		t.Fatalf("consolidation export %q %v", kons, err)
 	}
 	openWorkbook(t, kons)
-	rev, err := w.ExportReviewXLSX(ctx, exportInput(t).BundleID, dest)
+	rev, err := w.ExportReviewXLSX(ctx, exporttest.Input(t).BundleID, dest)
 	if err != nil || filepath.Base(rev) != "TINJAUAN_DISKOMINFO_2025_3.xlsx" {
 		t.Fatalf("review export %q %v", rev, err)
 	}
@@ -188,7 +189,7 @@ func TestAsesorGUIExportsXLSX(t *testing.T) {
 	if len(rows) < 2 || rows[1][1] == "" || rows[1][4] != "Sudah berjalan." {
 		t.Errorf("review rows %q", rows[:min(len(rows), 2)])
 	}
-	if _, err := w.ExportReviewXLSX(ctx, exportInput(t).BundleID, " "); err == nil {
+	if _, err := w.ExportReviewXLSX(ctx, exporttest.Input(t).BundleID, " "); err == nil {
 		t.Error("an export without a folder succeeded")
 	}
 }
