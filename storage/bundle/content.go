@@ -131,6 +131,14 @@ func hashEntry(f *zip.File, want File, keep bool, lim Limits, buf []byte, extra 
 		return nil, failErr(f.Name, CheckData, err)
 	}
 	defer rc.Close()
+	return checkRead(rc, f.Name, want, keep, buf, extra)
+}
+
+// checkRead reads r (an entry of the container or a part kept apart)
+// through LimitReader(size+1) and checks its length and SHA-256 against
+// the manifest's want; name is what a failure names. keep returns the
+// bytes too; extra, if not nil, is written the bytes as well.
+func checkRead(r io.Reader, name string, want File, keep bool, buf []byte, extra io.Writer) ([]byte, error) {
 	h := sha256.New()
 	var w io.Writer = h
 	var kept []byte
@@ -141,18 +149,17 @@ func hashEntry(f *zip.File, want File, keep bool, lim Limits, buf []byte, extra 
 	if extra != nil {
 		w = io.MultiWriter(w, extra)
 	}
-	n, err := io.CopyBuffer(w, io.LimitReader(rc, want.Size+1), buf)
-	if n > want.Size {
-		return nil, fail(f.Name, CheckSize, "data lebih panjang dari %d byte", want.Size)
-	}
-	if err != nil {
-		return nil, failErr(f.Name, CheckData, err)
-	}
-	if n != want.Size {
-		return nil, fail(f.Name, CheckSize, "%d byte, manifest %d byte", n, want.Size)
+	n, err := io.CopyBuffer(w, io.LimitReader(r, want.Size+1), buf)
+	switch {
+	case n > want.Size:
+		return nil, fail(name, CheckSize, "data lebih panjang dari %d byte", want.Size)
+	case err != nil:
+		return nil, failErr(name, CheckData, err)
+	case n != want.Size:
+		return nil, fail(name, CheckSize, "%d byte, manifest %d byte", n, want.Size)
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != want.SHA256 {
-		return nil, fail(f.Name, CheckHash, "dihitung %.16s…, manifest %.16s…", got, want.SHA256)
+		return nil, fail(name, CheckHash, "dihitung %.16s…, manifest %.16s…", got, want.SHA256)
 	}
 	return kept, nil
 }

@@ -3,8 +3,6 @@ package bundle
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
 )
 
@@ -108,29 +106,7 @@ func hashPart(src PartSource, want File, keep bool, lim Limits, buf []byte, extr
 		return nil, fail(want.Path, CheckFileSet, "tercantum di manifest tetapi tidak tersedia: %v", err)
 	}
 	defer rc.Close()
-	h := sha256.New()
-	var w io.Writer = h
-	var kept []byte
-	if keep {
-		kept = make([]byte, 0, want.Size)
-		w = io.MultiWriter(h, (*sliceWriter)(&kept))
-	}
-	if extra != nil {
-		w = io.MultiWriter(w, extra)
-	}
-	n, err := io.CopyBuffer(w, io.LimitReader(rc, want.Size+1), buf)
-	switch {
-	case n > want.Size:
-		return nil, fail(want.Path, CheckSize, "data lebih panjang dari %d byte", want.Size)
-	case err != nil:
-		return nil, failErr(want.Path, CheckData, err)
-	case n != want.Size:
-		return nil, fail(want.Path, CheckSize, "%d byte, manifest %d byte", n, want.Size)
-	}
-	if got := hex.EncodeToString(h.Sum(nil)); got != want.SHA256 {
-		return nil, fail(want.Path, CheckHash, "dihitung %.16s…, manifest %.16s…", got, want.SHA256)
-	}
-	return kept, nil
+	return checkRead(rc, want.Path, want, keep, buf, extra)
 }
 
 // WriteParts writes the container of a bundle kept in parts (the server's
