@@ -48,6 +48,20 @@ func (k GUI) installed() (Folder, assessment.OPDKey, error) {
 	return f, ki, err
 }
 
+// target is what every file the key screen writes needs: the installed
+// key's folder, the profile (its OPD code names the file) and destDir
+// checked as an export folder (outside every data folder).
+func (k GUI) target(ctx context.Context, destDir string) (f Folder, p assessment.Profile, dir string, err error) {
+	if f, _, err = k.installed(); err != nil {
+		return f, p, "", err
+	}
+	if p, err = f.Store.Profile(ctx); err != nil {
+		return f, p, "", err
+	}
+	dir, err = storage.ExportDir(f.DataDir, destDir)
+	return f, p, dir, err
+}
+
 func (k GUI) Info(context.Context) (assessment.OPDKey, error) {
 	f, err := k.Folder()
 	if err != nil {
@@ -70,19 +84,11 @@ func (k GUI) Create(_ context.Context, passphrase []byte) (assessment.OPDKey, er
 // ExportPublic writes KUNCI_PUBLIK_<KODE>.json into destDir, named as the
 // export names the copy it writes beside each bundle.
 func (k GUI) ExportPublic(ctx context.Context, destDir string) (string, error) {
-	f, _, err := k.installed()
-	if err != nil {
-		return "", err
-	}
-	p, err := f.Store.Profile(ctx)
+	f, p, dir, err := k.target(ctx, destDir)
 	if err != nil {
 		return "", err
 	}
 	id, err := keys.Open(f.DataDir).Identity()
-	if err != nil {
-		return "", err
-	}
-	dir, err := storage.ExportDir(f.DataDir, destDir)
 	if err != nil {
 		return "", err
 	}
@@ -92,15 +98,7 @@ func (k GUI) ExportPublic(ctx context.Context, destDir string) (string, error) {
 // KeyForm writes FORMULIR_KUNCI_<KODE>.pdf into destDir (…_2.pdf and so
 // on when a form is already there: a signed form's scan may sit beside it).
 func (k GUI) KeyForm(ctx context.Context, destDir string) (string, error) {
-	f, _, err := k.installed()
-	if err != nil {
-		return "", err
-	}
-	p, err := f.Store.Profile(ctx)
-	if err != nil {
-		return "", err
-	}
-	dir, err := storage.ExportDir(f.DataDir, destDir)
+	f, p, dir, err := k.target(ctx, destDir)
 	if err != nil {
 		return "", err
 	}
@@ -119,15 +117,7 @@ func (k GUI) KeyForm(ctx context.Context, destDir string) (string, error) {
 // over an existing file; the passphrase is checked before anything is
 // written.
 func (k GUI) Backup(ctx context.Context, destDir string, passphrase []byte) (string, error) {
-	f, _, err := k.installed()
-	if err != nil {
-		return "", err
-	}
-	p, err := f.Store.Profile(ctx)
-	if err != nil {
-		return "", err
-	}
-	dir, err := storage.ExportDir(f.DataDir, destDir)
+	f, p, dir, err := k.target(ctx, destDir)
 	if err != nil {
 		return "", err
 	}
