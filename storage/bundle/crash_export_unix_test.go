@@ -16,6 +16,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -56,7 +57,7 @@ func storeExporter(t *testing.T, db *storage.DB, data string) (*bundle.Exporter,
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &bundle.Exporter{Key: key, Keys: kd, Log: storeLog{db}, App: bundle.App{Name: "spbe-mandiri", Version: "test"},
+	return &bundle.Exporter{Key: key, Keys: kd, Log: export.Log(db), App: bundle.App{Name: "spbe-mandiri", Version: "test"},
 		Report: func(_ assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
 			return []byte("%PDF-1.7 " + info.ContentDigest), "", nil
 		}}, snap
@@ -115,7 +116,7 @@ func TestExportKilledAfterRename(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if done, err := bundle.Reconcile(ctx, storeLog{db}, ""); err != nil || len(done) != 1 {
+	if done, err := bundle.Reconcile(ctx, export.Log(db), ""); err != nil || len(done) != 1 {
 		t.Fatalf("Reconcile = %+v, %v", done, err)
 	}
 	last, err := db.LastExport(ctx, "BAPPEDA", 2026)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,51 +13,9 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
-
-// storeLog adapts the storage export table to bundle.Log (as main does).
-type storeLog struct{ db *storage.DB }
-
-func (l storeLog) Supersedes(ctx context.Context, kode string, periode int) (*bundle.Supersedes, error) {
-	r, err := l.db.LastExport(ctx, kode, periode)
-	if errors.Is(err, assessment.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &bundle.Supersedes{BundleID: r.BundleID, ManifestSHA256: r.ManifestSHA256}, nil
-}
-
-func (l storeLog) MaxSequence(ctx context.Context, keyID string) (uint64, error) {
-	return l.db.MaxExportSequence(ctx, keyID)
-}
-
-func (l storeLog) Begin(ctx context.Context, e bundle.Exported) error {
-	return l.db.BeginExport(ctx, storage.ExportRecord{BundleID: e.BundleID, AssessmentID: e.AssessmentID,
-		OPDKode: e.OPDKode, Periode: e.Periode, Sequence: e.Sequence, KeyID: e.KeyID,
-		ManifestSHA256: e.ManifestSHA256, ContentDigest: e.ContentDigest, Path: e.Path, Size: e.Size})
-}
-
-func (l storeLog) Publish(ctx context.Context, e bundle.Exported) error {
-	return l.db.PublishExport(ctx, e.BundleID, e.Path, e.Size)
-}
-
-func (l storeLog) Abandon(ctx context.Context, e bundle.Exported, release bool) error {
-	return l.db.AbandonExport(ctx, e.BundleID, release)
-}
-
-func (l storeLog) Pending(ctx context.Context) ([]bundle.Exported, error) {
-	list, err := l.db.PendingExports(ctx)
-	out := make([]bundle.Exported, 0, len(list))
-	for _, r := range list {
-		out = append(out, bundle.Exported{Result: bundle.Result{BundleID: r.BundleID, Sequence: r.Sequence, KeyID: r.KeyID,
-			ManifestSHA256: r.ManifestSHA256, ContentDigest: r.ContentDigest, Size: r.Size},
-			AssessmentID: r.AssessmentID, OPDKode: r.OPDKode, Periode: r.Periode, Path: r.Path})
-	}
-	return out, err
-}
 
 // TestExportFromStore runs the whole export on the real store: profile,
 // assessment, answers and evidence in SQLite, key in <data>/keys, bundle
@@ -82,7 +39,7 @@ func TestExportFromStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp := &bundle.Exporter{Key: key, Keys: kd, Log: storeLog{db}, App: bundle.App{Name: "spbe-mandiri", Version: "test"},
+	exp := &bundle.Exporter{Key: key, Keys: kd, Log: export.Log(db), App: bundle.App{Name: "spbe-mandiri", Version: "test"},
 		Report: func(_ assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
 			return []byte("%PDF-1.7 " + info.ContentDigest), "", nil
 		}}

@@ -9,6 +9,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -32,7 +33,7 @@ func BenchmarkExportLogged(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	exp := &bundle.Exporter{Key: key, Keys: kd, Log: storeLog{db}, App: bundle.App{Name: "spbe-mandiri", Version: "test"},
+	exp := &bundle.Exporter{Key: key, Keys: kd, Log: export.Log(db), App: bundle.App{Name: "spbe-mandiri", Version: "test"},
 		Report: func(_ assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
 			return []byte("%PDF-1.7 " + info.ContentDigest), "", nil
 		}}
@@ -54,7 +55,7 @@ func BenchmarkReconcileNothingPending(b *testing.B) {
 	}
 	defer db.Close()
 	for b.Loop() {
-		if _, err := bundle.Reconcile(context.Background(), storeLog{db}, ""); err != nil {
+		if _, err := bundle.Reconcile(context.Background(), export.Log(db), ""); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
@@ -53,7 +54,7 @@ func TestCrashAfterRenameIsReconciledAtNextStart(t *testing.T) {
 	report := func(_ assessment.Snapshot, info bundle.ReportInfo) ([]byte, string, error) {
 		return []byte("%PDF-1.7 " + info.ContentDigest), "", nil
 	}
-	exp := &bundle.Exporter{Key: key, Keys: kd, Log: storeLog{db}, App: bundle.App{Name: "spbe-mandiri", Version: "test"}, Report: report}
+	exp := &bundle.Exporter{Key: key, Keys: kd, Log: export.Log(db), App: bundle.App{Name: "spbe-mandiri", Version: "test"}, Report: report}
 	out := t.TempDir()
 	exportCrashing(t, exp, snap, func(sha string) (io.ReadCloser, error) { return db.OpenBlob(ctx, sha) }, out)
 	path := filepath.Join(out, "SPBE_BAPPEDA_2026_1.spbe")
@@ -68,7 +69,7 @@ func TestCrashAfterRenameIsReconciledAtNextStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	done, err := bundle.Reconcile(ctx, storeLog{db}, "")
+	done, err := bundle.Reconcile(ctx, export.Log(db), "")
 	if err != nil || len(done) != 1 || done[0].Path != path {
 		t.Fatalf("Reconcile = %+v, %v", done, err)
 	}
@@ -76,7 +77,7 @@ func TestCrashAfterRenameIsReconciledAtNextStart(t *testing.T) {
 	if err != nil || last.Path != path || last.Sequence != 1 || last.Status != storage.ExportPublished || last.Size == 0 {
 		t.Fatalf("the log does not know the bundle: %+v, %v", last, err)
 	}
-	exp.Log = storeLog{db}
+	exp.Log = export.Log(db)
 	next, err := exp.Export(ctx, snap, func(sha string) (io.ReadCloser, error) { return db.OpenBlob(ctx, sha) }, out, nil)
 	if err != nil || next.Sequence != 2 || next.Supersedes == nil || next.Supersedes.BundleID != last.BundleID {
 		t.Fatalf("next export %+v, %v", next, err)
@@ -106,7 +107,7 @@ func TestPendingWithoutFileIsAbandoned(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if done, err := bundle.Reconcile(ctx, storeLog{db}, ""); err != nil || len(done) != 0 {
+	if done, err := bundle.Reconcile(ctx, export.Log(db), ""); err != nil || len(done) != 0 {
 		t.Fatalf("Reconcile = %+v, %v", done, err)
 	}
 	list, _ := db.Exports(ctx, a.ID)

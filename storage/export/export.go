@@ -159,6 +159,10 @@ func appInfo() bundle.App {
 }
 
 // exportLog adapts the store's export table to bundle.Log.
+// Log is the data folder's export log (pending → published | abandoned)
+// as the bundle exporter and bundle.Reconcile use it.
+func Log(st Store) bundle.Log { return exportLog{st} }
+
 type exportLog struct{ st Store }
 
 func (l exportLog) Supersedes(ctx context.Context, kode string, periode int) (*bundle.Supersedes, error) {
