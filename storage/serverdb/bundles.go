@@ -63,6 +63,12 @@ func (db *DB) Announce(ctx context.Context, pemda int16, v *bundle.Verified, man
 		return tx.SendBatch(ctx, b).Close()
 	})
 	if IsUniqueViolation(err) {
+		// Two announces of one manifest at once: PostgreSQL may report the
+		// primary key (bundle_id) before the ON CONFLICT arbiter, so the
+		// row is the same bundle's when its manifest is ours.
+		if b, rerr := db.bundleWhere(ctx, db.Pool, `manifest_sha256 = $1`, v.ManifestSHA256); rerr == nil && b.BundleID == m.BundleID && b.PemdaID == pemda {
+			return b, nil
+		}
 		return Bundle{}, ErrBundleIDReused // bundle_id is the primary key
 	}
 	if err != nil {
