@@ -28,13 +28,13 @@ func mustCLI(t *testing.T, args ...string) string {
 	return out
 }
 
-// TestAssessorRoundTrip is the end-to-end test of issue 6: three OPD
+// TestAsesorRoundTrip is the end-to-end test of issue 6: three OPD
 // installations export signed bundles to one "USB stick"; the assessor
 // registers and verifies their keys, imports, reviews, consolidates to an
 // instansi index, checks a printed report's QR text and exports feedback;
 // each OPD imports its feedback (trusting the assessor key deliberately)
 // and sees the notes. Everything goes through the real CLI and stores.
-func TestAssessorRoundTrip(t *testing.T) {
+func TestAsesorRoundTrip(t *testing.T) {
 	lib, err := assets.Library()
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 
 	// The assessor: without keys every bundle is refused — bundles carried
 	// without their key files (with them the first import registers the
-	// keys as pending: TestAssessorFirstStickJustWorks).
+	// keys as pending: TestAsesorFirstStickJustWorks).
 	bare := t.TempDir()
 	bundles, _ := filepath.Glob(filepath.Join(usb, "*.spbe"))
 	for _, b := range bundles {
@@ -224,7 +224,7 @@ func TestAssessorRoundTrip(t *testing.T) {
 	for _, o := range opds {
 		mustCLI(t, "feedback", "export", "--data", asesorData, "--bundle", o.bundleID, "--out", back, "--passphrase-file", pass)
 	}
-	pub := filepath.Join(back, storage.AssessorPublicKeyName)
+	pub := filepath.Join(back, storage.AsesorPublicKeyName)
 	for _, o := range opds {
 		files, _ := filepath.Glob(filepath.Join(back, "SPBE_"+o.kode+"_2026_*_UMPAN.spbe-umpan"))
 		if len(files) != 1 {
@@ -281,12 +281,12 @@ func contentDigestOf(t *testing.T, path string) string {
 	return v.Manifest.ContentDigest
 }
 
-// TestAssessorSettlesConflict: an OPD exports three versions; the
+// TestAsesorSettlesConflict: an OPD exports three versions; the
 // assessor gets the first and the third (which supersedes the second, not
 // the first): konflik. The recap shows the recomputed index and the
 // conflict, `bundles` lists both side by side, `accept` makes the third
 // the accepted one, and the second, arriving late, is refused as a replay.
-func TestAssessorSettlesConflict(t *testing.T) {
+func TestAsesorSettlesConflict(t *testing.T) {
 	lib, err := assets.Library()
 	if err != nil {
 		t.Fatal(err)

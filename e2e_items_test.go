@@ -12,7 +12,7 @@ import (
 )
 
 // reviewItemsDinkes reviews indicator 1 of a bundle item by item through
-// the command line (TestAssessorRoundTrip): I1-L1-01 belum diunggah, so
+// the command line (TestAsesorRoundTrip): I1-L1-01 belum diunggah, so
 // the level-2 items are rejected automatically and cannot be accepted;
 // the value set (1,25) wins over the computed one (1) in the recap.
 func reviewItemsDinkes(t *testing.T, dataDir, bundleID string, c *assessment.Catalog) {

@@ -39,7 +39,7 @@ var serverSchema = testsvc.Template{Name: "spbe_server_root", Prepare: func(ctx 
 // syncServer starts spbe-server's API on the real engines for Pemda 72.10
 // with the assessor key enrolled, and returns its address (host:port) and
 // the server-configuration file the Pemda hands out, naming url.
-func syncServer(t *testing.T, assessor ed25519.PublicKey, url func(host string) string) (host, configFile string) {
+func syncServer(t *testing.T, asesor ed25519.PublicKey, url func(host string) string) (host, configFile string) {
 	t.Helper()
 	ctx := context.Background()
 	lib, err := assets.Library()
@@ -51,8 +51,8 @@ func syncServer(t *testing.T, assessor ed25519.PublicKey, url func(host string) 
 		t.Fatal(err)
 	}
 	t.Cleanup(db.Close)
-	id := keys.IdentityOf(assessor, time.Time{})
-	if _, err := db.Enrol(ctx, "72.10", "Kabupaten Sigi", "operator-uji", []serverdb.AssessorKey{{Identity: id, Name: "Tim Asesor Sigi"}},
+	id := keys.IdentityOf(asesor, time.Time{})
+	if _, err := db.Enrol(ctx, "72.10", "Kabupaten Sigi", "operator-uji", []serverdb.AsesorKey{{Identity: id, Name: "Tim Asesor Sigi"}},
 		[]string{id.Fingerprint}); err != nil {
 		t.Fatal(err)
 	}

@@ -109,7 +109,7 @@ func TestExportConsolidation(t *testing.T) {
 	pass := []byte("frasa sandi asesor yang panjang")
 	at := time.Date(2026, 6, 1, 10, 30, 0, 0, time.FixedZone("WITA", 8*3600))
 
-	if _, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportPDF, dest, pass, at); !errors.Is(err, asesorsvc.ErrNoAssessorKey) {
+	if _, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportPDF, dest, pass, at); !errors.Is(err, asesorsvc.ErrNoAsesorKey) {
 		t.Fatalf("PDF without an assessor key: %v", err)
 	}
 	key, err := keys.Open(a.w.Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
@@ -277,8 +277,8 @@ func TestConsolidatePDFNoKeyNoPrompt(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a refused export left a file: %v", err)
 	}
-	if strings.Contains(asesorsvc.ErrNoAssessorKey.Error(), "layar Umpan balik") || !strings.Contains(asesorsvc.ErrNoAssessorKey.Error(), "Tinjau") {
-		t.Errorf("GUI message names a screen that does not exist: %v", asesorsvc.ErrNoAssessorKey)
+	if strings.Contains(asesorsvc.ErrNoAsesorKey.Error(), "layar Umpan balik") || !strings.Contains(asesorsvc.ErrNoAsesorKey.Error(), "Tinjau") {
+		t.Errorf("GUI message names a screen that does not exist: %v", asesorsvc.ErrNoAsesorKey)
 	}
 }
 

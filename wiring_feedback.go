@@ -36,7 +36,7 @@ func showFeedback(ctx context.Context, dataDir, assessmentID string) (out []cli.
 func feedbackReceived(r storage.FeedbackRecord, trusted bool) cli.FeedbackReceived {
 	m := r.Manifest
 	out := cli.FeedbackReceived{AssessmentID: r.AssessmentID, BundleID: m.Bundle.ID, Sequence: r.Sequence,
-		Assessor: m.Assessor.Name, Fingerprint: r.Fingerprint, CreatedAt: m.CreatedAt, Trusted: trusted, Notes: []cli.FeedbackNote{},
+		Asesor: m.Asesor.Name, Fingerprint: r.Fingerprint, CreatedAt: m.CreatedAt, Trusted: trusted, Notes: []cli.FeedbackNote{},
 		Superseded: r.Superseded}
 	if !r.KeyWithdrawnAt.IsZero() {
 		out.KeyWithdrawnAt = r.KeyWithdrawnAt.Local().Format("2006-01-02 15:04")

@@ -97,13 +97,13 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatalf("import %+v %v", out, err)
 	}
 	pass := []byte("frasa sandi asesor yang panjang")
-	if _, exists, err := w.AssessorKey(ctx); err != nil || exists {
+	if _, exists, err := w.AsesorKey(ctx); err != nil || exists {
 		t.Fatalf("assessor key before the first export: %v %v", exists, err)
 	}
 	if _, err := w.ExportFeedback(ctx, kominfo.bundleID, back, "Tim Asesor Sigi", pass); err == nil {
 		t.Fatal("feedback on a bundle not reviewed was exported")
 	}
-	if _, exists, _ := w.AssessorKey(ctx); exists {
+	if _, exists, _ := w.AsesorKey(ctx); exists {
 		t.Fatal("a refused export created the assessor key")
 	}
 	for _, d := range []assessment.ReviewDecision{
@@ -121,11 +121,11 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !exp.KeyCreated || exp.OPDKode != "DISKOMINFO" || exp.Periode != 2026 || exp.Items != 2 ||
-		exp.PublicKeyPath != filepath.Join(back, storage.AssessorPublicKeyName) || filepath.Dir(exp.Path) != back {
+		exp.PublicKeyPath != filepath.Join(back, storage.AsesorPublicKeyName) || filepath.Dir(exp.Path) != back {
 		t.Fatalf("export %+v", exp)
 	}
-	key, exists, err := w.AssessorKey(ctx)
-	if err != nil || !exists || key != (assessment.AssessorKeyInfo{KeyID: exp.KeyID, Fingerprint: exp.Fingerprint}) {
+	key, exists, err := w.AsesorKey(ctx)
+	if err != nil || !exists || key != (assessment.AsesorKeyInfo{KeyID: exp.KeyID, Fingerprint: exp.Fingerprint}) {
 		t.Fatalf("assessor key %+v %v %v, export used %+v", key, exists, err, exp)
 	}
 	if _, err := w.ExportFeedback(ctx, dinkes.bundleID, back, "Tim Asesor Sigi", []byte("salah salah salah")); err == nil ||
@@ -151,7 +151,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if p.Trusted || p.KeyFile != exp.PublicKeyPath || p.Fingerprint != exp.Fingerprint || !p.Verified ||
-		p.Assessor != "Tim Asesor Sigi" || p.OPDKode != "DISKOMINFO" || p.Items != 2 {
+		p.Asesor != "Tim Asesor Sigi" || p.OPDKode != "DISKOMINFO" || p.Items != 2 {
 		t.Fatalf("preview %+v", p)
 	}
 	if _, err := inbox.Preview(ctx, expDinkes.Path, ""); err == nil || !strings.Contains(err.Error(), "tidak diekspor dari instalasi ini") {
@@ -176,7 +176,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	n1, n2 := notes.Items[in1], notes.Items[in2]
-	if len(notes.Items) != 2 || notes.Assessor != "Tim Asesor Sigi" || notes.BundleID != kominfo.bundleID ||
+	if len(notes.Items) != 2 || notes.Asesor != "Tim Asesor Sigi" || notes.BundleID != kominfo.bundleID ||
 		!n1.NeedsRevision() || n1.Reason != assessment.ReasonWrongEvidence || n1.Value != "2.5" ||
 		n1.Note != "SK belum ditandatangani Kepala Dinas" || n1.Reviewer != "Budi" || n1.ReviewedAt.IsZero() ||
 		n2.Status != assessment.ReviewAccepted {
@@ -188,7 +188,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 
 	// The CLI on the same store: list and withdraw the trust.
 	out := mustCLI(t, "feedback", "keys", "--data", kominfo.data)
-	if !strings.Contains(out, exp.KeyID[:16]) || !strings.Contains(out, exp.Fingerprint) || !strings.Contains(out, storage.AssessorPublicKeyName) {
+	if !strings.Contains(out, exp.KeyID[:16]) || !strings.Contains(out, exp.Fingerprint) || !strings.Contains(out, storage.AsesorPublicKeyName) {
 		t.Fatalf("feedback keys: %s", out)
 	}
 	mustCLI(t, "feedback", "untrust", exp.KeyID[:12], "--data", kominfo.data)
@@ -329,7 +329,7 @@ func forgeFeedback(t *testing.T, realFile, dir, note string) keys.Identity {
 	if err := os.WriteFile(filepath.Join(dir, filepath.Base(realFile)), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, storage.AssessorPublicKeyName), keys.MarshalPublic(id), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, storage.AsesorPublicKeyName), keys.MarshalPublic(id), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return id
@@ -369,7 +369,7 @@ func TestFeedbackTrustBoundToPreview(t *testing.T) {
 	if _, err := inbox.Import(ctx, p, true); err == nil || !strings.Contains(err.Error(), "bukan kunci di") {
 		t.Fatalf("import with another key file: %v", err)
 	}
-	if ks, _ := db.TrustedAssessorKeys(ctx); len(ks) != 0 {
+	if ks, _ := db.TrustedAsesorKeys(ctx); len(ks) != 0 {
 		t.Fatalf("a key was trusted: %+v", ks)
 	}
 	if list, _ := db.Feedback(ctx, f.opd.assessment); len(list) != 0 {
@@ -402,7 +402,7 @@ func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
 	if _, err := inbox.Import(ctx, first, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.UntrustAssessor(ctx, f.exp.KeyID); err != nil {
+	if _, err := db.UntrustAsesor(ctx, f.exp.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	again, err := inbox.Preview(ctx, f.exp.Path, "")
@@ -416,7 +416,7 @@ func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
 	if _, err := inbox.Import(ctx, again, true); !errors.As(err, &we) {
 		t.Fatalf("import after untrust: %v", err)
 	}
-	if ks, _ := db.TrustedAssessorKeys(ctx); len(ks) != 0 {
+	if ks, _ := db.TrustedAsesorKeys(ctx); len(ks) != 0 {
 		t.Fatalf("trusted again: %+v", ks)
 	}
 	db.Close()
@@ -469,7 +469,7 @@ func TestFeedbackWithdrawnForgeryDoesNotWin(t *testing.T) {
 	if n, _ := inbox.Notes(ctx, f.opd.assessment); n.Items[f.in1].Note != "PALSU" {
 		t.Fatalf("forgery not imported: %+v", n)
 	}
-	if _, err := db.UntrustAssessor(ctx, evil.KeyID); err != nil {
+	if _, err := db.UntrustAsesor(ctx, evil.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := inbox.Notes(ctx, f.opd.assessment); err != nil || len(n.Items) != 0 {
@@ -511,7 +511,7 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 	if err != nil || p.KeyFile != "" || p.Verified || p.Trusted {
 		t.Fatalf("preview with another key beside: %+v %v", p, err)
 	}
-	own := filepath.Join(f.back, asesor.AssessorKeyFileName(f.exp.KeyID))
+	own := filepath.Join(f.back, asesor.AsesorKeyFileName(f.exp.KeyID))
 	os.WriteFile(own, realKey, 0o644)
 	if p, err := inbox.Preview(ctx, f.exp.Path, ""); err != nil || p.KeyFile != own || !p.Verified {
 		t.Fatalf("preview with the signer's own key file beside: %+v %v", p, err)
@@ -534,7 +534,7 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 	if got, _ := os.ReadFile(f.exp.PublicKeyPath); string(got) != string(other) {
 		t.Fatal("the other key file was changed")
 	}
-	if dest, err := asesor.PublicKeyDest(t.TempDir(), f.exp.KeyID); err != nil || filepath.Base(dest) != storage.AssessorPublicKeyName {
+	if dest, err := asesor.PublicKeyDest(t.TempDir(), f.exp.KeyID); err != nil || filepath.Base(dest) != storage.AsesorPublicKeyName {
 		t.Fatalf("empty folder: %q %v", dest, err)
 	}
 }
@@ -553,7 +553,7 @@ func TestFeedbackBundleRefCrossChecked(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "x.spbe-umpan")
 	os.WriteFile(file, data, 0o644)
-	os.WriteFile(filepath.Join(dir, storage.AssessorPublicKeyName), keys.MarshalPublic(keys.IdentityOf(pub, time.Now())), 0o644)
+	os.WriteFile(filepath.Join(dir, storage.AsesorPublicKeyName), keys.MarshalPublic(keys.IdentityOf(pub, time.Now())), 0o644)
 	db := openOPD(t, f.opd)
 	if p, err := feedbackInboxFor(db).Preview(ctx, file, ""); err == nil || !strings.Contains(err.Error(), "padahal bundel itu diekspor sebagai DISKOMINFO periode 2026 nomor urut 1") {
 		t.Fatalf("preview of feedback claiming DINKES/2031/999: %+v %v", p, err)
@@ -567,13 +567,13 @@ func TestFeedbackClaimedFingerprintRefused(t *testing.T) {
 	m := readManifest(t, f.exp.Path)
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	id := keys.IdentityOf(pub, time.Now())
-	m.Assessor.KeyID, m.Assessor.Fingerprint = id.KeyID, f.exp.Fingerprint
+	m.Asesor.KeyID, m.Asesor.Fingerprint = id.KeyID, f.exp.Fingerprint
 	payload, _ := json.Marshal(m)
 	env := feedback.Envelope{PayloadType: feedback.PayloadType, Payload: base64.StdEncoding.EncodeToString(payload),
 		Signatures: []bundle.Signature{{KeyID: id.KeyID, Sig: base64.StdEncoding.EncodeToString(ed25519.Sign(priv, bundle.PAE(feedback.PayloadType, payload)))}}}
 	data, _ := json.Marshal(env)
 	dir := t.TempDir()
-	file, kf := filepath.Join(dir, "x.spbe-umpan"), filepath.Join(dir, storage.AssessorPublicKeyName)
+	file, kf := filepath.Join(dir, "x.spbe-umpan"), filepath.Join(dir, storage.AsesorPublicKeyName)
 	os.WriteFile(file, data, 0o644)
 	os.WriteFile(kf, keys.MarshalPublic(id), 0o644)
 	code, out, e := runCLI(t, "feedback", "import", file, "--assessor-pubkey", kf, "--trust", "--data", f.opd.data)
@@ -615,7 +615,7 @@ func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
 	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, dest, strings.Repeat("Tim Asesor ", 10), pass); err == nil {
 		t.Fatal("a name over the limit was exported")
 	}
-	if _, exists, _ := w.AssessorKey(ctx); exists {
+	if _, exists, _ := w.AsesorKey(ctx); exists {
 		t.Fatal("a refused first export created the assessor key")
 	}
 	exp, err := w.ExportFeedback(ctx, f.opd.bundleID, dest, "Tim Asesor Kedua", pass)
@@ -626,7 +626,7 @@ func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
 	// Another laptop's key files hold both names in f.back, beside its
 	// feedback on the same bundle: this export is refused and writes nothing.
 	other, _ := os.ReadFile(f.exp.PublicKeyPath)
-	os.WriteFile(filepath.Join(f.back, asesor.AssessorKeyFileName(exp.KeyID)), other, 0o644)
+	os.WriteFile(filepath.Join(f.back, asesor.AsesorKeyFileName(exp.KeyID)), other, 0o644)
 	before, _ := os.ReadFile(f.exp.Path)
 	if _, err := w.ExportFeedback(ctx, f.opd.bundleID, f.back, "Tim Asesor Kedua", pass); err == nil ||
 		!strings.Contains(err.Error(), "tidak ditimpa") {

@@ -14,7 +14,7 @@ import (
 // The assessor's key backup from the GUI: refused before a key exists and
 // with a wrong passphrase; otherwise a dated file, never overwriting an
 // earlier backup, that restores to the same key elsewhere.
-func TestBackupAssessorKeyGUI(t *testing.T) {
+func TestBackupAsesorKeyGUI(t *testing.T) {
 	ctx := context.Background()
 	data, stick := t.TempDir(), t.TempDir()
 	w, err := openAsesorGUI(data)
@@ -23,21 +23,21 @@ func TestBackupAssessorKeyGUI(t *testing.T) {
 	}
 	defer w.Close()
 	pass := []byte("frasa sandi asesor yang panjang")
-	if _, err := w.BackupAssessorKey(ctx, stick, pass); err == nil || !strings.Contains(err.Error(), "belum ada kunci asesor") {
+	if _, err := w.BackupAsesorKey(ctx, stick, pass); err == nil || !strings.Contains(err.Error(), "belum ada kunci asesor") {
 		t.Fatalf("backup without a key: %v", err)
 	}
 	key, err := keys.Open(filepath.Join(data, asesor.DirName)).Create(pass, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.BackupAssessorKey(ctx, stick, []byte("salah salah salah")); err == nil {
+	if _, err := w.BackupAsesorKey(ctx, stick, []byte("salah salah salah")); err == nil {
 		t.Fatal("backup with a wrong passphrase")
 	}
-	first, err := w.BackupAssessorKey(ctx, stick, pass)
+	first, err := w.BackupAsesorKey(ctx, stick, pass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := w.BackupAssessorKey(ctx, stick, pass)
+	second, err := w.BackupAsesorKey(ctx, stick, pass)
 	if err != nil {
 		t.Fatal(err)
 	}

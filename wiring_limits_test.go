@@ -18,8 +18,8 @@ func TestPassphraseMinimumAgrees(t *testing.T) {
 
 // The GUI refuses a long assessor name with the domain's limit before the
 // feedback file would: both must say the same.
-func TestAssessorNameLimitAgrees(t *testing.T) {
-	if assessment.MaxAssessorNameRunes != feedback.MaxNameRunes {
-		t.Errorf("assessment.MaxAssessorNameRunes = %d, feedback.MaxNameRunes = %d", assessment.MaxAssessorNameRunes, feedback.MaxNameRunes)
+func TestAsesorNameLimitAgrees(t *testing.T) {
+	if assessment.MaxAsesorNameRunes != feedback.MaxNameRunes {
+		t.Errorf("assessment.MaxAsesorNameRunes = %d, feedback.MaxNameRunes = %d", assessment.MaxAsesorNameRunes, feedback.MaxNameRunes)
 	}
 }

@@ -83,7 +83,7 @@ func mustRead(t *testing.T, path string) []byte {
 // KUNCI_PUBLIK_<KODE>.json side by side; importing that folder registers
 // the key as pending, imports the bundle as pending and lists the
 // fingerprint to compare — the real CLI on real stores.
-func TestAssessorFirstStickJustWorks(t *testing.T) {
+func TestAsesorFirstStickJustWorks(t *testing.T) {
 	_, bundlePath := ownExport(t, "DISHUB")
 	stick := filepath.Dir(bundlePath)
 	if _, err := os.Stat(filepath.Join(stick, "KUNCI_PUBLIK_DISHUB.json")); err != nil {

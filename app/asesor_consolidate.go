@@ -447,7 +447,7 @@ func (c *asesorConsolidate) onExport(format assessment.ExportFormat) {
 // creates it (the first feedback export does, with the passphrase asked
 // twice). Without a key the assessor is told how to make one.
 func (c *asesorConsolidate) exportSigned() {
-	loadAssessorKey(c.u, func(key assessment.AssessorKeyInfo, exists bool) {
+	loadAsesorKey(c.u, func(key assessment.AsesorKeyInfo, exists bool) {
 		if !exists {
 			c.noKeyDlg = dialog.NewInformation(tr("asesor.consolidate.noKeyTitle"), tr("asesor.consolidate.noKey"), c.u.win)
 			c.noKeyDlg.Show()
@@ -461,7 +461,7 @@ func (c *asesorConsolidate) exportSigned() {
 	})
 }
 
-func (c *asesorConsolidate) askPassphrase(dir string, key assessment.AssessorKeyInfo) {
+func (c *asesorConsolidate) askPassphrase(dir string, key assessment.AsesorKeyInfo) {
 	c.pass = widget.NewPasswordEntry()
 	c.pass.Validator = func(s string) error {
 		if s == "" {

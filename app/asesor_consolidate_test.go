@@ -310,7 +310,7 @@ func TestAsesorConsolidateExportCSVIntoPickedFolder(t *testing.T) {
 
 func TestAsesorConsolidateExportPDFAsksPassphrase(t *testing.T) {
 	h, c := consolidateHarness(t)
-	h.ws.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12cd34", Fingerprint: fakeAssessorFP}
+	h.ws.fbKey = &assessment.AsesorKeyInfo{KeyID: "ab12cd34", Fingerprint: fakeAsesorFP}
 	h.paths.folder = "/home/asesor/Dokumen"
 	test.Tap(findButton(t, []fyne.CanvasObject{h.u.win.Content()}, "Ekspor PDF bertanda tangan"))
 	h.wait()

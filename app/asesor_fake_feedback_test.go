@@ -14,10 +14,10 @@ import (
 // later exports need the same passphrase. The zero value has no key.
 type fakeAsesorFeedback struct {
 	fbMu      sync.Mutex
-	fbKey     *assessment.AssessorKeyInfo
+	fbKey     *assessment.AsesorKeyInfo
 	fbPass    string
 	fbExports []feedbackCall
-	fbBackups []string // folders BackupAssessorKey wrote into
+	fbBackups []string // folders BackupAsesorKey wrote into
 }
 
 // feedbackCall is one ExportFeedback request.
@@ -25,13 +25,13 @@ type feedbackCall struct {
 	BundleID, Dir, Name, Pass string
 }
 
-const fakeAssessorFP = "483920175638201947562839104756"
+const fakeAsesorFP = "483920175638201947562839104756"
 
-func (f *fakeAsesorFeedback) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
+func (f *fakeAsesorFeedback) AsesorKey(context.Context) (assessment.AsesorKeyInfo, bool, error) {
 	f.fbMu.Lock()
 	defer f.fbMu.Unlock()
 	if f.fbKey == nil {
-		return assessment.AssessorKeyInfo{}, false, nil
+		return assessment.AsesorKeyInfo{}, false, nil
 	}
 	return *f.fbKey, true, nil
 }
@@ -42,7 +42,7 @@ func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, na
 	f.fbExports = append(f.fbExports, feedbackCall{bundleID, dir, name, string(pass)})
 	created := false
 	if f.fbKey == nil {
-		f.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12", Fingerprint: fakeAssessorFP}
+		f.fbKey = &assessment.AsesorKeyInfo{KeyID: "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12", Fingerprint: fakeAsesorFP}
 		f.fbPass, created = string(pass), true
 	} else if string(pass) != f.fbPass {
 		return assessment.FeedbackExported{}, assessment.ErrWrongPassphrase
@@ -52,7 +52,7 @@ func (f *fakeAsesorFeedback) ExportFeedback(_ context.Context, bundleID, dir, na
 		KeyID: f.fbKey.KeyID, Fingerprint: f.fbKey.Fingerprint, KeyCreated: created}, nil
 }
 
-func (f *fakeAsesorFeedback) BackupAssessorKey(_ context.Context, dir string, pass []byte) (string, error) {
+func (f *fakeAsesorFeedback) BackupAsesorKey(_ context.Context, dir string, pass []byte) (string, error) {
 	f.fbMu.Lock()
 	defer f.fbMu.Unlock()
 	switch {

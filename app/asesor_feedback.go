@@ -16,11 +16,11 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
-// prefAssessorName remembers the team name written into feedback files.
-const prefAssessorName = "asesorFeedbackName"
+// prefAsesorName remembers the team name written into feedback files.
+const prefAsesorName = "asesorFeedbackName"
 
-// defaultAssessorName is the team name offered the first time.
-const defaultAssessorName = "Tim Asesor Internal"
+// defaultAsesorName is the team name offered the first time.
+const defaultAsesorName = "Tim Asesor Internal"
 
 // feedbackExport is the assessor's "Ekspor umpan balik" for one bundle:
 // a folder, the passphrase of the assessor's key (asked twice when the
@@ -32,7 +32,7 @@ type feedbackExport struct {
 	bundle    assessment.ReviewBundle
 	dir       string
 	keyExists bool
-	key       assessment.AssessorKeyInfo
+	key       assessment.AsesorKeyInfo
 
 	name      *widget.Entry
 	pass      *widget.Entry
@@ -63,7 +63,7 @@ func startFeedbackExport(u *UI, b assessment.ReviewBundle) *feedbackExport {
 // loadKey asks the workspace whether the assessor's key exists, which
 // decides how the passphrase is asked.
 func (e *feedbackExport) loadKey() {
-	loadAssessorKey(e.u, func(key assessment.AssessorKeyInfo, exists bool) {
+	loadAsesorKey(e.u, func(key assessment.AsesorKeyInfo, exists bool) {
 		e.key, e.keyExists = key, exists
 		e.askPassphrase()
 	})
@@ -71,8 +71,8 @@ func (e *feedbackExport) loadKey() {
 
 func (e *feedbackExport) askPassphrase() {
 	e.name = widget.NewEntry()
-	e.name.SetText(e.u.prefs.StringWithFallback(prefAssessorName, defaultAssessorName))
-	e.name.Validator = checkAssessorName
+	e.name.SetText(e.u.prefs.StringWithFallback(prefAsesorName, defaultAsesorName))
+	e.name.Validator = checkAsesorName
 	e.pass = widget.NewPasswordEntry()
 	e.pass.Validator = e.checkPassphrase
 	intro := trf("asesor.feedback.introExisting", groupFingerprint(e.key.Fingerprint))
@@ -124,11 +124,11 @@ func (e *feedbackExport) checkPassphrase(s string) error {
 	return nil
 }
 
-// checkAssessorName refuses a team name the feedback file cannot carry
+// checkAsesorName refuses a team name the feedback file cannot carry
 // before anything is signed (or a first key created).
-func checkAssessorName(s string) error {
-	if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > assessment.MaxAssessorNameRunes {
-		return errors.New(trf("asesor.feedback.nameTooLong", n, assessment.MaxAssessorNameRunes))
+func checkAsesorName(s string) error {
+	if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > assessment.MaxAsesorNameRunes {
+		return errors.New(trf("asesor.feedback.nameTooLong", n, assessment.MaxAsesorNameRunes))
 	}
 	return nil
 }
@@ -146,13 +146,13 @@ func (e *feedbackExport) submit() {
 	}
 	name := strings.TrimSpace(e.name.Text)
 	if name == "" {
-		name = defaultAssessorName
+		name = defaultAsesorName
 	}
-	if err := checkAssessorName(name); err != nil {
+	if err := checkAsesorName(name); err != nil {
 		e.u.showError(err)
 		return
 	}
-	e.u.prefs.SetString(prefAssessorName, name)
+	e.u.prefs.SetString(prefAsesorName, name)
 	w, id, dir := e.u.asesor, e.bundle.BundleID, e.dir
 	e.wait = dialog.NewCustomWithoutButtons(tr("asesor.feedback.title"), widget.NewLabel(tr("asesor.feedback.signing")), e.u.win)
 	e.wait.Show()

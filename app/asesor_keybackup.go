@@ -14,11 +14,11 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
-// assessorKeyCard is the assessor's own signing key on the key registry
+// asesorKeyCard is the assessor's own signing key on the key registry
 // screen: its fingerprint (read aloud to the OPDs) and a backup. The key
 // signs every feedback file and the consolidated report; a laptop lost
 // without a backup means every OPD must trust a new key.
-type assessorKeyCard struct {
+type asesorKeyCard struct {
 	u         *UI
 	box       *fyne.Container
 	backupBtn *widget.Button
@@ -28,21 +28,21 @@ type assessorKeyCard struct {
 	pass    *widget.Entry
 }
 
-func newAssessorKeyCard(u *UI) *assessorKeyCard {
-	c := &assessorKeyCard{u: u, box: container.NewVBox(widget.NewLabel(tr("keys.loading")))}
+func newAsesorKeyCard(u *UI) *asesorKeyCard {
+	c := &asesorKeyCard{u: u, box: container.NewVBox(widget.NewLabel(tr("keys.loading")))}
 	c.backupBtn = widget.NewButton(tr("asesor.keyBackup.button"), c.onBackup)
 	c.backupBtn.Disable()
 	c.load()
 	return c
 }
 
-func (c *assessorKeyCard) view() fyne.CanvasObject {
+func (c *asesorKeyCard) view() fyne.CanvasObject {
 	return container.NewVBox(bold(tr("asesor.keyBackup.title")), c.box, widget.NewSeparator())
 }
 
 // load reads whether the key exists off the UI goroutine.
-func (c *assessorKeyCard) load() {
-	loadAssessorKey(c.u, func(key assessment.AssessorKeyInfo, exists bool) {
+func (c *asesorKeyCard) load() {
+	loadAsesorKey(c.u, func(key assessment.AsesorKeyInfo, exists bool) {
 		c.box.RemoveAll()
 		if !exists {
 			c.box.Add(wrapped(tr("asesor.keyBackup.none")))
@@ -58,24 +58,24 @@ func (c *assessorKeyCard) load() {
 	})
 }
 
-// loadAssessorKey reads the assessor's own key off the UI goroutine, then
+// loadAsesorKey reads the assessor's own key off the UI goroutine, then
 // calls show on it; exists is false before the first feedback export.
-func loadAssessorKey(u *UI, show func(key assessment.AssessorKeyInfo, exists bool)) {
+func loadAsesorKey(u *UI, show func(key assessment.AsesorKeyInfo, exists bool)) {
 	w := u.asesor
 	if w == nil {
 		return
 	}
 	type keyState struct {
-		key    assessment.AssessorKeyInfo
+		key    assessment.AsesorKeyInfo
 		exists bool
 	}
 	load(u, nil, func(ctx context.Context) (keyState, error) {
-		k, ok, err := w.AssessorKey(ctx)
+		k, ok, err := w.AsesorKey(ctx)
 		return keyState{k, ok}, err
 	}, func(s keyState) { show(s.key, s.exists) })
 }
 
-func (c *assessorKeyCard) onBackup() {
+func (c *asesorKeyCard) onBackup() {
 	c.u.paths.PickFolder(c.u.win, func(dir string, ok bool) {
 		if ok {
 			c.askPassphrase(dir)
@@ -83,7 +83,7 @@ func (c *assessorKeyCard) onBackup() {
 	})
 }
 
-func (c *assessorKeyCard) askPassphrase(dir string) {
+func (c *asesorKeyCard) askPassphrase(dir string) {
 	c.pass = widget.NewPasswordEntry()
 	pass := c.pass
 	items := []*widget.FormItem{
@@ -102,7 +102,7 @@ func (c *assessorKeyCard) askPassphrase(dir string) {
 }
 
 // backup writes the backup off the UI goroutine and names the file.
-func (c *assessorKeyCard) backup(dir string, passphrase []byte) {
+func (c *asesorKeyCard) backup(dir string, passphrase []byte) {
 	if len(passphrase) == 0 {
 		c.u.showError(errors.New(tr("asesor.keyBackup.needPass")))
 		return
@@ -112,7 +112,7 @@ func (c *assessorKeyCard) backup(dir string, passphrase []byte) {
 	c.backupBtn.Disable()
 	c.u.jobs.submit(func(ctx context.Context) error {
 		var err error
-		path, err = w.BackupAssessorKey(ctx, dir, passphrase)
+		path, err = w.BackupAsesorKey(ctx, dir, passphrase)
 		return err
 	}, func(err error) {
 		c.backupBtn.Enable()

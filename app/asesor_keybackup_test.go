@@ -11,7 +11,7 @@ import (
 
 // Before the first feedback export there is no assessor key: the card
 // says where it comes from and offers no backup.
-func TestAssessorKeyCardWithoutKey(t *testing.T) {
+func TestAsesorKeyCardWithoutKey(t *testing.T) {
 	h := newAsesorHarness(t, true)
 	h.u.show(newAsesorKeys(h.u))
 	h.wait()
@@ -26,14 +26,14 @@ func TestAssessorKeyCardWithoutKey(t *testing.T) {
 
 // With a key: its fingerprint is shown in large type, and the backup asks
 // for a folder and the passphrase; a wrong passphrase writes nothing.
-func TestAssessorKeyBackup(t *testing.T) {
+func TestAsesorKeyBackup(t *testing.T) {
 	h := newAsesorHarness(t, true)
-	h.ws.fbKey = &assessment.AssessorKeyInfo{KeyID: "ab12", Fingerprint: fakeAssessorFP}
+	h.ws.fbKey = &assessment.AsesorKeyInfo{KeyID: "ab12", Fingerprint: fakeAsesorFP}
 	h.ws.fbPass = "frasa sandi asesor"
 	h.u.show(newAsesorKeys(h.u))
 	h.wait()
 	k := current[*asesorKeys](t, h.u)
-	if !hasText(texts(k.view()), groupFingerprint(fakeAssessorFP)) {
+	if !hasText(texts(k.view()), groupFingerprint(fakeAsesorFP)) {
 		t.Error("the assessor key's fingerprint is not shown")
 	}
 	btn := findButton(t, []fyne.CanvasObject{k.view()}, tr("asesor.keyBackup.button"))

@@ -27,7 +27,7 @@ type asesorKeys struct {
 	list   *fyne.Container
 	addBtn *widget.Button
 	keys   []assessment.RegisteredKey
-	own    *assessorKeyCard // the assessor's own key and its backup
+	own    *asesorKeyCard // the assessor's own key and its backup
 
 	// the open verify dialog (tests drive it)
 	verifyDlg *dialog.FormDialog
@@ -41,7 +41,7 @@ type asesorKeys struct {
 func newAsesorKeys(u *UI) *asesorKeys {
 	k := &asesorKeys{u: u, list: container.NewVBox(widget.NewLabel(tr("keys.loading")))}
 	k.addBtn = widget.NewButton(tr("keys.add"), k.onAdd)
-	k.own = newAssessorKeyCard(u)
+	k.own = newAsesorKeyCard(u)
 	k.load()
 	return k
 }

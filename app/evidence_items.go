@@ -94,11 +94,11 @@ func (p *itemsPanel) itemRow(it assessment.CoveredItem, names map[int64]string) 
 	head.TextStyle.Bold = true
 	head.Importance = imp
 	if it.Text.Missing() || strings.TrimSpace(it.Text.Text) == "" {
-		return p.withAssessorNote(it.Code, head) // the code alone: the portal lists it the same way
+		return p.withAsesorNote(it.Code, head) // the code alone: the portal lists it the same way
 	}
 	text := wrapped(shorten(it.Text.Text, 200))
 	text.SizeName = theme.SizeNameCaptionText
-	return p.withAssessorNote(it.Code, container.NewVBox(head, text))
+	return p.withAsesorNote(it.Code, container.NewVBox(head, text))
 }
 
 // itemOption is the picker's label of an item: its code and the start of

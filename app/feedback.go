@@ -109,7 +109,7 @@ func (f *feedbackImport) askTrust() {
 	f.fp.TextStyle = fyne.TextStyle{Monospace: true}
 	question := bold(tr("feedback.trustQuestion"))
 	box := container.NewVBox(
-		wrapped(trf("feedback.trustIntro", p.Assessor, p.OPDKode, p.Periode, p.Sequence, p.Items)),
+		wrapped(trf("feedback.trustIntro", p.Asesor, p.OPDKode, p.Periode, p.Sequence, p.Items)),
 		bold(tr("feedback.fingerprint")), container.NewPadded(f.fp), question)
 	f.trustDlg = dialog.NewCustomConfirm(tr("feedback.trustTitle"), tr("feedback.yes"), tr("feedback.no"), box, func(yes bool) {
 		if yes {
@@ -208,10 +208,10 @@ func notesPanel(notes assessment.FeedbackNotes, n assessment.FeedbackNote) fyne.
 	}
 	by := n.Reviewer
 	if by == "" {
-		by = notes.Assessor
+		by = notes.Asesor
 	}
 	meta := wrapped(trf("feedback.by", by, formatTime(n.ReviewedAt)) + " · " +
-		trf("feedback.source", notes.Assessor, notes.Sequence, formatTime(notes.ImportedAt)))
+		trf("feedback.source", notes.Asesor, notes.Sequence, formatTime(notes.ImportedAt)))
 	meta.SizeName = theme.SizeNameCaptionText
 	box.Add(meta)
 	frame := canvas.NewRectangle(withAlpha(theme.Color(tint), 0x1a))

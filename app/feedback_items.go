@@ -13,7 +13,7 @@ import (
 // feedbackItemsBox is the item review in the indicator's note: the value
 // the items computed when the assessor set another one, and the codes of
 // the items to revise (each item's own verdict and note stand on its row
-// in the items list, withAssessorNote; the codes here also name items of
+// in the items list, withAsesorNote; the codes here also name items of
 // levels above the one now chosen); nil when the feedback has none
 // (format 1).
 func feedbackItemsBox(n assessment.FeedbackNote) fyne.CanvasObject {
@@ -40,9 +40,9 @@ func feedbackItemsBox(n assessment.FeedbackNote) fyne.CanvasObject {
 	return box
 }
 
-// withAssessorNote puts the assessor's verdict on item code (the newest
+// withAsesorNote puts the assessor's verdict on item code (the newest
 // feedback's) under the item's row of the items list.
-func (p *itemsPanel) withAssessorNote(code string, row fyne.CanvasObject) fyne.CanvasObject {
+func (p *itemsPanel) withAsesorNote(code string, row fyne.CanvasObject) fyne.CanvasObject {
 	if p.q.nav == nil {
 		return row
 	}

@@ -35,7 +35,7 @@ func TestItemNotesOnTheIndicator(t *testing.T) {
 	h.u.Wait()
 	t.Cleanup(func() { h.u.Wait() })
 	id := h.newAssessment("pemdi-2026", "2026").s.a.ID
-	h.inbox.notes = map[string]assessment.FeedbackNotes{id: {Assessor: "Tim Asesor Internal", Sequence: 1, ImportedAt: clock,
+	h.inbox.notes = map[string]assessment.FeedbackNotes{id: {Asesor: "Tim Asesor Internal", Sequence: 1, ImportedAt: clock,
 		Items: map[int]assessment.FeedbackNote{4: {Indicator: 4, Status: assessment.ReviewAccepted, Value: "1.3", Computed: "1",
 			Reviewer: "Andi Asesor", Items: []assessment.FeedbackItemNote{
 				{Code: "I4-L1-01", Status: assessment.ReviewAccepted},

@@ -43,7 +43,7 @@ func (f *fakeInbox) Preview(_ context.Context, file, keyFile string) (assessment
 	if f.err != nil {
 		return assessment.FeedbackPreview{}, f.err
 	}
-	p := assessment.FeedbackPreview{File: file, SHA256: fakeInboxSHA, Trusted: f.trusted, KeyID: "cafe", Assessor: "Tim Asesor Internal",
+	p := assessment.FeedbackPreview{File: file, SHA256: fakeInboxSHA, Trusted: f.trusted, KeyID: "cafe", Asesor: "Tim Asesor Internal",
 		OPDKode: "DISKOMINFO", Periode: 2025, Sequence: 1, Items: len(f.pending.Items)}
 	if !f.withdrawn.IsZero() {
 		return assessment.FeedbackPreview{File: file, SHA256: fakeInboxSHA, KeyID: "cafe", Withdrawn: true, WithdrawnAt: f.withdrawn,
@@ -155,7 +155,7 @@ func newInboxHarness(t *testing.T) (*inboxHarness, string) {
 	h.wait()
 	reviewed := clock.Add(-24 * time.Hour)
 	h.inbox.target = id
-	h.inbox.pending = assessment.FeedbackNotes{Assessor: "Tim Asesor Internal", Fingerprint: fakeInboxFP, Sequence: 1,
+	h.inbox.pending = assessment.FeedbackNotes{Asesor: "Tim Asesor Internal", Fingerprint: fakeInboxFP, Sequence: 1,
 		CreatedAt: reviewed, ImportedAt: clock, Items: map[int]assessment.FeedbackNote{
 			1: {Indicator: 1, Status: assessment.ReviewRevision, Reason: assessment.ReasonMissing, Value: "2.5",
 				Note: "Unggah SK Bupati tentang kebijakan internal arsitektur SPBE.", Reviewer: "Andi Asesor", ReviewedAt: reviewed},

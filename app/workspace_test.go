@@ -32,7 +32,7 @@ func newFolderUI(t *testing.T, hasAsesor bool) *UI {
 
 // An assessor's folder (an assessor workspace, no OPD profile) opens in
 // the assessor's workspace, not on an OPD profile form they cannot use.
-func TestAssessorFolderOpensAssessorWorkspace(t *testing.T) {
+func TestAsesorFolderOpensAsesorWorkspace(t *testing.T) {
 	u := newFolderUI(t, true)
 	current[*asesorHome](t, u)
 	if got := u.app.Preferences().String(prefWorkspace); got != workspaceAsesor {
@@ -42,7 +42,7 @@ func TestAssessorFolderOpensAssessorWorkspace(t *testing.T) {
 
 // A new folder asks for the OPD profile, and offers the assessor's
 // workspace beside it.
-func TestNewFolderProfileOffersAssessorWorkspace(t *testing.T) {
+func TestNewFolderProfileOffersAsesorWorkspace(t *testing.T) {
 	u := newFolderUI(t, false)
 	p := current[*profileForm](t, u)
 	test.Tap(findButton(t, []fyne.CanvasObject{p.view()}, tr("workspace.toAsesor")))

@@ -5,26 +5,26 @@ import "context"
 // AsesorFeedback signs the assessor's review of one bundle as a feedback
 // file for the OPD (a DSSE-signed bundle carrying statuses and notes).
 type AsesorFeedback interface {
-	// AssessorKey reports the assessor's own signing key; exists is false
+	// AsesorKey reports the assessor's own signing key; exists is false
 	// before the first feedback export creates it.
-	AssessorKey(ctx context.Context) (key AssessorKeyInfo, exists bool, err error)
+	AsesorKey(ctx context.Context) (key AsesorKeyInfo, exists bool, err error)
 	// ExportFeedback signs the feedback on a reviewed bundle with the
 	// assessor's key (created on first use with passphrase) and writes it,
 	// with the assessor's public key file, into destDir.
-	ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (FeedbackExported, error)
-	// BackupAssessorKey writes a backup of the assessor's key (still
+	ExportFeedback(ctx context.Context, bundleID, destDir, asesorName string, passphrase []byte) (FeedbackExported, error)
+	// BackupAsesorKey writes a backup of the assessor's key (still
 	// encrypted; passphrase is checked first, so the backup can be
 	// unlocked) into destDir and returns the file written.
-	BackupAssessorKey(ctx context.Context, destDir string, passphrase []byte) (path string, err error)
+	BackupAsesorKey(ctx context.Context, destDir string, passphrase []byte) (path string, err error)
 }
 
-// MaxAssessorNameRunes caps the assessor team's name in a feedback file
+// MaxAsesorNameRunes caps the assessor team's name in a feedback file
 // (storage/feedback enforces the same): the OPD sees it above the
 // fingerprint it compares.
-const MaxAssessorNameRunes = 100
+const MaxAsesorNameRunes = 100
 
-// AssessorKeyInfo names the assessor's signing key.
-type AssessorKeyInfo struct {
+// AsesorKeyInfo names the assessor's signing key.
+type AsesorKeyInfo struct {
 	KeyID       string
 	Fingerprint string
 }

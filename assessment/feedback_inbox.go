@@ -48,7 +48,7 @@ type FeedbackPreview struct {
 	// Fingerprint is the signer's, computed from the verifying key (the
 	// trusted or withdrawn one, or KeyFile's), never the file's claim.
 	Fingerprint string
-	Assessor    string // the assessor team's name in the file
+	Asesor      string // the assessor team's name in the file
 	OPDKode     string
 	Periode     int
 	Sequence    uint64 // the bundle reviewed
@@ -70,7 +70,7 @@ type FeedbackImported struct {
 
 // FeedbackNotes are the notes of one feedback file, by indicator.
 type FeedbackNotes struct {
-	Assessor    string
+	Asesor      string
 	Fingerprint string // of the key that verified the feedback
 	BundleID    string
 	Sequence    uint64    // the bundle the notes are about
@@ -97,20 +97,20 @@ type FeedbackNote struct {
 // NeedsRevision reports whether the assessor sent the indicator back.
 func (n FeedbackNote) NeedsRevision() bool { return n.Status == ReviewRevision }
 
-// TrustedAssessorKey is an assessor public key the installation trusts.
-type TrustedAssessorKey struct {
+// TrustedAsesorKey is an assessor public key the installation trusts.
+type TrustedAsesorKey struct {
 	KeyID       string    `json:"keyid"`
 	Fingerprint string    `json:"fingerprint"`
 	Source      string    `json:"source"` // the public key file it came from
 	TrustedAt   time.Time `json:"trusted_at"`
 }
 
-// AssessorTrust lists and withdraws the trusted assessor keys. The local
+// AsesorTrust lists and withdraws the trusted assessor keys. The local
 // store implements it beside Store (an optional interface, so fakes need
 // not).
-type AssessorTrust interface {
-	TrustedAssessorKeys(ctx context.Context) ([]TrustedAssessorKey, error)
-	// UntrustAssessor withdraws the trust in a key (its id or a unique
+type AsesorTrust interface {
+	TrustedAsesorKeys(ctx context.Context) ([]TrustedAsesorKey, error)
+	// UntrustAsesor withdraws the trust in a key (its id or a unique
 	// prefix of at least 8 hex digits); feedback already imported stays.
-	UntrustAssessor(ctx context.Context, keyID string) (TrustedAssessorKey, error)
+	UntrustAsesor(ctx context.Context, keyID string) (TrustedAsesorKey, error)
 }

@@ -15,11 +15,11 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// AssessorPublicKeyName is the assessor's public key file written next
+// AsesorPublicKeyName is the assessor's public key file written next
 // to each feedback file, for the OPD's first import with trust. When the
 // folder holds another assessor's key under that name, the exporter
 // writes KUNCI_ASESOR_<first 8 of the key id>.json instead.
-const AssessorPublicKeyName = "KUNCI_ASESOR.json"
+const AsesorPublicKeyName = "KUNCI_ASESOR.json"
 
 // FeedbackInbox is assessment.FeedbackInbox on this store: the GUI's view
 // of the assessor's feedback, on the same functions as the CLI.
@@ -42,7 +42,7 @@ func (f feedbackInbox) Preview(ctx context.Context, file, keyFile string) (asses
 	if p.KeyID, err = feedback.Signer(data); err != nil {
 		return p, err
 	}
-	t, found, err := f.db.AssessorKey(ctx, p.KeyID)
+	t, found, err := f.db.AsesorKey(ctx, p.KeyID)
 	if err != nil {
 		return p, err
 	}
@@ -67,7 +67,7 @@ func (f feedbackInbox) Preview(ctx context.Context, file, keyFile string) (asses
 	if _, err := f.db.FeedbackTarget(ctx, m.Bundle); err != nil {
 		return p, err
 	}
-	p.Verified, p.Assessor, p.Items = true, m.Assessor.Name, len(m.Items)
+	p.Verified, p.Asesor, p.Items = true, m.Asesor.Name, len(m.Items)
 	p.OPDKode, p.Periode, p.Sequence = m.Bundle.OPDKode, m.Bundle.Periode, m.Bundle.Sequence
 	return p, nil
 }
@@ -96,8 +96,8 @@ func (f feedbackInbox) previewKeyFile(ctx context.Context, data []byte, file, ke
 // of being stopped by it; "" when none matches.
 func signerKeyBeside(file, signer string) string {
 	dir := filepath.Dir(file)
-	candidates := []string{filepath.Join(dir, AssessorPublicKeyName)}
-	more, _ := filepath.Glob(filepath.Join(dir, strings.TrimSuffix(AssessorPublicKeyName, ".json")+"_*.json"))
+	candidates := []string{filepath.Join(dir, AsesorPublicKeyName)}
+	more, _ := filepath.Glob(filepath.Join(dir, strings.TrimSuffix(AsesorPublicKeyName, ".json")+"_*.json"))
 	sort.Strings(more)
 	for _, path := range append(candidates, more...) {
 		if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
@@ -154,7 +154,7 @@ func (f feedbackInbox) Notes(ctx context.Context, assessmentID string) (assessme
 
 func feedbackNotes(r FeedbackRecord) assessment.FeedbackNotes {
 	m := r.Manifest
-	n := assessment.FeedbackNotes{Assessor: m.Assessor.Name, Fingerprint: r.Fingerprint, BundleID: m.Bundle.ID,
+	n := assessment.FeedbackNotes{Asesor: m.Asesor.Name, Fingerprint: r.Fingerprint, BundleID: m.Bundle.ID,
 		Sequence: r.Sequence, CreatedAt: parseRFC3339(m.CreatedAt), ImportedAt: r.ImportedAt,
 		Items: make(map[int]assessment.FeedbackNote, len(m.Items))}
 	for _, it := range m.Items {

@@ -83,7 +83,7 @@ func sha256Hex(data []byte) string {
 // signerKey reads the public key file keyFile, which must be the key that
 // signed data, and returns how this installation knows it (found false:
 // never trusted; t.Withdrawn(): trust withdrawn).
-func (db *DB) signerKey(ctx context.Context, data []byte, keyFile string) (id keys.Identity, t TrustedAssessor, found bool, err error) {
+func (db *DB) signerKey(ctx context.Context, data []byte, keyFile string) (id keys.Identity, t TrustedAsesor, found bool, err error) {
 	signer, err := feedback.Signer(data)
 	if err != nil {
 		return id, t, false, err
@@ -94,6 +94,6 @@ func (db *DB) signerKey(ctx context.Context, data []byte, keyFile string) (id ke
 	if id.KeyID != signer {
 		return id, t, false, fmt.Errorf("umpan balik ditandatangani kunci %.16s…, bukan kunci di %s (%.16s…)", signer, keyFile, id.KeyID)
 	}
-	t, found, err = db.AssessorKey(ctx, signer)
+	t, found, err = db.AsesorKey(ctx, signer)
 	return id, t, found, err
 }

@@ -35,7 +35,7 @@ func rewrap(t *testing.T, data []byte) []byte {
 func TestFeedbackCannotBeRolledBack(t *testing.T) {
 	ctx := context.Background()
 	db, a, rec, priv, id := exportedForFeedback(t, 7)
-	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+	if _, err := db.TrustAsesor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	older := signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "lama: unggah SK")
@@ -73,7 +73,7 @@ func TestFeedbackCannotBeRolledBack(t *testing.T) {
 	// An older feedback never imported before, brought in after the newer
 	// one: stored as history, said so, not current.
 	db2, a2, rec2, _, _ := exportedForFeedback(t, 7)
-	if _, err := db2.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+	if _, err := db2.TrustAsesor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	newer2 := signedFeedback(t, priv, rec2, "2026-06-02T08:00:00Z", "baru")
@@ -95,7 +95,7 @@ func TestFeedbackCannotBeRolledBack(t *testing.T) {
 func TestFeedbackLegacyRowRecognisedByPayload(t *testing.T) {
 	ctx := context.Background()
 	db, _, rec, priv, id := exportedForFeedback(t, 8)
-	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+	if _, err := db.TrustAsesor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	data := signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "catatan")
@@ -123,7 +123,7 @@ func TestFeedbackOnPendingExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, _, priv, id := exportedForFeedback(t, 9)
-	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+	if _, err := db.TrustAsesor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	got, known, err := db.ImportFeedback(ctx, signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "catatan"))

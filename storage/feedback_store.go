@@ -21,27 +21,27 @@ import (
 // assessor keys and the verified feedback files. It extends the store
 // (implemented by *DB) without being part of assessment.Store.
 type FeedbackStore interface {
-	// TrustedAssessors lists the trusted assessor keys.
-	TrustedAssessors(ctx context.Context) ([]TrustedAssessor, error)
-	// AssessorKey is an assessor key as known here, trusted or withdrawn.
-	AssessorKey(ctx context.Context, keyID string) (t TrustedAssessor, found bool, err error)
-	// TrustAssessor trusts an assessor public key (a no-op when trusted);
+	// TrustedAsesors lists the trusted assessor keys.
+	TrustedAsesors(ctx context.Context) ([]TrustedAsesor, error)
+	// AsesorKey is an assessor key as known here, trusted or withdrawn.
+	AsesorKey(ctx context.Context, keyID string) (t TrustedAsesor, found bool, err error)
+	// TrustAsesor trusts an assessor public key (a no-op when trusted);
 	// a withdrawn key only with retrust.
-	TrustAssessor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAssessor, error)
+	TrustAsesor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAsesor, error)
 	// ImportFeedback verifies a feedback file with a trusted key and
 	// stores it; known reports an identical file already stored.
 	ImportFeedback(ctx context.Context, data []byte) (rec FeedbackRecord, known bool, err error)
 	// Feedback lists the feedback on an assessment's bundles, newest first.
 	Feedback(ctx context.Context, assessmentID string) ([]FeedbackRecord, error)
-	// assessment.AssessorTrust: list the trusted keys, withdraw trust.
-	assessment.AssessorTrust
+	// assessment.AsesorTrust: list the trusted keys, withdraw trust.
+	assessment.AsesorTrust
 }
 
 var _ FeedbackStore = (*DB)(nil)
 
-// TrustedAssessor is an assessor key this installation trusts, or
+// TrustedAsesor is an assessor key this installation trusts, or
 // trusted until UntrustedAt.
-type TrustedAssessor struct {
+type TrustedAsesor struct {
 	KeyID       string
 	PublicKey   ed25519.PublicKey
 	Fingerprint string
@@ -51,7 +51,7 @@ type TrustedAssessor struct {
 }
 
 // Withdrawn reports that the trust in the key was withdrawn.
-func (t TrustedAssessor) Withdrawn() bool { return !t.UntrustedAt.IsZero() }
+func (t TrustedAsesor) Withdrawn() bool { return !t.UntrustedAt.IsZero() }
 
 // FeedbackRecord is one stored feedback file.
 type FeedbackRecord struct {
@@ -76,7 +76,7 @@ type FeedbackRecord struct {
 
 // facts is the key as the trust rule (assessment/feedbacktrust) reads it;
 // found false: never trusted here.
-func (t TrustedAssessor) facts(keyID string, found bool) feedbacktrust.Key {
+func (t TrustedAsesor) facts(keyID string, found bool) feedbacktrust.Key {
 	return feedbacktrust.Key{KeyID: keyID, Fingerprint: t.Fingerprint, Found: found, UntrustedAt: t.UntrustedAt}
 }
 
@@ -85,10 +85,10 @@ func (r FeedbackRecord) rank() feedbacktrust.Rank {
 	return feedbacktrust.Rank{Withdrawn: !r.KeyWithdrawnAt.IsZero(), Sequence: r.Sequence, CreatedAt: r.Manifest.CreatedAt, Imported: r.ID}
 }
 
-const assessorColumns = `keyid, public_key, fingerprint, source, trusted_at, untrusted_at`
+const asesorColumns = `keyid, public_key, fingerprint, source, trusted_at, untrusted_at`
 
-func scanAssessor(row interface{ Scan(...any) error }) (TrustedAssessor, error) {
-	var t TrustedAssessor
+func scanAsesor(row interface{ Scan(...any) error }) (TrustedAsesor, error) {
+	var t TrustedAsesor
 	var pub []byte
 	var at string
 	var untrusted sql.NullString
@@ -112,18 +112,18 @@ func parseUntrusted(s string) time.Time {
 	return time.Unix(0, 0).UTC()
 }
 
-// TrustedAssessors lists the trusted assessor keys, oldest first.
-func (db *DB) TrustedAssessors(ctx context.Context) ([]TrustedAssessor, error) {
-	var out []TrustedAssessor
+// TrustedAsesors lists the trusted assessor keys, oldest first.
+func (db *DB) TrustedAsesors(ctx context.Context) ([]TrustedAsesor, error) {
+	var out []TrustedAsesor
 	err := db.read(func(pool *sql.DB) error {
-		rows, err := pool.QueryContext(ctx, `SELECT `+assessorColumns+` FROM trusted_assessor
+		rows, err := pool.QueryContext(ctx, `SELECT `+asesorColumns+` FROM trusted_assessor
 			WHERE untrusted_at IS NULL ORDER BY trusted_at, keyid`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			t, err := scanAssessor(rows)
+			t, err := scanAsesor(rows)
 			if err != nil {
 				return err
 			}
@@ -134,12 +134,12 @@ func (db *DB) TrustedAssessors(ctx context.Context) ([]TrustedAssessor, error) {
 	return out, err
 }
 
-// AssessorKey returns the assessor key keyID as this installation knows
+// AsesorKey returns the assessor key keyID as this installation knows
 // it: trusted, or withdrawn (UntrustedAt set); found is false for a key
 // never trusted here.
-func (db *DB) AssessorKey(ctx context.Context, keyID string) (t TrustedAssessor, found bool, err error) {
+func (db *DB) AsesorKey(ctx context.Context, keyID string) (t TrustedAsesor, found bool, err error) {
 	err = db.read(func(pool *sql.DB) error {
-		t, found, err = assessorKey(ctx, pool, keyID)
+		t, found, err = asesorKey(ctx, pool, keyID)
 		return err
 	})
 	return t, found, err
@@ -149,19 +149,19 @@ type queryRower interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }
 
-func assessorKey(ctx context.Context, q queryRower, keyID string) (TrustedAssessor, bool, error) {
-	t, err := scanAssessor(q.QueryRowContext(ctx, `SELECT `+assessorColumns+` FROM trusted_assessor WHERE keyid = ?`, keyID))
+func asesorKey(ctx context.Context, q queryRower, keyID string) (TrustedAsesor, bool, error) {
+	t, err := scanAsesor(q.QueryRowContext(ctx, `SELECT `+asesorColumns+` FROM trusted_assessor WHERE keyid = ?`, keyID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return TrustedAssessor{}, false, nil
+		return TrustedAsesor{}, false, nil
 	}
 	return t, err == nil, err
 }
 
-// TrustAssessor trusts an assessor public key. A key whose trust was
+// TrustAsesor trusts an assessor public key. A key whose trust was
 // withdrawn is trusted again (from now, with the new source) only with
 // retrust; otherwise it is a *feedbacktrust.WithdrawnKeyError.
-func (db *DB) TrustAssessor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAssessor, error) {
-	t := TrustedAssessor{KeyID: id.KeyID, PublicKey: id.PublicKey, Fingerprint: id.Fingerprint, Source: source}
+func (db *DB) TrustAsesor(ctx context.Context, id keys.Identity, source string, retrust bool) (TrustedAsesor, error) {
+	t := TrustedAsesor{KeyID: id.KeyID, PublicKey: id.PublicKey, Fingerprint: id.Fingerprint, Source: source}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		t.TrustedAt, _, err = db.trustTx(ctx, tx, trustRequest{id: id, source: source, retrust: retrust})
@@ -185,7 +185,7 @@ func (db *DB) trustTx(ctx context.Context, tx *sql.Tx, r trustRequest) (at time.
 	if err := keys.CheckPublicKey(r.id.PublicKey); err != nil {
 		return at, false, err // a key anyone can forge signatures for is never trusted
 	}
-	known, found, err := assessorKey(ctx, tx, r.id.KeyID)
+	known, found, err := asesorKey(ctx, tx, r.id.KeyID)
 	if err != nil {
 		return at, false, err
 	}
@@ -241,7 +241,7 @@ func (db *DB) importFeedback(ctx context.Context, data []byte, trust *trustReque
 				return err
 			}
 		}
-		key, found, err := assessorKey(ctx, tx, keyID)
+		key, found, err := asesorKey(ctx, tx, keyID)
 		if err != nil {
 			return err
 		}
@@ -278,7 +278,7 @@ func (db *DB) storeFeedback(ctx context.Context, tx *sql.Tx, data []byte, keyID 
 	m, now := &rec.Manifest, db.nowText()
 	res, err := tx.ExecContext(ctx, `INSERT INTO feedback (payload_sha256, bundle_id, assessment_id, assessor_keyid, assessor_name,
 		created_at, imported_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, digest, m.Bundle.ID, rec.AssessmentID, keyID,
-		m.Assessor.Name, m.CreatedAt, now, bytes.Clone(data))
+		m.Asesor.Name, m.CreatedAt, now, bytes.Clone(data))
 	if err != nil {
 		return false, err
 	}
@@ -434,34 +434,34 @@ func scanFeedback(rows *sql.Rows) (FeedbackRecord, error) {
 	return r, nil
 }
 
-// TrustedAssessorKeys lists the trusted assessor keys, oldest first
-// (assessment.AssessorTrust).
-func (db *DB) TrustedAssessorKeys(ctx context.Context) ([]assessment.TrustedAssessorKey, error) {
-	list, err := db.TrustedAssessors(ctx)
-	out := make([]assessment.TrustedAssessorKey, 0, len(list))
+// TrustedAsesorKeys lists the trusted assessor keys, oldest first
+// (assessment.AsesorTrust).
+func (db *DB) TrustedAsesorKeys(ctx context.Context) ([]assessment.TrustedAsesorKey, error) {
+	list, err := db.TrustedAsesors(ctx)
+	out := make([]assessment.TrustedAsesorKey, 0, len(list))
 	for _, t := range list {
 		out = append(out, t.key())
 	}
 	return out, err
 }
 
-func (t TrustedAssessor) key() assessment.TrustedAssessorKey {
-	return assessment.TrustedAssessorKey{KeyID: t.KeyID, Fingerprint: t.Fingerprint, Source: t.Source, TrustedAt: t.TrustedAt}
+func (t TrustedAsesor) key() assessment.TrustedAsesorKey {
+	return assessment.TrustedAsesorKey{KeyID: t.KeyID, Fingerprint: t.Fingerprint, Source: t.Source, TrustedAt: t.TrustedAt}
 }
 
 // trustedByPrefix are the trusted assessor keys whose id starts with
-// prefix. The rows are closed before UntrustAssessor updates in the same
+// prefix. The rows are closed before UntrustAsesor updates in the same
 // transaction.
-func trustedByPrefix(ctx context.Context, tx *sql.Tx, prefix string) ([]TrustedAssessor, error) {
+func trustedByPrefix(ctx context.Context, tx *sql.Tx, prefix string) ([]TrustedAsesor, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT keyid, fingerprint, source, trusted_at FROM trusted_assessor
 			WHERE untrusted_at IS NULL AND substr(keyid, 1, ?) = ?`, len(prefix), prefix)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var found []TrustedAssessor
+	var found []TrustedAsesor
 	for rows.Next() {
-		var r TrustedAssessor
+		var r TrustedAsesor
 		var at string
 		if err := rows.Scan(&r.KeyID, &r.Fingerprint, &r.Source, &at); err != nil {
 			return nil, err
@@ -472,17 +472,17 @@ func trustedByPrefix(ctx context.Context, tx *sql.Tx, prefix string) ([]TrustedA
 	return found, rows.Err()
 }
 
-// UntrustAssessor withdraws the trust in the trusted key keyID (or a
+// UntrustAsesor withdraws the trust in the trusted key keyID (or a
 // unique prefix of at least 8 hex digits). The row is kept, marked: the
 // feedback already imported refers to it and stays readable; new feedback
 // signed by the key is refused until it is trusted again.
-func (db *DB) UntrustAssessor(ctx context.Context, keyID string) (assessment.TrustedAssessorKey, error) {
+func (db *DB) UntrustAsesor(ctx context.Context, keyID string) (assessment.TrustedAsesorKey, error) {
 	prefix := strings.ToLower(strings.TrimSpace(keyID))
 	if len(prefix) < 8 || strings.Trim(prefix, "0123456789abcdef") != "" {
-		return assessment.TrustedAssessorKey{}, &assessment.InputError{Msg: fmt.Sprintf(
+		return assessment.TrustedAsesorKey{}, &assessment.InputError{Msg: fmt.Sprintf(
 			"key id %q tidak valid: tulis sedikitnya 8 digit heksadesimal dari `spbe-mandiri feedback keys`", keyID)}
 	}
-	var t TrustedAssessor
+	var t TrustedAsesor
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		found, err := trustedByPrefix(ctx, tx, prefix)
 		if err != nil {
@@ -500,7 +500,7 @@ func (db *DB) UntrustAssessor(ctx context.Context, keyID string) (assessment.Tru
 		return err
 	})
 	if err != nil {
-		return assessment.TrustedAssessorKey{}, err
+		return assessment.TrustedAsesorKey{}, err
 	}
 	return t.key(), nil
 }

@@ -20,9 +20,9 @@ func TestFeedbackImport(t *testing.T) {
 	ctx := context.Background()
 	db, a, rec, priv, id := exportedForFeedback(t, 5)
 	m := feedback.Manifest{CreatedAt: "2026-06-01T08:00:00Z",
-		Bundle:   feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1},
-		Assessor: feedback.Assessor{Name: "Tim Asesor"},
-		Items:    []feedback.Item{{Indicator: 3, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK", Reviewer: "Budi"}}}
+		Bundle: feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: 1},
+		Asesor: feedback.Asesor{Name: "Tim Asesor"},
+		Items:  []feedback.Item{{Indicator: 3, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK", Reviewer: "Budi"}}}
 	data, err := feedback.Sign(priv, m)
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +32,7 @@ func TestFeedbackImport(t *testing.T) {
 	if _, _, err := db.ImportFeedback(ctx, data); !errors.As(err, &ue) || ue.KeyID != id.KeyID {
 		t.Fatalf("untrusted: %v", err)
 	}
-	if _, err := db.TrustAssessor(ctx, id, "kunci-asesor.json", false); err != nil {
+	if _, err := db.TrustAsesor(ctx, id, "kunci-asesor.json", false); err != nil {
 		t.Fatal(err)
 	}
 	got, known, err := db.ImportFeedback(ctx, data)
@@ -46,7 +46,7 @@ func TestFeedbackImport(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Manifest.Items[0].Reason != "belum diunggah" {
 		t.Fatalf("list %+v %v", list, err)
 	}
-	if ts, err := db.TrustedAssessors(ctx); err != nil || len(ts) != 1 || ts[0].Fingerprint != id.Fingerprint {
+	if ts, err := db.TrustedAsesors(ctx); err != nil || len(ts) != 1 || ts[0].Fingerprint != id.Fingerprint {
 		t.Fatalf("trusted %+v %v", ts, err)
 	}
 	// Feedback on a bundle this installation did not export, or on other content.
@@ -82,29 +82,29 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 		}
 		return data
 	}
-	if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+	if _, err := db.TrustAsesor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := db.ImportFeedback(ctx, sign("pertama")); err != nil {
 		t.Fatal(err)
 	}
-	keysList, err := db.TrustedAssessorKeys(ctx)
+	keysList, err := db.TrustedAsesorKeys(ctx)
 	if err != nil || len(keysList) != 1 || keysList[0].KeyID != id.KeyID || keysList[0].Source != "KUNCI_ASESOR.json" {
 		t.Fatalf("keys %+v %v", keysList, err)
 	}
 	var ie *assessment.InputError
-	if _, err := db.UntrustAssessor(ctx, "abc"); !errors.As(err, &ie) {
+	if _, err := db.UntrustAsesor(ctx, "abc"); !errors.As(err, &ie) {
 		t.Fatalf("short prefix: %v", err)
 	}
-	if _, err := db.UntrustAssessor(ctx, "00000000"); !errors.Is(err, assessment.ErrNotFound) {
+	if _, err := db.UntrustAsesor(ctx, "00000000"); !errors.Is(err, assessment.ErrNotFound) {
 		t.Fatalf("unknown key: %v", err)
 	}
-	got, err := db.UntrustAssessor(ctx, strings.ToUpper(id.KeyID[:10]))
+	got, err := db.UntrustAsesor(ctx, strings.ToUpper(id.KeyID[:10]))
 	if err != nil || got.KeyID != id.KeyID || got.Fingerprint != id.Fingerprint {
 		t.Fatalf("untrust: %+v %v", got, err)
 	}
 	// No longer listed; new feedback is refused; what was imported stays.
-	if keysList, _ := db.TrustedAssessorKeys(ctx); len(keysList) != 0 {
+	if keysList, _ := db.TrustedAsesorKeys(ctx); len(keysList) != 0 {
 		t.Errorf("still listed: %+v", keysList)
 	}
 	var we0 *feedbacktrust.WithdrawnKeyError
@@ -116,25 +116,25 @@ func TestFeedbackUntrustKeepsImported(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Manifest.Items[0].Note != "pertama" || list[0].KeyWithdrawnAt.IsZero() {
 		t.Fatalf("imported feedback after untrust: %+v %v", list, err)
 	}
-	if k, found, err := db.AssessorKey(ctx, id.KeyID); err != nil || !found || !k.Withdrawn() || k.Fingerprint != id.Fingerprint {
+	if k, found, err := db.AsesorKey(ctx, id.KeyID); err != nil || !found || !k.Withdrawn() || k.Fingerprint != id.Fingerprint {
 		t.Fatalf("withdrawn key as known: %+v %v %v", k, found, err)
 	}
-	if _, err := db.UntrustAssessor(ctx, id.KeyID); !errors.Is(err, assessment.ErrNotFound) {
+	if _, err := db.UntrustAsesor(ctx, id.KeyID); !errors.Is(err, assessment.ErrNotFound) {
 		t.Errorf("untrust twice: %v", err)
 	}
 	// A plain trust does not undo the withdrawal; a deliberate retrust
 	// does: accepted again, from the new source.
 	var we *feedbacktrust.WithdrawnKeyError
-	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json", false); !errors.As(err, &we) || we.UntrustedAt.IsZero() {
+	if _, err := db.TrustAsesor(ctx, id, "usb/KUNCI_ASESOR.json", false); !errors.As(err, &we) || we.UntrustedAt.IsZero() {
 		t.Fatalf("plain trust of a withdrawn key: %v", err)
 	}
-	if _, err := db.TrustAssessor(ctx, id, "usb/KUNCI_ASESOR.json", true); err != nil {
+	if _, err := db.TrustAsesor(ctx, id, "usb/KUNCI_ASESOR.json", true); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := db.ImportFeedback(ctx, sign("kedua")); err != nil {
 		t.Fatalf("after trusting again: %v", err)
 	}
-	if keysList, _ := db.TrustedAssessorKeys(ctx); len(keysList) != 1 || keysList[0].Source != "usb/KUNCI_ASESOR.json" {
+	if keysList, _ := db.TrustedAsesorKeys(ctx); len(keysList) != 1 || keysList[0].Source != "usb/KUNCI_ASESOR.json" {
 		t.Errorf("trusted again: %+v", keysList)
 	}
 }
@@ -155,7 +155,7 @@ func TestTrustAndImportFeedbackIsAllOrNothing(t *testing.T) {
 	if _, _, _, err := db.TrustAndImportFeedback(ctx, data, id, "KUNCI_ASESOR.json", false); !errors.Is(err, assessment.ErrNotFound) {
 		t.Fatalf("foreign bundle: %v", err)
 	}
-	if ts, _ := db.TrustedAssessorKeys(ctx); len(ts) != 0 {
+	if ts, _ := db.TrustedAsesorKeys(ctx); len(ts) != 0 {
 		t.Fatalf("refused feedback left trust behind: %+v", ts)
 	}
 	other := keys.IdentityOf(ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32)).Public().(ed25519.PublicKey), time.Time{})
@@ -175,7 +175,7 @@ func TestTrustAndImportFeedbackIsAllOrNothing(t *testing.T) {
 // signedFeedback signs feedback on the exported bundle rec with priv.
 func signedFeedback(t *testing.T, priv ed25519.PrivateKey, rec ExportRecord, createdAt, note string) []byte {
 	t.Helper()
-	data, err := feedback.Sign(priv, feedback.Manifest{CreatedAt: createdAt, Assessor: feedback.Assessor{Name: "Tim Asesor"},
+	data, err := feedback.Sign(priv, feedback.Manifest{CreatedAt: createdAt, Asesor: feedback.Asesor{Name: "Tim Asesor"},
 		Bundle: feedback.BundleRef{ID: rec.BundleID, ManifestSHA256: rec.ManifestSHA256, OPDKode: rec.OPDKode, Periode: rec.Periode, Sequence: rec.Sequence},
 		Items:  []feedback.Item{{Indicator: 1, Status: "revisi", Note: note, Reviewer: "Budi"}}})
 	if err != nil {
@@ -193,7 +193,7 @@ func TestTrustAndImportWithdrawnKeyNeedsRetrust(t *testing.T) {
 	if _, _, now, err := db.TrustAndImportFeedback(ctx, signedFeedback(t, priv, rec, "2026-06-01T08:00:00Z", "satu"), id, "KUNCI_ASESOR.json", false); err != nil || !now {
 		t.Fatalf("first trust: %v %v", now, err)
 	}
-	if _, err := db.UntrustAssessor(ctx, id.KeyID); err != nil {
+	if _, err := db.UntrustAsesor(ctx, id.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	second := signedFeedback(t, priv, rec, "2026-06-02T08:00:00Z", "dua")
@@ -202,7 +202,7 @@ func TestTrustAndImportWithdrawnKeyNeedsRetrust(t *testing.T) {
 		we.Fingerprint != id.Fingerprint || !strings.Contains(err.Error(), "dicabut pada") {
 		t.Fatalf("trust of a withdrawn key: %v", err)
 	}
-	if k, _, _ := db.AssessorKey(ctx, id.KeyID); !k.Withdrawn() {
+	if k, _, _ := db.AsesorKey(ctx, id.KeyID); !k.Withdrawn() {
 		t.Fatal("a refused trust lifted the withdrawal")
 	}
 	if list, _ := db.Feedback(ctx, a.ID); len(list) != 1 {
@@ -212,7 +212,7 @@ func TestTrustAndImportWithdrawnKeyNeedsRetrust(t *testing.T) {
 	if err != nil || !now || got.Manifest.Items[0].Note != "dua" {
 		t.Fatalf("retrust: %+v %v %v", got, now, err)
 	}
-	if k, _, _ := db.AssessorKey(ctx, id.KeyID); k.Withdrawn() || k.Source != "usb/KUNCI_ASESOR.json" {
+	if k, _, _ := db.AsesorKey(ctx, id.KeyID); k.Withdrawn() || k.Source != "usb/KUNCI_ASESOR.json" {
 		t.Fatalf("after retrust: %+v", k)
 	}
 }
@@ -228,7 +228,7 @@ func TestFeedbackBundleRefMatchesExportLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{11}, 32))
-	if _, err := db.TrustAssessor(ctx, keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{}), "KUNCI_ASESOR.json", false); err != nil {
+	if _, err := db.TrustAsesor(ctx, keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{}), "KUNCI_ASESOR.json", false); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -280,7 +280,7 @@ func TestFeedbackOrderAndWithdrawnMark(t *testing.T) {
 	realID := keys.IdentityOf(realKey.Public().(ed25519.PublicKey), time.Time{})
 	rogueID := keys.IdentityOf(rogue.Public().(ed25519.PublicKey), time.Time{})
 	for _, id := range []keys.Identity{realID, rogueID} {
-		if _, err := db.TrustAssessor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
+		if _, err := db.TrustAsesor(ctx, id, "KUNCI_ASESOR.json", false); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -299,7 +299,7 @@ func TestFeedbackOrderAndWithdrawnMark(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.UntrustAssessor(ctx, rogueID.KeyID); err != nil {
+	if _, err := db.UntrustAsesor(ctx, rogueID.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	list, err := db.Feedback(ctx, a.ID)

@@ -61,7 +61,7 @@ type FeedbackReceived struct {
 	AssessmentID string `json:"assessment_id"`
 	BundleID     string `json:"bundle_id"`
 	Sequence     uint64 `json:"sequence"`
-	Assessor     string `json:"assessor"`
+	Asesor       string `json:"assessor"`
 	Fingerprint  string `json:"fingerprint"` // of the key that verified the signature
 	CreatedAt    string `json:"created_at"`
 	// KeyWithdrawnAt is when the trust in the signing key was withdrawn
@@ -219,7 +219,7 @@ func runFeedbackShow(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) 
 		if i > 0 {
 			fmt.Fprintln(env.Stdout)
 		}
-		fmt.Fprintf(env.Stdout, "Umpan balik %s (%s, sidik jari %s) atas bundel nomor urut %d:\n", r.CreatedAt, r.Assessor, r.Fingerprint, r.Sequence)
+		fmt.Fprintf(env.Stdout, "Umpan balik %s (%s, sidik jari %s) atas bundel nomor urut %d:\n", r.CreatedAt, r.Asesor, r.Fingerprint, r.Sequence)
 		if r.KeyWithdrawnAt != "" {
 			fmt.Fprintf(env.Stdout, "  [KUNCI DICABUT %s: kepercayaan pada kunci ini dicabut; catatan ini tidak ditampilkan di aplikasi]\n", r.KeyWithdrawnAt)
 		}
@@ -261,19 +261,19 @@ func runFeedbackTrust(env *Env, sub string, args []string) int {
 		return fail(env, err)
 	}
 	defer svc.Close()
-	trust, ok := svc.Store.(assessment.AssessorTrust)
+	trust, ok := svc.Store.(assessment.AsesorTrust)
 	if !ok {
 		return fail(env, errors.New("penyimpanan ini tidak menyimpan kunci asesor"))
 	}
 	if sub == "untrust" {
 		return runFeedbackUntrust(env, trust, pos[0], *asJSON)
 	}
-	return listTrustedAssessors(env, trust, *asJSON)
+	return listTrustedAsesors(env, trust, *asJSON)
 }
 
 // runFeedbackUntrust is `feedback untrust KEYID`.
-func runFeedbackUntrust(env *Env, trust assessment.AssessorTrust, keyID string, asJSON bool) int {
-	k, err := trust.UntrustAssessor(context.Background(), keyID)
+func runFeedbackUntrust(env *Env, trust assessment.AsesorTrust, keyID string, asJSON bool) int {
+	k, err := trust.UntrustAsesor(context.Background(), keyID)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -285,15 +285,15 @@ func runFeedbackUntrust(env *Env, trust assessment.AssessorTrust, keyID string, 
 	return ExitOK
 }
 
-// listTrustedAssessors is `feedback keys`.
-func listTrustedAssessors(env *Env, trust assessment.AssessorTrust, asJSON bool) int {
-	list, err := trust.TrustedAssessorKeys(context.Background())
+// listTrustedAsesors is `feedback keys`.
+func listTrustedAsesors(env *Env, trust assessment.AsesorTrust, asJSON bool) int {
+	list, err := trust.TrustedAsesorKeys(context.Background())
 	if err != nil {
 		return fail(env, err)
 	}
 	if asJSON {
 		if list == nil {
-			list = []assessment.TrustedAssessorKey{}
+			list = []assessment.TrustedAsesorKey{}
 		}
 		return writeJSON(env, list)
 	}

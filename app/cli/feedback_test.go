@@ -79,18 +79,18 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	}
 }
 
-// trustStore is a store with trusted assessor keys (assessment.AssessorTrust).
+// trustStore is a store with trusted assessor keys (assessment.AsesorTrust).
 type trustStore struct {
 	closeOnly
-	keys      []assessment.TrustedAssessorKey
+	keys      []assessment.TrustedAsesorKey
 	untrusted []string
 }
 
-func (s *trustStore) TrustedAssessorKeys(context.Context) ([]assessment.TrustedAssessorKey, error) {
+func (s *trustStore) TrustedAsesorKeys(context.Context) ([]assessment.TrustedAsesorKey, error) {
 	return s.keys, nil
 }
 
-func (s *trustStore) UntrustAssessor(_ context.Context, id string) (assessment.TrustedAssessorKey, error) {
+func (s *trustStore) UntrustAsesor(_ context.Context, id string) (assessment.TrustedAsesorKey, error) {
 	for i, k := range s.keys {
 		if strings.HasPrefix(k.KeyID, id) {
 			s.untrusted = append(s.untrusted, k.KeyID)
@@ -98,12 +98,12 @@ func (s *trustStore) UntrustAssessor(_ context.Context, id string) (assessment.T
 			return k, nil
 		}
 	}
-	return assessment.TrustedAssessorKey{}, fmt.Errorf("kunci asesor %s tidak ada di daftar kunci tepercaya: %w", id, assessment.ErrNotFound)
+	return assessment.TrustedAsesorKey{}, fmt.Errorf("kunci asesor %s tidak ada di daftar kunci tepercaya: %w", id, assessment.ErrNotFound)
 }
 
 func TestFeedbackKeysAndUntrust(t *testing.T) {
 	at := time.Date(2026, 6, 1, 9, 30, 0, 0, time.Local)
-	st := &trustStore{keys: []assessment.TrustedAssessorKey{{KeyID: strings.Repeat("ab", 32), Fingerprint: "12345 67890 12345 67890 12345 67890",
+	st := &trustStore{keys: []assessment.TrustedAsesorKey{{KeyID: strings.Repeat("ab", 32), Fingerprint: "12345 67890 12345 67890 12345 67890",
 		Source: "KUNCI_ASESOR.json", TrustedAt: at}}}
 	run := func(args ...string) (int, string) {
 		var out, errb bytes.Buffer
@@ -118,7 +118,7 @@ func TestFeedbackKeysAndUntrust(t *testing.T) {
 		t.Fatalf("keys: %d %q", code, out)
 	}
 	code, out = run("feedback", "keys", "--json")
-	var list []assessment.TrustedAssessorKey
+	var list []assessment.TrustedAsesorKey
 	if code != ExitOK || json.Unmarshal([]byte(out), &list) != nil || len(list) != 1 || list[0].Source != "KUNCI_ASESOR.json" {
 		t.Fatalf("keys --json: %d %q", code, out)
 	}
@@ -149,9 +149,9 @@ func TestFeedbackKeysAndUntrust(t *testing.T) {
 func TestFeedbackShowMarksWithdrawnKey(t *testing.T) {
 	var out, errb bytes.Buffer
 	list := []FeedbackReceived{
-		{AssessmentID: "a1", Sequence: 2, Assessor: "Tim Asesor Sigi", Fingerprint: "11111 22222 33333 44444 55555 66666", CreatedAt: "2026-06-02T08:00:00Z",
+		{AssessmentID: "a1", Sequence: 2, Asesor: "Tim Asesor Sigi", Fingerprint: "11111 22222 33333 44444 55555 66666", CreatedAt: "2026-06-02T08:00:00Z",
 			Notes: []FeedbackNote{{Indicator: 1, Status: "diterima"}}},
-		{AssessmentID: "a1", Sequence: 1, Assessor: "Tim Asesor Sigi", Fingerprint: "99999 88888 77777 66666 55555 44444", CreatedAt: "2099-01-01T00:00:00Z",
+		{AssessmentID: "a1", Sequence: 1, Asesor: "Tim Asesor Sigi", Fingerprint: "99999 88888 77777 66666 55555 44444", CreatedAt: "2099-01-01T00:00:00Z",
 			KeyWithdrawnAt: "2026-06-03 10:00", Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Note: "PALSU"}}},
 	}
 	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{

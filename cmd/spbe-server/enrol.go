@@ -31,13 +31,13 @@ func runEnrol(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *dsn == "" || *kode == "" || *nama == "" || *by == "" || len(files) == 0 {
 		return errors.New("--db, --pemda, --nama, --by dan minimal satu --asesor-key wajib")
 	}
-	ks := make([]serverdb.AssessorKey, len(files))
+	ks := make([]serverdb.AsesorKey, len(files))
 	for i, p := range files {
 		id, err := readPublicKey(p)
 		if err != nil {
 			return err
 		}
-		ks[i] = serverdb.AssessorKey{Identity: id, Name: strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))}
+		ks[i] = serverdb.AsesorKey{Identity: id, Name: strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))}
 	}
 	db, err := serverdb.Open(ctx, *dsn)
 	if err != nil {

@@ -10,10 +10,10 @@ import (
 )
 
 // FeedbackManifest builds the (unsigned) feedback on one bundle: the
-// current review of every reviewed indicator. assessorName names the team
+// current review of every reviewed indicator. asesorName names the team
 // in the file; the caller signs it with the assessor's key
 // (feedback.Sign), which fills the assessor key id and fingerprint.
-func (w *Workspace) FeedbackManifest(ctx context.Context, bundleID, assessorName string) (feedback.Manifest, BundleInfo, error) {
+func (w *Workspace) FeedbackManifest(ctx context.Context, bundleID, asesorName string) (feedback.Manifest, BundleInfo, error) {
 	b, err := w.Bundle(ctx, bundleID)
 	if err != nil {
 		return feedback.Manifest{}, b, err
@@ -39,8 +39,8 @@ func (w *Workspace) FeedbackManifest(ctx context.Context, bundleID, assessorName
 		CreatedAt: w.now().UTC().Format(time.RFC3339),
 		Bundle: feedback.BundleRef{ID: b.BundleID, ManifestSHA256: b.ManifestSHA256, OPDKode: b.OPDKode,
 			Periode: b.Periode, Sequence: b.Sequence},
-		Assessor: feedback.Assessor{Name: assessorName},
-		Items:    make([]feedback.Item, 0, len(reviews)),
+		Asesor: feedback.Asesor{Name: asesorName},
+		Items:  make([]feedback.Item, 0, len(reviews)),
 	}
 	for _, row := range reviews {
 		r := row.Review

@@ -20,9 +20,9 @@ import (
 // with the assessor's public key, for the OPD (`feedback export`, the
 // GUI's Ekspor umpan balik).
 
-// defaultAssessorName names the assessor team in a feedback file when no
+// defaultAsesorName names the assessor team in a feedback file when no
 // name is given.
-const defaultAssessorName = "Tim Asesor Internal"
+const defaultAsesorName = "Tim Asesor Internal"
 
 // SigningKeys is the assessor's own key folder, <data>/asesor/keys:
 // separate from an OPD key in <data>/keys on the same laptop.
@@ -34,7 +34,7 @@ func (w *Workspace) SigningKeys() keys.Dir { return keys.Open(w.Dir()) }
 // before the key is touched, so a bundle not reviewed creates no key.
 func (w *Workspace) SignFeedback(ctx context.Context, req assessment.FeedbackExportRequest) (out assessment.FeedbackExported, err error) {
 	if req.Name = strings.TrimSpace(req.Name); req.Name == "" {
-		req.Name = defaultAssessorName
+		req.Name = defaultAsesorName
 	}
 	// Everything that can refuse the export is checked before the key is
 	// created, so a refused first export leaves no key behind.
@@ -93,7 +93,7 @@ func (w *Workspace) SignFeedback(ctx context.Context, req assessment.FeedbackExp
 // finds. A file of another key is never overwritten: the OPD may still
 // need it for the feedback it came with.
 func PublicKeyDest(dir, keyID string) (string, error) {
-	names := []string{storage.AssessorPublicKeyName, AssessorKeyFileName(keyID)}
+	names := []string{storage.AsesorPublicKeyName, AsesorKeyFileName(keyID)}
 	for _, name := range names {
 		path := filepath.Join(dir, name)
 		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
@@ -107,8 +107,8 @@ func PublicKeyDest(dir, keyID string) (string, error) {
 		names[0], names[1])
 }
 
-// AssessorKeyFileName is the public key file name of the key keyID when
+// AsesorKeyFileName is the public key file name of the key keyID when
 // KUNCI_ASESOR.json in the folder is another key's.
-func AssessorKeyFileName(keyID string) string {
-	return strings.TrimSuffix(storage.AssessorPublicKeyName, ".json") + "_" + keyID[:8] + ".json"
+func AsesorKeyFileName(keyID string) string {
+	return strings.TrimSuffix(storage.AsesorPublicKeyName, ".json") + "_" + keyID[:8] + ".json"
 }

@@ -14,9 +14,9 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// ErrNoAssessorKeyCLI is ErrNoAssessorKey in the words of the command
+// ErrNoAsesorKeyCLI is ErrNoAsesorKey in the words of the command
 // line.
-var ErrNoAssessorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
+var ErrNoAsesorKeyCLI = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
 	"dengan frasa sandinya, saat umpan balik pertama diekspor: `spbe-mandiri feedback export --bundle ID --out FOLDER` " +
 	"untuk bundel yang sudah ditinjau; lalu ulangi `consolidate --pdf`")
 
@@ -35,7 +35,7 @@ func (f ByFolder) ConsolidatedPDF(ctx context.Context, dataDir string, req asses
 		return out, err
 	}
 	if _, err := keys.Open(filepath.Join(dir, asesor.DirName)).Identity(); errors.Is(err, keys.ErrNoKey) {
-		return out, ErrNoAssessorKeyCLI
+		return out, ErrNoAsesorKeyCLI
 	} else if err != nil {
 		return out, err
 	}

@@ -153,12 +153,12 @@ func (a *Service) ExportRecapCSV(ctx context.Context, destDir string) (string, e
 	return path, nil
 }
 
-// ErrNoAssessorKey refuses a signed consolidated report before the
+// ErrNoAsesorKey refuses a signed consolidated report before the
 // assessor's key exists (the GUI's wording; the CLI says it in its own). Decision: the key is created
 // in one place only, the first feedback export, whose fingerprint the
 // OPDs compare before trusting it; a key made here from a passphrase
 // typed once could not be unlocked again after a typo.
-var ErrNoAssessorKey = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
+var ErrNoAsesorKey = errors.New("belum ada kunci asesor untuk menandatangani laporan konsolidasi. Kunci asesor dibuat, " +
 	"dengan frasa sandinya, saat umpan balik pertama diekspor: buka Tinjau, pilih bundel yang sudah ditinjau → Ekspor umpan balik; " +
 	"lalu ulangi ekspor PDF ini")
 
@@ -221,7 +221,7 @@ func (a *Service) ExportConsolidationAt(ctx context.Context, periode int, format
 // "dibuat", so the same workspace, key and time give the same bytes.
 func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass []byte, now time.Time) ([]byte, assessment.ConsolidatedPDFResult, error) {
 	var res assessment.ConsolidatedPDFResult
-	key, err := UnlockAssessorKey(w, pass)
+	key, err := UnlockAsesorKey(w, pass)
 	if err != nil {
 		return nil, res, err
 	}
@@ -258,12 +258,12 @@ func consolidatedPDF(ctx context.Context, w *asesor.Workspace, periode int, pass
 	return pdf, res, nil
 }
 
-// UnlockAssessorKey opens the assessor's key in <data>/asesor/keys; a
+// UnlockAsesorKey opens the assessor's key in <data>/asesor/keys; a
 // wrong passphrase gives keys.ErrWrongPassphrase ("frasa sandi salah").
-func UnlockAssessorKey(w *asesor.Workspace, pass []byte) (*keys.Key, error) {
+func UnlockAsesorKey(w *asesor.Workspace, pass []byte) (*keys.Key, error) {
 	kd := keys.Open(w.Dir())
 	if _, err := kd.Identity(); errors.Is(err, keys.ErrNoKey) {
-		return nil, ErrNoAssessorKey
+		return nil, ErrNoAsesorKey
 	} else if err != nil {
 		return nil, err
 	}

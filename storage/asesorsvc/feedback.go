@@ -12,28 +12,28 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// AssessorKey reports the assessor's signing key in <data>/asesor/keys
+// AsesorKey reports the assessor's signing key in <data>/asesor/keys
 // (assessment.AsesorFeedback); exists is false before the first export.
-func (a *Service) AssessorKey(context.Context) (assessment.AssessorKeyInfo, bool, error) {
+func (a *Service) AsesorKey(context.Context) (assessment.AsesorKeyInfo, bool, error) {
 	id, err := a.w.SigningKeys().Identity()
 	if errors.Is(err, keys.ErrNoKey) {
-		return assessment.AssessorKeyInfo{}, false, nil
+		return assessment.AsesorKeyInfo{}, false, nil
 	}
 	if err != nil {
-		return assessment.AssessorKeyInfo{}, false, err
+		return assessment.AsesorKeyInfo{}, false, err
 	}
-	return assessment.AssessorKeyInfo{KeyID: id.KeyID, Fingerprint: id.Fingerprint}, true, nil
+	return assessment.AsesorKeyInfo{KeyID: id.KeyID, Fingerprint: id.Fingerprint}, true, nil
 }
 
 // ExportFeedback signs the feedback on a reviewed bundle on the open
 // workspace, as `feedback export` does.
-func (a *Service) ExportFeedback(ctx context.Context, bundleID, destDir, assessorName string, passphrase []byte) (assessment.FeedbackExported, error) {
-	return a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: assessorName, Passphrase: passphrase})
+func (a *Service) ExportFeedback(ctx context.Context, bundleID, destDir, asesorName string, passphrase []byte) (assessment.FeedbackExported, error) {
+	return a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: asesorName, Passphrase: passphrase})
 }
 
-// BackupAssessorKey writes CADANGAN_KUNCI_ASESOR_<date>.json into destDir
+// BackupAsesorKey writes CADANGAN_KUNCI_ASESOR_<date>.json into destDir
 // (never over an existing file), as `key backup --asesor` does.
-func (a *Service) BackupAssessorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
+func (a *Service) BackupAsesorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {
 	now := time.Now()
 	dir, err := storage.ExportDir(filepath.Dir(a.w.Dir()), destDir)
 	if err != nil {

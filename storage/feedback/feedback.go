@@ -54,7 +54,7 @@ type Manifest struct {
 	Format    int       `json:"format"`
 	CreatedAt string    `json:"created_at"` // RFC 3339, the assessor's clock
 	Bundle    BundleRef `json:"bundle"`
-	Assessor  Assessor  `json:"assessor"`
+	Asesor    Asesor    `json:"assessor"`
 	Items     []Item    `json:"items"`
 }
 
@@ -67,8 +67,8 @@ type BundleRef struct {
 	Sequence       uint64 `json:"sequence"`
 }
 
-// Assessor is the signer.
-type Assessor struct {
+// Asesor is the signer.
+type Asesor struct {
 	KeyID       string `json:"keyid"`
 	Fingerprint string `json:"fingerprint"`
 	Name        string `json:"name"`
@@ -163,7 +163,7 @@ func (m *Manifest) validate() error {
 	if !assessment.ValidPeriode(m.Bundle.Periode) {
 		return fmt.Errorf("umpan balik menyebut periode %d di luar %d–%d", m.Bundle.Periode, assessment.MinPeriode, assessment.MaxPeriode)
 	}
-	if !keys.ValidKeyID(m.Assessor.KeyID) {
+	if !keys.ValidKeyID(m.Asesor.KeyID) {
 		return errors.New("assessor.keyid tidak sah")
 	}
 	return m.validateItems()
@@ -218,7 +218,7 @@ func ValidName(name string) error {
 // block is filled from priv.
 func Sign(priv ed25519.PrivateKey, m Manifest) ([]byte, error) {
 	id := keys.IdentityOf(priv.Public().(ed25519.PublicKey), time.Time{})
-	m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
+	m.Format, m.Asesor.KeyID, m.Asesor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
 	if m.usesItems() {
 		m.Format = FormatItems
 	}
@@ -228,7 +228,7 @@ func Sign(priv ed25519.PrivateKey, m Manifest) ([]byte, error) {
 	if err := m.validate(); err != nil {
 		return nil, err
 	}
-	if err := ValidName(m.Assessor.Name); err != nil {
+	if err := ValidName(m.Asesor.Name); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -289,7 +289,7 @@ func Verify(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := ValidName(m.Assessor.Name); err != nil {
+	if err := ValidName(m.Asesor.Name); err != nil {
 		return nil, failf("%v", err)
 	}
 	if err := m.validateEncodings(); err != nil {
@@ -333,7 +333,7 @@ func VerifyStored(data []byte, trusted ed25519.PublicKey) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.Assessor.Name = displayName(m.Assessor.Name)
+	m.Asesor.Name = displayName(m.Asesor.Name)
 	return m, nil
 }
 
@@ -385,13 +385,13 @@ func verify(data []byte, trusted ed25519.PublicKey, decode func(string) ([]byte,
 	if err := m.validate(); err != nil {
 		return nil, failf("%v", err)
 	}
-	if m.Assessor.KeyID != first.KeyID {
+	if m.Asesor.KeyID != first.KeyID {
 		return nil, failf("assessor.keyid berbeda dengan penanda tangan")
 	}
 	// The claimed fingerprint is shown to people; it must be the one of
 	// the key that verified the signature, never just a claim.
-	if fp := keys.Fingerprint(trusted); m.Assessor.Fingerprint != fp {
-		return nil, failf("assessor.fingerprint %q bukan sidik jari kunci penanda tangan (%s)", m.Assessor.Fingerprint, fp)
+	if fp := keys.Fingerprint(trusted); m.Asesor.Fingerprint != fp {
+		return nil, failf("assessor.fingerprint %q bukan sidik jari kunci penanda tangan (%s)", m.Asesor.Fingerprint, fp)
 	}
 	return &m, nil
 }

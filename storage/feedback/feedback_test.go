@@ -16,9 +16,9 @@ import (
 
 func manifest() Manifest {
 	return Manifest{CreatedAt: "2026-06-01T08:00:00Z",
-		Bundle:   BundleRef{ID: "01968f2a-5b3c-7d4e-8f90-000000000001", ManifestSHA256: strings.Repeat("ab", 32), OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1},
-		Assessor: Assessor{Name: "Tim Asesor Internal"},
-		Items:    []Item{{Indicator: 1, Status: "revisi", Reason: "bukti tidak tepat", Note: "SK belum ditandatangani", Reviewer: "Budi"}},
+		Bundle: BundleRef{ID: "01968f2a-5b3c-7d4e-8f90-000000000001", ManifestSHA256: strings.Repeat("ab", 32), OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1},
+		Asesor: Asesor{Name: "Tim Asesor Internal"},
+		Items:  []Item{{Indicator: 1, Status: "revisi", Reason: "bukti tidak tepat", Note: "SK belum ditandatangani", Reviewer: "Budi"}},
 	}
 }
 
@@ -94,25 +94,25 @@ func TestVerifyRefusesClaimedFingerprint(t *testing.T) {
 	pub := priv.Public().(ed25519.PublicKey)
 	other := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{8}, 32)).Public().(ed25519.PublicKey)
 	m := manifest()
-	m.Format, m.Assessor.KeyID = FormatVersion, keys.KeyID(pub)
-	m.Assessor.Fingerprint = keys.Fingerprint(other)
+	m.Format, m.Asesor.KeyID = FormatVersion, keys.KeyID(pub)
+	m.Asesor.Fingerprint = keys.Fingerprint(other)
 	if _, err := Verify(signRaw(t, priv, m), pub); err == nil || !strings.Contains(err.Error(), "bukan sidik jari kunci penanda tangan") {
 		t.Fatalf("claimed fingerprint of another key: %v", err)
 	}
-	m.Assessor.Fingerprint = keys.Fingerprint(pub)
-	if got, err := Verify(signRaw(t, priv, m), pub); err != nil || got.Assessor.Fingerprint != keys.Fingerprint(pub) {
+	m.Asesor.Fingerprint = keys.Fingerprint(pub)
+	if got, err := Verify(signRaw(t, priv, m), pub); err != nil || got.Asesor.Fingerprint != keys.Fingerprint(pub) {
 		t.Fatalf("own fingerprint: %+v %v", got, err)
 	}
 }
 
 // The assessor team's name is shown above the fingerprint: one line, no
 // control or bidi characters, at most MaxNameRunes runes.
-func TestAssessorNameLimits(t *testing.T) {
+func TestAsesorNameLimits(t *testing.T) {
 	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
 	pub := priv.Public().(ed25519.PublicKey)
 	for _, tc := range []struct {
-		name, assessor string
-		ok             bool
+		name, asesor string
+		ok           bool
 	}{
 		{"plain", "Tim Asesor Kabupaten Sigi", true},
 		{"empty", "", true},
@@ -126,16 +126,16 @@ func TestAssessorNameLimits(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := manifest()
-			m.Assessor.Name = tc.assessor
+			m.Asesor.Name = tc.asesor
 			_, err := Sign(priv, m)
 			if (err == nil) != tc.ok {
-				t.Fatalf("Sign with name %q: %v", tc.assessor, err)
+				t.Fatalf("Sign with name %q: %v", tc.asesor, err)
 			}
 			// A file made by another tool is refused on reading too.
-			m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, keys.KeyID(pub), keys.Fingerprint(pub)
+			m.Format, m.Asesor.KeyID, m.Asesor.Fingerprint = FormatVersion, keys.KeyID(pub), keys.Fingerprint(pub)
 			_, err = Verify(signRaw(t, priv, m), pub)
 			if (err == nil) != tc.ok || (!tc.ok && !strings.Contains(err.Error(), "nama tim asesor")) {
-				t.Fatalf("Verify with name %q: %v", tc.assessor, err)
+				t.Fatalf("Verify with name %q: %v", tc.asesor, err)
 			}
 		})
 	}
@@ -171,8 +171,8 @@ func TestVerifyStoredOldName(t *testing.T) {
 	if err != nil {
 		t.Fatalf("stored file no longer reads: %v", err)
 	}
-	if n := []rune(got.Assessor.Name); len(n) != MaxNameRunes || strings.ContainsAny(got.Assessor.Name, "\n") || ValidName(got.Assessor.Name) != nil {
-		t.Errorf("stored name shown as %q", got.Assessor.Name)
+	if n := []rune(got.Asesor.Name); len(n) != MaxNameRunes || strings.ContainsAny(got.Asesor.Name, "\n") || ValidName(got.Asesor.Name) != nil {
+		t.Errorf("stored name shown as %q", got.Asesor.Name)
 	}
 	if got.Items[0].Note != m.Items[0].Note {
 		t.Errorf("notes %+v", got.Items)
@@ -188,7 +188,7 @@ func TestVerifyRefusesNonCanonicalOPDCode(t *testing.T) {
 	id := keys.IdentityOf(pub, time.Time{})
 	raw := func(edit func(m *Manifest)) []byte {
 		m := manifest()
-		m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
+		m.Format, m.Asesor.KeyID, m.Asesor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
 		edit(&m)
 		return signRaw(t, priv, m)
 	}

@@ -46,7 +46,7 @@ func TestFormatItems(t *testing.T) {
 	}
 	raw := itemsManifest()
 	raw.Format = FormatVersion
-	raw.Assessor.KeyID, raw.Assessor.Fingerprint = keys.KeyID(pub), keys.Fingerprint(pub)
+	raw.Asesor.KeyID, raw.Asesor.Fingerprint = keys.KeyID(pub), keys.Fingerprint(pub)
 	if _, err := Verify(signRaw(t, priv, raw), pub); err == nil || !strings.Contains(err.Error(), "format 2") {
 		t.Fatalf("format 1 with items: %v", err)
 	}

@@ -26,7 +26,7 @@ func forged(t *testing.T, pub ed25519.PublicKey) []byte {
 	t.Helper()
 	m := manifest()
 	id := keys.IdentityOf(pub, time.Time{})
-	m.Format, m.Assessor.KeyID, m.Assessor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
+	m.Format, m.Asesor.KeyID, m.Asesor.Fingerprint = FormatVersion, id.KeyID, id.Fingerprint
 	payload, err := json.Marshal(m)
 	if err != nil {
 		t.Fatal(err)

@@ -60,8 +60,8 @@ func (db *DB) PemdaByKode(ctx context.Context, kode string) (Pemda, error) {
 	return p, err
 }
 
-// AssessorKey is an enrolled Tim Asesor key.
-type AssessorKey struct {
+// AsesorKey is an enrolled Tim Asesor key.
+type AsesorKey struct {
 	Identity keys.Identity
 	Name     string
 }
@@ -70,7 +70,7 @@ type AssessorKey struct {
 // only if the fingerprint the operator read back matches the key file:
 // the same ceremony as the desktop's Formulir Pendaftaran Kunci. All in one
 // transaction.
-func (db *DB) Enrol(ctx context.Context, kode, nama, by string, ks []AssessorKey, fingerprints []string) (Pemda, error) {
+func (db *DB) Enrol(ctx context.Context, kode, nama, by string, ks []AsesorKey, fingerprints []string) (Pemda, error) {
 	if len(ks) != len(fingerprints) {
 		return Pemda{}, errors.New("setiap kunci asesor memerlukan sidik jari yang dibacakan")
 	}
@@ -100,8 +100,8 @@ func (db *DB) Enrol(ctx context.Context, kode, nama, by string, ks []AssessorKey
 	return p, err
 }
 
-// AssessorKeys are the Pemda's live Tim Asesor keys, by key id.
-func (db *DB) AssessorKeys(ctx context.Context, pemda int16) (map[string]ed25519.PublicKey, error) {
+// AsesorKeys are the Pemda's live Tim Asesor keys, by key id.
+func (db *DB) AsesorKeys(ctx context.Context, pemda int16) (map[string]ed25519.PublicKey, error) {
 	rows, err := db.Pool.Query(ctx, `SELECT keyid, public_key FROM asesor_key WHERE pemda_id = $1 AND revoked_at IS NULL`, pemda)
 	if err != nil {
 		return nil, err

@@ -81,7 +81,7 @@ func newEnvB(t testing.TB, opts ...func(*Config)) *env {
 	}
 	e := &env{t: t, db: db, asesor: key(9), serverK: key(11), gw: bucket.S3Server}
 	asesorID := keys.IdentityOf(e.asesor.Public().(ed25519.PublicKey), time.Time{})
-	if _, err := db.Enrol(ctx, pemdaKode, "Kabupaten Sigi", "operator-uji", []serverdb.AssessorKey{{Identity: asesorID, Name: "Tim Asesor Sigi"}},
+	if _, err := db.Enrol(ctx, pemdaKode, "Kabupaten Sigi", "operator-uji", []serverdb.AsesorKey{{Identity: asesorID, Name: "Tim Asesor Sigi"}},
 		[]string{asesorID.Fingerprint}); err != nil {
 		t.Fatal(err)
 	}

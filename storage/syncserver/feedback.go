@@ -23,7 +23,7 @@ func (s *Server) postFeedback(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, syncapi.CodeTooLarge, "berkas umpan balik terlalu besar atau terputus", false)
 		return
 	}
-	asesor, err := s.cfg.DB.AssessorKeys(r.Context(), p.ID)
+	asesor, err := s.cfg.DB.AsesorKeys(r.Context(), p.ID)
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -27,8 +27,8 @@ func TestFeedbackRelay(t *testing.T) {
 	}
 	apub := e.asesor.Public().(ed25519.PublicKey)
 	env, err := feedback.Sign(e.asesor, feedback.Manifest{Format: feedback.FormatVersion, CreatedAt: time.Now().UTC().Format(time.RFC3339),
-		Bundle:   feedback.BundleRef{ID: m.manifest.BundleID, ManifestSHA256: m.sha, OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 1},
-		Assessor: feedback.Assessor{KeyID: keys.KeyID(apub), Fingerprint: keys.Fingerprint(apub), Name: "Tim Asesor Sigi"},
+		Bundle: feedback.BundleRef{ID: m.manifest.BundleID, ManifestSHA256: m.sha, OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 1},
+		Asesor: feedback.Asesor{KeyID: keys.KeyID(apub), Fingerprint: keys.Fingerprint(apub), Name: "Tim Asesor Sigi"},
 		Items: []feedback.Item{{Indicator: catalog(t).Indicators[0].Number, Status: "revisi", Reason: "bukti tidak tepat",
 			ReviewedAt: time.Now().UTC().Format(time.RFC3339)}}})
 	if err != nil {

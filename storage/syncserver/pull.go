@@ -28,7 +28,7 @@ const maxClockSkew = 5 * time.Minute
 // bundles and evidence need it; a request copied within the clock window
 // can only repeat the same read.
 func (s *Server) asesorOnly(w http.ResponseWriter, r *http.Request, p serverdb.Pemda) bool {
-	ks, err := s.cfg.DB.AssessorKeys(r.Context(), p.ID)
+	ks, err := s.cfg.DB.AsesorKeys(r.Context(), p.ID)
 	if err != nil {
 		s.internal(w, r, err)
 		return false

@@ -41,7 +41,7 @@ func (e *env) asesorGet(t *testing.T, uri string, k ed25519.PrivateKey) *http.Re
 // container rebuilt from the parts is imported by the unchanged desktop
 // import with the same outcome — and nobody without an enrolled assessor
 // key can read either.
-func TestAssessorPullImportsWithTheDesktopImport(t *testing.T) {
+func TestAsesorPullImportsWithTheDesktopImport(t *testing.T) {
 	e := newEnv(t)
 	e.register(regEntry{opdKey, "DISKOMINFO", "verified"})
 	m := makeBundle(t, spec{bundleID: "01968f2a-5b3c-7d4e-8f90-0000000000d1", seq: 1, evidence: [][]byte{randomBytes(6 << 20), []byte("SK")}})

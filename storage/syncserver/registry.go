@@ -28,7 +28,7 @@ func (s *Server) putRegistry(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, syncapi.CodeTooLarge, "daftar kunci terlalu besar atau terputus", false)
 		return
 	}
-	asesor, err := s.cfg.DB.AssessorKeys(r.Context(), p.ID)
+	asesor, err := s.cfg.DB.AsesorKeys(r.Context(), p.ID)
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -81,7 +81,7 @@ func SendFeedbackInstalled(ctx context.Context, dataDir, file string) (bool, err
 }
 
 func timAsesor(w *asesor.Workspace, server, pemda string, pass []byte) (syncclient.Asesor, error) {
-	key, err := asesorsvc.UnlockAssessorKey(w, pass)
+	key, err := asesorsvc.UnlockAsesorKey(w, pass)
 	if err != nil {
 		return syncclient.Asesor{}, err
 	}
