@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
@@ -39,7 +40,7 @@ func importedWorkspace(t *testing.T) (app.AsesorWorkspace, assessment.ReviewBund
 	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.AddKey(ctx, pub); err != nil {
+	if _, _, err := w.AddKey(ctx, pub, ""); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
@@ -128,7 +129,7 @@ func TestAsesorGUIConsolidation(t *testing.T) {
 func TestAsesorGUIPaperCheck(t *testing.T) {
 	ctx := context.Background()
 	w, b, fingerprint := importedWorkspace(t)
-	info, err := w.(*asesorGUI).w.Bundle(ctx, b.BundleID)
+	info, err := w.(*asesorsvc.Service).Workspace().Bundle(ctx, b.BundleID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -41,7 +42,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	k, err := w.AddKey(ctx, pub)
+	k, _, err := w.AddKey(ctx, pub, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	if len(out) != 1 || out[0].Kind != intake.KindDuplicate {
 		t.Fatalf("second import %+v", out)
 	}
-	if err := w.VerifyKey(ctx, k.KeyID, "melalui telepon", "Andi"); err != nil {
+	if _, err := w.VerifyKey(ctx, k.KeyID, "Andi", "melalui telepon"); err != nil {
 		t.Fatal(err)
 	}
 	list, err := w.Keys(ctx)
@@ -75,7 +76,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 		t.Fatalf("recap %+v, %v", rows, err)
 	}
 	testAsesorGUIReview(t, w)
-	if err := w.RevokeKey(ctx, k.KeyID); err != nil {
+	if _, err := w.RevokeKey(ctx, k.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := w.Keys(ctx); list[0].Status != assessment.KeyRevoked {
@@ -101,7 +102,7 @@ func testReviewerProfile(t *testing.T, w app.AsesorWorkspace, id string, n int) 
 	if err := w.SaveReview(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	hist, err := w.(*asesorGUI).w.ReviewHistory(ctx, id, n)
+	hist, err := w.(*asesorsvc.Service).Workspace().ReviewHistory(ctx, id, n)
 	if err != nil || len(hist) == 0 || hist[len(hist)-1].Reviewer != "Siti Rahmawati" {
 		t.Errorf("recorded as %+v, %v; want the profile's name", hist, err)
 	}
@@ -267,7 +268,7 @@ func registerOPDKey(t *testing.T, w app.AsesorWorkspace) *keys.Key {
 	}
 	pub := filepath.Join(t.TempDir(), "kunci.json")
 	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
-	if _, err := w.AddKey(context.Background(), pub); err != nil {
+	if _, _, err := w.AddKey(context.Background(), pub, ""); err != nil {
 		t.Fatal(err)
 	}
 	return key

@@ -23,14 +23,14 @@ import (
 // OPD bundles (SPBE 2020, periode 2025) imported with registered keys,
 // BAPPEDA's 47 answers accepted, DINKES's first ten accepted, DISKOMINFO's
 // first sent back, and indicator 2 settled at 2,5 with a note.
-func consolidationWorkspace(t *testing.T, data string) *asesorGUI {
+func consolidationWorkspace(t *testing.T, data string) *asesorsvc.Service {
 	t.Helper()
 	ctx := context.Background()
 	aw, err := openAsesorGUI(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := aw.(*asesorGUI)
+	a := aw.(*asesorsvc.Service)
 	t.Cleanup(func() { a.Close() })
 	usb := t.TempDir()
 	opds := []struct {
@@ -50,7 +50,7 @@ func consolidationWorkspace(t *testing.T, data string) *asesorGUI {
 		if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := a.w.AddKeyFile(ctx, pub, o.kode); err != nil {
+		if _, _, err := a.Workspace().AddKeyFile(ctx, pub, o.kode); err != nil {
 			t.Fatal(err)
 		}
 		in := exporttest.Input(t)
@@ -112,7 +112,7 @@ func TestExportConsolidation(t *testing.T) {
 	if _, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportPDF, dest, pass, at); !errors.Is(err, asesorsvc.ErrNoAsesorKey) {
 		t.Fatalf("PDF without an assessor key: %v", err)
 	}
-	key, err := keys.Open(a.w.Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+	key, err := keys.Open(a.Workspace().Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestConsolidatePDFCommandWiring(t *testing.T) {
 	data := t.TempDir()
 	a := consolidationWorkspace(t, data)
 	pass := "frasa sandi asesor yang panjang"
-	key, err := keys.Open(a.w.Dir()).Create([]byte(pass), time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+	key, err := keys.Open(a.Workspace().Dir()).Create([]byte(pass), time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,9 +194,6 @@ func TestConsolidatePDFCommandWiring(t *testing.T) {
 	os.WriteFile(passFile, []byte(pass+"\n"), 0o600)
 	out := filepath.Join(t.TempDir(), "konsolidasi.pdf")
 	env := cliEnv()
-	if env.Asesor.ConsolidatedPDF == nil { // until asesorDeps wires it
-		env.Asesor.ConsolidatedPDF = asesorFolder.ConsolidatedPDF
-	}
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr, env.Stdin = &stdout, &stderr, strings.NewReader("")
 	if code := cli.Run(env, []string{"consolidate", "--data", data, "--periode", "2025", "--pdf", out, "--passphrase-file", passFile}); code != cli.ExitOK {
@@ -288,13 +285,13 @@ func TestConsolidatePDFNoKeyNoPrompt(t *testing.T) {
 func TestConsolidationExcludesRevokedKey(t *testing.T) {
 	ctx := context.Background()
 	a := consolidationWorkspace(t, t.TempDir())
-	list, err := a.w.Keys(ctx)
+	list, err := a.Workspace().Keys(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range list {
 		if k.OPDKode == "DINKES" {
-			if _, err := a.w.RevokeKey(ctx, k.KeyID); err != nil {
+			if _, err := a.Workspace().RevokeKey(ctx, k.KeyID); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -317,7 +314,7 @@ func TestConsolidationExcludesRevokedKey(t *testing.T) {
 		}
 	}
 	pass := []byte("frasa sandi asesor yang panjang")
-	if _, err := keys.Open(a.w.Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := keys.Open(a.Workspace().Dir()).Create(pass, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	dest := t.TempDir()

@@ -9,20 +9,22 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 )
 
 // cliEnv is the command line's environment on the real store.
 func cliEnv() *cli.Env {
 	return &cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Library:  assets.Library,
-		Services: openServices,
-		Print:    printDeps(),
-		Export:   exportDeps(),
-		Asesor:   asesorDeps(),
-		Output:   outputDeps(),
-		Portal:   portalDeps(),
-		Sync:     syncDeps(),
+		Library:     assets.Library,
+		Services:    openServices,
+		Print:       printDeps(),
+		Export:      exportDeps(),
+		OpenAsesor:  openAsesor,
+		OPDFeedback: &cli.OPDFeedbackDeps{ImportFeedback: importFeedback, ShowFeedback: showFeedback},
+		Output:      outputDeps(),
+		Portal:      portalDeps(),
+		Sync:        syncDeps(),
 	}
 }
 
@@ -56,8 +58,8 @@ func guiDeps(dataDir string) app.Deps {
 		Verify:          guiVerify(current.Load),
 		OpenReport:      guiOpenReport(current.Load),
 		PortalPackage:   guiPortalPackage(current.Load),
-		OpenAsesor:      openAsesorGUI,
-		HasAsesor:       hasAsesorGUI,
+		OpenAsesor:      func(dir string) (app.AsesorWorkspace, error) { return openAsesor(dir) },
+		HasAsesor:       asesorsvc.Has,
 		FeedbackInbox:   feedbackInboxFor,
 		OPDKeys:         guiOPDKeys(current.Load),
 	}

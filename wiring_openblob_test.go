@@ -29,7 +29,7 @@ func TestOpenBlobQuarantinesUnknownTypes(t *testing.T) {
 	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.AddKey(ctx, pub); err != nil {
+	if _, _, err := w.AddKey(ctx, pub, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(usb, "opd.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {

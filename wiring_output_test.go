@@ -84,7 +84,7 @@ func TestConsolidationExportKeepsEarlierFile(t *testing.T) {
 	if filepath.Base(second) != "KONSOLIDASI_2025_2.csv" || !bytes.Equal(readFile(t, first), []byte("catatan asesor di berkas lama")) {
 		t.Fatalf("second export %s replaced or misnamed the first", second)
 	}
-	for _, dir := range []string{data, a.w.Dir()} {
+	for _, dir := range []string{data, a.Workspace().Dir()} {
 		if _, err := a.ExportConsolidationAt(ctx, 2025, assessment.ExportCSV, dir, nil, time.Now()); !isDataFolderRefusal(err) {
 			t.Errorf("export into %s: %v", dir, err)
 		}

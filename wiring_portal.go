@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/portal"
 )
 
@@ -16,14 +15,6 @@ func portalDeps() *cli.PortalDeps {
 		Package: func(ctx context.Context, svc *cli.Services, req cli.PortalRequest) (cli.PortalResult, error) {
 			res, err := portal.AssessmentPackage(ctx, svc.DataDir, svc.Store, svc.Library, portal.PackageRequest(req))
 			return cli.PortalResult(res), err
-		},
-		Instansi: func(ctx context.Context, dataDir string, req cli.PortalRequest) (out cli.PortalResult, err error) {
-			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
-				res, err := portal.InstansiPackage(ctx, w, portal.PackageRequest(req))
-				out = cli.PortalResult(res)
-				return err
-			})
-			return out, err
 		},
 	}
 }
@@ -37,10 +28,4 @@ func guiPortalPackage(current func() *cli.Services) func(ctx context.Context, as
 		}
 		return portal.AssessmentPackageIn(ctx, svc.DataDir, svc.Store, svc.Library, assessmentID, parent, progress)
 	}
-}
-
-// InstansiPortalPackage is assessment.InstansiPortalPackager for the
-// consolidation screen.
-func (a *asesorGUI) InstansiPortalPackage(ctx context.Context, periode int, parent string, progress func(float64)) (string, error) {
-	return portal.InstansiPackageIn(ctx, a.w, periode, parent, progress)
 }

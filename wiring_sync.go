@@ -5,7 +5,6 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncsvc"
 )
@@ -28,23 +27,8 @@ func syncDeps() *cli.SyncDeps {
 			}
 			return out, err
 		},
-		Asesor: syncAsesorDeps(),
-	}
-}
-
-// syncAsesorDeps is the Tim Asesor's side (storage/syncsvc over
-// storage/asesorsync).
-func syncAsesorDeps() *cli.SyncAsesorDeps {
-	a := syncsvc.Asesor{Folder: asesorFolder}
-	return &cli.SyncAsesorDeps{
-		PublishRegistry: func(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass []byte) (int, error) {
-			return a.PublishRegistry(ctx, dataDir, cfg.Server, cfg.Pemda, pass)
-		},
 		SendFeedback: func(ctx context.Context, cfg cli.SyncConfig, file string) (bool, error) {
 			return syncsvc.SendFeedback(ctx, cfg.Server, cfg.Pemda, file)
-		},
-		Pull: func(ctx context.Context, dataDir string, cfg cli.SyncConfig, pass []byte) ([]intake.Outcome, error) {
-			return a.Pull(ctx, dataDir, cfg.Server, cfg.Pemda, pass)
 		},
 	}
 }
@@ -60,11 +44,6 @@ func guiSync() *app.SyncDeps {
 		FetchFeedback: syncsvc.FetchFeedbackFiles,
 		SendFeedback:  syncsvc.SendFeedbackInstalled,
 	}
-}
-
-// PullFromServer is app.ServerPuller: the GUI's Tarik dari server.
-func (g *asesorGUI) PullFromServer(ctx context.Context, pass []byte) ([]intake.Outcome, error) {
-	return syncsvc.PullInstalled(ctx, g.w, pass)
 }
 
 // withOutbox queues each exported bundle for the collection server when

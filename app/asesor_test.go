@@ -101,12 +101,12 @@ func (f *fakeAsesor) Keys(context.Context) ([]assessment.RegisteredKey, error) {
 	return append([]assessment.RegisteredKey(nil), f.keys...), nil
 }
 
-func (f *fakeAsesor) AddKey(_ context.Context, file string) (assessment.RegisteredKey, error) {
+func (f *fakeAsesor) AddKey(_ context.Context, file, _ string) (assessment.RegisteredKey, bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	k := assessment.RegisteredKey{KeyID: "added-" + file, Fingerprint: "1111122222333334444455555666667", Status: assessment.KeyPending, Source: file}
 	f.keys = append(f.keys, k)
-	return k, nil
+	return k, true, nil
 }
 
 func (f *fakeAsesor) setStatus(keyID string, s assessment.KeyStatus, fn func(*assessment.RegisteredKey)) {
@@ -118,21 +118,21 @@ func (f *fakeAsesor) setStatus(keyID string, s assessment.KeyStatus, fn func(*as
 	}
 }
 
-func (f *fakeAsesor) VerifyKey(_ context.Context, keyID, how, by string) error {
+func (f *fakeAsesor) VerifyKey(_ context.Context, keyID, by, how string) (assessment.RegisteredKey, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.verified = append(f.verified, keyID+"|"+how+"|"+by)
 	f.setStatus(keyID, assessment.KeyVerified, func(k *assessment.RegisteredKey) {
 		k.VerifiedBy, k.VerifiedHow, k.VerifiedAt = by, how, clock
 	})
-	return nil
+	return assessment.RegisteredKey{KeyID: keyID}, nil
 }
 
-func (f *fakeAsesor) RevokeKey(_ context.Context, keyID string) error {
+func (f *fakeAsesor) RevokeKey(_ context.Context, keyID string) (assessment.RegisteredKey, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.setStatus(keyID, assessment.KeyRevoked, func(k *assessment.RegisteredKey) { k.RevokedAt = clock })
-	return nil
+	return assessment.RegisteredKey{KeyID: keyID}, nil
 }
 
 func (f *fakeAsesor) Recap(context.Context) ([]assessment.RecapRow, error) {

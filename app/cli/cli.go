@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 // Exit codes.
@@ -40,10 +41,15 @@ type Env struct {
 	Services func(dir string) (*Services, error)
 	Print    *PrintDeps  // printable PDFs: report, key registration form (report.go)
 	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
-	Asesor   *AsesorDeps // the assessor's workspace: import, key registry, recap (asesor_deps.go)
-	Output   *OutputDeps // every file a command writes for the user (output.go)
-	Portal   *PortalDeps // the portal upload package (portal.go)
-	Sync     *SyncDeps   // the outbox to the collection server (sync.go)
+	// OpenAsesor opens the assessor's workspace <data>/asesor of the data
+	// folder dir ("" = default); each assessor command opens it once and
+	// closes it (asesor_deps.go). Set by main.go; nil: no assessor commands.
+	OpenAsesor func(dir string) (asesorport.Workspace, error)
+	// OPDFeedback is the OPD's feedback import and list (feedback_opd_deps.go).
+	OPDFeedback *OPDFeedbackDeps
+	Output      *OutputDeps // every file a command writes for the user (output.go)
+	Portal      *PortalDeps // the portal upload package (portal.go)
+	Sync        *SyncDeps   // the outbox to the collection server (sync.go)
 }
 
 // command is one subcommand; each lives in its own file and registers

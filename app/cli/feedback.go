@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -92,13 +93,17 @@ func runFeedback(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
-	deps, err := asesorDeps(env)
+	if sub == "export" {
+		if err := hasAsesor(env); err != nil {
+			return fail(env, err)
+		}
+		return runFeedbackExport(env, f, pos)
+	}
+	deps, err := opdFeedback(env)
 	if err != nil {
 		return fail(env, err)
 	}
 	switch sub {
-	case "export":
-		return runFeedbackExport(env, deps, f, pos)
 	case "import":
 		return runFeedbackImport(env, deps, f, pos)
 	}
@@ -135,7 +140,7 @@ func (f *feedbackFlags) declare(fs *flag.FlagSet, sub string) bool {
 }
 
 // runFeedbackExport is `feedback export` on the assessor's side.
-func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+func runFeedbackExport(env *Env, f feedbackFlags, pos []string) int {
 	if len(pos) != 0 || *f.bundleID == "" || *f.out == "" {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
@@ -146,8 +151,10 @@ func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string
 	if err != nil {
 		return fail(env, err)
 	}
-	res, err := deps.ExportFeedback(context.Background(), *f.dataDir,
-		assessment.FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
+	res, err := callAsesor(env, *f.dataDir, func(ws asesorport.Workspace) (assessment.FeedbackExported, error) {
+		return ws.SignFeedback(context.Background(),
+			assessment.FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
+	})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -166,7 +173,7 @@ func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string
 }
 
 // runFeedbackImport is `feedback import FILE` on the OPD's side.
-func runFeedbackImport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+func runFeedbackImport(env *Env, deps *OPDFeedbackDeps, f feedbackFlags, pos []string) int {
 	if len(pos) != 1 || ((*f.trust || *f.retrust) && *f.pubFile == "") {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
@@ -197,7 +204,7 @@ func runFeedbackImport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string
 }
 
 // runFeedbackShow is `feedback show --assessment ID` on the OPD's side.
-func runFeedbackShow(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+func runFeedbackShow(env *Env, deps *OPDFeedbackDeps, f feedbackFlags, pos []string) int {
 	if len(pos) != 0 || *f.assessID == "" {
 		return fail(env, usagef("%s", feedbackUsage))
 	}

@@ -21,18 +21,19 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	check := assessment.PaperCheckResult{OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Found: true, Matches: true,
 		Bundle: assessment.ReviewBundle{BundleID: "b1", Status: "superseded", KeyStatus: assessment.KeyVerified},
 		Newer:  &assessment.ReviewBundle{BundleID: "b2", Sequence: 2}}
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		ExportFeedback: func(_ context.Context, _ string, r assessment.FeedbackExportRequest) (assessment.FeedbackExported, error) {
 			exp = append(exp, r)
 			return assessment.FeedbackExported{Path: "x.spbe-umpan", Fingerprint: "123", Items: 2}, nil
 		},
+		PaperCheck: func(_ context.Context, _, text string) (assessment.PaperCheckResult, error) { return check, nil },
+	}).open, OPDFeedback: &OPDFeedbackDeps{
 		ImportFeedback: func(_ context.Context, _ string, r FeedbackImportRequest) (FeedbackReceived, error) {
 			imp = append(imp, r)
 			return FeedbackReceived{AssessmentID: "a1", Sequence: 1, Trusted: r.Trust || r.Retrust, Fingerprint: "123",
 				Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK"}}}, nil
 		},
 		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return nil, nil },
-		PaperCheck:   func(_ context.Context, _, text string) (assessment.PaperCheckResult, error) { return check, nil },
 	}}
 	pass := filepath.Join(t.TempDir(), "p")
 	os.WriteFile(pass, []byte("frasa sandi asesor\n"), 0o600)
@@ -154,7 +155,7 @@ func TestFeedbackShowMarksWithdrawnKey(t *testing.T) {
 		{AssessmentID: "a1", Sequence: 1, Asesor: "Tim Asesor Sigi", Fingerprint: "99999 88888 77777 66666 55555 44444", CreatedAt: "2099-01-01T00:00:00Z",
 			KeyWithdrawnAt: "2026-06-03 10:00", Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Note: "PALSU"}}},
 	}
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OPDFeedback: &OPDFeedbackDeps{
 		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return list, nil },
 	}}
 	if code := Run(env, []string{"feedback", "show", "--assessment", "a1"}); code != ExitOK {

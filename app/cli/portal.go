@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -21,32 +24,14 @@ type PortalDeps struct {
 	// Package writes the package of one assessment as the folder
 	// req.OutDir, checked again against the output-path policy.
 	Package func(ctx context.Context, svc *Services, req PortalRequest) (PortalResult, error)
-	// Instansi writes the package of a periode's consolidation from the
-	// assessor's workspace in the data folder dataDir ("" = default).
-	Instansi func(ctx context.Context, dataDir string, req PortalRequest) (PortalResult, error)
 }
 
-// PortalRequest asks for one package.
-type PortalRequest struct {
-	AssessmentID string
-	Periode      int    // --instansi: the consolidation's periode
-	OutDir       string // the package folder itself: new, empty, or (Force) an earlier package
-	Force        bool
-	Progress     func(done, total int64)
-}
+// PortalRequest asks for one package (assessment.PortalRequest).
+type PortalRequest = assessment.PortalRequest
 
-// PortalResult describes the package written.
-type PortalResult struct {
-	Dir        string `json:"dir"`
-	Files      int    `json:"files"` // evidence files copied (a file of two items counts twice)
-	Bytes      int64  `json:"bytes"`
-	Indicators int    `json:"indicators"` // indicator folders
-	// MissingItems are the items listed without a file (belum): the
-	// portal rejects their level and those above it.
-	MissingItems []string `json:"missing_items"`
-	// Unlinked counts files named without an item (…-00_).
-	Unlinked int `json:"unlinked"`
-}
+// PortalResult describes the package written (assessment.PortalResult;
+// its JSON keys are `portal-package --json`'s).
+type PortalResult = assessment.PortalResult
 
 const portalUsage = "pakai: spbe-mandiri portal-package --assessment ID --out FOLDER [--force]\n" +
 	"       spbe-mandiri portal-package --instansi --periode P --out FOLDER [--force]   (asesor: nilai konsolidasi instansi)"
@@ -107,10 +92,12 @@ func opdPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, erro
 // instansiPackage writes the package of a periode's consolidation; the
 // folder is checked against the output policy where it is written.
 func instansiPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
-	if env.Portal == nil || env.Portal.Instansi == nil {
+	if env.OpenAsesor == nil {
 		return PortalResult{}, errNoPortal
 	}
-	return env.Portal.Instansi(context.Background(), dataDir, req)
+	return callAsesor(env, dataDir, func(ws asesorport.Workspace) (PortalResult, error) {
+		return ws.InstansiPackage(context.Background(), req)
+	})
 }
 
 func printPortal(env *Env, res PortalResult) int {

@@ -47,8 +47,10 @@ type SyncDeps struct {
 	// Installed returns the server and Pemda of the data folder's
 	// installed server configuration (ok false: none); nil: never.
 	Installed func(dataDir string) (server, pemda string, ok bool)
-	// Asesor is the Tim Asesor's side (sync_asesor.go); nil: not wired.
-	Asesor *SyncAsesorDeps
+	// SendFeedback (Tim Asesor, sync_asesor.go) puts an exported
+	// .spbe-umpan file on the server for the OPD (already signed: no
+	// passphrase, no workspace); added false: it was there. nil: not wired.
+	SendFeedback func(ctx context.Context, cfg SyncConfig, file string) (added bool, err error)
 }
 
 const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--config spbe-server.json] [--server URL] [--pemda KODE] | sync status [--json]\n" +

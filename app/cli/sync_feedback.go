@@ -18,7 +18,7 @@ type SyncFeedback struct {
 // each file exactly like `feedback import` (the assessor key must be
 // trusted already: the first time, with `feedback import --trust`).
 func runSyncFeedback(env *Env, dataDir string, args []string) int {
-	if env.Sync.FetchFeedback == nil || env.Asesor == nil || env.Asesor.ImportFeedback == nil {
+	if env.Sync.FetchFeedback == nil || env.OPDFeedback == nil || env.OPDFeedback.ImportFeedback == nil {
 		return fail(env, fmt.Errorf("sync feedback tidak tersedia di program ini"))
 	}
 	fs := newFlagSet(env, "sync feedback")
@@ -73,7 +73,7 @@ func importFetched(env *Env, dataDir string, fb SyncFeedback, req FeedbackImport
 		return err
 	}
 	req.File = f.Name()
-	res, err := env.Asesor.ImportFeedback(context.Background(), dataDir, req)
+	res, err := env.OPDFeedback.ImportFeedback(context.Background(), dataDir, req)
 	if err != nil {
 		return err
 	}

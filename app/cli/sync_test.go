@@ -106,7 +106,7 @@ func TestSyncAsesor(t *testing.T) {
 	var gotPass string
 	f := &fakeOutbox{}
 	deps := f.deps()
-	deps.Asesor = &SyncAsesorDeps{
+	stub := &asesorStub{
 		PublishRegistry: func(_ context.Context, _ string, _ SyncConfig, pass []byte) (int, error) {
 			gotPass = string(pass)
 			return 3, nil
@@ -121,7 +121,7 @@ func TestSyncAsesor(t *testing.T) {
 	}
 	run := func(args ...string) (int, string, string) {
 		var out, errOut bytes.Buffer
-		return Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps}, args), out.String(), errOut.String()
+		return Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, OpenAsesor: stub.open}, args), out.String(), errOut.String()
 	}
 	flags := []string{"--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass}
 	if code, out, errs := run(append([]string{"sync", "registry"}, flags...)...); code != ExitOK || !strings.Contains(out, "3 kunci OPD") ||
@@ -145,7 +145,7 @@ func TestSyncFeedback(t *testing.T) {
 		return []SyncFeedback{{Bundle: "SPBE_A_2026_1.spbe", Envelope: []byte("satu")}, {Bundle: "SPBE_A_2026_2.spbe", Envelope: []byte("dua")}}, nil
 	}
 	var seen []string
-	asesor := &AsesorDeps{ImportFeedback: func(_ context.Context, _ string, req FeedbackImportRequest) (FeedbackReceived, error) {
+	opd := &OPDFeedbackDeps{ImportFeedback: func(_ context.Context, _ string, req FeedbackImportRequest) (FeedbackReceived, error) {
 		data, err := os.ReadFile(req.File)
 		if err != nil {
 			return FeedbackReceived{}, err
@@ -159,7 +159,7 @@ func TestSyncFeedback(t *testing.T) {
 	pass := filepath.Join(t.TempDir(), "pass")
 	_ = os.WriteFile(pass, []byte("frasa sandi OPD\n"), 0o600)
 	var out, errOut bytes.Buffer
-	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, Asesor: asesor},
+	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, OPDFeedback: opd},
 		[]string{"sync", "feedback", "--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass})
 	if code != ExitError || strings.Join(seen, ",") != "satu,dua" || !strings.Contains(out.String(), "diimpor untuk penilaian a-1") ||
 		!strings.Contains(errOut.String(), "SPBE_A_2026_2.spbe: kunci asesor belum dipercaya") {
@@ -171,10 +171,10 @@ func TestSyncSendFeedback(t *testing.T) {
 	f := &fakeOutbox{}
 	deps := f.deps()
 	var sent []string
-	deps.Asesor = &SyncAsesorDeps{SendFeedback: func(_ context.Context, cfg SyncConfig, file string) (bool, error) {
+	deps.SendFeedback = func(_ context.Context, cfg SyncConfig, file string) (bool, error) {
 		sent = append(sent, file+"@"+cfg.Server)
 		return file == "a.spbe-umpan", nil
-	}}
+	}
 	var out, errOut bytes.Buffer
 	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps},
 		[]string{"sync", "send-feedback", "a.spbe-umpan", "b.spbe-umpan", "--server", "https://s", "--pemda", "72.10"})
