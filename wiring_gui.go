@@ -58,7 +58,7 @@ func guiDeps(dataDir string) app.Deps {
 		Verify:          guiVerify(current.Load),
 		OpenReport:      guiOpenReport(current.Load),
 		PortalPackage:   guiPortalPackage(current.Load),
-		OpenAsesor:      func(dir string) (app.AsesorWorkspace, error) { return openAsesor(dir) },
+		OpenAsesor:      openAsesor,
 		HasAsesor:       asesorsvc.Has,
 		FeedbackInbox:   feedbackInboxFor,
 		OPDKeys:         guiOPDKeys(current.Load),

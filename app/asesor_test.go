@@ -14,13 +14,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
-// fakeAsesor is an in-memory AsesorWorkspace. Its methods run
-// on worker goroutines.
+// fakeAsesor is an in-memory asesorport.Workspace. Its methods run
+// on worker goroutines. notCalled stands for what the screens under
+// test never call (the CLI's records and files; the server pull and the
+// portal package have fakes of their own where tested).
 type fakeAsesor struct {
+	notCalled
+
 	mu       sync.Mutex
 	outcomes []intake.Outcome // what Import returns
 	imported [][]string
@@ -43,6 +48,10 @@ type fakeAsesor struct {
 	fakeAccept
 	fakeAsesorProfile
 }
+
+// notCalled is the nil port one level down, so that every fake of a
+// concern embedded in fakeAsesor takes precedence over it.
+type notCalled struct{ asesorport.Workspace }
 
 func (f *fakeAsesor) Bundles(context.Context) ([]assessment.ReviewBundle, error) {
 	f.mu.Lock()
@@ -184,7 +193,7 @@ func newAsesorHarness(t *testing.T, remembered bool) *asesorHarness {
 			h.st.Reopen()
 			return h.st, h.lib, nil
 		},
-		OpenAsesor:     func(string) (AsesorWorkspace, error) { return h.ws, nil },
+		OpenAsesor:     func(string) (asesorport.Workspace, error) { return h.ws, nil },
 		DefaultDataDir: "/home/asesor/SPBE Mandiri",
 		Files:          h.files,
 		Paths:          h.paths,

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
@@ -32,7 +33,7 @@ func startWith(t *testing.T, pc map[string]string, d Deps) (*UI, *string) {
 	}
 	st, lib, opened := fakestore.New(), library(t), new(string)
 	d.Open = func(dir string) (assessment.Store, *assessment.Library, error) { *opened = dir; return st, lib, nil }
-	d.OpenAsesor = func(dir string) (AsesorWorkspace, error) { *opened = dir; return &fakeAsesor{}, nil }
+	d.OpenAsesor = func(dir string) (asesorport.Workspace, error) { *opened = dir; return &fakeAsesor{}, nil }
 	d.HasAsesor = func(string) bool { return false }
 	u := New(a, d, WithTestDriver())
 	u.now = func() time.Time { return clock }
