@@ -114,8 +114,8 @@ func runConsolidateResponsible(env *Env, dataDir string, periode, indicator int,
 			kodes = append(kodes, k)
 		}
 	}
-	if _, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (struct{}, error) {
-		return struct{}{}, ws.SetResponsible(context.Background(), periode, indicator, kodes)
+	if err := doAsesor(env, dataDir, func(ws asesorport.Workspace) error {
+		return ws.SetResponsible(context.Background(), periode, indicator, kodes)
 	}); err != nil {
 		return fail(env, err)
 	}
@@ -131,11 +131,11 @@ func runConsolidateResponsible(env *Env, dataDir string, periode, indicator int,
 // value, unsettles) the instansi's value of an indicator, under --by or
 // else the operator's name.
 func runConsolidateSet(env *Env, dataDir string, req assessment.SettleRequest) int {
-	if _, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (struct{}, error) {
+	if err := doAsesor(env, dataDir, func(ws asesorport.Workspace) error {
 		if req.SetBy == "" {
 			req.SetBy = ws.Operator()
 		}
-		return struct{}{}, ws.Settle(context.Background(), req)
+		return ws.Settle(context.Background(), req)
 	}); err != nil {
 		return fail(env, err)
 	}

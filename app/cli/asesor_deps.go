@@ -82,3 +82,9 @@ func callAsesor[T any](env *Env, dataDir string, fn func(asesorport.Workspace) (
 	}
 	return out, err
 }
+
+// doAsesor is callAsesor for a call that returns only an error.
+func doAsesor(env *Env, dataDir string, fn func(asesorport.Workspace) error) error {
+	_, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (struct{}, error) { return struct{}{}, fn(ws) })
+	return err
+}

@@ -47,9 +47,6 @@ func Opener(library func() (*assessment.Library, error)) func(dataDir string) (a
 	}
 }
 
-// New is the service on an open workspace.
-func New(w *asesor.Workspace) *Service { return &Service{w: w} }
-
 // Workspace is the workspace the service runs on.
 func (a *Service) Workspace() *asesor.Workspace { return a.w }
 
@@ -59,9 +56,9 @@ func Has(dataDir string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// Service is the assessor's use cases as the GUI's port
-// (assessment.AsesorWorkspace) names them, on the workspace
-// (storage/asesor) with its reports, sheets and exports.
+// Service is the assessor's use cases as the one port of the GUI and the
+// CLI (asesorport.Workspace) names them, on the workspace (storage/asesor)
+// with its reports, sheets, exports, portal package and server sync.
 type Service struct {
 	w *asesor.Workspace
 }
