@@ -14,7 +14,9 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // Blob is one content-addressed file of the workspace.
@@ -188,10 +190,10 @@ func (w *Workspace) publishBlob(root, tmp, final string) error {
 	if err := os.Rename(tmp, final); err != nil {
 		return w.fileError(err)
 	}
-	if err := storage.SyncDir(dir); err != nil {
+	if err := atomicfile.SyncDir(dir); err != nil {
 		return w.fileError(err)
 	}
-	return w.fileError(storage.SyncDir(root))
+	return w.fileError(atomicfile.SyncDir(root))
 }
 
 // sourceReader marks the errors of reading a bundle entry, so they are not
@@ -215,7 +217,7 @@ func (w *Workspace) fileError(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case storage.IsDiskFull(err):
+	case sqlitedb.IsDiskFull(err):
 		return storage.DiskError(w.dir, err)
 	}
 	return fmt.Errorf("gagal menulis di folder asesor %s: %w", w.dir, err)
