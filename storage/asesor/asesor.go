@@ -32,7 +32,6 @@ const (
 	DBFileName   = "asesor.db"
 	LockFileName = "asesor.lock"
 	blobDirName  = "blobs"
-	tempPrefix   = ".tmp-"
 )
 
 //go:embed migrations/*.sql
@@ -181,9 +180,4 @@ func parseTime(s sql.NullString) time.Time {
 
 // removeLeftovers deletes unfinished blob files a crash left behind. Only
 // the lock holder calls it.
-func (w *Workspace) removeLeftovers() {
-	names, _ := filepath.Glob(filepath.Join(w.dir, blobDirName, tempPrefix+"*"))
-	for _, n := range names {
-		os.Remove(n)
-	}
-}
+func (w *Workspace) removeLeftovers() { w.blobs().RemoveTemps() }
