@@ -9,7 +9,8 @@
 #        one-minute caches of the first ones expire while the user works;
 #        PERF_SETTLE=90 measures again after 90 s idle; PERF_LOG=FILE keeps
 #        the app's log with the GC trace; PERF_SHOTS=DIR keeps the
-#        screenshots the script checks its way with; SPBE_HEAPPROFILE=FILE
+#        screenshots the script checks its way with and /proc/PID/smaps
+#        at each measurement; SPBE_HEAPPROFILE=FILE
 #        makes the app write its Go heap profile, see app/heapprofile.go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +85,7 @@ mem() {
 	grep -o '[0-9]*->[0-9]*->[0-9]* MB' "$work/app.log" | tail -1 | awk -F'->' '{printf "Go heap live %s", $3}'
 	echo
 	if [[ -n "${SPBE_HEAPPROFILE:-}" && -f "$SPBE_HEAPPROFILE" ]]; then cp "$SPBE_HEAPPROFILE" "$SPBE_HEAPPROFILE.$1"; fi
+	if [[ -n "${PERF_SHOTS:-}" ]]; then cp /proc/$app/smaps "$shots/smaps-$1"; fi # every mapping, to see who holds what
 }
 
 t0=$(now)
