@@ -22,21 +22,40 @@ var settleAfter = mustDuration(lightmem.CacheDuration) + 12*time.Second
 type settler struct {
 	mu    sync.Mutex
 	timer *time.Timer
+	gen   int  // which settleLater the timer belongs to
+	armed bool // the latest timer has not fired yet
 }
 
-// settleLater (re)starts the quiet period; call it on every pane switch.
+// settleLater (re)starts the quiet period; call it on every pane and
+// screen switch.
 func (u *UI) settleLater() {
 	u.settler.mu.Lock()
 	defer u.settler.mu.Unlock()
 	if u.settler.timer != nil {
 		u.settler.timer.Stop()
 	}
+	u.settler.gen++
+	gen := u.settler.gen
+	u.settler.armed = true
 	u.settler.timer = time.AfterFunc(settleAfter, func() {
-		if u.stopped.Load() {
+		u.settler.mu.Lock()
+		latest := gen == u.settler.gen
+		if latest {
+			u.settler.armed = false
+		}
+		u.settler.mu.Unlock()
+		if !latest || u.stopped.Load() {
 			return
 		}
 		u.post(u.settle)
 	})
+}
+
+// settlePending reports whether a settle is scheduled (tests).
+func (u *UI) settlePending() bool {
+	u.settler.mu.Lock()
+	defer u.settler.mu.Unlock()
+	return u.settler.armed
 }
 
 // settle draws one frame (a refresh of the status line) so that Fyne
