@@ -23,3 +23,18 @@ func TestScreenSwitchSchedulesSettle(t *testing.T) {
 		t.Error("leaving the questionnaire for the home screen scheduled no settle")
 	}
 }
+
+// A pane switch also schedules the early release of freed memory, well
+// before the full settle.
+func TestPaneSwitchSchedulesRelease(t *testing.T) {
+	if releaseAfter >= settleAfter {
+		t.Fatalf("releaseAfter %v is not before settleAfter %v", releaseAfter, settleAfter)
+	}
+	h := newHarness(t, setup{})
+	q := h.newAssessment("spbe-2020", "2025")
+	q.step(1)
+	h.wait()
+	if !h.u.stopRelease() {
+		t.Error("a pane switch scheduled no early release")
+	}
+}
