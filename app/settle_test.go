@@ -1,6 +1,10 @@
 package app
 
-import "testing"
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
 
 // Leaving the questionnaire for another screen schedules a settle too:
 // before, only a pane switch did, so the indicator screen's textures and
@@ -37,4 +41,33 @@ func TestPaneSwitchSchedulesRelease(t *testing.T) {
 	if !h.u.stopRelease() {
 		t.Error("a pane switch scheduled no early release")
 	}
+}
+
+// settle redraws through the window's own canvas, not through Fyne's
+// object→canvas cache, which may have dropped the status line by then.
+func TestSettleRefreshesThroughWindowCanvas(t *testing.T) {
+	h := newHarness(t, setup{})
+	rec := &recordingWindow{Window: h.u.win}
+	h.u.win = rec
+	h.u.settle()
+	if len(rec.refreshed) != 1 || rec.refreshed[0] != fyne.CanvasObject(h.u.status.label) {
+		t.Errorf("settle refreshed %v through the window's canvas, want the status line", rec.refreshed)
+	}
+}
+
+type recordingWindow struct {
+	fyne.Window
+	refreshed []fyne.CanvasObject
+}
+
+func (w *recordingWindow) Canvas() fyne.Canvas { return recordingCanvas{w.Window.Canvas(), w} }
+
+type recordingCanvas struct {
+	fyne.Canvas
+	w *recordingWindow
+}
+
+func (c recordingCanvas) Refresh(o fyne.CanvasObject) {
+	c.w.refreshed = append(c.w.refreshed, o)
+	c.Canvas.Refresh(o)
 }
