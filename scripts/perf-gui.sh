@@ -88,6 +88,9 @@ mem() {
 	if [[ -n "${PERF_SHOTS:-}" ]]; then cp /proc/$app/smaps "$shots/smaps-$1"; fi # every mapping, to see who holds what
 }
 
+# cpu_ms: the app's CPU time so far (user + system, /proc/PID/stat).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$app/stat; }
+
 t0=$(now)
 GODEBUG=gctrace=1 "$bin" --data "$work/data" >"$work/app.log" 2>&1 &
 app=$!
@@ -144,6 +147,8 @@ echo "after every indicator, 8 s after the last switch: $(mem walked8)"
 # window has settled (32 s after the last switch); PERF_SETTLE counts from
 # the "2 s after" measurement, as before.
 if [[ -n "${PERF_SETTLE:-}" ]]; then
+	c0=$(cpu_ms)
 	sleep $((PERF_SETTLE > 6 ? PERF_SETTLE - 6 : 0))
 	echo "after ${PERF_SETTLE} s idle: $(mem settled)"
+	echo "CPU while idle since the 8-s measurement: $(($(cpu_ms) - c0)) ms (incl. the settle)"
 fi
