@@ -277,6 +277,10 @@ func (u *UI) show(s screen) {
 	if k, ok := s.(interface{ shown() }); ok {
 		k.shown()
 	}
+	// The screen left (an assessment's panes, a dialog-like screen) is
+	// held by Fyne's caches until a frame after they expire: settle as
+	// after a pane switch, also once the first screen is up after start.
+	u.settleLater()
 }
 
 func (u *UI) showHome() { u.show(newHome(u)) }
