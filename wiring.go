@@ -14,9 +14,5 @@ import (
 // still opens so that restore can replace it; the GUI should call
 // Store.Profile first and show that error.
 func openServices(dir string) (*cli.Services, error) {
-	db, lib, err := opdsvc.Open(dir, assets.Library, os.Stderr)
-	if err != nil {
-		return nil, err
-	}
-	return &cli.Services{DataDir: db.Dir(), Store: db, Library: lib}, nil
+	return opdsvc.OpenFolder(dir, assets.Library, os.Stderr)
 }

@@ -18,7 +18,6 @@ func exportDeps() *cli.ExportDeps {
 		ExportPublic: opdkeys.PublicFile,
 		BackupKey:    opdkeys.Backup,
 		RestoreKey:   restoreKey,
-		Export:       exportBundle,
 		Verify:       export.Verify,
 		ReadPassword: cli.TerminalPassword,
 	}
@@ -30,11 +29,6 @@ func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.Resto
 	return cli.RestoredKey{OPDKey: r.Key, Same: r.Same, Replaced: r.Replaced}, err
 }
 
-// exportBundle is cli.ExportDeps.Export on the session's data folder.
-func exportBundle(ctx context.Context, svc *cli.Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
-	return export.Bundle(ctx, svc.Store, svc.Library, svc.DataDir, req)
-}
-
 // guiExport is the GUI's app.Deps.Export hook; current returns the data
 // folder the GUI has open. It never creates a key: the GUI makes the
 // first key on purpose (Deps.OPDKeys) and shows its fingerprint.
@@ -44,7 +38,7 @@ func guiExport(current func() (*cli.Services, error)) func(ctx context.Context, 
 		if err != nil {
 			return "", err
 		}
-		res, err := exportBundle(ctx, svc, assessment.ExportRequest{AssessmentID: assessmentID, OutDir: destDir, Passphrase: []byte(passphrase),
+		res, err := svc.Export.Bundle(ctx, assessment.ExportRequest{AssessmentID: assessmentID, OutDir: destDir, Passphrase: []byte(passphrase),
 			Progress: export.Progress(progress)})
 		return res.Path, err
 	}

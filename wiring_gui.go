@@ -17,7 +17,6 @@ func cliEnv() *cli.Env {
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Library:  assets.Library,
 		Services: openServices,
-		Print:    printDeps(),
 		Export:   exportDeps(),
 		Asesor:   asesorDeps(),
 		Output:   outputDeps(),

@@ -13,10 +13,6 @@ import (
 // storage/portal.
 func portalDeps() *cli.PortalDeps {
 	return &cli.PortalDeps{
-		Package: func(ctx context.Context, svc *cli.Services, req cli.PortalRequest) (cli.PortalResult, error) {
-			res, err := portal.AssessmentPackage(ctx, svc.DataDir, svc.Store, svc.Library, portal.PackageRequest(req))
-			return cli.PortalResult(res), err
-		},
 		Instansi: func(ctx context.Context, dataDir string, req cli.PortalRequest) (out cli.PortalResult, err error) {
 			err = withWorkspace(dataDir, func(w *asesor.Workspace) error {
 				res, err := portal.InstansiPackage(ctx, w, portal.PackageRequest(req))

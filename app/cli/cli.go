@@ -38,7 +38,6 @@ type Env struct {
 	// Services opens the data folder dir ("" = default) for commands that
 	// need stored data. Set by main.go; nil in catalog-only tests.
 	Services func(dir string) (*Services, error)
-	Print    *PrintDeps  // printable PDFs: report, key registration form (report.go)
 	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
 	Asesor   *AsesorDeps // the assessor's workspace: import, key registry, recap (asesor_deps.go)
 	Output   *OutputDeps // every file a command writes for the user (output.go)

@@ -35,6 +35,9 @@ func runExport(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	if svc.Export == nil {
+		return fail(env, errNoExport)
+	}
 	// A folder inside the data folder is refused before a key is made.
 	if err := checkOutputDir(env, svc.DataDir, *out); err != nil {
 		return fail(env, err)
@@ -53,7 +56,7 @@ func runExport(env *Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
 	}
-	res, err := deps.Export(context.Background(), svc, assessment.ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
+	res, err := svc.Export.Bundle(context.Background(), assessment.ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
 	switch {
 	case err != nil && res.Path == "":
 		return fail(env, err)

@@ -30,6 +30,8 @@ type fakeDeps struct {
 	req      assessment.ExportRequest
 	force    bool
 	prompted int
+	// bundle, when set, replaces the fake export's result.
+	bundle func(assessment.ExportRequest) (assessment.ExportResult, error)
 }
 
 func newFakeDeps(haveKey bool) *fakeDeps {
@@ -52,13 +54,28 @@ func newFakeDeps(haveKey bool) *fakeDeps {
 		return RestoredKey{OPDKey: f.key}, nil
 	}
 	f.ExportPublic = func(string) ([]byte, assessment.OPDKey, error) { return []byte("kunci publik"), f.key, nil }
-	f.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
-		f.req = req
-		f.pass = append(f.pass, string(req.Passphrase))
-		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
-			Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
-	}
 	return f
+}
+
+// fakeExport is the open folder's export port over fakeDeps.
+type fakeExport struct {
+	assessment.OPDExport
+	f *fakeDeps
+}
+
+func (e fakeExport) Bundle(_ context.Context, req assessment.ExportRequest) (assessment.ExportResult, error) {
+	if e.f.bundle != nil {
+		return e.f.bundle(req)
+	}
+	e.f.req = req
+	e.f.pass = append(e.f.pass, string(req.Passphrase))
+	return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
+		Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
+}
+
+// folder is an open data folder whose export port is the fake's.
+func (f *fakeDeps) folder(dir string) *Services {
+	return &Services{DataDir: dir, Store: closeOnly{}, Export: fakeExport{f: f}}
 }
 
 // discardOutput accepts every output file and writes it nowhere: the
@@ -77,6 +94,7 @@ func runWith(t *testing.T, deps *fakeDeps, stdin string, args ...string) (int, s
 		Services: func(dir string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	if deps != nil {
 		env.Export = &deps.ExportDeps
+		env.Services = func(string) (*Services, error) { return deps.folder(t.TempDir()), nil }
 	}
 	code := Run(env, args)
 	return code, out.String(), errb.String()
@@ -261,7 +279,7 @@ func TestVerify(t *testing.T) {
 // it), the CLI still shows the bundle, and the message says it is fine.
 func TestExportWrittenButKeyFileFailed(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
+	d.bundle = func(req assessment.ExportRequest) (assessment.ExportResult, error) {
 		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
 			errors.New("bundel SPBE_DISKOMINFO_2026_3.spbe tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis")
 	}

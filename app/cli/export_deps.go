@@ -28,8 +28,6 @@ type ExportDeps struct {
 	// RestoreKey installs the key from a backup; it refuses to replace
 	// another key unless force.
 	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)
-	// Export writes the signed bundle of one assessment into a folder.
-	Export func(ctx context.Context, svc *Services, req assessment.ExportRequest) (assessment.ExportResult, error)
 	// Verify checks a bundle file; pubkeyFile "" leaves the signer unknown.
 	// A non-nil error means the bundle is invalid (or unreadable).
 	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (assessment.VerifyReport, error)
@@ -44,6 +42,9 @@ type RestoredKey struct {
 	Same     bool   `json:"same"`     // that key was already installed
 	Replaced string `json:"replaced"` // --force: where the previous key file went
 }
+
+// errNoExport: the open folder has no export port in this build.
+var errNoExport = errors.New("ekspor bundel tidak tersedia di build ini")
 
 // exportDeps returns env.Export or an error when it is not wired.
 func exportDeps(env *Env) (*ExportDeps, error) {

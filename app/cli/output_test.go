@@ -67,7 +67,7 @@ func TestExportFolderCheckedFirst(t *testing.T) {
 		return errors.New("tidak menulis ke folder data SPBE Mandiri (uji)")
 	}}
 	env := &Env{Stdin: strings.NewReader("frasa\n"), Stdout: &so, Stderr: &se, Export: &d.ExportDeps, Output: out,
-		Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
+		Services: func(string) (*Services, error) { return d.folder(data), nil }}
 	code := Run(env, []string{"export", "--assessment", "a", "--out", "usb", "--passphrase-file", "-"})
 	if code != ExitError || len(asked) != 1 || asked[0] != data+"|usb" || len(d.pass) != 0 || d.key.Exists {
 		t.Fatalf("exit %d, asked %v, passphrases %v, key %+v: %q", code, asked, d.pass, d.key, se.String())

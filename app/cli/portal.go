@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -15,38 +17,20 @@ func init() {
 	})
 }
 
-// PortalDeps writes the Paket unggah portal (docs/portal-package.md);
-// main.go fills it (wiring_portal.go).
+// PortalDeps writes the assessor's Paket unggah portal
+// (docs/portal-package.md); main.go fills it (wiring_portal.go). The OPD's
+// package is the open folder's port (Services.Portal).
 type PortalDeps struct {
-	// Package writes the package of one assessment as the folder
-	// req.OutDir, checked again against the output-path policy.
-	Package func(ctx context.Context, svc *Services, req PortalRequest) (PortalResult, error)
 	// Instansi writes the package of a periode's consolidation from the
 	// assessor's workspace in the data folder dataDir ("" = default).
 	Instansi func(ctx context.Context, dataDir string, req PortalRequest) (PortalResult, error)
 }
 
-// PortalRequest asks for one package.
-type PortalRequest struct {
-	AssessmentID string
-	Periode      int    // --instansi: the consolidation's periode
-	OutDir       string // the package folder itself: new, empty, or (Force) an earlier package
-	Force        bool
-	Progress     func(done, total int64)
-}
+// PortalRequest asks for one package (assessment.PortalRequest).
+type PortalRequest = assessment.PortalRequest
 
 // PortalResult describes the package written.
-type PortalResult struct {
-	Dir        string `json:"dir"`
-	Files      int    `json:"files"` // evidence files copied (a file of two items counts twice)
-	Bytes      int64  `json:"bytes"`
-	Indicators int    `json:"indicators"` // indicator folders
-	// MissingItems are the items listed without a file (belum): the
-	// portal rejects their level and those above it.
-	MissingItems []string `json:"missing_items"`
-	// Unlinked counts files named without an item (…-00_).
-	Unlinked int `json:"unlinked"`
-}
+type PortalResult = assessment.PortalResult
 
 const portalUsage = "pakai: spbe-mandiri portal-package --assessment ID --out FOLDER [--force]\n" +
 	"       spbe-mandiri portal-package --instansi --periode P --out FOLDER [--force]   (asesor: nilai konsolidasi instansi)"
@@ -90,18 +74,18 @@ func runPortalPackage(env *Env, args []string) int {
 
 // opdPackage writes the package of one of the OPD's assessments.
 func opdPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
-	if env.Portal == nil || env.Portal.Package == nil {
-		return PortalResult{}, errNoPortal
-	}
 	svc, err := openData(env, dataDir)
 	if err != nil {
 		return PortalResult{}, err
 	}
 	defer svc.Close()
+	if svc.Portal == nil {
+		return PortalResult{}, errNoPortal
+	}
 	if err := checkOutputDir(env, svc.DataDir, req.OutDir); err != nil {
 		return PortalResult{}, err
 	}
-	return env.Portal.Package(context.Background(), svc, req)
+	return svc.Portal.Package(context.Background(), req)
 }
 
 // instansiPackage writes the package of a periode's consolidation; the

@@ -22,19 +22,27 @@ var fakePDF = []byte("%PDF-1.7 laporan uji\n")
 func runPrint(t *testing.T, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	pdf := func() ([]byte, error) { return fakePDF, nil }
 	env := &cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Library: baseLibrary, Services: openServices, Output: outputDeps(),
+		Library: baseLibrary, Output: outputDeps(),
 		Export: keyFileDeps(),
-		Print: &cli.PrintDeps{
-			Report:  func(context.Context, *cli.Services, string) ([]byte, error) { return pdf() },
-			KeyForm: func(context.Context, *cli.Services) ([]byte, error) { return pdf() },
+		Services: func(dir string) (*cli.Services, error) {
+			svc, err := openServices(dir)
+			if svc != nil {
+				svc.Export = fakePrint{}
+			}
+			return svc, err
 		},
 	}
 	code := cli.Run(env, args)
 	return result{code, out.String(), errb.String()}
 }
+
+// fakePrint renders fakePDF for the report and the key form.
+type fakePrint struct{ assessment.OPDExport }
+
+func (fakePrint) DraftReport(context.Context, string) ([]byte, error) { return fakePDF, nil }
+func (fakePrint) KeyForm(context.Context) ([]byte, error)             { return fakePDF, nil }
 
 // keyFileDeps mirrors wiring_export.go for the key commands that write a
 // file: the content comes from storage/keys, the command writes it.

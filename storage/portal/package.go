@@ -18,26 +18,10 @@ import (
 
 // PackageRequest asks for the portal package of one assessment (OPD) or
 // of a periode's consolidation (Tim Asesor).
-type PackageRequest struct {
-	AssessmentID string
-	Periode      int    // instansi: the consolidation's periode
-	OutDir       string // the package folder itself: new, empty, or (Force) an earlier package
-	Force        bool
-	Progress     func(done, total int64)
-}
+type PackageRequest = assessment.PortalRequest
 
 // PackageResult describes the package written.
-type PackageResult struct {
-	Dir        string `json:"dir"`
-	Files      int    `json:"files"` // evidence files copied (a file of two items counts twice)
-	Bytes      int64  `json:"bytes"`
-	Indicators int    `json:"indicators"` // indicator folders
-	// MissingItems are the items listed without a file (belum): the
-	// portal rejects their level and those above it.
-	MissingItems []string `json:"missing_items"`
-	// Unlinked counts files named without an item (…-00_).
-	Unlinked int `json:"unlinked"`
-}
+type PackageResult = assessment.PortalResult
 
 // writePackage writes the planned package p as the folder dir (req.OutDir
 // checked to lie outside the data folder, and resolved).
