@@ -197,7 +197,7 @@ func TestSyncRoundTrip(t *testing.T) {
 		if !strings.Contains(got, "umpan balik diimpor") {
 			t.Fatalf("%s sync feedback: %s", o.kode, got)
 		}
-		var fb []cli.FeedbackReceived
+		var fb []cli.FeedbackView
 		json.Unmarshal([]byte(mustCLI(t, "feedback", "show", "--data", o.data, "--assessment", o.assessment, "--json")), &fb)
 		if len(fb) != 1 || len(fb[0].Notes) != 1 {
 			t.Fatalf("%s feedback: %+v", o.kode, fb)

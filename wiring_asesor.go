@@ -19,8 +19,8 @@ func asesorDeps() *cli.AsesorDeps {
 		Recap: f.Recap, Review: f.Review, ReviewSheet: f.ReviewSheet, ReviewItem: f.ReviewItem,
 		Consolidate: f.Consolidate, Settle: f.Settle, SetResponsible: f.SetResponsible,
 		PaperCheck: f.PaperCheck, Accept: f.Accept, Bundles: f.Bundles,
-		ExportFeedback: f.ExportFeedback, ImportFeedback: importFeedback, ShowFeedback: showFeedback,
-		Operator: f.Operator, ReviewerName: f.ReviewerName, SetReviewerName: f.SetReviewerName,
+		ExportFeedback: f.ExportFeedback,
+		Operator:       f.Operator, ReviewerName: f.ReviewerName, SetReviewerName: f.SetReviewerName,
 		ConsolidatedPDF: f.ConsolidatedPDF, WriteSheet: f.WriteSheet,
 	}
 }

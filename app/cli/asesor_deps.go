@@ -46,11 +46,6 @@ type AsesorDeps struct {
 	// assessor's key (<data>/asesor/keys, created on first use) and writes
 	// it and the assessor's public key file to OutDir.
 	ExportFeedback func(ctx context.Context, dataDir string, req assessment.FeedbackExportRequest) (assessment.FeedbackExported, error)
-	// ImportFeedback (OPD side) verifies a feedback file with a trusted
-	// assessor key (trusting PublicKeyFile first when Trust) and stores it.
-	ImportFeedback func(ctx context.Context, dataDir string, req FeedbackImportRequest) (FeedbackReceived, error)
-	// ShowFeedback (OPD side) lists the feedback on an assessment.
-	ShowFeedback func(ctx context.Context, dataDir, assessmentID string) ([]FeedbackReceived, error)
 	// PaperCheck finds the bundle of a printed report from its QR text.
 	PaperCheck func(ctx context.Context, dataDir, text string) (assessment.PaperCheckResult, error)
 	// Accept makes a bundle (id or unique prefix) the accepted one of its

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
@@ -145,21 +146,21 @@ func TestSyncFeedback(t *testing.T) {
 		return []SyncFeedback{{Bundle: "SPBE_A_2026_1.spbe", Envelope: []byte("satu")}, {Bundle: "SPBE_A_2026_2.spbe", Envelope: []byte("dua")}}, nil
 	}
 	var seen []string
-	asesor := &AsesorDeps{ImportFeedback: func(_ context.Context, _ string, req FeedbackImportRequest) (FeedbackReceived, error) {
+	inbox := fakeInbox{receive: func(req assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
 		data, err := os.ReadFile(req.File)
 		if err != nil {
-			return FeedbackReceived{}, err
+			return assessment.FeedbackReceived{}, err
 		}
 		seen = append(seen, string(data))
 		if string(data) == "dua" {
-			return FeedbackReceived{}, errors.New("kunci asesor belum dipercaya")
+			return assessment.FeedbackReceived{}, errors.New("kunci asesor belum dipercaya")
 		}
-		return FeedbackReceived{AssessmentID: "a-1"}, nil
+		return assessment.FeedbackReceived{AssessmentID: "a-1"}, nil
 	}}
 	pass := filepath.Join(t.TempDir(), "pass")
 	_ = os.WriteFile(pass, []byte("frasa sandi OPD\n"), 0o600)
 	var out, errOut bytes.Buffer
-	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, Asesor: asesor},
+	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, Services: inboxFolder(t, inbox)},
 		[]string{"sync", "feedback", "--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass})
 	if code != ExitError || strings.Join(seen, ",") != "satu,dua" || !strings.Contains(out.String(), "diimpor untuk penilaian a-1") ||
 		!strings.Contains(errOut.String(), "SPBE_A_2026_2.spbe: kunci asesor belum dipercaya") {
