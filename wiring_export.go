@@ -7,27 +7,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
-
-// exportDeps wires the key, export and verify commands (cli.Env.Export).
-func exportDeps() *cli.ExportDeps {
-	return &cli.ExportDeps{
-		KeyInfo:      opdkeys.Info,
-		CreateKey:    opdkeys.Create,
-		ExportPublic: opdkeys.PublicFile,
-		BackupKey:    opdkeys.Backup,
-		RestoreKey:   restoreKey,
-		Verify:       export.Verify,
-		ReadPassword: cli.TerminalPassword,
-	}
-}
-
-// restoreKey is cli.ExportDeps.RestoreKey (opdkeys.Restore).
-func restoreKey(dataDir string, pass []byte, file string, force bool) (cli.RestoredKey, error) {
-	r, err := opdkeys.Restore(dataDir, pass, file, force)
-	return cli.RestoredKey{OPDKey: r.Key, Same: r.Same, Replaced: r.Replaced}, err
-}
 
 // guiExport is the GUI's app.Deps.Export hook; current returns the data
 // folder the GUI has open. It never creates a key: the GUI makes the

@@ -9,6 +9,8 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
 
 // cliEnv is the command line's environment on the real store.
@@ -17,11 +19,11 @@ func cliEnv() *cli.Env {
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Library:  assets.Library,
 		Services: openServices,
-		Export:   exportDeps(),
-		Asesor:   asesorDeps(),
-		Output:   outputDeps(),
-		Portal:   portalDeps(),
-		Sync:     syncDeps(),
+		Keys:     opdkeys.Files{}, Verifier: export.Verifier{}, ReadPassword: cli.TerminalPassword,
+		Asesor: asesorDeps(),
+		Output: storage.OutputFiles{},
+		Portal: portalDeps(),
+		Sync:   syncDeps(),
 	}
 }
 

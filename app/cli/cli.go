@@ -38,11 +38,19 @@ type Env struct {
 	// Services opens the data folder dir ("" = default) for commands that
 	// need stored data. Set by main.go; nil in catalog-only tests.
 	Services func(dir string) (*Services, error)
-	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
-	Asesor   *AsesorDeps // the assessor's workspace: import, key registry, recap (asesor_deps.go)
-	Output   *OutputDeps // every file a command writes for the user (output.go)
-	Portal   *PortalDeps // the portal upload package (portal.go)
-	Sync     *SyncDeps   // the outbox to the collection server (sync.go)
+	// Keys is the signing key files of the `key` commands (the OPD's, or
+	// with --asesor the assessor's); the export makes the first OPD key
+	// through it.
+	Keys assessment.KeyFiles
+	// Verifier checks a bundle from anyone (`verify`).
+	Verifier assessment.BundleVerifier
+	// ReadPassword prompts on the terminal without echo; it fails when
+	// standard input is not a terminal. nil: no prompting.
+	ReadPassword func(prompt string) ([]byte, error)
+	Asesor       *AsesorDeps            // the assessor's workspace: import, key registry, recap (asesor_deps.go)
+	Output       assessment.OutputFiles // every file a command writes for the user (output.go)
+	Portal       *PortalDeps            // the portal upload package (portal.go)
+	Sync         *SyncDeps              // the outbox to the collection server (sync.go)
 }
 
 // command is one subcommand; each lives in its own file and registers

@@ -26,7 +26,7 @@ func runExport(env *Env, args []string) int {
 	if err != nil || len(rest) > 0 || *id == "" || *out == "" {
 		return fail(env, usagef("pakai: spbe-mandiri export --assessment ID --out FOLDER [--passphrase-file BERKAS]"))
 	}
-	deps, err := exportDeps(env)
+	deps, err := keyFiles(env)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -42,16 +42,16 @@ func runExport(env *Env, args []string) int {
 	if err := checkOutputDir(env, svc.DataDir, *out); err != nil {
 		return fail(env, err)
 	}
-	ki, err := deps.KeyInfo(svc.DataDir)
+	ki, err := deps.Info(svc.DataDir)
 	if err != nil {
 		return fail(env, err)
 	}
-	pass, err := readPassphrase(env, deps, *passFile, !ki.Exists)
+	pass, err := readPassphrase(env, *passFile, !ki.Exists)
 	if err != nil {
 		return fail(env, err)
 	}
 	if !ki.Exists {
-		if ki, err = deps.CreateKey(svc.DataDir, pass); err != nil {
+		if ki, err = deps.Create(svc.DataDir, pass); err != nil {
 			return fail(env, err)
 		}
 		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)

@@ -16,7 +16,7 @@ func portalEnv(t *testing.T, checkDir func(dataDir, dir string) error, res Porta
 	var reqs []PortalRequest
 	var so, se bytes.Buffer
 	env := &Env{Stdout: &so, Stderr: &se,
-		Output: &OutputDeps{CheckDir: checkDir},
+		Output: &outputFuncs{checkDir: checkDir},
 	}
 	env.Services = func(string) (*Services, error) {
 		return &Services{DataDir: data, Store: closeOnly{}, Portal: fakePortal{func(req PortalRequest) (PortalResult, error) {

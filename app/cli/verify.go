@@ -59,11 +59,10 @@ func runVerify(env *Env, args []string) int {
 	if err != nil || len(rest) != 1 {
 		return fail(env, usagef("pakai: spbe-mandiri verify BUNDEL.spbe [--pubkey BERKAS] [--json]"))
 	}
-	deps, err := exportDeps(env)
-	if err != nil {
-		return fail(env, err)
+	if env.Verifier == nil {
+		return fail(env, errNoKeys)
 	}
-	rep, err := deps.Verify(context.Background(), rest[0], *pub)
+	rep, err := env.Verifier.Verify(context.Background(), rest[0], *pub)
 	settle(&rep, err == nil)
 	if *asJSON {
 		var v any = rep

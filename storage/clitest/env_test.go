@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
 )
 
 // fixtureCatalog is the storage package's 4-indicator test catalog.
@@ -54,30 +52,6 @@ func openServices(dir string) (*cli.Services, error) {
 	return &cli.Services{DataDir: db.Dir(), Store: db, Library: lib}, nil
 }
 
-// outputDeps mirrors wiring_files.go: every output file through the
-// output-path policy and the one atomic writer.
-func outputDeps() *cli.OutputDeps {
-	perm := func(public bool) os.FileMode {
-		if public {
-			return 0o644
-		}
-		return 0o600
-	}
-	return &cli.OutputDeps{
-		Check: func(f cli.OutputFile) error {
-			_, err := atomicfile.NewGuard(f.DataDir).File(f.Path, f.Force)
-			return err
-		},
-		Write: func(f cli.OutputFile, write func(io.Writer) error) (int64, error) {
-			return atomicfile.NewGuard(f.DataDir).Write(f.Path, f.Force, perm(f.Public), write)
-		},
-		CheckDir: func(dataDir, dir string) error {
-			_, err := atomicfile.NewGuard(dataDir).Dir(dir)
-			return err
-		},
-	}
-}
-
 // result is one command's outcome.
 type result struct {
 	code           int
@@ -90,7 +64,7 @@ func run(t *testing.T, args ...string) result {
 	var out, errb bytes.Buffer
 	env := &cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Library: baseLibrary, Services: openServices, Output: outputDeps(),
+		Library: baseLibrary, Services: openServices, Output: storage.OutputFiles{},
 	}
 	code := cli.Run(env, args)
 	return result{code, out.String(), errb.String()}

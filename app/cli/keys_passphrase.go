@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,32 +10,8 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 )
 
-// ExportDeps is what the key, export and verify commands need from the
-// signing-key and bundle packages; main.go fills it (wiring_export.go), so
-// this package never imports storage.
-type ExportDeps struct {
-	// KeyInfo describes the installed key; Exists is false when none is.
-	KeyInfo func(dataDir string) (assessment.OPDKey, error)
-	// CreateKey makes the installation's key, encrypted with passphrase.
-	CreateKey func(dataDir string, passphrase []byte) (assessment.OPDKey, error)
-	// ExportPublic returns the public key file (for the assessor's
-	// registry); the command writes it through Env.Output.
-	ExportPublic func(dataDir string) ([]byte, assessment.OPDKey, error)
-	// BackupKey returns the encrypted key backup after checking the
-	// passphrase; the command writes it through Env.Output.
-	BackupKey func(dataDir string, passphrase []byte) ([]byte, assessment.OPDKey, error)
-	// RestoreKey installs the key from a backup; it refuses to replace
-	// another key unless force.
-	RestoreKey func(dataDir string, passphrase []byte, file string, force bool) (RestoredKey, error)
-	// Verify checks a bundle file; pubkeyFile "" leaves the signer unknown.
-	// A non-nil error means the bundle is invalid (or unreadable).
-	Verify func(ctx context.Context, bundlePath, pubkeyFile string) (assessment.VerifyReport, error)
-	// ReadPassword prompts on the terminal without echo; it fails when
-	// standard input is not a terminal. nil: no prompting.
-	ReadPassword func(prompt string) ([]byte, error)
-}
-
-// RestoredKey is the outcome of a key restore.
+// RestoredKey is `key restore --json`: the CLI's encoding of
+// assessment.OPDKeyRestored.
 type RestoredKey struct {
 	assessment.OPDKey
 	Same     bool   `json:"same"`     // that key was already installed
@@ -46,12 +21,19 @@ type RestoredKey struct {
 // errNoExport: the open folder has no export port in this build.
 var errNoExport = errors.New("ekspor bundel tidak tersedia di build ini")
 
-// exportDeps returns env.Export or an error when it is not wired.
-func exportDeps(env *Env) (*ExportDeps, error) {
-	if env.Export == nil {
-		return nil, errors.New("fitur kunci dan bundel tidak tersedia di lingkungan ini")
+var errNoKeys = errors.New("fitur kunci dan bundel tidak tersedia di lingkungan ini")
+
+// keyFiles returns env.Keys or an error when it is not wired.
+func keyFiles(env *Env) (assessment.KeyFiles, error) {
+	if env.Keys == nil {
+		return nil, errNoKeys
 	}
-	return env.Export, nil
+	return env.Keys, nil
+}
+
+// restoredKey is a restore for `key restore --json`.
+func restoredKey(r assessment.OPDKeyRestored) RestoredKey {
+	return RestoredKey{OPDKey: r.Key, Same: r.Same, Replaced: r.Replaced}
 }
 
 // maxPassphraseFile caps a passphrase file.
@@ -60,19 +42,19 @@ const maxPassphraseFile = 4 << 10
 // readPassphrase reads the passphrase from file ("-" = standard input) or,
 // without a file, prompts on the terminal (twice when confirm). A
 // passphrase is never taken from the command line itself.
-func readPassphrase(env *Env, deps *ExportDeps, file string, confirm bool) ([]byte, error) {
+func readPassphrase(env *Env, file string, confirm bool) ([]byte, error) {
 	if file != "" {
 		return passphraseFromFile(env, file)
 	}
-	if deps.ReadPassword == nil {
+	if env.ReadPassword == nil {
 		return nil, usagef("frasa sandi diperlukan: gunakan --passphrase-file BERKAS (bukan di baris perintah)")
 	}
-	p, err := deps.ReadPassword("Frasa sandi kunci penanda tangan: ")
+	p, err := env.ReadPassword("Frasa sandi kunci penanda tangan: ")
 	if err != nil {
 		return nil, fmt.Errorf("%w; gunakan --passphrase-file BERKAS", err)
 	}
 	if confirm {
-		again, err := deps.ReadPassword("Ulangi frasa sandi: ")
+		again, err := env.ReadPassword("Ulangi frasa sandi: ")
 		if err != nil {
 			return nil, err
 		}
