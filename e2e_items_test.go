@@ -83,7 +83,7 @@ func checkItemNotesDinkes(t *testing.T, dataDir, assessmentID string, n cli.Feed
 		t.Fatal(err)
 	}
 	defer db.Close()
-	notes, err := feedbackInboxFor(db).Notes(context.Background(), assessmentID)
+	notes, err := db.FeedbackInbox().Notes(context.Background(), assessmentID)
 	if err != nil {
 		t.Fatal(err)
 	}

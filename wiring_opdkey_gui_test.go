@@ -5,9 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
 
 // opdKeysOn opens a real data folder with an OPD profile and returns the
@@ -24,14 +22,13 @@ func opdKeysOn(t *testing.T, dir string) guiKeysOn {
 	if err := svc.Store.SaveProfile(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	current := func() *cli.Services { return svc }
-	return guiKeysOn{GUI: guiOPDKeys(current), current: current}
+	return guiKeysOn{OPDKeys: svc.Keys, folder: svc}
 }
 
 // guiKeysOn is the GUI's key service with the data folder it is on.
 type guiKeysOn struct {
-	opdkeys.GUI
-	current func() *cli.Services
+	assessment.OPDKeys
+	folder *assessment.OPDFolder
 }
 
 func listDir(t *testing.T, dir string) []string {
@@ -45,11 +42,4 @@ func listDir(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
-}
-
-func TestOPDKeysGUIWithoutDataFolder(t *testing.T) {
-	k := guiOPDKeys(func() *cli.Services { return nil })
-	if _, err := k.Info(context.Background()); err == nil {
-		t.Fatal("no error without an open data folder")
-	}
 }

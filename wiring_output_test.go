@@ -35,7 +35,7 @@ func TestGUIExportsRefuseDataFolder(t *testing.T) {
 		"public key": func(dir string) error { _, err := k.ExportPublic(ctx, dir); return err },
 		"key backup": func(dir string) error { _, err := k.Backup(ctx, dir, pass); return err },
 		"bundle": func(dir string) error {
-			_, err := k.current().Export.Bundle(ctx, assessment.ExportRequest{AssessmentID: "x", OutDir: dir, Passphrase: pass})
+			_, err := k.folder.Export.Bundle(ctx, assessment.ExportRequest{AssessmentID: "x", OutDir: dir, Passphrase: pass})
 			return err
 		},
 	} {

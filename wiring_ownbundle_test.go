@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // ownExport makes an installation with a key and one exported bundle;
@@ -39,13 +39,20 @@ func TestOwnBundleReportAndCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	current := func() *cli.Services { return svc }
+	verify := func(p string) (string, error) { // the GUI's Periksa bundel text
+		rep, err := svc.Export.VerifyOwn(t.Context(), p)
+		var b strings.Builder
+		if err == nil {
+			assessment.WriteVerifyReport(&b, p, rep)
+		}
+		return b.String(), err
+	}
 
-	rep, err := guiVerify(current)(t.Context(), path)
+	rep, err := verify(path)
 	if err != nil || !strings.Contains(rep, "BUNDEL SAH") || !strings.Contains(rep, "kunci penanda tangan OPD ini") || strings.Contains(rep, "--pubkey") {
 		t.Fatalf("own bundle check: %v\n%s", err, rep)
 	}
-	pdf, err := guiOpenReport(current)(t.Context(), path)
+	pdf, err := svc.Export.OwnReport(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,15 +63,15 @@ func TestOwnBundleReportAndCheck(t *testing.T) {
 	if fi, _ := os.Stat(pdf); fi.Mode().Perm()&0o222 != 0 || filepath.Base(pdf) != strings.TrimSuffix(filepath.Base(path), ".spbe")+".pdf" {
 		t.Errorf("report copy %s mode %v: want read-only, named after the bundle", pdf, fi.Mode())
 	}
-	if again, err := guiOpenReport(current)(t.Context(), path); err != nil || again != pdf {
+	if again, err := svc.Export.OwnReport(t.Context(), path); err != nil || again != pdf {
 		t.Errorf("second open: %q, %v", again, err)
 	}
 
 	_, other := ownExport(t, "DINKES")
-	if _, err := guiOpenReport(current)(t.Context(), other); err == nil || !strings.Contains(err.Error(), "tidak ditandatangani kunci OPD ini") {
+	if _, err := svc.Export.OwnReport(t.Context(), other); err == nil || !strings.Contains(err.Error(), "tidak ditandatangani kunci OPD ini") {
 		t.Errorf("another OPD's bundle opened: %v", err)
 	}
-	rep, err = guiVerify(current)(t.Context(), other)
+	rep, err = verify(other)
 	if err != nil || !strings.Contains(rep, "TIDAK DIPERIKSA") || strings.Contains(rep, "--pubkey") {
 		t.Errorf("another OPD's bundle in the GUI check: %v\n%s", err, rep)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
@@ -21,17 +20,6 @@ func portalDeps() *cli.PortalDeps {
 			})
 			return out, err
 		},
-	}
-}
-
-// guiPortalPackage is the GUI's app.Deps.PortalPackage hook.
-func guiPortalPackage(current func() *cli.Services) func(ctx context.Context, assessmentID, parent string, progress func(float64)) (string, error) {
-	return func(ctx context.Context, assessmentID, parent string, progress func(float64)) (string, error) {
-		svc := current()
-		if svc == nil {
-			return "", errors.New("folder data belum dibuka")
-		}
-		return portal.AssessmentPackageIn(ctx, svc.DataDir, svc.Store, svc.Library, assessmentID, parent, progress)
 	}
 }
 

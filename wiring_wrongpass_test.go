@@ -5,7 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
@@ -21,9 +20,8 @@ func TestGUIWrongPassphraseIsTheDomainError(t *testing.T) {
 	if _, err := k.Create(ctx, []byte("frasa sandi OPD yang panjang")); err != nil {
 		t.Fatal(err)
 	}
-	svc := k.current()
-	export := guiExport(func() (*cli.Services, error) { return svc, nil })
-	if _, err := export(ctx, "tidak-dipakai", t.TempDir(), "bukan frasa sandinya", nil); !errors.Is(err, assessment.ErrWrongPassphrase) {
+	req := assessment.ExportRequest{AssessmentID: "tidak-dipakai", OutDir: t.TempDir(), Passphrase: []byte("bukan frasa sandinya")}
+	if _, err := k.folder.Export.Publish(ctx, req); !errors.Is(err, assessment.ErrWrongPassphrase) {
 		t.Errorf("export with a wrong passphrase: %v", err)
 	}
 	if _, err := k.Backup(ctx, t.TempDir(), []byte("bukan frasa sandinya")); !errors.Is(err, assessment.ErrWrongPassphrase) {

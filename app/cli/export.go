@@ -78,7 +78,7 @@ func printExport(env *Env, res assessment.ExportResult, asJSON bool) int {
 	fmt.Fprintf(w, "Nomor urut   : %d\n", res.Sequence)
 	fmt.Fprintf(w, "Sidik jari   : %s\n", res.Fingerprint)
 	fmt.Fprintf(w, "Bundle ID    : %s\n", res.BundleID)
-	fmt.Fprintf(w, "Digest isi   : %s\n", groupDigest(res.ContentDigest))
+	fmt.Fprintf(w, "Digest isi   : %s\n", assessment.GroupDigest(res.ContentDigest))
 	fmt.Fprintf(w, "Berkas       : %d, ukuran %d byte\n", res.Files, res.Size)
 	if res.Supersedes != "" {
 		fmt.Fprintf(w, "Menggantikan : %s\n", res.Supersedes)

@@ -295,13 +295,3 @@ func runKeyRestore(env *Env, args []string) int {
 }
 
 func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-
-// groupDigest writes a hex digest in groups of 8 for reading aloud.
-func groupDigest(d string) string {
-	var parts []string
-	for len(d) > 8 {
-		parts = append(parts, d[:8])
-		d = d[8:]
-	}
-	return strings.Join(append(parts, d), " ")
-}

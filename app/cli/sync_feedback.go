@@ -6,21 +6,19 @@ import (
 	"os"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
 
 // SyncFeedback is one feedback file fetched from the server for a bundle
 // of the outbox.
-type SyncFeedback struct {
-	Bundle   string // the outbox entry's file name
-	Envelope []byte // the .spbe-umpan file as the Tim Asesor signed it
-}
+type SyncFeedback = syncapi.FetchedFeedback
 
 // runSyncFeedback is `sync feedback`: fetch the feedback on every bundle
 // the server accepted (a request signed with the OPD key), then import
 // each file exactly like `feedback import` (the assessor key must be
 // trusted already: the first time, with `feedback import --trust`).
 func runSyncFeedback(env *Env, dataDir string, args []string) int {
-	if env.Sync.FetchFeedback == nil || env.Services == nil {
+	if env.Sync.Outbox == nil || env.Services == nil {
 		return fail(env, fmt.Errorf("sync feedback tidak tersedia di program ini"))
 	}
 	fs := newFlagSet(env, "sync feedback")
@@ -31,7 +29,7 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 	fs.StringVar(&trust.KeyFile, "assessor-pubkey", "", "kunci publik Tim Asesor (pertama kali, dengan --trust)")
 	fs.BoolVar(&trust.Trust, "trust", false, "percayai kunci asesor ini (setelah sidik jarinya dicocokkan)")
 	rest, err := parseArgs(fs, args)
-	fillFromInstalled(env.Sync, dataDir, server, pemda)
+	fillFromInstalled(env.Sync.Outbox, dataDir, server, pemda)
 	if err != nil || len(rest) > 0 || *server == "" || *pemda == "" || *passFile == "" {
 		return fail(env, usagef("--server, --pemda dan --passphrase-file wajib\n%s", syncUsage))
 	}
@@ -39,7 +37,7 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	got, err := env.Sync.FetchFeedback(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, pass)
+	got, err := env.Sync.Outbox.FetchFeedback(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, pass)
 	if err != nil {
 		return fail(env, err)
 	}
