@@ -2,8 +2,7 @@ package clitest_test
 
 import (
 	"bytes"
-	"context"
-	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdsvc"
 )
 
 // fixtureCatalog is the storage package's 4-indicator test catalog.
@@ -31,25 +31,10 @@ func baseLibrary() (*assessment.Library, error) {
 	return lib, lib.Add(c, assessment.OriginEmbedded, "catalog.json")
 }
 
-// openServices mirrors wiring.go in package main.
+// openServices is main's (wiring.go) on the test catalog: the folder with
+// its real ports; imported catalogs that do not load are skipped quietly.
 func openServices(dir string) (*cli.Services, error) {
-	db, err := storage.Open(dir, storage.TolerateCorrupt())
-	if err != nil {
-		return nil, err
-	}
-	lib, err := baseLibrary()
-	if err == nil {
-		_, err = cli.LoadImportedCatalogs(context.Background(), lib, db)
-		var ce *storage.CorruptError
-		if errors.As(err, &ce) {
-			err = nil
-		}
-	}
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	return &cli.Services{DataDir: db.Dir(), Store: db, Library: lib}, nil
+	return opdsvc.OpenFolder(dir, baseLibrary, io.Discard)
 }
 
 // result is one command's outcome.
