@@ -42,19 +42,9 @@ func runExport(env *Env, args []string) int {
 	if err := checkOutputDir(env, svc.DataDir, *out); err != nil {
 		return fail(env, err)
 	}
-	ki, err := deps.Info(svc.DataDir)
+	pass, err := exportPassphrase(env, deps, svc.DataDir, *passFile)
 	if err != nil {
 		return fail(env, err)
-	}
-	pass, err := readPassphrase(env, *passFile, !ki.Exists)
-	if err != nil {
-		return fail(env, err)
-	}
-	if !ki.Exists {
-		if ki, err = deps.Create(svc.DataDir, pass); err != nil {
-			return fail(env, err)
-		}
-		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
 	}
 	res, err := svc.Export.Bundle(context.Background(), assessment.ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
 	switch {
@@ -67,6 +57,25 @@ func runExport(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	return printExport(env, res, *asJSON)
+}
+
+// exportPassphrase reads the signing key's passphrase; without a key it
+// asks a new one twice and makes the key (the CLI's export does, the GUI's
+// never silently).
+func exportPassphrase(env *Env, deps assessment.KeyFiles, dataDir, passFile string) ([]byte, error) {
+	ki, err := deps.Info(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	pass, err := readPassphrase(env, passFile, !ki.Exists)
+	if err != nil || ki.Exists {
+		return pass, err
+	}
+	if ki, err = deps.Create(dataDir, pass); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
+	return pass, nil
 }
 
 func printExport(env *Env, res assessment.ExportResult, asJSON bool) int {
