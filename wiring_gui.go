@@ -9,7 +9,17 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdsvc"
 )
+
+// openServices opens the data folder dir ("" = --data / SPBE_MANDIRI_DATA /
+// per-user default) as the one assessment.OPDFolder (storage/opdsvc) that
+// is cli.Env.Services and app.Deps.Open. A damaged database still opens so
+// that restore can replace it; the GUI calls Store.Profile first and shows
+// that error.
+func openServices(dir string) (*cli.Services, error) {
+	return opdsvc.OpenFolder(dir, assets.Library, os.Stderr)
+}
 
 // cliEnv is the command line's environment on the real store.
 func cliEnv() *cli.Env {

@@ -31,7 +31,7 @@ func baseLibrary() (*assessment.Library, error) {
 	return lib, lib.Add(c, assessment.OriginEmbedded, "catalog.json")
 }
 
-// openServices is main's (wiring.go) on the test catalog: the folder with
+// openServices is main's (wiring_gui.go) on the test catalog: the folder with
 // its real ports; imported catalogs that do not load are skipped quietly.
 func openServices(dir string) (*cli.Services, error) {
 	return opdsvc.OpenFolder(dir, baseLibrary, io.Discard)
