@@ -1,7 +1,8 @@
 // Package app is the SPBE Mandiri desktop GUI for OPD officers: first run,
 // the list of assessments, the questionnaire with autosave, evidence and
-// history, and the dashboard. It reaches data only through
-// assessment.Store; main.go supplies the store through Deps.
+// history, and the dashboard. It reaches data only through the ports of
+// the open assessment.OPDFolder (its Store, export, keys, portal, feedback
+// inbox) and Deps; main.go supplies them through Deps.
 //
 // Threading: every callback runs on Fyne's UI goroutine and does no I/O.
 // Store calls run on worker goroutines (see jobs) and report back with

@@ -91,7 +91,7 @@ func TestPortalPackageButtonNeedsHook(t *testing.T) {
 	h := newHarness(t, setup{})
 	q := h.newAssessment("pemdi-2026", "2026")
 	if q.dash.portalBtn != nil {
-		t.Error("a portal button without Deps.PortalPackage")
+		t.Error("a portal button without the folder's portal port")
 	}
 }
 

@@ -382,7 +382,7 @@ func TestExportHook(t *testing.T) {
 	h := newHarness(t, setup{})
 	q := h.newAssessment("pemdi-2026", "2026")
 	if q.dash.exportBtn != nil {
-		t.Fatal("export button shown without Deps.Export")
+		t.Fatal("export button shown without the folder's export port")
 	}
 	var gotID, gotDir, gotPass string
 	h.exp().publish = func(_ context.Context, id, dir, pass string, progress func(float64)) (string, error) {
@@ -397,7 +397,7 @@ func TestExportHook(t *testing.T) {
 	h.wait()
 	q = h.q()
 	if q.dash.exportBtn == nil {
-		t.Fatal("export button hidden with Deps.Export set")
+		t.Fatal("export button hidden with the folder's export port set")
 	}
 	q.runExport("/media/usb", "rahasia")
 	h.wait()

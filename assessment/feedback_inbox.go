@@ -5,11 +5,12 @@ import (
 	"time"
 )
 
-// FeedbackInbox is the OPD side of the assessor's signed feedback as the
-// GUI sees it: look at a feedback file before trusting its signer, import
-// it, and read the assessor's notes per indicator. Its methods do I/O:
-// call them off the UI goroutine. main.go implements it on the local
-// store (storage.FeedbackStore), the same functions the CLI uses.
+// FeedbackInbox is the OPD side of the assessor's signed feedback (the
+// open folder's OPDFolder.Inbox): the GUI looks at a feedback file before
+// trusting its signer, imports it and reads the assessor's notes per
+// indicator; the CLI's `feedback import` and `feedback show` use Receive
+// and Received. Its methods do I/O: call them off the UI goroutine.
+// storage.DB.FeedbackInbox implements it on the local store.
 type FeedbackInbox interface {
 	// Preview reads the feedback file and stores nothing. When its signer
 	// was never trusted, the assessor's public key is read from keyFile,
