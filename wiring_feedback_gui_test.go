@@ -86,7 +86,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, o := range []*opdInstall{kominfo, dinkes} {
-		if _, err := w.AddKey(ctx, o.pubkey); err != nil {
+		if _, _, err := w.AddKey(ctx, o.pubkey, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -271,7 +271,7 @@ func newFBFixture(t *testing.T) fbFixture {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if _, err := w.AddKey(ctx, o.pubkey); err != nil {
+	if _, _, err := w.AddKey(ctx, o.pubkey, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Import(ctx, []string{usb}, nil); err != nil {
@@ -600,7 +600,7 @@ func TestFeedbackExportRefusedLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if _, err := w.AddKey(ctx, f.opd.pubkey); err != nil {
+	if _, _, err := w.AddKey(ctx, f.opd.pubkey, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Import(ctx, []string{f.usb}, nil); err != nil {

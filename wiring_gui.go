@@ -7,6 +7,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/opdsvc"
@@ -31,8 +32,7 @@ func cliEnv() *cli.Env {
 		Verifier:     export.Verifier{},
 		ReadPassword: cli.TerminalPassword,
 		Output:       storage.OutputFiles{},
-		Asesor:       asesorDeps(),
-		Portal:       portalDeps(),
+		OpenAsesor:   openAsesor,
 		Sync:         syncDeps(),
 	}
 }
@@ -54,7 +54,7 @@ func guiDeps(dataDir string) app.Deps {
 		Prefs:           prefs,
 		Settings:        app.Settings{DataDir: f.DataDir},
 		Sync:            guiSync(),
-		OpenAsesor:      openAsesorGUI,
-		HasAsesor:       hasAsesorGUI,
+		OpenAsesor:      openAsesor,
+		HasAsesor:       asesorsvc.Has,
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -127,33 +126,5 @@ func TestPortalPackageWithItems(t *testing.T) {
 	steps, _ := os.ReadFile(filepath.Join(out, "LANGKAH-UNGGAH.txt"))
 	if !strings.Contains(string(steps), "Folder I04 → Indikator 4: level 1 — Merintis; 2 berkas; 1 butir belum ada bukti") {
 		t.Errorf("steps:\n%s", steps)
-	}
-}
-
-// TestInstansiPortalPackage: from a real assessor workspace the
-// consolidation's package has the OPD layout, the consolidated values
-// (indicator 2 settled at 2,5) and the evidence copied from the workspace.
-func TestInstansiPortalPackage(t *testing.T) {
-	a := consolidationWorkspace(t, t.TempDir())
-	parent := t.TempDir()
-	dir, err := a.InstansiPortalPackage(context.Background(), 2025, parent, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if filepath.Base(dir) != "Paket-portal_INSTANSI_2025" {
-		t.Errorf("folder %s", dir)
-	}
-	// Indicator 1's value comes from BAPPEDA (DISKOMINFO's was sent back):
-	// its SK.pdf, a general level-3 file without items.
-	b, err := os.ReadFile(filepath.Join(dir, "I01", "I01-L3-00_SK.pdf"))
-	if err != nil || len(b) == 0 {
-		entries, _ := os.ReadDir(filepath.Join(dir, "I01"))
-		t.Fatalf("I01/I01-L3-00_SK.pdf: %v (folder holds %v)", err, entries)
-	}
-	assertPDFText(t, filepath.Join(dir, "LEMBAR-ISIAN.pdf"), "konsolidasi instansi", "2,5 (level 2", "Sudah berjalan.")
-	// A second package goes beside it, never over it.
-	again, err := a.InstansiPortalPackage(context.Background(), 2025, parent, nil)
-	if err != nil || filepath.Base(again) != "Paket-portal_INSTANSI_2025_2" {
-		t.Errorf("second package %s: %v", again, err)
 	}
 }

@@ -124,7 +124,7 @@ func (k *asesorKeys) onAdd() {
 		}
 		w := k.u.asesor
 		k.u.jobs.submit(func(ctx context.Context) error {
-			_, err := w.AddKey(ctx, path)
+			_, _, err := w.AddKey(ctx, path, "")
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -171,7 +171,8 @@ func (k *asesorKeys) verify(keyID, how, by string) {
 	}
 	w := k.u.asesor
 	k.u.jobs.submit(func(ctx context.Context) error {
-		return w.VerifyKey(ctx, keyID, how, by)
+		_, err := w.VerifyKey(ctx, keyID, by, how)
+		return err
 	}, func(err error) {
 		if err != nil {
 			k.u.showError(err)
@@ -204,7 +205,8 @@ func (k *asesorKeys) revoke(keyID string) {
 	}
 	w := k.u.asesor
 	k.u.jobs.submit(func(ctx context.Context) error {
-		return w.RevokeKey(ctx, keyID)
+		_, err := w.RevokeKey(ctx, keyID)
+		return err
 	}, func(err error) {
 		if err != nil {
 			k.u.showError(err)

@@ -11,14 +11,10 @@ import (
 )
 
 // addPortalButton adds "Paket portal…" to the consolidation's export
-// buttons when the workspace can write the instansi's portal package
-// (assessment.InstansiPortalPackager); it is enabled and disabled with
-// the other exports.
+// buttons (the instansi's portal package); it is enabled and disabled
+// with the other exports.
 func (c *asesorConsolidate) addPortalButton() {
-	p, ok := c.u.asesor.(assessment.InstansiPortalPackager)
-	if !ok {
-		return
-	}
+	p := c.u.asesor
 	b := widget.NewButtonWithIcon(tr("portal.instansiButton"), theme.FolderNewIcon(), func() { c.onPortalPackage(p) })
 	b.Disable()
 	c.exportBtn = append(c.exportBtn, b)

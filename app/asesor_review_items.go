@@ -64,11 +64,10 @@ func (r *asesorReview) showItems(it assessment.ReviewItem) {
 		r.value.SetPlaceHolder(commaDecimal(it.Computed))
 	}
 	v.computed.Show()
-	_, canJudge := r.u.asesor.(assessment.AsesorItemReview)
 	v.box.Add(widget.NewSeparator())
 	v.box.Add(heading(tr("review.itemsTitle")))
 	for l := 1; l <= 5; l++ {
-		r.showLevelItems(it, l, canJudge)
+		r.showLevelItems(it, l)
 	}
 }
 
@@ -82,7 +81,7 @@ func (v *reviewItemsView) relayout() {
 
 // showLevelItems adds the items of level l, then the files of that level
 // that name no item (bundles before item links).
-func (r *asesorReview) showLevelItems(it assessment.ReviewItem, l int, canJudge bool) {
+func (r *asesorReview) showLevelItems(it assessment.ReviewItem, l int) {
 	v, first := r.itemRev, true
 	for _, item := range it.Items {
 		if item.Level != l {
@@ -92,7 +91,7 @@ func (r *asesorReview) showLevelItems(it assessment.ReviewItem, l int, canJudge 
 			v.box.Add(bold(trf("review.itemLevel", l)))
 			first = false
 		}
-		v.box.Add(r.itemCard(it, item, canJudge))
+		v.box.Add(r.itemCard(it, item))
 	}
 	for _, e := range it.Evidence {
 		if e.Level == l && len(e.Items) == 0 && !first && !supportsAny(it.Items, e) {
@@ -114,7 +113,7 @@ func supportsAny(items []assessment.ReviewEvidenceItem, e assessment.ReviewEvide
 
 // itemCard is one item: code and text, its files, its state and the
 // verdict buttons.
-func (r *asesorReview) itemCard(it assessment.ReviewItem, item assessment.ReviewEvidenceItem, canJudge bool) fyne.CanvasObject {
+func (r *asesorReview) itemCard(it assessment.ReviewItem, item assessment.ReviewEvidenceItem) fyne.CanvasObject {
 	row := &reviewItemRow{state: wrapped(itemStateText(item, rejectedLevel(it.Items)))}
 	code := bold(item.Code)
 	card := container.NewVBox(code)
@@ -140,18 +139,14 @@ func (r *asesorReview) itemCard(it assessment.ReviewItem, item assessment.Review
 		card.Add(caption(tr("review.itemNoFiles")))
 	}
 	row.state.Importance = itemStateImportance(item)
-	if !canJudge {
-		card.Add(row.state)
-	} else {
-		row.accept = widget.NewButton(tr("review.itemAccept"), func() {
-			r.saveItem(assessment.ItemDecision{Indicator: it.Indicator, Code: item.Code, Status: assessment.ReviewAccepted})
-		})
-		row.revise = widget.NewButton(tr("review.itemRevise"), func() { r.askItemRevision(it.Indicator, item) })
-		if item.AutoRejected {
-			row.accept.Disable()
-		}
-		card.Add(border(nil, nil, container.NewHBox(row.accept, row.revise), nil, row.state))
+	row.accept = widget.NewButton(tr("review.itemAccept"), func() {
+		r.saveItem(assessment.ItemDecision{Indicator: it.Indicator, Code: item.Code, Status: assessment.ReviewAccepted})
+	})
+	row.revise = widget.NewButton(tr("review.itemRevise"), func() { r.askItemRevision(it.Indicator, item) })
+	if item.AutoRejected {
+		row.accept.Disable()
 	}
+	card.Add(border(nil, nil, container.NewHBox(row.accept, row.revise), nil, row.state))
 	r.itemRev.rows[item.Code] = row
 	return card
 }
@@ -266,10 +261,6 @@ func (r *asesorReview) askItemRevision(indicator int, item assessment.ReviewEvid
 // the sheet again so the cascade and the computed value are the
 // workspace's. The indicator's form is left as typed.
 func (r *asesorReview) saveItem(d assessment.ItemDecision) {
-	ir, ok := r.u.asesor.(assessment.AsesorItemReview)
-	if !ok {
-		return
-	}
 	d.BundleID = r.bundle.BundleID
 	r.withReviewer(func(name string) {
 		d.Reviewer = name
@@ -277,7 +268,7 @@ func (r *asesorReview) saveItem(d assessment.ItemDecision) {
 		var items []assessment.ReviewItem
 		r.msg.SetText(trf("review.itemSaving", d.Code))
 		r.u.jobs.submit(func(ctx context.Context) error {
-			if err := ir.SaveItemReview(ctx, d); err != nil {
+			if err := w.SaveItemReview(ctx, d); err != nil {
 				return err
 			}
 			var err error

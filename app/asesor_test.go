@@ -14,13 +14,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
-// fakeAsesor is an in-memory AsesorWorkspace. Its methods run
-// on worker goroutines.
+// fakeAsesor is an in-memory asesorport.Workspace. Its methods run
+// on worker goroutines. notCalled stands for what the screens under
+// test never call (the CLI's records and files; the server pull and the
+// portal package have fakes of their own where tested).
 type fakeAsesor struct {
+	notCalled
+
 	mu       sync.Mutex
 	outcomes []intake.Outcome // what Import returns
 	imported [][]string
@@ -43,6 +48,10 @@ type fakeAsesor struct {
 	fakeAccept
 	fakeAsesorProfile
 }
+
+// notCalled is the nil port one level down, so that every fake of a
+// concern embedded in fakeAsesor takes precedence over it.
+type notCalled struct{ asesorport.Workspace }
 
 func (f *fakeAsesor) Bundles(context.Context) ([]assessment.ReviewBundle, error) {
 	f.mu.Lock()
@@ -101,12 +110,12 @@ func (f *fakeAsesor) Keys(context.Context) ([]assessment.RegisteredKey, error) {
 	return append([]assessment.RegisteredKey(nil), f.keys...), nil
 }
 
-func (f *fakeAsesor) AddKey(_ context.Context, file string) (assessment.RegisteredKey, error) {
+func (f *fakeAsesor) AddKey(_ context.Context, file, _ string) (assessment.RegisteredKey, bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	k := assessment.RegisteredKey{KeyID: "added-" + file, Fingerprint: "1111122222333334444455555666667", Status: assessment.KeyPending, Source: file}
 	f.keys = append(f.keys, k)
-	return k, nil
+	return k, true, nil
 }
 
 func (f *fakeAsesor) setStatus(keyID string, s assessment.KeyStatus, fn func(*assessment.RegisteredKey)) {
@@ -118,21 +127,21 @@ func (f *fakeAsesor) setStatus(keyID string, s assessment.KeyStatus, fn func(*as
 	}
 }
 
-func (f *fakeAsesor) VerifyKey(_ context.Context, keyID, how, by string) error {
+func (f *fakeAsesor) VerifyKey(_ context.Context, keyID, by, how string) (assessment.RegisteredKey, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.verified = append(f.verified, keyID+"|"+how+"|"+by)
 	f.setStatus(keyID, assessment.KeyVerified, func(k *assessment.RegisteredKey) {
 		k.VerifiedBy, k.VerifiedHow, k.VerifiedAt = by, how, clock
 	})
-	return nil
+	return assessment.RegisteredKey{KeyID: keyID}, nil
 }
 
-func (f *fakeAsesor) RevokeKey(_ context.Context, keyID string) error {
+func (f *fakeAsesor) RevokeKey(_ context.Context, keyID string) (assessment.RegisteredKey, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.setStatus(keyID, assessment.KeyRevoked, func(k *assessment.RegisteredKey) { k.RevokedAt = clock })
-	return nil
+	return assessment.RegisteredKey{KeyID: keyID}, nil
 }
 
 func (f *fakeAsesor) Recap(context.Context) ([]assessment.RecapRow, error) {
@@ -184,7 +193,7 @@ func newAsesorHarness(t *testing.T, remembered bool) *asesorHarness {
 			h.st.Reopen()
 			return &assessment.OPDFolder{Store: h.st, Library: h.lib}, nil
 		},
-		OpenAsesor:     func(string) (AsesorWorkspace, error) { return h.ws, nil },
+		OpenAsesor:     func(string) (asesorport.Workspace, error) { return h.ws, nil },
 		DefaultDataDir: "/home/asesor/SPBE Mandiri",
 		Files:          h.files,
 		Paths:          h.paths,

@@ -11,16 +11,8 @@ package app
 
 import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
-
-// AsesorWorkspace is the assessor's workspace as the GUI uses it: the
-// workspace port and the import of OPD bundles (the intake decision's
-// outcomes, shown as they are).
-type AsesorWorkspace interface {
-	assessment.AsesorWorkspace
-	intake.Importer
-}
 
 // Deps is everything the GUI needs from main.go.
 type Deps struct {
@@ -63,7 +55,8 @@ type Deps struct {
 	// OpenAsesor opens (creating if needed) the assessor's workspace (Tim
 	// Asesor Internal) of the data folder dataDir. It is called off the UI
 	// goroutine; its error is shown as is. nil hides the workspace choice.
-	OpenAsesor func(dataDir string) (AsesorWorkspace, error)
+	// The workspace is the one port the CLI uses too (asesorport.Workspace).
+	OpenAsesor func(dataDir string) (asesorport.Workspace, error)
 	// HasAsesor reports whether the data folder dataDir already holds an
 	// assessor's workspace (called off the UI goroutine): a folder with
 	// one and no OPD profile opens in the assessor's workspace.

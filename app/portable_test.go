@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
@@ -35,7 +36,7 @@ func startWith(t *testing.T, pc map[string]string, d Deps) (*UI, *string) {
 		*opened = dir
 		return &assessment.OPDFolder{DataDir: dir, Store: st, Library: lib}, nil
 	}
-	d.OpenAsesor = func(dir string) (AsesorWorkspace, error) { *opened = dir; return &fakeAsesor{}, nil }
+	d.OpenAsesor = func(dir string) (asesorport.Workspace, error) { *opened = dir; return &fakeAsesor{}, nil }
 	d.HasAsesor = func(string) bool { return false }
 	u := New(a, d, WithTestDriver())
 	u.now = func() time.Time { return clock }

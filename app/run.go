@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
@@ -35,7 +36,7 @@ type UI struct {
 	lib     *assessment.Library   // folder.Library
 	profile assessment.Profile
 	dataDir string
-	asesor  AsesorWorkspace // the assessor's workspace, once opened
+	asesor  asesorport.Workspace // the assessor's workspace, once opened
 	// the assessor's last import: still running, or its outcomes (shown
 	// again when the assessor comes back to the import screen)
 	importing     bool

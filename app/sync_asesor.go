@@ -14,19 +14,13 @@ import (
 // collection server decided since the last pull are fetched (resumable
 // downloads, cursor in the workspace), rebuilt into .spbe files and
 // imported with the unchanged import, so the outcomes read exactly like
-// a stick's. The assessor key signs the requests: its passphrase is asked.
-
-// ServerPuller is an AsesorWorkspace that can pull from the collection
-// server named by the data folder's installed server configuration: what
-// the server decided since the workspace's cursor, imported with the
-// ordinary import; pass unlocks the assessor key that signs the requests.
-type ServerPuller interface {
-	PullFromServer(ctx context.Context, pass []byte) ([]intake.Outcome, error)
-}
+// a stick's (asesorport.Server.PullFromServer: the server of the data
+// folder's installed configuration). The assessor key signs the
+// requests: its passphrase is asked.
 
 // pullButton is nil when no server is wired.
 func (h *asesorHome) pullButton() *widget.Button {
-	if _, ok := h.u.asesor.(ServerPuller); !ok || h.u.deps.Sync == nil || h.u.deps.Sync.Outbox == nil {
+	if h.u.deps.Sync == nil || h.u.deps.Sync.Outbox == nil {
 		return nil
 	}
 	if h.pullBtn == nil {
@@ -83,7 +77,7 @@ func (h *asesorHome) runPull(pass []byte) {
 	h.showRunning()
 	h.state.SetText(tr("sync.pulling"))
 	h.results.RemoveAll()
-	w := u.asesor.(ServerPuller)
+	w := u.asesor
 	var out []intake.Outcome
 	u.jobs.submit(func(ctx context.Context) error {
 		var err error

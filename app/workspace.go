@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2/dialog"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 // workspace is the remembered workspace: workspaceAsesor only when the
@@ -26,7 +27,7 @@ func (u *UI) openAsesor(dir string) {
 	}
 	u.win.SetContent(u.loading(trf("start.opening", dir)))
 	open, noOpen := u.deps.OpenAsesor, errors.New(tr("start.noOpen"))
-	var ws AsesorWorkspace
+	var ws asesorport.Workspace
 	u.jobs.spawn(func(context.Context) error {
 		if open == nil {
 			return noOpen

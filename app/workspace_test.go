@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/fakestore"
 )
 
@@ -23,7 +24,7 @@ func newFolderUI(t *testing.T, hasAsesor bool) *UI {
 		Open: func(string) (*assessment.OPDFolder, error) {
 			return &assessment.OPDFolder{Store: st, Library: lib}, nil
 		},
-		OpenAsesor: func(string) (AsesorWorkspace, error) { return ws, nil },
+		OpenAsesor: func(string) (asesorport.Workspace, error) { return ws, nil },
 		HasAsesor:  func(string) bool { return hasAsesor },
 	}, WithTestDriver())
 	u.now = func() time.Time { return clock }

@@ -8,18 +8,19 @@ import (
 
 // AsesorWorkspace is the assessor's workspace (Tim Asesor Internal) as the
 // GUI sees it: importing OPD bundles, the key registry and the recap. Its
-// methods do I/O: call them off the UI goroutine. main.go implements it on
-// storage/asesor.
+// methods do I/O: call them off the UI goroutine. storage/asesorsvc
+// implements it (with the rest of assessment/asesorport.Workspace).
 type AsesorWorkspace interface {
 	// Keys lists the key registry.
 	Keys(ctx context.Context) ([]RegisteredKey, error)
-	// AddKey registers the public key in file (pending).
-	AddKey(ctx context.Context, file string) (RegisteredKey, error)
-	// VerifyKey marks a key verified: how the fingerprint was compared
-	// and by whom.
-	VerifyKey(ctx context.Context, keyID, how, by string) error
+	// AddKey registers the public key in file (pending); opdKode "" leaves
+	// it unbound until its first bundle. added is false when it was known.
+	AddKey(ctx context.Context, file, opdKode string) (k RegisteredKey, added bool, err error)
+	// VerifyKey marks a key (id or unique prefix) verified: by whom and
+	// how the fingerprint was compared.
+	VerifyKey(ctx context.Context, keyID, by, how string) (RegisteredKey, error)
 	// RevokeKey revokes a key: its bundles are refused from now on.
-	RevokeKey(ctx context.Context, keyID string) error
+	RevokeKey(ctx context.Context, keyID string) (RegisteredKey, error)
 	// Recap lists the accepted bundle of every OPD and periode.
 	Recap(ctx context.Context) ([]RecapRow, error)
 	// ExportRecapCSV writes the recap into destDir as `recap --csv` does

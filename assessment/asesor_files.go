@@ -21,7 +21,7 @@ type SheetRequest struct {
 }
 
 // ConsolidatedPDFRequest asks for the signed consolidated report of one
-// periode (AsesorDeps.ConsolidatedPDF).
+// periode (asesorport.Workspace.ConsolidatedPDF, `consolidate --pdf`).
 type ConsolidatedPDFRequest struct {
 	Periode int
 	Out     string // the PDF file to write

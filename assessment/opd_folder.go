@@ -61,29 +61,6 @@ type OPDPortal interface {
 	PackageIn(ctx context.Context, assessmentID, parentDir string, progress func(float64)) (dir string, err error)
 }
 
-// PortalRequest asks for one portal package.
-type PortalRequest struct {
-	AssessmentID string
-	Periode      int    // instansi: the consolidation's periode
-	OutDir       string // the package folder itself: new, empty, or (Force) an earlier package
-	Force        bool
-	Progress     func(done, total int64)
-}
-
-// PortalResult describes the package written (the JSON of
-// `portal-package --json`).
-type PortalResult struct {
-	Dir        string `json:"dir"`
-	Files      int    `json:"files"` // evidence files copied (a file of two items counts twice)
-	Bytes      int64  `json:"bytes"`
-	Indicators int    `json:"indicators"` // indicator folders
-	// MissingItems are the items listed without a file (belum): the
-	// portal rejects their level and those above it.
-	MissingItems []string `json:"missing_items"`
-	// Unlinked counts files named without an item (…-00_).
-	Unlinked int `json:"unlinked"`
-}
-
 // ByteProgress turns a progress bar (0…1, nil: none) into the byte-count
 // callback of an export or a package.
 func ByteProgress(progress func(float64)) func(done, total int64) {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/blobstore"
 )
 
 // Backup archive layout (a zip):
@@ -52,7 +54,7 @@ func parseChecksums(r io.Reader) (checksums, error) {
 	for line := 1; sc.Scan(); line++ {
 		sum, path, ok := strings.Cut(sc.Text(), "  ")
 		switch {
-		case !ok || !validSHA256(sum):
+		case !ok || !blobstore.ValidSum(sum):
 			return nil, fmt.Errorf("%s baris %d tidak valid", sumsName, line)
 		case !archiveEntry.MatchString(path):
 			return nil, fmt.Errorf("%s baris %d: nama %q tidak dikenal", sumsName, line, path)

@@ -14,6 +14,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // Backup writes one consistent archive of the data folder to w: a
@@ -75,7 +77,7 @@ func (db *DB) snapshot(ctx context.Context) (string, error) {
 
 // snapshotBlobs lists the blobs recorded in a snapshot.
 func snapshotBlobs(ctx context.Context, snap string) ([]string, error) {
-	pool, err := sql.Open("sqlite", dsnReadOnly(snap))
+	pool, err := sql.Open("sqlite", sqlitedb.ReadOnlyDSN(snap))
 	if err != nil {
 		return nil, err
 	}

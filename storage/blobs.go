@@ -2,72 +2,58 @@ package storage
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/blobstore"
 )
 
-// tempPrefix marks unfinished blob files; Open removes leftovers of a crash.
-const tempPrefix = ".tmp-"
+// tempPrefix marks unfinished files in the data folder (blob copies,
+// restore journal temporaries); Open removes leftovers of a crash.
+const tempPrefix = blobstore.TempPrefix
 
 // copyBufSize is the streaming buffer: memory use per copy is constant.
 const copyBufSize = 256 << 10
 
 // blobFile is the part of *os.File the blob writer uses.
-type blobFile interface {
-	io.Writer
-	Sync() error
-	Close() error
-	Name() string
-}
+type blobFile = blobstore.File
 
 // createTemp creates the temporary blob file. Tests replace it to inject
 // write failures such as ENOSPC.
-var createTemp = func(dir string) (blobFile, error) { return os.CreateTemp(dir, tempPrefix+"*") }
+var createTemp blobstore.CreateFunc = blobstore.CreateTemp
 
 func (db *DB) blobRoot() string { return filepath.Join(db.dir, blobDirName) }
 
+// blobs is the evidence files' content-addressed store, the one the
+// assessor's workspace uses too.
+func (db *DB) blobs() blobstore.Store { return blobstore.New(db.blobRoot()) }
+
 // BlobPath is where the file with this SHA-256 lives: blobs/ab/abcdef….
 // It returns "" for a string that is not a SHA-256 in lower-case hex.
-func (db *DB) BlobPath(sum string) string {
-	if !validSHA256(sum) {
-		return ""
-	}
-	return filepath.Join(db.blobRoot(), sum[:2], sum)
-}
-
-func validSHA256(s string) bool {
-	if len(s) != 64 || strings.ToLower(s) != s {
-		return false
-	}
-	_, err := hex.DecodeString(s)
-	return err == nil
-}
+func (db *DB) BlobPath(sum string) string { return db.blobs().Path(sum) }
 
 // OpenBlob opens a stored evidence file for reading.
 func (db *DB) OpenBlob(ctx context.Context, sum string) (io.ReadCloser, error) {
-	p := db.BlobPath(sum)
-	if p == "" {
+	f, err := db.blobs().Open(sum)
+	switch {
+	case errors.Is(err, blobstore.ErrBadSum):
 		return nil, fmt.Errorf("berkas bukti %q %w", sum, assessment.ErrNotFound)
-	}
-	f, err := os.Open(p)
-	if errors.Is(err, fs.ErrNotExist) {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("berkas bukti %.12s… %w di %s; %s", sum, assessment.ErrNotFound, db.blobRoot(), restoreHint)
+	case err != nil:
+		return nil, err
 	}
-	return f, err
+	return f, nil
 }
 
 // stagedBlob is a complete, fsynced temporary file with its hash.
 type stagedBlob struct {
-	tmp       string
+	tmp       *blobstore.Temp
 	sha256    string
 	size      int64
 	mediaType string
@@ -76,27 +62,26 @@ type stagedBlob struct {
 // stageBlob streams in.Reader into a temporary file in blobs/, hashing in
 // the same pass. On any error the temporary file is gone.
 func (db *DB) stageBlob(ctx context.Context, in assessment.EvidenceInput) (stagedBlob, error) {
-	f, err := createTemp(db.blobRoot())
+	t, err := db.blobs().Create(createTemp)
 	if err != nil {
 		return stagedBlob{}, db.fileError(err)
 	}
-	st, err := db.copyInto(ctx, f, in)
-	cerr := f.Close()
-	if err == nil && cerr != nil {
-		err = db.fileError(cerr)
-	}
+	st, err := db.copyInto(ctx, t, in)
 	if err != nil {
-		os.Remove(f.Name())
+		t.Abort()
 		return stagedBlob{}, err
 	}
-	st.tmp = f.Name()
+	// Close fsyncs: a full disk may show only there.
+	if err := t.Close(); err != nil {
+		return stagedBlob{}, db.fileError(err)
+	}
+	st.tmp, st.sha256, st.size = t, t.Sum(), t.Size()
 	return st, nil
 }
 
-// copyInto copies, hashes, sniffs and fsyncs, enforcing the size cap.
-func (db *DB) copyInto(ctx context.Context, f blobFile, in assessment.EvidenceInput) (stagedBlob, error) {
+// copyInto copies (hashing as it writes) and sniffs, enforcing the size cap.
+func (db *DB) copyInto(ctx context.Context, t *blobstore.Temp, in assessment.EvidenceInput) (stagedBlob, error) {
 	wantSize := sizeOf(in.Reader)
-	h := sha256.New()
 	var head []byte
 	var n int64
 	buf := make([]byte, copyBufSize)
@@ -109,10 +94,9 @@ func (db *DB) copyInto(ctx context.Context, f blobFile, in assessment.EvidenceIn
 			if n+int64(k) > db.cfg.maxEvidence {
 				return stagedBlob{}, &EvidenceTooLargeError{Name: in.Name, Limit: db.cfg.maxEvidence}
 			}
-			if _, err := f.Write(buf[:k]); err != nil {
+			if _, err := t.Write(buf[:k]); err != nil {
 				return stagedBlob{}, db.fileError(err)
 			}
-			h.Write(buf[:k])
 			if len(head) < 512 {
 				head = append(head, buf[:min(k, 512-len(head))]...)
 			}
@@ -131,10 +115,7 @@ func (db *DB) copyInto(ctx context.Context, f blobFile, in assessment.EvidenceIn
 	if wantSize >= 0 && (n != wantSize || sizeOf(in.Reader) != wantSize) {
 		return stagedBlob{}, &EvidenceReadError{Name: in.Name, Err: fmt.Errorf("ukuran berkas berubah saat disalin (%d → %d byte)", wantSize, n)}
 	}
-	if err := f.Sync(); err != nil {
-		return stagedBlob{}, db.fileError(err)
-	}
-	return stagedBlob{sha256: hex.EncodeToString(h.Sum(nil)), size: n, mediaType: sniffMediaType(head, in.Name)}, nil
+	return stagedBlob{mediaType: sniffMediaType(head, in.Name)}, nil
 }
 
 // sizeOf returns the size of a reader that is a file, or -1.
@@ -153,24 +134,11 @@ func sizeOf(r io.Reader) int64 {
 // commitBlob moves a staged file to its content address and makes the
 // rename durable. created is false when the content was already stored.
 func (db *DB) commitBlob(st stagedBlob) (created bool, err error) {
-	final := db.BlobPath(st.sha256)
-	if fi, err := os.Stat(final); err == nil && fi.Size() == st.size {
-		os.Remove(st.tmp)
-		return false, nil
+	created, err = st.tmp.Publish()
+	if err != nil {
+		return created, db.fileError(err)
 	}
-	dir := filepath.Dir(final)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		os.Remove(st.tmp)
-		return false, db.fileError(err)
-	}
-	if err := os.Rename(st.tmp, final); err != nil {
-		os.Remove(st.tmp)
-		return false, db.fileError(err)
-	}
-	if err := syncDir(dir); err != nil {
-		return true, db.fileError(err)
-	}
-	return true, syncDir(db.blobRoot())
+	return created, nil
 }
 
 // fileError maps a failed write in the data folder.
@@ -187,8 +155,8 @@ func (db *DB) fileError(err error) error {
 // them, and only after recoverRestore settled the journal, so no staging
 // folder it removes is still needed.
 func (db *DB) removeLeftovers() {
+	db.blobs().RemoveTemps()
 	for _, pattern := range []string{
-		filepath.Join(db.blobRoot(), tempPrefix+"*"),
 		filepath.Join(db.dir, snapshotPrefix+"*"),
 		filepath.Join(db.dir, stagingPrefix+"*"),
 		db.journalPath() + tempPrefix + "*",

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // testCatalog loads the small fixture catalog (4 indicators).
@@ -58,3 +59,9 @@ func newAssessment(t testing.TB, db *DB) assessment.Assessment {
 	}
 	return a
 }
+
+// newDBPrefix and fileURI name what the one SQLite setup does, for the
+// tests that check or bypass it.
+const newDBPrefix = sqlitedb.NewDBPrefix
+
+func fileURI(path string) string { return sqlitedb.FileURI(path) }

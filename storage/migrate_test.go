@@ -71,9 +71,9 @@ func contains(xs []string, x string) bool {
 }
 
 var testSteps = []migration{
-	{1, "one", `CREATE TABLE a (x INTEGER) STRICT;`},
-	{2, "two", `CREATE TABLE b (y INTEGER) STRICT; INSERT INTO a VALUES (1);`},
-	{3, "three", `CREATE TABLE c (z INTEGER) STRICT;`},
+	{Version: 1, Name: "one", SQL: `CREATE TABLE a (x INTEGER) STRICT;`},
+	{Version: 2, Name: "two", SQL: `CREATE TABLE b (y INTEGER) STRICT; INSERT INTO a VALUES (1);`},
+	{Version: 3, Name: "three", SQL: `CREATE TABLE c (z INTEGER) STRICT;`},
 }
 
 func TestMigrationsStepByStep(t *testing.T) {
@@ -103,7 +103,7 @@ func TestMigrationFailureLeavesDatabaseUnchanged(t *testing.T) {
 	beforeObjs, beforeV, _ := schemaOf(t, path)
 
 	broken := append(append([]migration{}, testSteps[:1]...),
-		migration{2, "broken", `CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);`})
+		migration{Version: 2, Name: "broken", SQL: `CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);`})
 	_, err = Open(dir, withMigrations(broken))
 	var me *MigrationError
 	if !errors.As(err, &me) || me.Version != 2 {
@@ -187,7 +187,7 @@ func TestNewerInWALRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.sql.Exec(`PRAGMA wal_autocheckpoint = 0`)
-	db.lock.unlock() // simulate a crash: no checkpoint, lock released by the OS
+	db.lock.Unlock() // simulate a crash: no checkpoint, lock released by the OS
 	_, err := Open(dir)
 	var ne *NewerDatabaseError
 	if !errors.As(err, &ne) || ne.Have != 99 {

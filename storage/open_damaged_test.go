@@ -147,25 +147,3 @@ func snapshotTree(t *testing.T, dir string) map[string]string {
 	})
 	return out
 }
-
-// TestOpenSQLiteEmptyFile: the assessor's workspace database gets the same
-// rule through OpenSQLite — a 0-byte file is damage, a missing one is new.
-func TestOpenSQLiteEmptyFile(t *testing.T) {
-	schema := Schema{AppID: 0x41534553, Migrations: migrationFS, Dir: "migrations"}
-	dir := t.TempDir()
-	p := filepath.Join(dir, "ruang.db")
-	os.WriteFile(p, nil, 0o600)
-	_, err := OpenSQLite(context.Background(), p, schema)
-	var ce *CorruptError
-	if !errors.As(err, &ce) {
-		t.Fatalf("OpenSQLite on a 0-byte file = %v, want CorruptError", err)
-	}
-	if fi, _ := os.Stat(p); fi.Size() != 0 {
-		t.Error("the empty file was changed")
-	}
-	pool, err := OpenSQLite(context.Background(), filepath.Join(dir, "baru.db"), schema)
-	if err != nil {
-		t.Fatalf("OpenSQLite on a new file: %v", err)
-	}
-	pool.Close()
-}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -134,25 +133,5 @@ func TestOpenRemovesCrashLeftovers(t *testing.T) {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s survived Open", p)
 		}
-	}
-}
-
-// The second instance's message names the owner's process: the pid hint
-// is readable while the folder is locked. On Windows this needs the
-// locked byte to lie outside the hint (LockFileEx locks are mandatory).
-func TestLockedErrorNamesOwner(t *testing.T) {
-	if lockOffset < pidHintSize || lockOffset >= 1<<63 {
-		t.Fatalf("locked byte %#x overlaps the pid hint or is no file offset", lockOffset)
-	}
-	dir := t.TempDir()
-	l, err := lockDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.unlock()
-	_, err = lockDir(dir)
-	var le *LockedError
-	if !errors.As(err, &le) || le.PID != strconv.Itoa(os.Getpid()) {
-		t.Fatalf("second lock = %v, want LockedError naming pid %d", err, os.Getpid())
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 func (db *DB) extractEntry(f *zip.File, dst, want string) error {
@@ -97,29 +99,29 @@ func hashFile(p string) (string, int64, error) {
 // migrations produce at its version, and one that records evidence files
 // the archive lacks — before it replaces anything.
 func checkStagedDB(ctx context.Context, p string, ms []migration, files map[string]int64) error {
-	hdr, err := readHeader(p)
+	hdr, err := sqlitedb.ReadHeader(p)
 	if err != nil {
 		return err
 	}
-	if !hdr.exists {
+	if !hdr.Exists {
 		return errors.New("basis data kosong")
 	}
-	if err := checkIdentity(p, hdr.appID, hdr.userVersion, len(ms), false); err != nil {
+	if err := sqlitedb.CheckIdentity(p, applicationID, hdr.AppID, hdr.UserVersion, len(ms), false); err != nil {
 		return err
 	}
-	if hdr.userVersion < 1 {
+	if hdr.UserVersion < 1 {
 		return errors.New("basis data belum berskema (user_version 0)")
 	}
-	pool, err := sql.Open("sqlite", dsnReadOnly(p))
+	pool, err := sql.Open("sqlite", sqlitedb.ReadOnlyDSN(p))
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
 	pool.SetMaxOpenConns(1)
-	if err := quickCheck(ctx, pool, p); err != nil {
+	if err := sqlitedb.QuickCheck(ctx, pool, p); err != nil {
 		return err
 	}
-	if err := checkSchema(ctx, pool, ms[:hdr.userVersion]); err != nil {
+	if err := checkSchema(ctx, pool, ms[:hdr.UserVersion]); err != nil {
 		return err
 	}
 	return checkBlobRows(ctx, pool, files)
@@ -171,7 +173,7 @@ func referenceSchema(ctx context.Context, ms []migration) (map[string]schemaObje
 	}
 	defer pool.Close()
 	pool.SetMaxOpenConns(1) // one connection = one in-memory database
-	if err := migrateApp(ctx, pool, ms, 0, applicationID); err != nil {
+	if err := sqlitedb.Migrate(ctx, pool, ms, 0, applicationID); err != nil {
 		return nil, err
 	}
 	return schemaObjects(ctx, pool)

@@ -3,39 +3,23 @@ package storage
 import (
 	"errors"
 
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
-// sqliteCode returns the primary SQLite result code of err, or 0.
-func sqliteCode(err error) int { return extendedCode(err) & 0xff }
-
-// extendedCode returns the extended SQLite result code of err, or 0. It
-// asks for the method of *sqlite.Error rather than the type, so tests can
-// stand in for the driver's errors, which cannot be made outside it.
-func extendedCode(err error) int {
-	var se interface {
-		error
-		Code() int
-	}
-	if errors.As(err, &se) {
-		return se.Code()
-	}
-	return 0
-}
-
-// isIOErr reports an SQLite I/O error (SQLITE_IOERR_*).
-func isIOErr(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_IOERR }
+// isIOErr, isCorrupt, isDiskFull and isConstraint read SQLite's result
+// codes (and the OS's for a full disk) through the one SQLite setup,
+// storage/internal/sqlitedb, which the assessor's workspace shares.
+func isIOErr(err error) bool      { return sqlitedb.IsIOErr(err) }
+func isCorrupt(err error) bool    { return sqlitedb.IsCorrupt(err) }
+func isDiskFull(err error) bool   { return sqlitedb.IsDiskFull(err) }
+func isConstraint(err error) bool { return sqlitedb.IsConstraint(err) }
 
 // IsValueConstraint reports a violated CHECK or NOT NULL constraint: a
 // value the schema refuses, which callers turn into an input error
 // instead of showing SQLite's text. UNIQUE and foreign keys are left to
 // the callers that expect them.
-func IsValueConstraint(err error) bool {
-	c := extendedCode(err)
-	return c == sqlite3.SQLITE_CONSTRAINT_CHECK || c == sqlite3.SQLITE_CONSTRAINT_NOTNULL
-}
+func IsValueConstraint(err error) bool { return sqlitedb.IsValueConstraint(err) }
 
 // minFreeBytes: below this much free space an SQLite I/O error is taken as
 // a full disk. SQLite reports a full disk met while growing its WAL index
@@ -69,20 +53,6 @@ func DiskError(dir string, err error) error {
 	}
 	return err
 }
-
-// isCorrupt reports a damaged database file.
-func isCorrupt(err error) bool {
-	c := sqliteCode(err)
-	return c == sqlite3.SQLITE_CORRUPT || c == sqlite3.SQLITE_NOTADB
-}
-
-// isDiskFull reports a full disk, from SQLite or the OS.
-func isDiskFull(err error) bool {
-	return sqliteCode(err) == sqlite3.SQLITE_FULL || isDiskFullErrno(err)
-}
-
-// isConstraint reports a violated CHECK, FOREIGN KEY, UNIQUE or trigger.
-func isConstraint(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT }
 
 // classify turns low-level failures into the typed errors users can act on.
 func (db *DB) classify(err error) error {

@@ -3,6 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -29,18 +32,16 @@ func runAccept(env *Env, args []string) int {
 	if err != nil || len(pos) != 1 || pos[0] == "" {
 		return fail(env, usagef("%s", acceptUsage))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
-	if deps.Accept == nil {
-		return fail(env, fmt.Errorf("perintah accept tidak tersedia di lingkungan ini"))
-	}
-	who := *by
-	if who == "" && deps.Operator != nil {
-		who = deps.Operator()
-	}
-	a, err := deps.Accept(context.Background(), *dataDir, pos[0], who)
+	a, err := callAsesor(env, *dataDir, func(ws asesorport.Workspace) (assessment.Acceptance, error) {
+		who := *by
+		if who == "" {
+			who = ws.Operator()
+		}
+		return ws.Accept(context.Background(), pos[0], who)
+	})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -14,7 +14,7 @@ import (
 func TestAcceptCommand(t *testing.T) {
 	env, out, errb, _ := asesorEnv(nil)
 	var got []string
-	env.Asesor.Accept = func(_ context.Context, dir, id, by string) (assessment.Acceptance, error) {
+	stubOf(env).Accept = func(_ context.Context, dir, id, by string) (assessment.Acceptance, error) {
 		got = append(got, dir+"|"+id+"|"+by)
 		if id == "dicabut1" {
 			return assessment.Acceptance{}, errors.New("bundel dicabut1 ditandatangani kunci abc yang sudah dicabut")
@@ -52,7 +52,7 @@ func TestAcceptCommand(t *testing.T) {
 
 func TestBundlesCommand(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
-	env.Asesor.Bundles = func(context.Context, string) ([]assessment.ReviewBundle, error) {
+	stubOf(env).Bundles = func(context.Context, string) ([]assessment.ReviewBundle, error) {
 		return []assessment.ReviewBundle{
 			{BundleID: "b-1", OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Status: "accepted", Index: "2.5"},
 			{BundleID: "d-1", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 1, Status: "accepted", Index: "3"},
@@ -74,7 +74,7 @@ func TestBundlesCommand(t *testing.T) {
 
 func TestRecapShowsMismatchAndImportWarnings(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
-	env.Asesor.Recap = func(context.Context, string) ([]assessment.RecapRow, error) {
+	stubOf(env).Recap = func(context.Context, string) ([]assessment.RecapRow, error) {
 		return []assessment.RecapRow{{OPDKode: "BAPPEDA", Periode: 2026, Index: "2.5", Predicate: "Cukup", Answered: 20, Total: 20, Complete: true,
 			Recomputed: true, ClaimedIndex: "3.1", ClaimedPredicate: "Baik", IndexMismatch: true, Conflicts: 1}}, nil
 	}

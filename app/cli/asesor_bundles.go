@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -28,14 +29,12 @@ func runBundles(env *Env, args []string) int {
 	if err != nil || len(rest) != 0 {
 		return fail(env, usagef("pakai: spbe-mandiri bundles [--opd KODE] [--periode P] [--json]"))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
-	if deps.Bundles == nil {
-		return fail(env, fmt.Errorf("perintah bundles tidak tersedia di lingkungan ini"))
-	}
-	all, err := deps.Bundles(context.Background(), *dataDir)
+	all, err := callAsesor(env, *dataDir, func(ws asesorport.Workspace) ([]assessment.ReviewBundle, error) {
+		return ws.Bundles(context.Background())
+	})
 	if err != nil {
 		return fail(env, err)
 	}

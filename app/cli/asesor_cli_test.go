@@ -14,7 +14,7 @@ import (
 func asesorEnv(lines []intake.Outcome) (*Env, *bytes.Buffer, *bytes.Buffer, *[]string) {
 	var out, errb bytes.Buffer
 	var calls []string
-	deps := &AsesorDeps{
+	deps := &asesorStub{
 		Import: func(_ context.Context, dir string, paths []string, _ func(int, int)) ([]intake.Outcome, error) {
 			calls = append(calls, "import "+dir+" "+strings.Join(paths, ","))
 			return lines, nil
@@ -28,7 +28,7 @@ func asesorEnv(lines []intake.Outcome) (*Env, *bytes.Buffer, *bytes.Buffer, *[]s
 		},
 		Operator: func() string { return "Budi" },
 	}
-	return &Env{Stdout: &out, Stderr: &errb, Asesor: deps}, &out, &errb, &calls
+	return &Env{Stdout: &out, Stderr: &errb, OpenAsesor: deps.open}, &out, &errb, &calls
 }
 
 func TestImportCommand(t *testing.T) {

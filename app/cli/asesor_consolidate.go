@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
@@ -60,25 +61,27 @@ func runConsolidate(env *Env, args []string) int {
 	if !consolidateArgsOK(sub, pos, *periode, *indicator, *asJSON, *asCSV, *pdfOut, *xlsxOut, *passFile) {
 		return fail(env, usagef("%s", consolidateUsage))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
 	ctx := context.Background()
 	switch sub {
 	case "responsible":
-		return runConsolidateResponsible(env, deps, *dataDir, *periode, *indicator, *opd)
+		return runConsolidateResponsible(env, *dataDir, *periode, *indicator, *opd)
 	case "set":
-		return runConsolidateSet(env, deps, *dataDir, assessment.SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
+		return runConsolidateSet(env, *dataDir, assessment.SettleRequest{Periode: *periode, Indicator: *indicator, Value: *value,
 			FromBundle: *from, Note: *note, SetBy: *by})
 	}
 	if *pdfOut != "" {
-		return runConsolidatedPDF(env, deps, *dataDir, assessment.ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
+		return runConsolidatedPDF(env, *dataDir, assessment.ConsolidatedPDFRequest{Periode: *periode, Out: *pdfOut, Force: *force}, *passFile)
 	}
 	if *xlsxOut != "" {
-		return runSheet(env, deps, *dataDir, assessment.SheetRequest{View: assessment.SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
+		return runSheet(env, *dataDir, assessment.SheetRequest{View: assessment.SheetConsolidation, Periode: *periode, Out: *xlsxOut, Force: *force})
 	}
-	c, err := deps.Consolidate(ctx, *dataDir, *periode)
+	c, err := callAsesor(env, *dataDir, func(ws asesorport.Workspace) (assessment.ConsolidationView, error) {
+		c, _, err := ws.Consolidation(ctx, *periode)
+		return c, err
+	})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -104,14 +107,16 @@ func consolidateArgsOK(sub string, pos []string, periode, indicator int, asJSON,
 
 // runConsolidateResponsible is `consolidate responsible`: the OPDs that
 // answer an indicator (none listed: every OPD).
-func runConsolidateResponsible(env *Env, deps *AsesorDeps, dataDir string, periode, indicator int, opd string) int {
+func runConsolidateResponsible(env *Env, dataDir string, periode, indicator int, opd string) int {
 	var kodes []string
 	for _, k := range strings.Split(opd, ",") {
 		if k = strings.TrimSpace(k); k != "" {
 			kodes = append(kodes, k)
 		}
 	}
-	if err := deps.SetResponsible(context.Background(), dataDir, periode, indicator, kodes); err != nil {
+	if err := doAsesor(env, dataDir, func(ws asesorport.Workspace) error {
+		return ws.SetResponsible(context.Background(), periode, indicator, kodes)
+	}); err != nil {
 		return fail(env, err)
 	}
 	if len(kodes) == 0 {
@@ -125,11 +130,13 @@ func runConsolidateResponsible(env *Env, deps *AsesorDeps, dataDir string, perio
 // runConsolidateSet is `consolidate set`: settles (or, with an empty
 // value, unsettles) the instansi's value of an indicator, under --by or
 // else the operator's name.
-func runConsolidateSet(env *Env, deps *AsesorDeps, dataDir string, req assessment.SettleRequest) int {
-	if req.SetBy == "" && deps.Operator != nil {
-		req.SetBy = deps.Operator()
-	}
-	if err := deps.Settle(context.Background(), dataDir, req); err != nil {
+func runConsolidateSet(env *Env, dataDir string, req assessment.SettleRequest) int {
+	if err := doAsesor(env, dataDir, func(ws asesorport.Workspace) error {
+		if req.SetBy == "" {
+			req.SetBy = ws.Operator()
+		}
+		return ws.Settle(context.Background(), req)
+	}); err != nil {
 		return fail(env, err)
 	}
 	if req.Value == "" {

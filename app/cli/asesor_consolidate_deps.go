@@ -2,23 +2,18 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"strings"
-)
 
-// errNoPDFExport is returned when the build has no consolidated PDF wiring.
-var errNoPDFExport = errors.New("laporan konsolidasi PDF tidak tersedia di lingkungan ini")
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
+)
 
 // runConsolidatedPDF is `consolidate --periode P --pdf FILE`: it writes
 // the signed report, reading the assessor key's passphrase (file,
 // standard input with "-", or a prompt on the terminal; never the command
 // line) once the key is known to exist.
-func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, req assessment.ConsolidatedPDFRequest, passFile string) int {
-	if deps.ConsolidatedPDF == nil {
-		return fail(env, errNoPDFExport)
-	}
+func runConsolidatedPDF(env *Env, dataDir string, req assessment.ConsolidatedPDFRequest, passFile string) int {
 	var read func() ([]byte, error)
 	switch {
 	case passFile != "":
@@ -35,7 +30,9 @@ func runConsolidatedPDF(env *Env, deps *AsesorDeps, dataDir string, req assessme
 		return fail(env, usagef("frasa sandi kunci asesor diperlukan: --passphrase-file BERKAS"))
 	}
 	req.Passphrase = read
-	res, err := deps.ConsolidatedPDF(context.Background(), dataDir, req)
+	res, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (assessment.ConsolidatedPDFResult, error) {
+		return ws.ConsolidatedPDF(context.Background(), req)
+	})
 	if err != nil {
 		return fail(env, err)
 	}

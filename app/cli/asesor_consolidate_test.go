@@ -16,7 +16,7 @@ func TestConsolidateCommands(t *testing.T) {
 	var out, errb bytes.Buffer
 	var settled []assessment.SettleRequest
 	var resp [][]string
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		Consolidate: func(_ context.Context, _ string, p int) (assessment.ConsolidationView, error) {
 			return assessment.ConsolidationView{Periode: p, CatalogID: "pemdi-2026",
 				Score: assessment.Score{Index: big.NewRat(5, 2), Predicate: "Cukup", Answered: 1, Total: 47},
@@ -31,7 +31,7 @@ func TestConsolidateCommands(t *testing.T) {
 			return nil
 		},
 		Operator: func() string { return "Budi" },
-	}}
+	}).open}
 	if code := Run(env, []string{"consolidate", "show"}); code != ExitUsage {
 		t.Fatalf("no periode: %d", code)
 	}
@@ -67,7 +67,7 @@ func TestConsolidatePDFCommand(t *testing.T) {
 	var got []assessment.ConsolidatedPDFRequest
 	var pass []string
 	var fail error
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, dataDir string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
+	deps := &asesorStub{ConsolidatedPDF: func(_ context.Context, dataDir string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if dataDir != "/data" {
 			t.Errorf("dataDir %q", dataDir)
 		}
@@ -80,7 +80,7 @@ func TestConsolidatePDFCommand(t *testing.T) {
 		return assessment.ConsolidatedPDFResult{Path: r.Out, Index: "2.456", Predicate: "Baik", Answered: 44, Total: 47, OPDs: 3,
 			Fingerprint: "12345 67890"}, fail
 	}}
-	env := &Env{Stdin: strings.NewReader("frasa sandi asesor\n"), Stdout: &out, Stderr: &errb, Asesor: deps}
+	env := &Env{Stdin: strings.NewReader("frasa sandi asesor\n"), Stdout: &out, Stderr: &errb, OpenAsesor: deps.open}
 	if code := Run(env, []string{"--data", "/data", "consolidate", "--periode", "2026", "--pdf", "/tmp/k.pdf", "--passphrase-file", "-"}); code != ExitOK {
 		t.Fatalf("bare --pdf: %d %s", code, errb.String())
 	}
@@ -111,7 +111,7 @@ func TestConsolidatePDFCommand(t *testing.T) {
 		!strings.Contains(errb.String(), "frasa sandi salah") {
 		t.Errorf("wrong passphrase: %d %s", code, errb.String())
 	}
-	if code := Run(&Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{}}, []string{"consolidate", "--periode", "1", "--pdf", "x", "--passphrase-file", "-"}); code != ExitError {
+	if code := Run(&Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{}).open}, []string{"consolidate", "--periode", "1", "--pdf", "x", "--passphrase-file", "-"}); code != ExitError {
 		t.Errorf("unwired: %d", code)
 	}
 }
@@ -133,7 +133,7 @@ func TestConsolidationWriters(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}}
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}).open}
 	if code := Run(env, []string{"consolidate", "show", "--periode", "2026", "--json"}); code != ExitOK || out.String() != jsonb.String() {
 		t.Errorf("CLI JSON differs from WriteConsolidationJSON: %d\n%s\n%s", code, out.String(), jsonb.String())
 	}
@@ -152,7 +152,7 @@ func TestConsolidationWriters(t *testing.T) {
 func TestConsolidateRefusesForeignFlags(t *testing.T) {
 	var out, errb bytes.Buffer
 	var calls []string
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) {
 			calls = append(calls, "show")
 			return assessment.ConsolidationView{Periode: 2026}, nil
@@ -163,7 +163,7 @@ func TestConsolidateRefusesForeignFlags(t *testing.T) {
 		},
 		SetResponsible: func(context.Context, string, int, int, []string) error { calls = append(calls, "resp"); return nil },
 		Operator:       func() string { return "Budi" },
-	}}
+	}).open}
 	for _, tc := range []struct {
 		args []string
 		flag string
@@ -212,7 +212,7 @@ func TestConsolidateShowsExcludedRevoked(t *testing.T) {
 	c := assessment.ConsolidationView{Periode: 2026, CatalogID: "spbe-2020", ExcludedRevoked: []string{"DINKES", "DISDIK"}, Rows: []assessment.ConsolidationRow{
 		{Indicator: 1}, {Indicator: 2, Responsible: []string{"BAPPEDA", "DISDIK"}}, {Indicator: 3, Responsible: []string{"BAPPEDA"}}}}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}}
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{Consolidate: func(context.Context, string, int) (assessment.ConsolidationView, error) { return c, nil }}).open}
 	if code := Run(env, []string{"consolidate", "--periode", "2026"}); code != ExitOK ||
 		!strings.Contains(out.String(), "Tidak dihitung (kunci OPD dicabut): DINKES, DISDIK") {
 		t.Fatalf("show: %d %q", code, out.String())
@@ -246,7 +246,7 @@ func TestConsolidatePDFAsksPassphraseLast(t *testing.T) {
 	var out, errb bytes.Buffer
 	var prompts []string
 	noKey := errors.New("belum ada kunci asesor")
-	deps := &AsesorDeps{ConsolidatedPDF: func(_ context.Context, _ string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
+	deps := &asesorStub{ConsolidatedPDF: func(_ context.Context, _ string, r assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error) {
 		if r.Periode == 2025 {
 			return assessment.ConsolidatedPDFResult{}, noKey // the key check comes first: no passphrase read
 		}
@@ -256,7 +256,7 @@ func TestConsolidatePDFAsksPassphraseLast(t *testing.T) {
 		}
 		return assessment.ConsolidatedPDFResult{Path: r.Out, Fingerprint: string(p), ExcludedRevoked: []string{"DINKES"}}, nil
 	}}
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: deps, ReadPassword: func(prompt string) ([]byte, error) {
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: deps.open, ReadPassword: func(prompt string) ([]byte, error) {
 		prompts = append(prompts, prompt)
 		return []byte("rahasia"), nil
 	}}

@@ -1,70 +1,12 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
-
-// AsesorDeps is what the assessor's commands (import, keys, recap) need
-// from the assessor workspace (storage/asesor); main.go fills it
-// (wiring_asesor.go), so this package never imports storage. Each function
-// opens the workspace <data>/asesor of the data folder dataDir ("" = the
-// default), takes its lock, and closes it again.
-type AsesorDeps struct {
-	// Import verifies and stores bundle files and the *.spbe files of
-	// folders; progress may be nil.
-	Import func(ctx context.Context, dataDir string, paths []string, progress func(done, total int)) ([]intake.Outcome, error)
-	// Keys lists the key registry.
-	Keys func(ctx context.Context, dataDir string) ([]assessment.RegisteredKey, error)
-	// AddKey registers a public key file as pending; opdKode "" leaves it
-	// unbound until its first bundle. added is false when it was known.
-	AddKey func(ctx context.Context, dataDir, file, opdKode string) (k assessment.RegisteredKey, added bool, err error)
-	// VerifyKey marks a key (id or unique prefix) verified, recording who and how.
-	VerifyKey func(ctx context.Context, dataDir, keyID, by, how string) (assessment.RegisteredKey, error)
-	// RevokeKey marks a key revoked.
-	RevokeKey func(ctx context.Context, dataDir, keyID string) (assessment.RegisteredKey, error)
-	// Recap lists the accepted bundle of every OPD and periode, by OPD code.
-	Recap func(ctx context.Context, dataDir string) ([]assessment.RecapRow, error)
-	// Review records a review decision (append-only; Value "" = none).
-	Review func(ctx context.Context, dataDir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error)
-	// ReviewSheet returns a bundle's answers beside the current reviews.
-	ReviewSheet func(ctx context.Context, dataDir, bundleID string) (assessment.ReviewBundle, []assessment.ReviewItem, error)
-	// ReviewItem records a verdict on one evidence item (append-only);
-	// accepting an item the cascade rejects automatically is refused.
-	ReviewItem func(ctx context.Context, dataDir string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error)
-	// Consolidate computes the instansi's assessment of a periode.
-	Consolidate func(ctx context.Context, dataDir string, periode int) (assessment.ConsolidationView, error)
-	// Settle records the instansi value of an indicator ("" clears it).
-	Settle func(ctx context.Context, dataDir string, req assessment.SettleRequest) error
-	// SetResponsible sets the OPDs answering an indicator (nil: all).
-	SetResponsible func(ctx context.Context, dataDir string, periode, indicator int, opdKodes []string) error
-	// ExportFeedback signs the feedback on a reviewed bundle with the
-	// assessor's key (<data>/asesor/keys, created on first use) and writes
-	// it and the assessor's public key file to OutDir.
-	ExportFeedback func(ctx context.Context, dataDir string, req assessment.FeedbackExportRequest) (assessment.FeedbackExported, error)
-	// PaperCheck finds the bundle of a printed report from its QR text.
-	PaperCheck func(ctx context.Context, dataDir, text string) (assessment.PaperCheckResult, error)
-	// Accept makes a bundle (id or unique prefix) the accepted one of its
-	// OPD and periode, settling a konflik; by is who decided.
-	Accept func(ctx context.Context, dataDir, bundleID, by string) (assessment.Acceptance, error)
-	// Bundles lists every stored bundle, by OPD code, periode and sequence.
-	Bundles func(ctx context.Context, dataDir string) ([]assessment.ReviewBundle, error)
-	// ReviewerName is the workspace profile's assessor name ("" = none
-	// yet); SetReviewerName stores it. Either may be nil.
-	ReviewerName    func(ctx context.Context, dataDir string) (string, error)
-	SetReviewerName func(ctx context.Context, dataDir, name string) error
-	// Operator is the default for `keys verify --by` (the OS user name).
-	Operator func() string
-	// ConsolidatedPDF writes the consolidated report of a periode, signed with the assessor's key (asesor_consolidate_deps.go).
-	ConsolidatedPDF func(ctx context.Context, dataDir string, req assessment.ConsolidatedPDFRequest) (assessment.ConsolidatedPDFResult, error)
-	// WriteSheet writes a view as an Excel workbook to req.Out and returns
-	// its number of rows (asesor_sheet.go).
-	WriteSheet func(ctx context.Context, dataDir string, req assessment.SheetRequest) (rows int, err error)
-}
 
 // StoredBundle is one stored bundle in `bundles --json` (the JSON
 // encoding of assessment.ReviewBundle; its keys are the CLI's contract).
@@ -89,12 +31,60 @@ func storedBundle(b assessment.ReviewBundle) StoredBundle {
 		ImportedAt: b.Imported, Index: b.Index, Predicate: b.Predicate, ClaimedIndex: b.ClaimedIndex}
 }
 
-func asesorDeps(env *Env) (*AsesorDeps, error) {
-	if env.Asesor == nil {
-		return nil, errors.New("ruang kerja asesor tidak tersedia di lingkungan ini")
+// errNoAsesor is returned when the build has no assessor workspace.
+var errNoAsesor = errors.New("ruang kerja asesor tidak tersedia di lingkungan ini")
+
+// hasAsesor refuses a command when the build has no assessor workspace
+// (checked where the command starts; the workspace itself is opened only
+// once the arguments are known good, so a usage error creates nothing).
+func hasAsesor(env *Env) error {
+	if env.OpenAsesor == nil {
+		return errNoAsesor
 	}
-	return env.Asesor, nil
+	return nil
+}
+
+// withAsesor opens the assessor workspace <data>/asesor of the data
+// folder dataDir ("" = the default), runs fn on it and closes it: the
+// workspace is locked only while one command runs. The result is fn's
+// exit code, or ExitError when the workspace does not open or close.
+func withAsesor(env *Env, dataDir string, fn func(asesorport.Workspace) int) int {
+	if env.OpenAsesor == nil {
+		return fail(env, errNoAsesor)
+	}
+	ws, err := env.OpenAsesor(dataDir)
+	if err != nil {
+		return fail(env, err)
+	}
+	code := fn(ws)
+	if err := ws.Close(); err != nil && code == ExitOK {
+		return fail(env, err)
+	}
+	return code
 }
 
 // keyStatusLabel is the Bahasa Indonesia word for a key status.
 func keyStatusLabel(s string) string { return assessment.KeyStatus(s).Label() }
+
+// callAsesor opens the workspace of dataDir, runs fn and closes it: for
+// a command that makes one call. The error is fn's, else the close's.
+func callAsesor[T any](env *Env, dataDir string, fn func(asesorport.Workspace) (T, error)) (out T, err error) {
+	if env.OpenAsesor == nil {
+		return out, errNoAsesor
+	}
+	ws, err := env.OpenAsesor(dataDir)
+	if err != nil {
+		return out, err
+	}
+	out, err = fn(ws)
+	if cerr := ws.Close(); err == nil {
+		err = cerr
+	}
+	return out, err
+}
+
+// doAsesor is callAsesor for a call that returns only an error.
+func doAsesor(env *Env, dataDir string, fn func(asesorport.Workspace) error) error {
+	_, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (struct{}, error) { return struct{}{}, fn(ws) })
+	return err
+}

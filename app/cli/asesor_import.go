@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
@@ -31,11 +32,12 @@ func runImport(env *Env, args []string) int {
 	if len(paths) == 0 {
 		return fail(env, usagef("%s", importUsage))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
-	lines, err := deps.Import(context.Background(), *dataDir, paths, nil)
+	lines, err := callAsesor(env, *dataDir, func(ws asesorport.Workspace) ([]intake.Outcome, error) {
+		return ws.Import(context.Background(), paths, nil)
+	})
 	if *asJSON {
 		if lines == nil {
 			lines = []intake.Outcome{}

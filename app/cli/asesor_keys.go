@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -34,7 +35,6 @@ func runKeys(env *Env, args []string) int {
 
 // keysCmd is the shared flag handling of the keys subcommands.
 type keysCmd struct {
-	deps         *AsesorDeps
 	dataDir      string
 	asJSON       bool
 	opd, how, by string
@@ -61,8 +61,7 @@ func parseKeysCmd(env *Env, name string, args []string, minArgs, maxArgs int) (*
 		return nil, usagef("%s", keysUsage)
 	}
 	c.args = rest
-	c.deps, err = asesorDeps(env)
-	return c, err
+	return c, hasAsesor(env)
 }
 
 func runKeysList(env *Env, args []string) int {
@@ -70,7 +69,9 @@ func runKeysList(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	list, err := c.deps.Keys(context.Background(), c.dataDir)
+	list, err := callAsesor(env, c.dataDir, func(ws asesorport.Workspace) ([]assessment.RegisteredKey, error) {
+		return ws.Keys(context.Background())
+	})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -117,9 +118,14 @@ func runKeysAdd(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	return withAsesor(env, c.dataDir, func(ws asesorport.Workspace) int { return addKeys(env, ws, c) })
+}
+
+// addKeys is `keys add` on the open workspace.
+func addKeys(env *Env, ws asesorport.Workspace, c *keysCmd) int {
 	var out []map[string]any
 	for i, f := range c.args {
-		k, added, err := c.deps.AddKey(context.Background(), c.dataDir, f, c.opd)
+		k, added, err := ws.AddKey(context.Background(), f, c.opd)
 		if err != nil {
 			return fail(env, err)
 		}
@@ -156,11 +162,13 @@ func runKeysVerify(env *Env, args []string) int {
 	if c.how == "" {
 		return fail(env, usagef("--how wajib: tulis bagaimana sidik jari dicocokkan, mis. --how \"formulir bertanda tangan Kepala OPD, 3 Mei 2026\""))
 	}
-	by := c.by
-	if by == "" && c.deps.Operator != nil {
-		by = c.deps.Operator()
-	}
-	k, err := c.deps.VerifyKey(context.Background(), c.dataDir, c.args[0], by, c.how)
+	k, err := callAsesor(env, c.dataDir, func(ws asesorport.Workspace) (assessment.RegisteredKey, error) {
+		by := c.by
+		if by == "" {
+			by = ws.Operator()
+		}
+		return ws.VerifyKey(context.Background(), c.args[0], by, c.how)
+	})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -177,7 +185,9 @@ func runKeysRevoke(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	k, err := c.deps.RevokeKey(context.Background(), c.dataDir, c.args[0])
+	k, err := callAsesor(env, c.dataDir, func(ws asesorport.Workspace) (assessment.RegisteredKey, error) {
+		return ws.RevokeKey(context.Background(), c.args[0])
+	})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
@@ -30,14 +31,15 @@ func runRecap(env *Env, args []string) int {
 	if err != nil || len(rest) != 0 || !atMostOne(*asJSON, *asCSV, *xlsxOut != "") {
 		return fail(env, usagef("pakai: spbe-mandiri recap [--csv | --json | --xlsx BERKAS.xlsx [--force]]"))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
 	if *xlsxOut != "" {
-		return runSheet(env, deps, *dataDir, assessment.SheetRequest{View: assessment.SheetRecap, Out: *xlsxOut, Force: *force})
+		return runSheet(env, *dataDir, assessment.SheetRequest{View: assessment.SheetRecap, Out: *xlsxOut, Force: *force})
 	}
-	rows, err := deps.Recap(context.Background(), *dataDir)
+	rows, err := callAsesor(env, *dataDir, func(ws asesorport.Workspace) ([]assessment.RecapRow, error) {
+		return ws.Recap(context.Background())
+	})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/tabular"
 )
 
@@ -100,13 +101,12 @@ func runReview(env *Env, args []string) int {
 	if err != nil || len(pos) != 0 || *bundleID == "" || !reviewOutputOK(show, *asJSON, *xlsxOut) {
 		return fail(env, usagef("%s", reviewUsage))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
 	ctx := context.Background()
 	if show {
-		return runReviewShow(env, deps, dataDir, *bundleID, *asJSON, assessment.SheetRequest{Out: *xlsxOut, Force: *force})
+		return runReviewShow(env, dataDir, *bundleID, *asJSON, assessment.SheetRequest{Out: *xlsxOut, Force: *force})
 	}
 	if *status != "diterima" && *status != "revisi" {
 		return fail(env, usagef("%s", reviewUsage))
@@ -115,18 +115,20 @@ func runReview(env *Env, args []string) int {
 		if *value != "" {
 			return fail(env, usagef("--value berlaku untuk indikator, bukan untuk butir\n%s", reviewUsage))
 		}
-		return runReviewItem(env, deps, dataDir, assessment.ItemReviewEntry{BundleID: *bundleID, Indicator: *indicator, Code: *item,
+		return runReviewItem(env, dataDir, assessment.ItemDecision{BundleID: *bundleID, Indicator: *indicator, Code: *item,
 			Status: *status, Reason: reviewReason(*reason), Note: *note}, *by, *asJSON)
 	}
 	if *indicator < 1 {
 		return fail(env, usagef("%s", reviewUsage))
 	}
-	reviewer, err := reviewerName(ctx, deps, dataDir, *by)
-	if err != nil {
-		return fail(env, err)
-	}
-	e, err := deps.Review(ctx, dataDir, assessment.ReviewEntry{BundleID: *bundleID, Indicator: *indicator, Value: *value,
-		Status: *status, Reason: reviewReason(*reason), Note: *note, Reviewer: reviewer})
+	e, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (assessment.ReviewEntry, error) {
+		reviewer, err := reviewerName(ctx, ws, *by)
+		if err != nil {
+			return assessment.ReviewEntry{}, err
+		}
+		return ws.Review(ctx, assessment.ReviewDecision{BundleID: *bundleID, Indicator: *indicator, Value: *value,
+			Status: *status, Reason: reviewReason(*reason), Note: *note, Reviewer: reviewer})
+	})
 	if err != nil {
 		return fail(env, err)
 	}
@@ -148,16 +150,21 @@ func reviewOutputOK(show, asJSON bool, xlsxOut string) bool {
 }
 
 // runReviewShow is `review show`: the sheet as text, JSON or a workbook.
-func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON bool, xlsx assessment.SheetRequest) int {
+func runReviewShow(env *Env, dataDir, bundleID string, asJSON bool, xlsx assessment.SheetRequest) int {
 	if xlsx.Out != "" {
 		xlsx.View, xlsx.BundleID = assessment.SheetReview, bundleID
-		return runSheet(env, deps, dataDir, xlsx)
+		return runSheet(env, dataDir, xlsx)
 	}
-	b, items, err := deps.ReviewSheet(context.Background(), dataDir, bundleID)
+	sheet, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (ReviewSheet, error) {
+		b, items, err := ws.ReviewSheet(context.Background(), bundleID)
+		if err != nil {
+			return ReviewSheet{}, err
+		}
+		return reviewSheetJSON(b, items), nil
+	})
 	if err != nil {
 		return fail(env, err)
 	}
-	sheet := reviewSheetJSON(b, items)
 	if asJSON {
 		return writeJSON(env, sheet)
 	}
@@ -169,26 +176,21 @@ func runReviewShow(env *Env, deps *AsesorDeps, dataDir, bundleID string, asJSON 
 // workspace profile's name, else (for scripts written before the profile)
 // the OS user. A name given while the profile has none is stored there,
 // so it is asked once, as in the GUI.
-func reviewerName(ctx context.Context, deps *AsesorDeps, dataDir, given string) (string, error) {
+func reviewerName(ctx context.Context, ws asesorport.Workspace, given string) (string, error) {
 	given = strings.TrimSpace(given)
-	stored := ""
-	if deps.ReviewerName != nil {
-		var err error
-		if stored, err = deps.ReviewerName(ctx, dataDir); err != nil {
-			return "", err
-		}
+	stored, err := ws.ReviewerName(ctx)
+	if err != nil {
+		return "", err
 	}
 	switch {
-	case given != "" && stored == "" && deps.SetReviewerName != nil:
-		return given, deps.SetReviewerName(ctx, dataDir, given)
+	case given != "" && stored == "":
+		return given, ws.SetReviewerName(ctx, given)
 	case given != "":
 		return given, nil
 	case stored != "":
 		return stored, nil
-	case deps.Operator != nil:
-		return deps.Operator(), nil
 	}
-	return "", nil
+	return ws.Operator(), nil
 }
 
 func reviewStatusText(e *assessment.ReviewEntry) string {

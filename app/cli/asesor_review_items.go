@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 // ReviewSheetItem is one evidence item of a review sheet row.
@@ -59,10 +60,7 @@ func reviewReason(s string) string {
 
 // runReviewItem is `review --item CODE --status …`: the indicator follows
 // from the code when --indicator is not given.
-func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e assessment.ItemReviewEntry, by string, asJSON bool) int {
-	if deps.ReviewItem == nil {
-		return fail(env, fmt.Errorf("telaah per butir tidak tersedia di lingkungan ini"))
-	}
+func runReviewItem(env *Env, dataDir string, e assessment.ItemDecision, by string, asJSON bool) int {
 	n, _, _, ok := assessment.ParseItemRef(e.Code)
 	if !ok {
 		return fail(env, usagef("kode butir %q tidak sah (bentuknya I4-L1-02)\n%s", e.Code, reviewUsage))
@@ -71,12 +69,14 @@ func runReviewItem(env *Env, deps *AsesorDeps, dataDir string, e assessment.Item
 		e.Indicator = n
 	}
 	ctx := context.Background()
-	reviewer, err := reviewerName(ctx, deps, dataDir, by)
-	if err != nil {
-		return fail(env, err)
-	}
-	e.Reviewer = reviewer
-	out, err := deps.ReviewItem(ctx, dataDir, e)
+	out, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (assessment.ItemReviewEntry, error) {
+		reviewer, err := reviewerName(ctx, ws, by)
+		if err != nil {
+			return assessment.ItemReviewEntry{}, err
+		}
+		e.Reviewer = reviewer
+		return ws.ReviewItem(ctx, e)
+	})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -17,7 +17,7 @@ import (
 func TestReviewItemCommand(t *testing.T) {
 	var got []assessment.ItemReviewEntry
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		ReviewItem: func(_ context.Context, _ string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error) {
 			got = append(got, e)
 			if e.Code == "I4-L3-01" && e.Status == "diterima" {
@@ -36,7 +36,7 @@ func TestReviewItemCommand(t *testing.T) {
 				Reviewed: true, Status: "diterima", Value: "1.25"}}, nil
 		},
 		Operator: func() string { return "Budi" },
-	}}
+	}).open}
 	run := func(args ...string) int { out.Reset(); errb.Reset(); return Run(env, args) }
 	if code := run("review", "--bundle", "01968f2a", "--item", "I4-L1-02", "--status", "revisi", "--reason", "tidak-tepat", "--note", "SK lama"); code != ExitOK {
 		t.Fatalf("item review: %d %s", code, errb.String())

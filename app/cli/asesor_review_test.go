@@ -12,7 +12,7 @@ import (
 func TestReviewCommands(t *testing.T) {
 	var got []assessment.ReviewEntry
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		Review: func(_ context.Context, dir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error) {
 			got = append(got, e)
 			e.BundleID = "01968f2a-5b3c-7d4e-8f90-000000000001"
@@ -27,7 +27,7 @@ func TestReviewCommands(t *testing.T) {
 				}, nil
 		},
 		Operator: func() string { return "Budi" },
-	}}
+	}).open}
 	if code := Run(env, []string{"review", "--bundle", "01968f2a", "--indicator", "1"}); code != ExitUsage {
 		t.Fatalf("no status: %d", code)
 	}

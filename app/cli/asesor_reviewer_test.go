@@ -3,8 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // TestReviewerFromWorkspaceProfile: the first --reviewer is stored in the
@@ -13,7 +14,7 @@ func TestReviewerFromWorkspaceProfile(t *testing.T) {
 	var got []assessment.ReviewEntry
 	stored := ""
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		Review: func(_ context.Context, _ string, e assessment.ReviewEntry) (assessment.ReviewEntry, error) {
 			got = append(got, e)
 			return e, nil
@@ -21,7 +22,7 @@ func TestReviewerFromWorkspaceProfile(t *testing.T) {
 		ReviewerName:    func(context.Context, string) (string, error) { return stored, nil },
 		SetReviewerName: func(_ context.Context, _, name string) error { stored = name; return nil },
 		Operator:        func() string { return "root" },
-	}}
+	}).open}
 	review := []string{"review", "--bundle", "01968f2a", "--indicator", "1", "--status", "diterima"}
 	if code := Run(env, append(review, "--reviewer", "Siti Rahmawati")); code != ExitOK {
 		t.Fatalf("review --reviewer: %d %s", code, errb.String())

@@ -2,30 +2,25 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"path/filepath"
 	"strings"
-)
 
-// errNoSheetExport is returned when the build has no workbook wiring.
-var errNoSheetExport = errors.New("ekspor Excel (.xlsx) tidak tersedia di lingkungan ini")
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
+)
 
 // runSheet is the `--xlsx FILE` of recap, consolidate show and review
 // show: it writes the workbook and names it. The file must end in .xlsx:
 // Excel refuses to open a workbook under another extension.
-func runSheet(env *Env, deps *AsesorDeps, dataDir string, req assessment.SheetRequest) int {
+func runSheet(env *Env, dataDir string, req assessment.SheetRequest) int {
 	if !strings.EqualFold(filepath.Ext(req.Out), ".xlsx") {
 		return fail(env, usagef("--xlsx %s: nama berkas harus berakhiran .xlsx (mis. --xlsx rekap.xlsx)", req.Out))
-	}
-	if deps.WriteSheet == nil {
-		return fail(env, errNoSheetExport)
 	}
 	if err := checkOutput(env, OutputFile{DataDir: dataDir, Path: req.Out, Force: req.Force, Public: true}); err != nil {
 		return fail(env, err)
 	}
-	rows, err := deps.WriteSheet(context.Background(), dataDir, req)
+	rows, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (int, error) { return ws.WriteSheet(context.Background(), req) })
 	if err != nil {
 		return fail(env, err)
 	}

@@ -2,9 +2,10 @@ package cli
 
 import (
 	"context"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"strings"
 	"testing"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // Each view's --xlsx reaches WriteSheet with its request, flags in any
@@ -14,7 +15,7 @@ func TestSheetFlags(t *testing.T) {
 	env, out, _, _ := asesorEnv(nil)
 	env.Output = discardOutput
 	var got []assessment.SheetRequest
-	env.Asesor.WriteSheet = func(_ context.Context, _ string, req assessment.SheetRequest) (int, error) {
+	stubOf(env).WriteSheet = func(_ context.Context, _ string, req assessment.SheetRequest) (int, error) {
 		got = append(got, req)
 		return 47, nil
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 // Exit codes.
@@ -47,10 +48,12 @@ type Env struct {
 	// ReadPassword prompts on the terminal without echo; it fails when
 	// standard input is not a terminal. nil: no prompting.
 	ReadPassword func(prompt string) ([]byte, error)
-	Asesor       *AsesorDeps            // the assessor's workspace: import, key registry, recap (asesor_deps.go)
-	Output       assessment.OutputFiles // every file a command writes for the user (output.go)
-	Portal       *PortalDeps            // the portal upload package (portal.go)
-	Sync         *SyncDeps              // the outbox to the collection server (sync.go)
+	// OpenAsesor opens the assessor's workspace <data>/asesor of the data
+	// folder dir ("" = default); each assessor command opens it once and
+	// closes it (asesor_deps.go). Set by main.go; nil: no assessor commands.
+	OpenAsesor func(dir string) (asesorport.Workspace, error)
+	Output     assessment.OutputFiles // every file a command writes for the user (output.go)
+	Sync       *SyncDeps              // the outbox to the collection server (sync.go)
 }
 
 // command is one subcommand; each lives in its own file and registers

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -121,11 +122,10 @@ func runFeedback(env *Env, args []string) int {
 	}
 	switch sub {
 	case "export":
-		deps, err := asesorDeps(env)
-		if err != nil {
+		if err := hasAsesor(env); err != nil {
 			return fail(env, err)
 		}
-		return runFeedbackExport(env, deps, f, pos)
+		return runFeedbackExport(env, f, pos)
 	case "import":
 		return runFeedbackImport(env, f, pos)
 	}
@@ -162,7 +162,7 @@ func (f *feedbackFlags) declare(fs *flag.FlagSet, sub string) bool {
 }
 
 // runFeedbackExport is `feedback export` on the assessor's side.
-func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string) int {
+func runFeedbackExport(env *Env, f feedbackFlags, pos []string) int {
 	if len(pos) != 0 || *f.bundleID == "" || *f.out == "" {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
@@ -173,8 +173,10 @@ func runFeedbackExport(env *Env, deps *AsesorDeps, f feedbackFlags, pos []string
 	if err != nil {
 		return fail(env, err)
 	}
-	res, err := deps.ExportFeedback(context.Background(), *f.dataDir,
-		assessment.FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
+	res, err := callAsesor(env, *f.dataDir, func(ws asesorport.Workspace) (assessment.FeedbackExported, error) {
+		return ws.SignFeedback(context.Background(),
+			assessment.FeedbackExportRequest{BundleID: *f.bundleID, OutDir: *f.out, Name: *f.name, Passphrase: pass})
+	})
 	if err != nil {
 		return fail(env, err)
 	}

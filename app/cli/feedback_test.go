@@ -21,13 +21,13 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	check := assessment.PaperCheckResult{OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Found: true, Matches: true,
 		Bundle: assessment.ReviewBundle{BundleID: "b1", Status: "superseded", KeyStatus: assessment.KeyVerified},
 		Newer:  &assessment.ReviewBundle{BundleID: "b2", Sequence: 2}}
-	env := &Env{Stdout: &out, Stderr: &errb, Asesor: &AsesorDeps{
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: (&asesorStub{
 		ExportFeedback: func(_ context.Context, _ string, r assessment.FeedbackExportRequest) (assessment.FeedbackExported, error) {
 			exp = append(exp, r)
 			return assessment.FeedbackExported{Path: "x.spbe-umpan", Fingerprint: "123", Items: 2}, nil
 		},
 		PaperCheck: func(_ context.Context, _, text string) (assessment.PaperCheckResult, error) { return check, nil },
-	}}
+	}).open}
 	env.Services = inboxFolder(t, fakeInbox{
 		receive: func(r assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
 			imp = append(imp, r)

@@ -38,7 +38,7 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 		return assessment.VerifyReport{OPDKode: "DISKOMINFO", OPDNama: hostile, Instansi: hostile, Fingerprint: fakeFP,
 			Files: []assessment.VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
 	}
-	a := &AsesorDeps{
+	a := &asesorStub{
 		ReviewSheet: func(_ context.Context, _, id string) (assessment.ReviewBundle, []assessment.ReviewItem, error) {
 			return assessment.ReviewBundle{BundleID: id, OPDKode: "DISKOMINFO", OPDNama: hostile, Index: "2.5"}, []assessment.ReviewItem{{
 				Indicator: 1, Answered: true, Level: 3, Justification: hostile,
@@ -52,7 +52,7 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 			return nil, errors.New("gagal: " + hostile)
 		},
 	}
-	return d.wire(&Env{Stdout: &out, Stderr: &errb, Asesor: a}), &out, &errb
+	return d.wire(&Env{Stdout: &out, Stderr: &errb, OpenAsesor: a.open}), &out, &errb
 }
 
 // TestOutsideTextIsInert (issue 11, class 9): whatever a bundle's names,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -42,11 +43,12 @@ func runPaperCheck(env *Env, args []string) int {
 	if err != nil || len(pos) != 1 {
 		return fail(env, usagef("pakai: spbe-mandiri papercheck \"SPBE1:KODE:PERIODE:NOMOR:DIGEST:SIDIKJARI\" [--json]"))
 	}
-	deps, err := asesorDeps(env)
-	if err != nil {
+	if err := hasAsesor(env); err != nil {
 		return fail(env, err)
 	}
-	r, err := deps.PaperCheck(context.Background(), *dataDir, pos[0])
+	r, err := callAsesor(env, *dataDir, func(ws asesorport.Workspace) (assessment.PaperCheckResult, error) {
+		return ws.PaperCheck(context.Background(), pos[0])
+	})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 func init() {
@@ -17,19 +18,11 @@ func init() {
 	})
 }
 
-// PortalDeps writes the assessor's Paket unggah portal
-// (docs/portal-package.md); main.go fills it (wiring_portal.go). The OPD's
-// package is the open folder's port (Services.Portal).
-type PortalDeps struct {
-	// Instansi writes the package of a periode's consolidation from the
-	// assessor's workspace in the data folder dataDir ("" = default).
-	Instansi func(ctx context.Context, dataDir string, req PortalRequest) (PortalResult, error)
-}
-
 // PortalRequest asks for one package (assessment.PortalRequest).
 type PortalRequest = assessment.PortalRequest
 
-// PortalResult describes the package written.
+// PortalResult describes the package written (assessment.PortalResult;
+// its JSON keys are `portal-package --json`'s).
 type PortalResult = assessment.PortalResult
 
 const portalUsage = "pakai: spbe-mandiri portal-package --assessment ID --out FOLDER [--force]\n" +
@@ -91,10 +84,12 @@ func opdPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, erro
 // instansiPackage writes the package of a periode's consolidation; the
 // folder is checked against the output policy where it is written.
 func instansiPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
-	if env.Portal == nil || env.Portal.Instansi == nil {
+	if env.OpenAsesor == nil {
 		return PortalResult{}, errNoPortal
 	}
-	return env.Portal.Instansi(context.Background(), dataDir, req)
+	return callAsesor(env, dataDir, func(ws asesorport.Workspace) (PortalResult, error) {
+		return ws.InstansiPackage(context.Background(), req)
+	})
 }
 
 func printPortal(env *Env, res PortalResult) int {

@@ -117,11 +117,11 @@ func TestPortalPackageInstansi(t *testing.T) {
 	var got []PortalRequest
 	var dirs []string
 	var so, se bytes.Buffer
-	env := &Env{Stdout: &so, Stderr: &se, Portal: &PortalDeps{
-		Instansi: func(_ context.Context, dataDir string, req PortalRequest) (PortalResult, error) {
+	env := &Env{Stdout: &so, Stderr: &se, OpenAsesor: (&asesorStub{
+		InstansiPackage: func(_ context.Context, dataDir string, req PortalRequest) (PortalResult, error) {
 			got, dirs = append(got, req), append(dirs, dataDir)
 			return PortalResult{Dir: "/media/usb/instansi", Files: 5, Indicators: 3}, nil
-		}}}
+		}}).open}
 	code := Run(env, []string{"--data", "/data/asesor", "portal-package", "--instansi", "--periode", "2026", "--out", "instansi"})
 	if code != ExitOK || len(got) != 1 || got[0].Periode != 2026 || got[0].OutDir != "instansi" || got[0].AssessmentID != "" ||
 		dirs[0] != "/data/asesor" || !strings.Contains(so.String(), "/media/usb/instansi") {

@@ -4,28 +4,18 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 )
 
-// SyncAsesorDeps is the Tim Asesor's side of the collection server,
-// signed with the assessor key (<data>/asesor/keys, unlocked with pass).
-type SyncAsesorDeps struct {
-	// PublishRegistry signs the workspace's key registry and puts it on
-	// the server; n is the number of OPD keys listed.
-	PublishRegistry func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) (n int, err error)
-	// Pull fetches the bundles the server decided since the workspace's
-	// cursor and imports them with the ordinary import; the cursor moves
-	// only past what was imported.
-	Pull func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) ([]intake.Outcome, error)
-	// SendFeedback puts an exported .spbe-umpan file on the server for the
-	// OPD (already signed: no passphrase); added false: it was there.
-	SendFeedback func(ctx context.Context, cfg SyncConfig, file string) (added bool, err error)
-}
+// The Tim Asesor's side of the collection server: `sync registry` and
+// `sync pull` run on the assessor's workspace (asesorport.Server, signed
+// with the assessor key in <data>/asesor/keys); `sync send-feedback`
+// needs no workspace (SyncDeps.SendFeedback: the file is signed already).
 
 // runSyncSendFeedback is `sync send-feedback BERKAS.spbe-umpan…` (assessor).
 func runSyncSendFeedback(env *Env, args []string) int {
-	deps := env.Sync.Asesor
-	if deps == nil || deps.SendFeedback == nil {
+	if env.Sync == nil || env.Sync.SendFeedback == nil {
 		return fail(env, fmt.Errorf("sync send-feedback tidak tersedia di program ini"))
 	}
 	fs := newFlagSet(env, "sync send-feedback")
@@ -36,7 +26,7 @@ func runSyncSendFeedback(env *Env, args []string) int {
 		return fail(env, usagef("pakai: spbe-mandiri sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE"))
 	}
 	for _, f := range files {
-		added, err := deps.SendFeedback(context.Background(), SyncConfig{Server: *server, Pemda: *pemda}, f)
+		added, err := env.Sync.SendFeedback(context.Background(), SyncConfig{Server: *server, Pemda: *pemda}, f)
 		switch {
 		case err != nil:
 			return fail(env, fmt.Errorf("%s: %w", f, err))
@@ -51,8 +41,7 @@ func runSyncSendFeedback(env *Env, args []string) int {
 
 // runSyncAsesor is `sync registry` and `sync pull` (assessor).
 func runSyncAsesor(env *Env, dataDir, sub string, args []string) int {
-	deps := env.Sync.Asesor
-	if deps == nil {
+	if env.OpenAsesor == nil {
 		return fail(env, fmt.Errorf("sync %s tidak tersedia di program ini", sub))
 	}
 	fs := newFlagSet(env, "sync "+sub)
@@ -69,16 +58,20 @@ func runSyncAsesor(env *Env, dataDir, sub string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	cfg := SyncConfig{Server: *server, Pemda: *pemda}
+	ctx := context.Background()
 	if sub == "registry" {
-		n, err := deps.PublishRegistry(context.Background(), dataDir, cfg, pass)
+		n, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) (int, error) {
+			return ws.PublishRegistry(ctx, *server, *pemda, pass)
+		})
 		if err != nil {
 			return fail(env, err)
 		}
 		fmt.Fprintf(env.Stdout, "Daftar kunci terkirim ke server: %d kunci OPD.\n", n)
 		return ExitOK
 	}
-	out, err := deps.Pull(context.Background(), dataDir, cfg, pass)
+	out, err := callAsesor(env, dataDir, func(ws asesorport.Workspace) ([]intake.Outcome, error) {
+		return ws.Pull(ctx, *server, *pemda, pass)
+	})
 	if len(out) == 0 && err == nil {
 		fmt.Fprintln(env.Stdout, "Tidak ada bundel baru di server.")
 	}

@@ -137,7 +137,7 @@ func TestSyncAsesor(t *testing.T) {
 	var gotPass string
 	f := &fakeOutbox{}
 	deps := f.deps()
-	deps.Asesor = &SyncAsesorDeps{
+	stub := &asesorStub{
 		PublishRegistry: func(_ context.Context, _ string, _ SyncConfig, pass []byte) (int, error) {
 			gotPass = string(pass)
 			return 3, nil
@@ -152,7 +152,7 @@ func TestSyncAsesor(t *testing.T) {
 	}
 	run := func(args ...string) (int, string, string) {
 		var out, errOut bytes.Buffer
-		return Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps}, args), out.String(), errOut.String()
+		return Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, OpenAsesor: stub.open}, args), out.String(), errOut.String()
 	}
 	flags := []string{"--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass}
 	if code, out, errs := run(append([]string{"sync", "registry"}, flags...)...); code != ExitOK || !strings.Contains(out, "3 kunci OPD") ||
@@ -202,10 +202,10 @@ func TestSyncSendFeedback(t *testing.T) {
 	f := &fakeOutbox{}
 	deps := f.deps()
 	var sent []string
-	deps.Asesor = &SyncAsesorDeps{SendFeedback: func(_ context.Context, cfg SyncConfig, file string) (bool, error) {
+	deps.SendFeedback = func(_ context.Context, cfg SyncConfig, file string) (bool, error) {
 		sent = append(sent, file+"@"+cfg.Server)
 		return file == "a.spbe-umpan", nil
-	}}
+	}
 	var out, errOut bytes.Buffer
 	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps},
 		[]string{"sync", "send-feedback", "a.spbe-umpan", "b.spbe-umpan", "--server", "https://s", "--pemda", "72.10"})

@@ -20,6 +20,7 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // ApplicationID marks asesor.db ("SPBA" in ASCII; the OPD store is "SPBE").
@@ -31,7 +32,6 @@ const (
 	DBFileName   = "asesor.db"
 	LockFileName = "asesor.lock"
 	blobDirName  = "blobs"
-	tempPrefix   = ".tmp-"
 )
 
 //go:embed migrations/*.sql
@@ -41,7 +41,7 @@ var migrationFS embed.FS
 // use; writes are serialised.
 type Workspace struct {
 	dir  string
-	lock *storage.FolderLock
+	lock *sqlitedb.Lock
 	now  func() time.Time
 	lib  *assessment.Library // nil: no known-catalog policy, no recomputed index
 
@@ -68,7 +68,7 @@ func Open(dir string, opts ...Option) (*Workspace, error) {
 	if err := os.MkdirAll(filepath.Join(abs, blobDirName), 0o700); err != nil {
 		return nil, fmt.Errorf("folder asesor %s tidak dapat dibuat: %w", abs, err)
 	}
-	lock, err := storage.LockFolder(abs, LockFileName)
+	lock, err := sqlitedb.LockFolder(abs, LockFileName)
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +77,7 @@ func Open(dir string, opts ...Option) (*Workspace, error) {
 		o(w)
 	}
 	w.removeLeftovers()
-	pool, err := storage.OpenSQLite(context.Background(), filepath.Join(abs, DBFileName),
-		storage.Schema{AppID: ApplicationID, Migrations: migrationFS, Dir: "migrations"})
+	pool, err := w.openSQL(context.Background())
 	if err != nil {
 		_ = lock.Unlock() // the open error is the one to report
 		return nil, err
@@ -93,6 +92,18 @@ func Open(dir string, opts ...Option) (*Workspace, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// openSQL opens asesor.db through the one SQLite setup the OPD store
+// shares: header checked before SQLite touches the file, quick_check, WAL,
+// synchronous=FULL, foreign keys, one connection, each migration in one
+// transaction with its user_version and application_id.
+func (w *Workspace) openSQL(ctx context.Context) (*sql.DB, error) {
+	ms, err := sqlitedb.ParseMigrations(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	return sqlitedb.Open(ctx, filepath.Join(w.dir, DBFileName), ApplicationID, ms, sqlitedb.Options{MapError: w.classify})
 }
 
 // Dir is the workspace folder.
@@ -146,7 +157,7 @@ func (w *Workspace) classify(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case storage.IsCorrupt(err):
+	case sqlitedb.IsCorrupt(err):
 		return &storage.CorruptError{Path: filepath.Join(w.dir, DBFileName), Detail: err.Error()}
 	case storage.IsValueConstraint(err):
 		return &InputError{Msg: "nilai ditolak basis data asesor (di luar batas yang diizinkan); tidak ada yang diubah"}
@@ -169,9 +180,4 @@ func parseTime(s sql.NullString) time.Time {
 
 // removeLeftovers deletes unfinished blob files a crash left behind. Only
 // the lock holder calls it.
-func (w *Workspace) removeLeftovers() {
-	names, _ := filepath.Glob(filepath.Join(w.dir, blobDirName, tempPrefix+"*"))
-	for _, n := range names {
-		os.Remove(n)
-	}
-}
+func (w *Workspace) removeLeftovers() { w.blobs().RemoveTemps() }

@@ -11,10 +11,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/blobstore"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // Blob is one content-addressed file of the workspace.
@@ -36,22 +37,26 @@ type rejection struct{ msg string }
 
 func (r *rejection) Error() string { return r.msg }
 
+// blobs is the workspace's content-addressed store, the one the OPD
+// store uses too (same layout: blobs/ab/abcdef…).
+func (w *Workspace) blobs() blobstore.Store {
+	return blobstore.New(filepath.Join(w.dir, blobDirName))
+}
+
 // BlobPath is where the file with this SHA-256 lives: blobs/ab/abcdef….
 // It returns "" for a string that is not a lower-case hex SHA-256.
-func (w *Workspace) BlobPath(sum string) string {
-	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
-		return ""
-	}
-	return filepath.Join(w.dir, blobDirName, sum[:2], sum)
-}
+func (w *Workspace) BlobPath(sum string) string { return w.blobs().Path(sum) }
 
 // OpenBlob opens a stored evidence file or report for reading.
 func (w *Workspace) OpenBlob(sum string) (io.ReadCloser, error) {
-	p := w.BlobPath(sum)
-	if p == "" {
+	f, err := w.blobs().Open(sum)
+	if errors.Is(err, blobstore.ErrBadSum) {
 		return nil, fmt.Errorf("berkas %q tidak valid", sum)
 	}
-	return os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // stage copies the report and evidence of a verified bundle into the blob
@@ -126,11 +131,11 @@ func readEntry(entries map[string]*zip.File, name string, limit int64) ([]byte, 
 
 // putBlob stores one entry under its SHA-256 unless it is already there.
 func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
-	final := w.BlobPath(mf.SHA256)
-	if final == "" {
+	store := w.blobs()
+	if !blobstore.ValidSum(mf.SHA256) {
 		return &rejection{fmt.Sprintf("%s: sha256 tidak valid", mf.Path)}
 	}
-	if fi, err := os.Stat(final); err == nil && fi.Size() == mf.Size {
+	if store.Has(mf.SHA256, mf.Size) {
 		return nil
 	}
 	if e == nil {
@@ -141,28 +146,24 @@ func (w *Workspace) putBlob(e *zip.File, mf bundle.File) error {
 		return &rejection{fmt.Sprintf("%s tidak dapat dibaca lagi: %v", mf.Path, err)}
 	}
 	defer rc.Close()
-	root := filepath.Join(w.dir, blobDirName)
-	tmp, err := os.CreateTemp(root, tempPrefix+"*")
+	tmp, err := store.Create(nil)
 	if err != nil {
 		return w.fileError(err)
 	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	err = w.fillBlob(tmp, rc, mf)
-	if cerr := tmp.Close(); err == nil && cerr != nil {
-		err = w.fileError(cerr)
-	}
-	if err != nil {
+	if err := w.fillBlob(tmp, rc, mf); err != nil {
+		tmp.Abort()
 		return err
 	}
-	return w.publishBlob(root, tmp.Name(), final)
+	_, err = tmp.Publish()
+	return w.fileError(err)
 }
 
-// fillBlob copies the entry into the temporary file and syncs it. A read
-// error or a changed entry is the bundle's fault (a rejection: the batch
-// goes on); a write error is the workspace's.
-func (w *Workspace) fillBlob(tmp *os.File, rc io.Reader, mf bundle.File) error {
-	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(tmp, h), sourceReader{io.LimitReader(rc, mf.Size+1)})
+// fillBlob copies the entry into the temporary file, checks it against
+// the manifest and syncs it. A read error or a changed entry is the
+// bundle's fault (a rejection: the batch goes on); a write error is the
+// workspace's.
+func (w *Workspace) fillBlob(tmp *blobstore.Temp, rc io.Reader, mf bundle.File) error {
+	_, err := io.Copy(tmp, sourceReader{io.LimitReader(rc, mf.Size+1)})
 	if err != nil {
 		var se sourceError
 		if errors.As(err, &se) {
@@ -172,26 +173,10 @@ func (w *Workspace) fillBlob(tmp *os.File, rc io.Reader, mf bundle.File) error {
 		}
 		return w.fileError(err)
 	}
-	if n != mf.Size || hex.EncodeToString(h.Sum(nil)) != mf.SHA256 {
+	if tmp.Size() != mf.Size || tmp.Sum() != mf.SHA256 {
 		return &rejection{fmt.Sprintf("%s berubah setelah diperiksa (ukuran atau SHA-256 tidak lagi cocok)", mf.Path)}
 	}
-	return w.fileError(tmp.Sync())
-}
-
-// publishBlob renames the synced temporary file to its content address
-// and syncs both directories, so a blob that is there is complete.
-func (w *Workspace) publishBlob(root, tmp, final string) error {
-	dir := filepath.Dir(final)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return w.fileError(err)
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		return w.fileError(err)
-	}
-	if err := storage.SyncDir(dir); err != nil {
-		return w.fileError(err)
-	}
-	return w.fileError(storage.SyncDir(root))
+	return w.fileError(tmp.Close())
 }
 
 // sourceReader marks the errors of reading a bundle entry, so they are not
@@ -215,7 +200,7 @@ func (w *Workspace) fileError(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case storage.IsDiskFull(err):
+	case sqlitedb.IsDiskFull(err):
 		return storage.DiskError(w.dir, err)
 	}
 	return fmt.Errorf("gagal menulis di folder asesor %s: %w", w.dir, err)

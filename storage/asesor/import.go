@@ -17,8 +17,8 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
-	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // Extension is the bundle file extension looked for in folders.
@@ -430,7 +430,7 @@ func (w *Workspace) store(ctx context.Context, c *checked, res intake.Outcome) (
 		}
 		return w.insert(ctx, tx, c, d, st)
 	})
-	if storage.IsConstraint(err) {
+	if sqlitedb.IsConstraint(err) {
 		// A value intake.Storable did not foresee: this bundle is refused,
 		// the batch goes on (the transaction rolled back; its blobs stay
 		// unreferenced, as after any failed transaction).

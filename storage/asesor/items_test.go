@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
-	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/sqlitedb"
 )
 
 // A version-2 bundle's item links and external score are stored at import
@@ -132,7 +132,11 @@ func TestSchema5WorkspaceOpens(t *testing.T) {
 		b, _ := fs.ReadFile(migrationFS, names[0])
 		old[names[0]] = &fstest.MapFile{Data: b}
 	}
-	pool, err := storage.OpenSQLite(ctx, filepath.Join(dir, DBFileName), storage.Schema{AppID: ApplicationID, Migrations: old, Dir: "migrations"})
+	ms, err := sqlitedb.ParseMigrations(old, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := sqlitedb.Open(ctx, filepath.Join(dir, DBFileName), ApplicationID, ms, sqlitedb.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
 )
 
 // ProfileFileName is the assessor's profile in the workspace folder. A
@@ -75,26 +77,8 @@ func checkReviewerName(name string) error {
 }
 
 // writeFileAtomic replaces path with data so that a crash leaves the old
-// or the new content: a temporary file in the same folder, then rename.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+// or the new content, through the one atomic writer (temp file, fsync,
+// rename, folder fsync).
+func writeFileAtomic(path string, data []byte) error {
+	return atomicfile.WriteFile(path, data, atomicfile.Options{Perm: 0o600, Replace: true})
 }

@@ -291,12 +291,6 @@ func ConsolidatedOPDs(recap []assessment.RecapRow, periode int, excluded []strin
 	return out, name, variants
 }
 
-// ConsolidatedPDF is the signed consolidated report of a periode
-// (`consolidate --pdf`), with what it says.
-func (a *Service) ConsolidatedPDF(ctx context.Context, periode int, pass []byte, now time.Time) ([]byte, assessment.ConsolidatedPDFResult, error) {
-	return consolidatedPDF(ctx, a.w, periode, pass, now)
-}
-
 // RecapWorkbook is the recap as an Excel workbook and its number of rows.
 func (a *Service) RecapWorkbook(ctx context.Context) ([]byte, int, error) {
 	return recapWorkbook(ctx, a)

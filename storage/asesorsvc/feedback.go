@@ -31,6 +31,12 @@ func (a *Service) ExportFeedback(ctx context.Context, bundleID, destDir, asesorN
 	return a.w.SignFeedback(ctx, assessment.FeedbackExportRequest{BundleID: bundleID, OutDir: destDir, Name: asesorName, Passphrase: passphrase})
 }
 
+// SignFeedback is `feedback export`: req names the bundle, the folder,
+// the team's name and the passphrase.
+func (a *Service) SignFeedback(ctx context.Context, req assessment.FeedbackExportRequest) (assessment.FeedbackExported, error) {
+	return a.w.SignFeedback(ctx, req)
+}
+
 // BackupAsesorKey writes CADANGAN_KUNCI_ASESOR_<date>.json into destDir
 // (never over an existing file), as `key backup --asesor` does.
 func (a *Service) BackupAsesorKey(_ context.Context, destDir string, passphrase []byte) (string, error) {

@@ -59,19 +59,3 @@ func (a *Service) SaveItemReview(ctx context.Context, d assessment.ItemDecision)
 	_, err = a.ReviewItem(ctx, d)
 	return err
 }
-
-// Review is `review`: e names the decision, e.Reviewer who made it.
-func (f ByFolder) Review(ctx context.Context, dataDir string, e assessment.ReviewEntry) (assessment.ReviewEntry, error) {
-	return with(f, dataDir, func(w *asesor.Workspace) (assessment.ReviewEntry, error) {
-		return New(w).Review(ctx, assessment.ReviewDecision{BundleID: e.BundleID, Indicator: e.Indicator, Value: e.Value,
-			Status: e.Status, Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
-	})
-}
-
-// ReviewItem is `review --item`.
-func (f ByFolder) ReviewItem(ctx context.Context, dataDir string, e assessment.ItemReviewEntry) (assessment.ItemReviewEntry, error) {
-	return with(f, dataDir, func(w *asesor.Workspace) (assessment.ItemReviewEntry, error) {
-		return New(w).ReviewItem(ctx, assessment.ItemDecision{BundleID: e.BundleID, Indicator: e.Indicator, Code: e.Code,
-			Status: e.Status, Reason: e.Reason, Note: e.Note, Reviewer: e.Reviewer})
-	})
-}

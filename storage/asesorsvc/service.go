@@ -8,13 +8,15 @@ import (
 	"strings"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/viewer"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
 )
 
-// Open opens the assessor workspace <dataDir>/asesor with the installed
-// catalogs lib.
+// Open opens (creating if needed) the assessor workspace <dataDir>/asesor
+// with the installed catalogs lib.
 func Open(dataDir string, lib *assessment.Library) (*Service, error) {
 	w, err := asesor.Open(filepath.Join(dataDir, asesor.DirName), asesor.WithLibrary(lib))
 	if err != nil {
@@ -23,8 +25,27 @@ func Open(dataDir string, lib *assessment.Library) (*Service, error) {
 	return &Service{w: w}, nil
 }
 
-// New is the service on an open workspace (the CLI opens one per command).
-func New(w *asesor.Workspace) *Service { return &Service{w: w} }
+// Opener is the one way the GUI and the CLI open the workspace: of the
+// data folder dataDir ("" = the default, as storage.ResolveDataDir picks
+// it), with the catalogs library loads (assets.Library). The CLI opens it
+// once per command, so the workspace is locked only while a command runs.
+func Opener(library func() (*assessment.Library, error)) func(dataDir string) (asesorport.Workspace, error) {
+	return func(dataDir string) (asesorport.Workspace, error) {
+		dir, err := storage.ResolveDataDir(dataDir)
+		if err != nil {
+			return nil, err
+		}
+		lib, err := library()
+		if err != nil {
+			return nil, err
+		}
+		s, err := Open(dir, lib)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+}
 
 // Workspace is the workspace the service runs on.
 func (a *Service) Workspace() *asesor.Workspace { return a.w }
@@ -35,9 +56,9 @@ func Has(dataDir string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// Service is the assessor's use cases as the GUI's port
-// (assessment.AsesorWorkspace) names them, on the workspace
-// (storage/asesor) with its reports, sheets and exports.
+// Service is the assessor's use cases as the one port of the GUI and the
+// CLI (asesorport.Workspace) names them, on the workspace (storage/asesor)
+// with its reports, sheets, exports, portal package and server sync.
 type Service struct {
 	w *asesor.Workspace
 }
@@ -50,29 +71,38 @@ func (a *Service) Keys(ctx context.Context) ([]assessment.RegisteredKey, error) 
 	return a.w.Keys(ctx)
 }
 
-func (a *Service) AddKey(ctx context.Context, file string) (assessment.RegisteredKey, error) {
-	k, _, err := a.w.AddKeyFile(ctx, file, "")
-	return k, err
+// AddKey registers a public key file as pending; opdKode "" leaves it
+// unbound until its first bundle.
+func (a *Service) AddKey(ctx context.Context, file, opdKode string) (assessment.RegisteredKey, bool, error) {
+	return a.w.AddKeyFile(ctx, file, opdKode)
 }
 
-func (a *Service) VerifyKey(ctx context.Context, keyID, how, by string) error {
-	_, err := a.w.VerifyKey(ctx, keyID, by, how)
-	return err
+// VerifyKey marks a key verified, recording by whom and how.
+func (a *Service) VerifyKey(ctx context.Context, keyID, by, how string) (assessment.RegisteredKey, error) {
+	return a.w.VerifyKey(ctx, keyID, by, how)
 }
 
-func (a *Service) RevokeKey(ctx context.Context, keyID string) error {
-	_, err := a.w.RevokeKey(ctx, keyID)
-	return err
+func (a *Service) RevokeKey(ctx context.Context, keyID string) (assessment.RegisteredKey, error) {
+	return a.w.RevokeKey(ctx, keyID)
 }
 
 func (a *Service) Recap(ctx context.Context) ([]assessment.RecapRow, error) { return a.w.Recap(ctx) }
 
 // AcceptBundle settles a konflik in the name of the workspace profile's
-// assessor.
+// assessor (the GUI).
 func (a *Service) AcceptBundle(ctx context.Context, bundleID string) error {
-	_, err := a.w.AcceptBundle(ctx, bundleID, a.decider(ctx, ""))
+	_, err := a.Accept(ctx, bundleID, "")
 	return err
 }
+
+// Accept settles a konflik: bundleID becomes the accepted one, decided by
+// by ("" = the workspace profile's assessor, else the OS user).
+func (a *Service) Accept(ctx context.Context, bundleID, by string) (assessment.Acceptance, error) {
+	return a.w.AcceptBundle(ctx, bundleID, a.decider(ctx, by))
+}
+
+// Operator is the OS user: the default for `keys verify --by`.
+func (a *Service) Operator() string { return operatorName() }
 
 func (a *Service) Bundles(ctx context.Context) ([]assessment.ReviewBundle, error) {
 	return a.w.ReviewBundles(ctx)
@@ -165,7 +195,4 @@ func operatorName() string {
 	return os.Getenv("USER")
 }
 
-var (
-	_ assessment.AsesorWorkspace  = (*Service)(nil)
-	_ assessment.AsesorItemReview = (*Service)(nil)
-)
+var _ asesorport.Workspace = (*Service)(nil)

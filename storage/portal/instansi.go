@@ -7,11 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/consolidation"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesor"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 )
 
@@ -59,8 +60,7 @@ func planInstansi(ctx context.Context, w *asesor.Workspace, periode int) (assess
 	if err != nil {
 		return assessment.PortalPackage{}, err
 	}
-	_, instansi, _ := asesorsvc.ConsolidatedOPDs(recap, periode, c.ExcludedRevoked)
-	in := assessment.InstansiPortal{Catalog: cat, Periode: periode, Instansi: instansi}
+	in := assessment.InstansiPortal{Catalog: cat, Periode: periode, Instansi: instansiName(recap, periode, c.ExcludedRevoked)}
 	answers := map[string]map[int]asesor.Answer{} // bundle → indicator → answer
 	for _, r := range c.Rows {
 		row, err := instansiRow(ctx, w, answers, r)
@@ -75,6 +75,20 @@ func planInstansi(ctx context.Context, w *asesor.Workspace, periode int) (assess
 	}
 	fillSizes(&p, w.BlobPath)
 	return p, nil
+}
+
+// instansiName is the instansi the periode's counted OPDs name, as on the
+// consolidated report's letterhead (consolidation.InstansiName over the
+// same votes as asesorsvc.ConsolidatedOPDs).
+func instansiName(recap []assessment.RecapRow, periode int, excluded []string) string {
+	var votes []consolidation.Vote
+	for _, r := range recap {
+		if r.Periode == periode {
+			votes = append(votes, consolidation.Vote{OPDKode: r.OPDKode, Instansi: r.Instansi, Excluded: slices.Contains(excluded, r.OPDKode)})
+		}
+	}
+	name, _ := consolidation.InstansiName(votes)
+	return name
 }
 
 // instansiRow is one consolidation row with the answer and judged items

@@ -1,4 +1,4 @@
-package main
+package asesorsvc_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc/asesorsvctest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
@@ -16,7 +17,7 @@ import (
 // named like a program is copied as ".bin", whole, into its own folder.
 func TestOpenBlobQuarantinesUnknownTypes(t *testing.T) {
 	ctx := context.Background()
-	w, err := openAsesorGUI(t.TempDir())
+	w, err := openWorkspace(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +30,10 @@ func TestOpenBlobQuarantinesUnknownTypes(t *testing.T) {
 	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.AddKey(ctx, pub); err != nil {
+	if _, _, err := w.AddKey(ctx, pub, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(usb, "opd.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "opd.spbe"), asesorsvctest.WriteBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Import(ctx, []string{usb}, nil); err != nil {

@@ -1,4 +1,4 @@
-package main
+package asesorsvc_test
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 func TestBackupAsesorKeyGUI(t *testing.T) {
 	ctx := context.Background()
 	data, stick := t.TempDir(), t.TempDir()
-	w, err := openAsesorGUI(data)
+	w, err := openWorkspace(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package asesorsvc_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package storage
+package sqlitedb
 
 import (
 	"encoding/binary"
@@ -9,55 +9,53 @@ import (
 	"os"
 )
 
-// applicationID marks an SQLite file as SPBE Mandiri's ("SPBE" in ASCII).
-const applicationID = 0x53504245
-
 // sqliteMagic starts every SQLite 3 database file.
 const sqliteMagic = "SQLite format 3\x00"
 
-// fileHeader is what Open needs from the first 100 bytes of the file,
-// read without SQLite so that refusing a file never writes to it (opening
-// with journal_mode=WAL would rewrite its header).
-type fileHeader struct {
-	exists      bool // false: no file, i.e. a new database
-	appID       int64
-	userVersion int
+// Header is what Open needs from the first 100 bytes of the file, read
+// without SQLite so that refusing a file never writes to it (opening with
+// journal_mode=WAL would rewrite its header). The schema version is the
+// header's user_version, which both stores have always used.
+type Header struct {
+	Exists      bool // false: no file, i.e. a new database
+	AppID       int64
+	UserVersion int
 }
 
-// readHeader reads the header of the database file at path. A missing file
+// ReadHeader reads the header of the database file at path. A missing file
 // is a new database; an empty file, one cut short inside its header or
 // shorter than the size its header records (with no WAL or rollback
 // journal that could hold the rest) is a *CorruptError: SQLite would
 // silently treat an empty file as a new database and lose the data that
 // sat beside it.
-func readHeader(path string) (fileHeader, error) {
+func ReadHeader(path string) (Header, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fileHeader{}, nil
+		return Header{}, nil
 	}
 	if err != nil {
-		return fileHeader{}, err
+		return Header{}, err
 	}
 	defer f.Close()
 	var b [100]byte
 	n, err := io.ReadFull(f, b[:])
 	switch {
 	case n == 0 && errors.Is(err, io.EOF):
-		return fileHeader{}, &CorruptError{Path: path, Detail: "berkas kosong (0 byte)"}
+		return Header{}, &CorruptError{Path: path, Detail: "berkas kosong (0 byte)"}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fileHeader{}, &CorruptError{Path: path, Detail: "berkas terpotong, lebih pendek dari kepala SQLite"}
+		return Header{}, &CorruptError{Path: path, Detail: "berkas terpotong, lebih pendek dari kepala SQLite"}
 	case err != nil:
-		return fileHeader{}, err
+		return Header{}, err
 	case string(b[:16]) != sqliteMagic:
-		return fileHeader{}, &CorruptError{Path: path, Detail: "bukan berkas SQLite"}
+		return Header{}, &CorruptError{Path: path, Detail: "bukan berkas SQLite"}
 	}
 	if err := checkLength(f, path, b[:]); err != nil {
-		return fileHeader{}, err
+		return Header{}, err
 	}
-	return fileHeader{
-		exists:      true,
-		userVersion: int(int32(binary.BigEndian.Uint32(b[60:64]))),
-		appID:       int64(int32(binary.BigEndian.Uint32(b[68:72]))),
+	return Header{
+		Exists:      true,
+		UserVersion: int(int32(binary.BigEndian.Uint32(b[60:64]))),
+		AppID:       int64(int32(binary.BigEndian.Uint32(b[68:72]))),
 	}, nil
 }
 
@@ -89,13 +87,10 @@ func checkLength(f *os.File, path string, b []byte) error {
 	return nil
 }
 
-// checkIdentity refuses a database of another program or of a newer schema.
-func checkIdentity(path string, appID int64, version, known int, empty bool) error {
-	return checkIdentityOf(path, applicationID, appID, version, known, empty)
-}
-
-// checkIdentityOf is checkIdentity for a database whose application id is want.
-func checkIdentityOf(path string, want, appID int64, version, known int, empty bool) error {
+// CheckIdentity refuses a database of another program (application id
+// not want; an all-zero, table-less file counts as new) or of a newer
+// schema than the known migrations.
+func CheckIdentity(path string, want, appID int64, version, known int, empty bool) error {
 	switch {
 	case appID != want && !(appID == 0 && version == 0 && empty):
 		return &ForeignDatabaseError{Path: path, AppID: appID}

@@ -1,4 +1,4 @@
-package main
+package asesorsvc_test
 
 import (
 	"context"
@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc/asesorsvctest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
@@ -19,10 +21,10 @@ import (
 // importedWorkspace opens a real assessor workspace with one imported
 // DISKOMINFO bundle (periode 2025, every indicator at level 3) and
 // returns it with the bundle and its signer's fingerprint.
-func importedWorkspace(t *testing.T) (app.AsesorWorkspace, assessment.ReviewBundle, string) {
+func importedWorkspace(t *testing.T) (asesorport.Workspace, assessment.ReviewBundle, string) {
 	t.Helper()
 	ctx := context.Background()
-	w, err := openAsesorGUI(t.TempDir())
+	w, err := openWorkspace(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,10 +38,10 @@ func importedWorkspace(t *testing.T) (app.AsesorWorkspace, assessment.ReviewBund
 	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), asesorsvctest.WriteBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.AddKey(ctx, pub); err != nil {
+	if _, _, err := w.AddKey(ctx, pub, ""); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
@@ -128,7 +130,7 @@ func TestAsesorGUIConsolidation(t *testing.T) {
 func TestAsesorGUIPaperCheck(t *testing.T) {
 	ctx := context.Background()
 	w, b, fingerprint := importedWorkspace(t)
-	info, err := w.(*asesorGUI).w.Bundle(ctx, b.BundleID)
+	info, err := w.(*asesorsvc.Service).Workspace().Bundle(ctx, b.BundleID)
 	if err != nil {
 		t.Fatal(err)
 	}

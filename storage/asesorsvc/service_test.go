@@ -1,4 +1,4 @@
-package main
+package asesorsvc_test
 
 import (
 	"bytes"
@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc/asesorsvctest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/export/exporttest"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
@@ -21,12 +23,9 @@ import (
 // registers a public key, imports a bundle (baru, then sudah diimpor),
 // verifies and revokes the key and lists the recap.
 func TestAsesorGUIAdapter(t *testing.T) {
-	if guiDeps(t.TempDir()).OpenAsesor == nil {
-		t.Fatal("guiDeps does not wire OpenAsesor")
-	}
 	ctx := context.Background()
 	data := t.TempDir()
-	w, err := openAsesorGUI(data)
+	w, err := openWorkspace(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,14 +40,14 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	k, err := w.AddKey(ctx, pub)
+	k, _, err := w.AddKey(ctx, pub, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if k.Status != assessment.KeyPending || k.Fingerprint != key.Fingerprint {
 		t.Fatalf("added key %+v", k)
 	}
-	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(usb, "diskominfo.spbe"), asesorsvctest.WriteBundle(t, exporttest.Input(t), key), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var calls int
@@ -63,7 +62,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 	if len(out) != 1 || out[0].Kind != intake.KindDuplicate {
 		t.Fatalf("second import %+v", out)
 	}
-	if err := w.VerifyKey(ctx, k.KeyID, "melalui telepon", "Andi"); err != nil {
+	if _, err := w.VerifyKey(ctx, k.KeyID, "Andi", "melalui telepon"); err != nil {
 		t.Fatal(err)
 	}
 	list, err := w.Keys(ctx)
@@ -75,7 +74,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 		t.Fatalf("recap %+v, %v", rows, err)
 	}
 	testAsesorGUIReview(t, w)
-	if err := w.RevokeKey(ctx, k.KeyID); err != nil {
+	if _, err := w.RevokeKey(ctx, k.KeyID); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := w.Keys(ctx); list[0].Status != assessment.KeyRevoked {
@@ -85,7 +84,7 @@ func TestAsesorGUIAdapter(t *testing.T) {
 
 // testReviewerProfile: a decision without a name is refused until the
 // workspace profile has one, then recorded under it, never the OS user's.
-func testReviewerProfile(t *testing.T, w app.AsesorWorkspace, id string, n int) {
+func testReviewerProfile(t *testing.T, w asesorport.Workspace, id string, n int) {
 	t.Helper()
 	ctx := context.Background()
 	d := assessment.ReviewDecision{BundleID: id, Indicator: n, Status: assessment.ReviewAccepted}
@@ -101,7 +100,7 @@ func testReviewerProfile(t *testing.T, w app.AsesorWorkspace, id string, n int) 
 	if err := w.SaveReview(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	hist, err := w.(*asesorGUI).w.ReviewHistory(ctx, id, n)
+	hist, err := w.(*asesorsvc.Service).Workspace().ReviewHistory(ctx, id, n)
 	if err != nil || len(hist) == 0 || hist[len(hist)-1].Reviewer != "Siti Rahmawati" {
 		t.Errorf("recorded as %+v, %v; want the profile's name", hist, err)
 	}
@@ -110,7 +109,7 @@ func testReviewerProfile(t *testing.T, w app.AsesorWorkspace, id string, n int) 
 // testAsesorGUIReview: the review methods on the imported bundle — list,
 // sheet, a revisi saved and read back, an invalid value refused, the
 // report and an evidence file copied out for the viewer.
-func testAsesorGUIReview(t *testing.T, w app.AsesorWorkspace) {
+func testAsesorGUIReview(t *testing.T, w asesorport.Workspace) {
 	t.Helper()
 	ctx := context.Background()
 	bundles, err := w.Bundles(ctx)
@@ -178,12 +177,12 @@ func testAsesorGUIReview(t *testing.T, w app.AsesorWorkspace) {
 // bundle answered on an altered catalog is refused with its code.
 func TestAsesorGUIAdapterConflict(t *testing.T) {
 	ctx := context.Background()
-	w, err := openAsesorGUI(t.TempDir())
+	w, err := openWorkspace(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	key := registerOPDKey(t, w)
+	key := asesorsvctest.RegisterOPDKey(t, w)
 	usb := t.TempDir()
 	first, second := exporttest.Input(t), exporttest.Input(t)
 	second.BundleID, second.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f7", 4
@@ -195,7 +194,7 @@ func TestAsesorGUIAdapterConflict(t *testing.T) {
 	altered.BundleID, altered.Sequence = "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f8", 5
 	altered.Snapshot.Assessment.CatalogSHA256 = strings.Repeat("ab", 32)
 	for name, in := range map[string]bundle.Input{"a.spbe": first, "b.spbe": second, "c.spbe": altered} {
-		if err := os.WriteFile(filepath.Join(usb, name), writeBundle(t, in, key), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(usb, name), asesorsvctest.WriteBundle(t, in, key), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -219,56 +218,4 @@ func TestAsesorGUIAdapterConflict(t *testing.T) {
 	if len(rows) != 1 || rows[0].BundleID != second.BundleID || rows[0].Conflicts != 0 || !rows[0].Recomputed || rows[0].Answered != 5 {
 		t.Fatalf("recap after accepting %+v", rows)
 	}
-}
-
-// The recap CSV from the GUI is the CLI's `recap --csv`, written as a new
-// dated file each time.
-func TestAsesorGUIRecapCSV(t *testing.T) {
-	ctx := context.Background()
-	data := t.TempDir()
-	w, err := openAsesorGUI(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key := registerOPDKey(t, w)
-	usb := t.TempDir()
-	if err := os.WriteFile(filepath.Join(usb, "a.spbe"), writeBundle(t, exporttest.Input(t), key), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := w.Import(ctx, []string{usb}, nil); err != nil || len(out) != 1 || out[0].Kind != intake.KindNew {
-		t.Fatalf("import %+v %v", out, err)
-	}
-	dest := filepath.Join(t.TempDir(), "flashdisk")
-	first, err := w.ExportRecapCSV(ctx, dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	second, err := w.ExportRecapCSV(ctx, dest)
-	if err != nil || second == first {
-		t.Fatalf("second export %q %v overwrote %q", second, err, first)
-	}
-	got := string(readFile(t, first))
-	w.Close()
-	if want := mustCLI(t, "recap", "--data", data, "--csv"); got != want {
-		t.Errorf("GUI recap CSV differs from `recap --csv`:\n%s\n---\n%s", got, want)
-	}
-	if !strings.Contains(got, "kode,nama,instansi,periode") || strings.Count(got, "\n") != 2 {
-		t.Errorf("recap CSV:\n%s", got)
-	}
-}
-
-// registerOPDKey makes an OPD signing key and registers its public key
-// (pending) in the assessor workspace w.
-func registerOPDKey(t *testing.T, w app.AsesorWorkspace) *keys.Key {
-	t.Helper()
-	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi uji"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub := filepath.Join(t.TempDir(), "kunci.json")
-	os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644)
-	if _, err := w.AddKey(context.Background(), pub); err != nil {
-		t.Fatal(err)
-	}
-	return key
 }
