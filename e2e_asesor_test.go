@@ -238,7 +238,7 @@ func TestAsesorRoundTrip(t *testing.T) {
 			t.Fatalf("pubkey without --trust: %d %s", code, e)
 		}
 		mustCLI(t, "feedback", "import", "--data", o.data, files[0], "--assessor-pubkey", pub, "--trust")
-		var got []cli.FeedbackReceived
+		var got []cli.FeedbackView
 		json.Unmarshal([]byte(mustCLI(t, "feedback", "show", "--data", o.data, "--assessment", o.assessment, "--json")), &got)
 		if len(got) != 1 || len(got[0].Notes) != 1 || got[0].BundleID != o.bundleID {
 			t.Fatalf("%s feedback: %+v", o.kode, got)

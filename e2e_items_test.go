@@ -56,7 +56,7 @@ func reviewItemsDinkes(t *testing.T, dataDir, bundleID string, c *assessment.Cat
 
 // checkItemNotesDinkes: the OPD receives the per-item statuses and notes
 // (CLI `feedback show` and the GUI's inbox), the cascade applied.
-func checkItemNotesDinkes(t *testing.T, dataDir, assessmentID string, n cli.FeedbackNote) {
+func checkItemNotesDinkes(t *testing.T, dataDir, assessmentID string, n cli.FeedbackNoteView) {
 	t.Helper()
 	if n.Value != "1.25" || n.Computed != "1" || len(n.Items) != 5 { // with I1-L3-00 (level 3 without official items)
 		t.Fatalf("DINKES note %+v", n)
@@ -83,7 +83,7 @@ func checkItemNotesDinkes(t *testing.T, dataDir, assessmentID string, n cli.Feed
 		t.Fatal(err)
 	}
 	defer db.Close()
-	notes, err := feedbackInboxFor(db).Notes(context.Background(), assessmentID)
+	notes, err := db.FeedbackInbox().Notes(context.Background(), assessmentID)
 	if err != nil {
 		t.Fatal(err)
 	}

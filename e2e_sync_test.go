@@ -24,6 +24,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/serverdb"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncserver"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/syncsvc"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/testsvc"
 )
 
@@ -131,20 +132,18 @@ func TestSyncRoundTrip(t *testing.T) {
 	// outbox, Kirim ke server pushes with progress against the bytes
 	// still missing.
 	gui, dinkes := guiSync(), opds[2]
-	if _, err := gui.Install(dinkes.data, config); err != nil {
+	if _, err := gui.Outbox.Install(dinkes.data, config); err != nil {
 		t.Fatal(err)
 	}
-	exported := func(context.Context, string, string, string, func(float64)) (string, error) {
-		return dinkes.bundle, nil
-	}
-	if _, err := withOutbox(exported, func() string { return dinkes.data })(context.Background(), "", "", "", nil); err != nil {
+	// What the GUI's export (OPDExport.Publish) does after the bundle.
+	if err := syncsvc.QueueExported(dinkes.data, dinkes.bundle, nil); err != nil {
 		t.Fatal(err)
 	}
 	var last [2]int64
-	if err := gui.Push(context.Background(), dinkes.data, func(done, total int64) { last = [2]int64{done, total} }); err != nil {
+	if err := gui.Outbox.PushInstalled(context.Background(), dinkes.data, func(done, total int64) { last = [2]int64{done, total} }); err != nil {
 		t.Fatalf("GUI push: %v", err)
 	}
-	if items, err := gui.Items(dinkes.data); err != nil || len(items) != 1 || items[0].State != "done" || items[0].Outcome != "baru" ||
+	if items, err := gui.Outbox.ItemsIn(dinkes.data); err != nil || len(items) != 1 || items[0].State != "done" || items[0].Outcome != "baru" ||
 		last[0] != last[1] || last[1] < 1<<20 {
 		t.Fatalf("GUI push: %+v %v, progress %v", items, err, last)
 	}
@@ -197,7 +196,7 @@ func TestSyncRoundTrip(t *testing.T) {
 		if !strings.Contains(got, "umpan balik diimpor") {
 			t.Fatalf("%s sync feedback: %s", o.kode, got)
 		}
-		var fb []cli.FeedbackReceived
+		var fb []cli.FeedbackView
 		json.Unmarshal([]byte(mustCLI(t, "feedback", "show", "--data", o.data, "--assessment", o.assessment, "--json")), &fb)
 		if len(fb) != 1 || len(fb[0].Notes) != 1 {
 			t.Fatalf("%s feedback: %+v", o.kode, fb)

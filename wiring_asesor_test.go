@@ -114,7 +114,7 @@ func TestConsolidatePDFNoKeyNoPrompt(t *testing.T) {
 	asesorsvctest.Consolidation(t, data).Close()
 	env := cliEnv()
 	var prompts []string
-	env.Export.ReadPassword = func(p string) ([]byte, error) { prompts = append(prompts, p); return []byte("x"), nil }
+	env.ReadPassword = func(p string) ([]byte, error) { prompts = append(prompts, p); return []byte("x"), nil }
 	var stdout, stderr bytes.Buffer
 	env.Stdout, env.Stderr, env.Stdin = &stdout, &stderr, strings.NewReader("")
 	out := filepath.Join(t.TempDir(), "k.pdf")

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
-	"io"
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/bundle"
@@ -21,22 +19,4 @@ func writeBundle(t *testing.T, in bundle.Input, key *keys.Key) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func zipEntry(t *testing.T, b []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }

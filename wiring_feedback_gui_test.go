@@ -67,9 +67,6 @@ func newOPDInstall(t *testing.T, kode, usb string, indicators []int) *opdInstall
 func TestFeedbackGUIRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	deps := guiDeps(t.TempDir())
-	if deps.FeedbackInbox == nil {
-		t.Fatal("guiDeps does not wire FeedbackInbox")
-	}
 	lib, err := assets.Library()
 	if err != nil {
 		t.Fatal(err)
@@ -141,11 +138,14 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	}
 
 	// DISKOMINFO, through the GUI's inbox on its store.
-	db, err := storage.Open(kominfo.data)
+	db, err := deps.Open(kominfo.data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	inbox := deps.FeedbackInbox(db)
+	if db.Inbox == nil {
+		t.Fatal("the GUI's open folder has no FeedbackInbox")
+	}
+	inbox := db.Inbox
 	p, err := inbox.Preview(ctx, exp.Path, "")
 	if err != nil {
 		t.Fatal(err)
@@ -195,11 +195,11 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	if out := mustCLI(t, "feedback", "show", "--data", kominfo.data, "--assessment", kominfo.assessment); !strings.Contains(out, "belum ditandatangani") {
 		t.Fatalf("imported feedback gone after untrust: %s", out)
 	}
-	db, err = storage.Open(kominfo.data)
+	db, err = deps.Open(kominfo.data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, err := deps.FeedbackInbox(db).Preview(ctx, exp.Path, ""); err != nil || p.Trusted || !p.Withdrawn {
+	if p, err := db.Inbox.Preview(ctx, exp.Path, ""); err != nil || p.Trusted || !p.Withdrawn {
 		t.Errorf("after untrust: %+v %v", p, err)
 	}
 	db.Close()
@@ -351,7 +351,7 @@ func TestFeedbackTrustBoundToPreview(t *testing.T) {
 	ctx := context.Background()
 	f := newFBFixture(t)
 	db := openOPD(t, f.opd)
-	inbox := feedbackInboxFor(db)
+	inbox := db.FeedbackInbox()
 	p, err := inbox.Preview(ctx, f.exp.Path, "")
 	if err != nil || p.Trusted || p.Fingerprint != f.exp.Fingerprint || p.SHA256 == "" {
 		t.Fatalf("preview %+v %v", p, err)
@@ -394,7 +394,7 @@ func TestFeedbackWithdrawnKeyIsNotNew(t *testing.T) {
 	ctx := context.Background()
 	f := newFBFixture(t)
 	db := openOPD(t, f.opd)
-	inbox := feedbackInboxFor(db)
+	inbox := db.FeedbackInbox()
 	first, err := inbox.Preview(ctx, f.exp.Path, "")
 	if err != nil || first.Withdrawn {
 		t.Fatalf("first contact %+v %v", first, err)
@@ -456,7 +456,7 @@ func TestFeedbackWithdrawnForgeryDoesNotWin(t *testing.T) {
 	ctx := context.Background()
 	f := newFBFixture(t)
 	db := openOPD(t, f.opd)
-	inbox := feedbackInboxFor(db)
+	inbox := db.FeedbackInbox()
 	evilDir := t.TempDir()
 	evil := forgeFeedback(t, f.exp.Path, evilDir, "PALSU")
 	p, err := inbox.Preview(ctx, filepath.Join(evilDir, filepath.Base(f.exp.Path)), "")
@@ -506,7 +506,7 @@ func TestFeedbackForeignKeyFileBeside(t *testing.T) {
 	other := keys.MarshalPublic(keys.IdentityOf(pub, time.Now()))
 	os.WriteFile(f.exp.PublicKeyPath, other, 0o644)
 	db := openOPD(t, f.opd)
-	inbox := feedbackInboxFor(db)
+	inbox := db.FeedbackInbox()
 	p, err := inbox.Preview(ctx, f.exp.Path, "")
 	if err != nil || p.KeyFile != "" || p.Verified || p.Trusted {
 		t.Fatalf("preview with another key beside: %+v %v", p, err)
@@ -555,7 +555,7 @@ func TestFeedbackBundleRefCrossChecked(t *testing.T) {
 	os.WriteFile(file, data, 0o644)
 	os.WriteFile(filepath.Join(dir, storage.AsesorPublicKeyName), keys.MarshalPublic(keys.IdentityOf(pub, time.Now())), 0o644)
 	db := openOPD(t, f.opd)
-	if p, err := feedbackInboxFor(db).Preview(ctx, file, ""); err == nil || !strings.Contains(err.Error(), "padahal bundel itu diekspor sebagai DISKOMINFO periode 2026 nomor urut 1") {
+	if p, err := db.FeedbackInbox().Preview(ctx, file, ""); err == nil || !strings.Contains(err.Error(), "padahal bundel itu diekspor sebagai DISKOMINFO periode 2026 nomor urut 1") {
 		t.Fatalf("preview of feedback claiming DINKES/2031/999: %+v %v", p, err)
 	}
 }

@@ -2,65 +2,59 @@ package main
 
 import (
 	"os"
-	"sync/atomic"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdsvc"
 )
+
+// openServices opens the data folder dir ("" = --data / SPBE_MANDIRI_DATA /
+// per-user default) as the one assessment.OPDFolder (storage/opdsvc) that
+// is cli.Env.Services and app.Deps.Open. A damaged database still opens so
+// that restore can replace it; the GUI calls Store.Profile first and shows
+// that error.
+func openServices(dir string) (*cli.Services, error) {
+	return opdsvc.OpenFolder(dir, assets.Library, os.Stderr)
+}
 
 // cliEnv is the command line's environment on the real store.
 func cliEnv() *cli.Env {
 	return &cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Library:     assets.Library,
-		Services:    openServices,
-		Print:       printDeps(),
-		Export:      exportDeps(),
-		OpenAsesor:  openAsesor,
-		OPDFeedback: &cli.OPDFeedbackDeps{ImportFeedback: importFeedback, ShowFeedback: showFeedback},
-		Output:      outputDeps(),
-		Portal:      portalDeps(),
-		Sync:        syncDeps(),
+		Library:      assets.Library,
+		Services:     openServices,
+		Keys:         opdkeys.Files{},
+		Verifier:     export.Verifier{},
+		ReadPassword: cli.TerminalPassword,
+		Output:       storage.OutputFiles{},
+		OpenAsesor:   openAsesor,
+		Sync:         syncDeps(),
 	}
 }
 
-// guiDeps wires the desktop app to the real store. The folder it opened
-// last is kept in an atomic pointer because Open and Export both run on
-// worker goroutines, never the UI goroutine.
+// guiDeps wires the desktop app to the real store: the GUI opens the same
+// folder value as the CLI (openServices) and keeps it itself.
 func guiDeps(dataDir string) app.Deps {
-	var current atomic.Pointer[cli.Services]
 	f := storage.GUIStartFolders(dataDir)
 	var prefs app.Prefs // nil: the PC's preferences
 	if f.Settings != nil {
 		prefs = f.Settings
 	}
 	return app.Deps{
-		Open: func(dir string) (assessment.Store, *assessment.Library, error) {
-			svc, err := openServices(dir)
-			if err != nil {
-				return nil, nil, err
-			}
-			current.Store(svc)
-			return svc.Store, svc.Library, nil
-		},
+		Open:            openServices,
 		DefaultDataDir:  f.Default,
 		LegacyDataDir:   f.Legacy,
 		PortableDataDir: f.Portable,
 		Portable:        f.IsPortable,
 		Prefs:           prefs,
 		Settings:        app.Settings{DataDir: f.DataDir},
-		Export:          withOutbox(guiExport(func() (*cli.Services, error) { return current.Load(), nil }), func() string { return current.Load().DataDir }),
 		Sync:            guiSync(),
-		Verify:          guiVerify(current.Load),
-		OpenReport:      guiOpenReport(current.Load),
-		PortalPackage:   guiPortalPackage(current.Load),
 		OpenAsesor:      openAsesor,
 		HasAsesor:       asesorsvc.Has,
-		FeedbackInbox:   feedbackInboxFor,
-		OPDKeys:         guiOPDKeys(current.Load),
 	}
 }

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 )
 
 // ownExport makes an installation with a key and one exported bundle;
@@ -26,57 +23,6 @@ func ownExport(t *testing.T, kode string) (string, string) {
 		t.Fatal("export named no bundle")
 	}
 	return data, ex.Path
-}
-
-// The officer's own bundle: checked with the installation's own key it is
-// SAH, and Buka laporan PDF gives the signed report from inside it —
-// copied once, read-only — while another OPD's bundle is not opened.
-func TestOwnBundleReportAndCheck(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	data, path := ownExport(t, "DISKOMINFO")
-	svc, err := openServices(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	current := func() *cli.Services { return svc }
-
-	rep, err := guiVerify(current)(t.Context(), path)
-	if err != nil || !strings.Contains(rep, "BUNDEL SAH") || !strings.Contains(rep, "kunci penanda tangan OPD ini") || strings.Contains(rep, "--pubkey") {
-		t.Fatalf("own bundle check: %v\n%s", err, rep)
-	}
-	pdf, err := guiOpenReport(current)(t.Context(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile(pdf)
-	if err != nil || !bytes.HasPrefix(got, []byte("%PDF")) || !bytes.Equal(got, zipEntry(t, mustRead(t, path), "report.pdf")) {
-		t.Fatalf("report copy %s: %.8q, %v", pdf, got, err)
-	}
-	if fi, _ := os.Stat(pdf); fi.Mode().Perm()&0o222 != 0 || filepath.Base(pdf) != strings.TrimSuffix(filepath.Base(path), ".spbe")+".pdf" {
-		t.Errorf("report copy %s mode %v: want read-only, named after the bundle", pdf, fi.Mode())
-	}
-	if again, err := guiOpenReport(current)(t.Context(), path); err != nil || again != pdf {
-		t.Errorf("second open: %q, %v", again, err)
-	}
-
-	_, other := ownExport(t, "DINKES")
-	if _, err := guiOpenReport(current)(t.Context(), other); err == nil || !strings.Contains(err.Error(), "tidak ditandatangani kunci OPD ini") {
-		t.Errorf("another OPD's bundle opened: %v", err)
-	}
-	rep, err = guiVerify(current)(t.Context(), other)
-	if err != nil || !strings.Contains(rep, "TIDAK DIPERIKSA") || strings.Contains(rep, "--pubkey") {
-		t.Errorf("another OPD's bundle in the GUI check: %v\n%s", err, rep)
-	}
-}
-
-func mustRead(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // The assessor's first stick: an export leaves the bundle and the OPD's

@@ -189,9 +189,9 @@ func newAsesorHarness(t *testing.T, remembered bool) *asesorHarness {
 		a.Preferences().SetString(prefWorkspace, workspaceAsesor)
 	}
 	deps := Deps{
-		Open: func(string) (assessment.Store, *assessment.Library, error) {
+		Open: func(string) (*assessment.OPDFolder, error) {
 			h.st.Reopen()
-			return h.st, h.lib, nil
+			return &assessment.OPDFolder{Store: h.st, Library: h.lib}, nil
 		},
 		OpenAsesor:     func(string) (asesorport.Workspace, error) { return h.ws, nil },
 		DefaultDataDir: "/home/asesor/SPBE Mandiri",

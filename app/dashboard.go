@@ -44,7 +44,7 @@ func newDashboard(q *questionnaire) *dashboard {
 	d.domains = newBarChart(nil)
 	d.aspects.align, d.domains.align = d.domains, d.aspects
 	d.bar.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", d.bar.Value*100) }
-	if q.u.deps.Export != nil {
+	if q.u.opdExport() != nil {
 		d.exportBtn = widget.NewButtonWithIcon(tr("export.button"), theme.UploadIcon(), q.onExport)
 		d.exportBtn.Importance = widget.HighImportance
 	}

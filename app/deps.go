@@ -1,7 +1,8 @@
 // Package app is the SPBE Mandiri desktop GUI for OPD officers: first run,
 // the list of assessments, the questionnaire with autosave, evidence and
-// history, and the dashboard. It reaches data only through
-// assessment.Store; main.go supplies the store through Deps.
+// history, and the dashboard. It reaches data only through the ports of
+// the open assessment.OPDFolder (its Store, export, keys, portal, feedback
+// inbox) and Deps; main.go supplies them through Deps.
 //
 // Threading: every callback runs on Fyne's UI goroutine and does no I/O.
 // Store calls run on worker goroutines (see jobs) and report back with
@@ -9,20 +10,21 @@
 package app
 
 import (
-	"context"
-
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/asesorport"
 )
 
 // Deps is everything the GUI needs from main.go.
 type Deps struct {
-	// Open opens (creating if needed) the data folder dataDir and returns
-	// its store and its catalog library (embedded plus imported catalogs).
-	// It is called off the UI goroutine. Its error message (locked by
-	// another instance, newer database, corrupt…) is shown to the user as
-	// is, so it should already be in Bahasa Indonesia. Required.
-	Open func(dataDir string) (assessment.Store, *assessment.Library, error)
+	// Open opens (creating if needed) the data folder dataDir: its store,
+	// its catalog library (embedded plus imported catalogs) and its
+	// services as ports (export, signing key, portal package, feedback
+	// inbox), the same value the CLI works on (storage/opdsvc.OpenFolder).
+	// A nil port hides what needs it. It is called off the UI goroutine.
+	// Its error message (locked by another instance, newer database,
+	// corrupt…) is shown to the user as is, so it should already be in
+	// Bahasa Indonesia. Required.
+	Open func(dataDir string) (*assessment.OPDFolder, error)
 
 	// DefaultDataDir is the per-user data folder offered on first run.
 	DefaultDataDir string
@@ -46,23 +48,6 @@ type Deps struct {
 	// Settings are start-up overrides (command-line flags).
 	Settings Settings
 
-	// Export writes the export bundle of one assessment into destDir and
-	// returns the file written; passphrase unlocks the operator's signing
-	// key; progress receives 0..1 and may be called from any goroutine.
-	// HOOK for the export engineer: when nil the GUI hides its export
-	// button.
-	Export func(ctx context.Context, assessmentID, destDir, passphrase string, progress func(float64)) (path string, err error)
-	// Verify checks a bundle file and returns a human-readable report
-	// (Bahasa Indonesia). HOOK: when nil the GUI hides its verify button.
-	Verify func(ctx context.Context, bundlePath string) (report string, err error)
-	// PortalPackage writes the Paket unggah portal of one assessment into
-	// a new folder inside parentDir and returns that folder; progress
-	// receives 0..1 from any goroutine. nil hides the dashboard's button.
-	PortalPackage func(ctx context.Context, assessmentID, parentDir string, progress func(float64)) (dir string, err error)
-	// OpenReport copies the signed report out of one of this
-	// installation's own bundles (read-only, once) and returns its path.
-	OpenReport func(ctx context.Context, bundlePath string) (pdfPath string, err error)
-
 	// Sync is the collection server (sync_opd.go, sync_asesor.go); nil
 	// hides Server pengumpul and Tarik dari server.
 	Sync *SyncDeps
@@ -80,17 +65,6 @@ type Deps struct {
 	// and export folders, the OPD's feedback and assessor key files. nil
 	// uses the system dialogs; tests inject their own.
 	Paths PathSource
-
-	// FeedbackInbox returns the assessor's feedback inbox of the store
-	// Open returned (import a signed feedback file, the notes per
-	// indicator). nil, or a nil result, hides both.
-	FeedbackInbox func(assessment.Store) assessment.FeedbackInbox
-
-	// OPDKeys is the OPD's own signing key in the open data folder (the
-	// Kunci penanda tangan screen, and the export's check whether a key
-	// must be made first). nil hides the screen; the export then asks
-	// one passphrase as before.
-	OPDKeys assessment.OPDKeys
 
 	// Files asks the user for an evidence file. nil uses the system file
 	// dialog; tests inject their own.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,12 +49,12 @@ func (q *questionnaire) onExport() {
 // startExport asks for a destination folder, checks (off the UI
 // goroutine) whether the signing key exists, and asks its passphrase;
 // without a key it says a new one will be made and asks the new
-// passphrase twice. Then the Deps.Export hook runs off the UI goroutine
-// with a progress dialog.
+// passphrase twice. Then the folder's export (OPDExport.Publish) runs off
+// the UI goroutine with a progress dialog.
 func (q *questionnaire) startExport() *exportFlow {
 	u := q.u
 	f := &exportFlow{q: q}
-	if u.deps.Export == nil {
+	if u.opdExport() == nil {
 		return f
 	}
 	q.u.saver.flush()
@@ -66,9 +67,9 @@ func (q *questionnaire) startExport() *exportFlow {
 }
 
 // checkKey decides which passphrase dialog comes next. Without
-// Deps.OPDKeys the export asks one passphrase, as it always did.
+// a key port the export asks one passphrase, as it always did.
 func (f *exportFlow) checkKey(destDir string) {
-	keys := f.q.u.deps.OPDKeys
+	keys := f.q.u.opdKeys()
 	if keys == nil {
 		f.askPassphrase(destDir)
 		return
@@ -132,13 +133,13 @@ func (q *questionnaire) runExport(destDir, passphrase string) {
 }
 
 // run exports; with newKey it first creates the signing key
-// (Deps.OPDKeys) and afterwards shows the new key's fingerprint.
+// (OPDFolder.Keys) and afterwards shows the new key's fingerprint.
 func (f *exportFlow) run(destDir, passphrase string, newKey bool) {
 	u := f.q.u
 	bar := widget.NewProgressBar()
 	prog := showProgress(u.win, tr("export.title"), bar)
 	ctx := prog.ctx
-	export, keys, id := u.deps.Export, u.deps.OPDKeys, f.q.s.a.ID
+	export, keys, id := u.opdExport(), u.opdKeys(), f.q.s.a.ID
 	var path string
 	var created *assessment.OPDKey
 	u.jobs.spawn(func(context.Context) error {
@@ -149,10 +150,11 @@ func (f *exportFlow) run(destDir, passphrase string, newKey bool) {
 			}
 			created = &k
 		}
-		var err error
-		path, err = export(ctx, id, destDir, passphrase, func(v float64) {
-			u.post(func() { bar.SetValue(v) })
-		})
+		res, err := export.Publish(ctx, assessment.ExportRequest{AssessmentID: id, OutDir: destDir, Passphrase: []byte(passphrase),
+			Progress: assessment.ByteProgress(func(v float64) {
+				u.post(func() { bar.SetValue(v) })
+			})})
+		path = res.Path
 		return err
 	}, func(err error) {
 		cancelled := prog.end()
@@ -212,12 +214,10 @@ func (f *exportFlow) showDone(path string) {
 // bundle) and Periksa bundel (checked with this installation's key).
 func (u *UI) ownBundleButtons(path string) fyne.CanvasObject {
 	row := container.NewHBox()
-	if u.deps.OpenReport != nil {
+	if u.opdExport() != nil {
 		open := widget.NewButtonWithIcon(tr("export.openReport"), theme.DocumentIcon(), func() { u.openOwnReport(path) })
 		open.Importance = widget.HighImportance
 		row.Add(open)
-	}
-	if u.deps.Verify != nil {
 		row.Add(widget.NewButtonWithIcon(tr("export.checkThis"), theme.ConfirmIcon(), func() { u.verifyFile(path) }))
 	}
 	return row
@@ -227,9 +227,10 @@ func (u *UI) ownBundleButtons(path string) fyne.CanvasObject {
 // goroutine) and hands it to the system viewer.
 func (u *UI) openOwnReport(bundlePath string) {
 	var pdf string
+	export := u.opdExport()
 	u.jobs.spawn(func(ctx context.Context) error {
 		var err error
-		pdf, err = u.deps.OpenReport(ctx, bundlePath)
+		pdf, err = export.OwnReport(ctx, bundlePath)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -242,9 +243,9 @@ func (u *UI) openOwnReport(bundlePath string) {
 	})
 }
 
-// onVerify checks a bundle file with the Deps.Verify hook.
+// onVerify checks a bundle file against the folder's own key.
 func (u *UI) onVerify() {
-	if u.deps.Verify == nil {
+	if u.opdExport() == nil {
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -266,10 +267,16 @@ func (u *UI) onVerify() {
 // report.
 func (u *UI) verifyFile(path string) {
 	var report string
+	export := u.opdExport()
 	u.jobs.spawn(func(ctx context.Context) error {
-		var err error
-		report, err = u.deps.Verify(ctx, path)
-		return err
+		rep, err := export.VerifyOwn(ctx, path)
+		if err != nil {
+			return err
+		}
+		var b strings.Builder
+		assessment.WriteVerifyReport(&b, path, rep)
+		report = b.String()
+		return nil
 	}, func(err error) {
 		if err != nil {
 			u.showError(err)

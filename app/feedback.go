@@ -21,10 +21,10 @@ const feedbackExtension = ".spbe-umpan"
 // feedbackInbox is the open store's feedback inbox, or nil when the
 // installation has none (the import button and the notes are hidden).
 func (u *UI) feedbackInbox() assessment.FeedbackInbox {
-	if u.deps.FeedbackInbox == nil || u.store == nil {
+	if u.folder == nil {
 		return nil
 	}
-	return u.deps.FeedbackInbox(u.store)
+	return u.folder.Inbox
 }
 
 // feedbackImport is the OPD officer importing the assessor's feedback

@@ -22,12 +22,11 @@ func TestItemNotesOnTheIndicator(t *testing.T) {
 	_ = h.st.SaveProfile(t.Context(), testProfile)
 	a.Preferences().SetString(prefDataDir, "/data/spbe")
 	h.u = New(a, Deps{
-		Open: func(string) (assessment.Store, *assessment.Library, error) {
+		Open: func(string) (*assessment.OPDFolder, error) {
 			h.st.Reopen()
-			return h.st, h.lib, nil
+			return &assessment.OPDFolder{Store: h.st, Library: h.lib, Inbox: h.inbox}, nil
 		},
-		FeedbackInbox: func(assessment.Store) assessment.FeedbackInbox { return h.inbox },
-		Files:         h.files, Paths: h.paths,
+		Files: h.files, Paths: h.paths,
 	}, WithTestDriver())
 	h.u.now = func() time.Time { return clock }
 	h.u.saver.delay = time.Hour

@@ -36,6 +36,16 @@ const (
 	fakeInboxSHA = "5a1f0e3c9b7d4a2e8f6c1b3d5e7a9c0b2d4f6e8a1c3b5d7f9e0a2c4b6d8f0e1a"
 )
 
+// Receive and Received are the CLI's import and listing; the GUI never
+// calls them.
+func (f *fakeInbox) Receive(context.Context, assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
+	return assessment.FeedbackReceived{}, errors.New("not the GUI's")
+}
+
+func (f *fakeInbox) Received(context.Context, string) ([]assessment.FeedbackReceived, error) {
+	return nil, errors.New("not the GUI's")
+}
+
 func (f *fakeInbox) Preview(_ context.Context, file, keyFile string) (assessment.FeedbackPreview, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -135,13 +145,12 @@ func newInboxHarness(t *testing.T) (*inboxHarness, string) {
 	_ = h.st.SaveProfile(t.Context(), testProfile)
 	a.Preferences().SetString(prefDataDir, "/data/spbe")
 	deps := Deps{
-		Open: func(string) (assessment.Store, *assessment.Library, error) {
+		Open: func(string) (*assessment.OPDFolder, error) {
 			h.st.Reopen()
-			return h.st, h.lib, nil
+			return &assessment.OPDFolder{Store: h.st, Library: h.lib, Inbox: h.inbox}, nil
 		},
-		FeedbackInbox: func(assessment.Store) assessment.FeedbackInbox { return h.inbox },
-		Files:         h.files,
-		Paths:         h.paths,
+		Files: h.files,
+		Paths: h.paths,
 	}
 	h.u = New(a, deps, WithTestDriver())
 	h.u.now = func() time.Time { return clock }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"io"
@@ -64,6 +65,54 @@ type harness struct {
 	st    *fakestore.Store
 	lib   *assessment.Library
 	files *memFiles
+	// folder is what Deps.Open returns, every time: tests set its ports
+	// (exp, Keys, Portal) and the open UI sees them.
+	folder *assessment.OPDFolder
+}
+
+// exportFuncs is the folder's export port as function fields; a test sets
+// the ones it needs.
+type exportFuncs struct {
+	assessment.OPDExport
+	publish    func(ctx context.Context, id, dir, pass string, progress func(float64)) (string, error)
+	verify     func(ctx context.Context, path string) (assessment.VerifyReport, error)
+	openReport func(ctx context.Context, path string) (string, error)
+}
+
+func (e *exportFuncs) Publish(ctx context.Context, req assessment.ExportRequest) (assessment.ExportResult, error) {
+	path, err := e.publish(ctx, req.AssessmentID, req.OutDir, string(req.Passphrase), func(v float64) {
+		req.Progress(int64(v*1e6), 1e6)
+	})
+	return assessment.ExportResult{Path: path}, err
+}
+
+func (e *exportFuncs) VerifyOwn(ctx context.Context, path string) (assessment.VerifyReport, error) {
+	return e.verify(ctx, path)
+}
+
+func (e *exportFuncs) OwnReport(ctx context.Context, path string) (string, error) {
+	return e.openReport(ctx, path)
+}
+
+// exp is the open folder's export port, made on first use.
+func (h *harness) exp() *exportFuncs {
+	e, ok := h.folder.Export.(*exportFuncs)
+	if !ok {
+		e = &exportFuncs{}
+		h.folder.Export = e
+	}
+	return e
+}
+
+// portalFunc is the folder's portal port for the GUI (PackageIn).
+type portalFunc func(ctx context.Context, id, parent string, progress func(float64)) (string, error)
+
+func (p portalFunc) Package(context.Context, assessment.PortalRequest) (assessment.PortalResult, error) {
+	return assessment.PortalResult{}, errors.New("the CLI's")
+}
+
+func (p portalFunc) PackageIn(ctx context.Context, id, parent string, progress func(float64)) (string, error) {
+	return p(ctx, id, parent, progress)
 }
 
 type setup struct {
@@ -76,6 +125,7 @@ func newHarness(t testing.TB, s setup) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	h := &harness{t: t, st: fakestore.New(), lib: library(t), files: &memFiles{}}
+	h.folder = &assessment.OPDFolder{DataDir: "/data/spbe", Store: h.st, Library: h.lib}
 	h.st.Now = func() time.Time { return clock }
 	if !s.noProfile {
 		_ = h.st.SaveProfile(t.Context(), testProfile)
@@ -84,12 +134,12 @@ func newHarness(t testing.TB, s setup) *harness {
 		a.Preferences().SetString(prefDataDir, "/data/spbe")
 	}
 	deps := Deps{
-		Open: func(dir string) (assessment.Store, *assessment.Library, error) {
+		Open: func(dir string) (*assessment.OPDFolder, error) {
 			if s.openErr != nil {
-				return nil, nil, s.openErr
+				return nil, s.openErr
 			}
 			h.st.Reopen()
-			return h.st, h.lib, nil
+			return h.folder, nil
 		},
 		DefaultDataDir:  "/home/opd/SPBE Mandiri",
 		PortableDataDir: "",

@@ -62,10 +62,10 @@ func (h *home) view() fyne.CanvasObject {
 	if h.fbBtn != nil {
 		actions.Add(h.fbBtn)
 	}
-	if h.u.deps.OPDKeys != nil {
+	if h.u.opdKeys() != nil {
 		actions.Add(widget.NewButton(tr("opdkey.title"), func() { h.u.show(newSigningKey(h.u)) }))
 	}
-	if h.u.deps.Verify != nil {
+	if h.u.opdExport() != nil {
 		actions.Add(widget.NewButton(tr("verify.button"), h.u.onVerify))
 	}
 	if h.u.deps.Sync != nil {

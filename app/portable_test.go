@@ -32,7 +32,10 @@ func startWith(t *testing.T, pc map[string]string, d Deps) (*UI, *string) {
 		a.Preferences().SetString(k, v)
 	}
 	st, lib, opened := fakestore.New(), library(t), new(string)
-	d.Open = func(dir string) (assessment.Store, *assessment.Library, error) { *opened = dir; return st, lib, nil }
+	d.Open = func(dir string) (*assessment.OPDFolder, error) {
+		*opened = dir
+		return &assessment.OPDFolder{DataDir: dir, Store: st, Library: lib}, nil
+	}
 	d.OpenAsesor = func(dir string) (asesorport.Workspace, error) { *opened = dir; return &fakeAsesor{}, nil }
 	d.HasAsesor = func(string) bool { return false }
 	u := New(a, d, WithTestDriver())

@@ -24,9 +24,9 @@ type portalFlow struct {
 }
 
 // newPortalButton is the dashboard's "Paket unggah portal…" button; nil
-// when the build has no Deps.PortalPackage.
+// when the open folder has no portal port.
 func newPortalButton(q *questionnaire) *widget.Button {
-	if q.u.deps.PortalPackage == nil {
+	if q.u.opdPortal() == nil {
 		return nil
 	}
 	return widget.NewButtonWithIcon(tr("portal.button"), theme.FolderNewIcon(), func() { q.startPortalPackage() })
@@ -64,13 +64,13 @@ func (f *portalFlow) run(parent string) {
 	bar := widget.NewProgressBar()
 	body := container.NewVBox(wrapped(tr("portal.working")), bar)
 	f.prog = showProgress(u.win, tr("portal.title"), body)
-	ctx, write, id := f.prog.ctx, u.deps.PortalPackage, f.q.s.a.ID
+	ctx, portal, id := f.prog.ctx, u.opdPortal(), f.q.s.a.ID
 	var dir string
 	// The serial queue: the saves flushed before the folder was asked for
 	// run first, so the package holds what was typed.
 	u.jobs.submit(func(context.Context) error {
 		var err error
-		dir, err = write(ctx, id, parent, func(v float64) {
+		dir, err = portal.PackageIn(ctx, id, parent, func(v float64) {
 			u.post(func() { bar.SetValue(v) })
 		})
 		return err

@@ -21,8 +21,8 @@ func portalHarness(t *testing.T, err error) (*harness, *[]string) {
 	h := newHarness(t, setup{})
 	h.u.paths = &memPaths{folder: "/media/usb"}
 	var calls []string
-	h.u.deps.Export = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
-	h.u.deps.PortalPackage = func(ctx context.Context, id, parent string, progress func(float64)) (string, error) {
+	h.exp().publish = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
+	h.folder.Portal = portalFunc(func(ctx context.Context, id, parent string, progress func(float64)) (string, error) {
 		calls = append(calls, id+"|"+parent)
 		// What the package reads: the store as the job finds it.
 		if answers, err := h.st.Answers(ctx, id); err == nil {
@@ -35,7 +35,7 @@ func portalHarness(t *testing.T, err error) (*harness, *[]string) {
 			return "", err
 		}
 		return filepath.Join(parent, "Paket-portal_DISKOMINFO_2026"), nil
-	}
+	})
 	return h, &calls
 }
 
@@ -91,7 +91,7 @@ func TestPortalPackageButtonNeedsHook(t *testing.T) {
 	h := newHarness(t, setup{})
 	q := h.newAssessment("pemdi-2026", "2026")
 	if q.dash.portalBtn != nil {
-		t.Error("a portal button without Deps.PortalPackage")
+		t.Error("a portal button without the folder's portal port")
 	}
 }
 

@@ -31,8 +31,9 @@ type UI struct {
 	status *statusLine
 	now    func() time.Time
 
-	store   assessment.Store
-	lib     *assessment.Library
+	folder  *assessment.OPDFolder // the open OPD data folder (Deps.Open)
+	store   assessment.Store      // folder.Store
+	lib     *assessment.Library   // folder.Library
 	profile assessment.Profile
 	dataDir string
 	asesor  asesorport.Workspace // the assessor's workspace, once opened
@@ -216,8 +217,7 @@ func (u *UI) start() {
 // profile form when the folder is new). An error is shown, never panics.
 func (u *UI) openDataDir(dir string) {
 	u.win.SetContent(u.loading(trf("start.opening", dir)))
-	var st assessment.Store
-	var lib *assessment.Library
+	var folder *assessment.OPDFolder
 	var prof assessment.Profile
 	var profErr error
 	var asesorOnly bool // no OPD profile, but an assessor's workspace
@@ -227,10 +227,11 @@ func (u *UI) openDataDir(dir string) {
 		if open == nil {
 			return noOpen
 		}
-		st, lib, err = open(dir)
+		folder, err = open(dir)
 		if err != nil {
 			return err
 		}
+		st := folder.Store
 		prof, profErr = st.Profile(ctx)
 		if profErr != nil && !errors.Is(profErr, assessment.ErrNotFound) {
 			// A damaged database opens but cannot be read: say so, and
@@ -246,7 +247,7 @@ func (u *UI) openDataDir(dir string) {
 			dialog.ShowError(err, u.win)
 			return
 		}
-		u.store, u.lib, u.dataDir = st, lib, dir
+		u.folder, u.store, u.lib, u.dataDir = folder, folder.Store, folder.Library, dir
 		u.prefs.SetString(prefDataDir, dir)
 		if profErr != nil && asesorOnly {
 			u.openAsesor(dir)

@@ -382,10 +382,10 @@ func TestExportHook(t *testing.T) {
 	h := newHarness(t, setup{})
 	q := h.newAssessment("pemdi-2026", "2026")
 	if q.dash.exportBtn != nil {
-		t.Fatal("export button shown without Deps.Export")
+		t.Fatal("export button shown without the folder's export port")
 	}
 	var gotID, gotDir, gotPass string
-	h.u.deps.Export = func(_ context.Context, id, dir, pass string, progress func(float64)) (string, error) {
+	h.exp().publish = func(_ context.Context, id, dir, pass string, progress func(float64)) (string, error) {
 		gotID, gotDir, gotPass = id, dir, pass
 		progress(0.5)
 		progress(1)
@@ -397,7 +397,7 @@ func TestExportHook(t *testing.T) {
 	h.wait()
 	q = h.q()
 	if q.dash.exportBtn == nil {
-		t.Fatal("export button hidden with Deps.Export set")
+		t.Fatal("export button hidden with the folder's export port set")
 	}
 	q.runExport("/media/usb", "rahasia")
 	h.wait()
@@ -428,7 +428,7 @@ func exportWith(t *testing.T, export func(context.Context, string, string, strin
 	t.Helper()
 	h := newHarness(t, setup{})
 	q := h.newAssessment("pemdi-2026", "2026")
-	h.u.deps.Export = export
+	h.exp().publish = export
 	test.Tap(q.homeBtn)
 	h.wait()
 	h.u.openAssessment(q.s.a.ID)
@@ -524,7 +524,7 @@ func TestExportIncompleteAsksFirst(t *testing.T) {
 	_ = k
 	picked := 0
 	h.u.paths = pickCounter{n: &picked, PathSource: paths}
-	h.u.deps.Export = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
+	h.exp().publish = func(context.Context, string, string, string, func(float64)) (string, error) { return "", nil }
 	q := h.newAssessment("spbe-2020", "2025")
 	h.u.openAssessment(q.s.a.ID)
 	h.wait()
@@ -564,8 +564,11 @@ func TestExportDoneOffersReportAndCheck(t *testing.T) {
 		return dir + "/SPBE_DISKOMINFO_2026_1.spbe", nil
 	})
 	var opened, checked string
-	h.u.deps.OpenReport = func(_ context.Context, p string) (string, error) { opened = p; return "/tmp/laporan.pdf", nil }
-	h.u.deps.Verify = func(_ context.Context, p string) (string, error) { checked = p; return "BUNDEL SAH: " + p, nil }
+	h.exp().openReport = func(_ context.Context, p string) (string, error) { opened = p; return "/tmp/laporan.pdf", nil }
+	h.exp().verify = func(_ context.Context, p string) (assessment.VerifyReport, error) {
+		checked = p
+		return assessment.VerifyReport{SignerKnown: true}, nil // "BUNDEL SAH: <p>"
+	}
 	q.runExport("/media/usb", "rahasia")
 	h.wait()
 	top := h.u.win.Canvas().Overlays().Top()

@@ -42,7 +42,7 @@ type signingKey struct {
 }
 
 func newSigningKey(u *UI) *signingKey {
-	s := &signingKey{u: u, keys: u.deps.OPDKeys, box: container.NewVBox(widget.NewLabel(tr("opdkey.loading")))}
+	s := &signingKey{u: u, keys: u.opdKeys(), box: container.NewVBox(widget.NewLabel(tr("opdkey.loading")))}
 	s.createBtn = widget.NewButton(tr("opdkey.create"), s.onCreate)
 	s.createBtn.Importance = widget.HighImportance
 	s.publicBtn = widget.NewButtonWithIcon(tr("opdkey.public"), theme.DocumentSaveIcon(), s.onPublic)

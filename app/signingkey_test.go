@@ -120,7 +120,7 @@ func keyHarness(t *testing.T, key assessment.OPDKey, pass string) (*harness, *fa
 	k := newFakeOPDKeys()
 	k.key, k.pass = key, pass
 	paths := &memPaths{folder: "/media/usb"}
-	h.u.deps.OPDKeys, h.u.paths = k, paths
+	h.folder.Keys, h.u.paths = k, paths
 	return h, k, paths
 }
 
@@ -308,7 +308,7 @@ func TestSigningKeyRestoreOfAnotherKeyAsksFirst(t *testing.T) {
 func TestExportNewKeyAsksTwice(t *testing.T) {
 	h, k, paths := keyHarness(t, assessment.OPDKey{}, "")
 	var exported []string
-	h.u.deps.Export = func(_ context.Context, _, dir, pass string, _ func(float64)) (string, error) {
+	h.exp().publish = func(_ context.Context, _, dir, pass string, _ func(float64)) (string, error) {
 		exported = append(exported, pass)
 		return filepath.Join(dir, "SPBE_DISKOMINFO_2026_1.spbe"), nil
 	}

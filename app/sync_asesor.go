@@ -20,7 +20,7 @@ import (
 
 // pullButton is nil when no server is wired.
 func (h *asesorHome) pullButton() *widget.Button {
-	if h.u.deps.Sync == nil {
+	if h.u.deps.Sync == nil || h.u.deps.Sync.Outbox == nil {
 		return nil
 	}
 	if h.pullBtn == nil {
@@ -34,7 +34,7 @@ func (h *asesorHome) pullButton() *widget.Button {
 func (h *asesorHome) onPull() {
 	d, dir := h.u.deps.Sync, h.u.dataDir
 	var ok bool
-	h.u.jobs.submit(func(context.Context) error { _, ok = d.Installed(dir); return nil }, func(error) {
+	h.u.jobs.submit(func(context.Context) error { _, ok = d.Outbox.Installed(dir); return nil }, func(error) {
 		if ok {
 			h.askPullPass()
 			return
@@ -43,7 +43,7 @@ func (h *asesorHome) onPull() {
 			if !picked {
 				return
 			}
-			h.u.jobs.submit(func(context.Context) error { _, err := d.Install(dir, path); return err }, func(err error) {
+			h.u.jobs.submit(func(context.Context) error { _, err := d.Outbox.Install(dir, path); return err }, func(err error) {
 				if err != nil {
 					h.u.showError(err)
 					return

@@ -16,7 +16,7 @@ import (
 
 // feedbackButton is nil when fetching is not wired.
 func (s *syncOPD) feedbackButton() *widget.Button {
-	if s.u.deps.Sync == nil || s.u.deps.Sync.FetchFeedback == nil || s.u.feedbackInbox() == nil {
+	if s.u.deps.Sync == nil || s.u.deps.Sync.Outbox == nil || s.u.feedbackInbox() == nil {
 		return nil
 	}
 	if s.fbBtn == nil {
@@ -43,7 +43,7 @@ func (s *syncOPD) fetchFeedback(pass []byte) {
 	s.state.SetText(tr("sync.feedback.fetching"))
 	s.u.jobs.spawn(func(ctx context.Context) error {
 		var err error
-		files, err = d.FetchFeedback(ctx, dir, pass)
+		files, err = d.Outbox.FetchFeedbackFiles(ctx, dir, pass)
 		return err
 	}, func(err error) {
 		if err != nil {

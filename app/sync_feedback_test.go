@@ -17,7 +17,7 @@ func TestSyncFetchFeedbackImports(t *testing.T) {
 	f := &fakeSync{installed: true}
 	d := f.deps()
 	var passes []string
-	d.FetchFeedback = func(_ context.Context, _ string, pass []byte) ([]string, error) {
+	f.fetch = func(_ context.Context, _ string, pass []byte) ([]string, error) {
 		passes = append(passes, string(pass))
 		return []string{"/data/spbe/outbox/umpan/SPBE_DISKOMINFO_2026_1_UMPAN_01.spbe-umpan"}, nil
 	}

@@ -18,21 +18,11 @@ import (
 // the data folder's outbox and installed server configuration. Every
 // function runs off the UI goroutine. nil (in Deps) hides the buttons.
 type SyncDeps struct {
-	// Installed returns the installed server configuration (ok false:
-	// none yet).
-	Installed func(dataDir string) (cfg syncapi.ServerConfig, ok bool)
-	// Install checks a server-configuration file from the Pemda and keeps
-	// a copy in the data folder.
-	Install func(dataDir, file string) (syncapi.ServerConfig, error)
-	// Items lists the OPD's outbox.
-	Items func(dataDir string) ([]syncapi.OutboxItem, error)
-	// Push sends the queued bundles in order (resumable, with back-off);
-	// progress gets the bytes acknowledged of those still missing.
-	Push func(ctx context.Context, dataDir string, progress func(done, total int64)) error
-	// FetchFeedback fetches the feedback on the accepted bundles into
-	// .spbe-umpan files (requests signed by the OPD key, unlocked with
-	// pass) for the ordinary import; nil hides the button.
-	FetchFeedback func(ctx context.Context, dataDir string, pass []byte) (files []string, err error)
+	// Outbox is the OPD data folder's queue and installed server
+	// configuration (storage/syncsvc.OPD; the GUI calls Installed,
+	// Install, ItemsIn, PushInstalled and FetchFeedbackFiles on the folder
+	// it has open). nil hides Server pengumpul.
+	Outbox syncapi.Outbox
 	// SendFeedback (Tim Asesor) puts an exported .spbe-umpan on the
 	// server for the OPD (added false: it was there); nil hides the button.
 	SendFeedback func(ctx context.Context, dataDir, file string) (added bool, err error)
@@ -70,7 +60,7 @@ func (s *syncState) end() { s.mu.Lock(); s.running = false; s.mu.Unlock() }
 // next round, the outbox keeps everything.
 func (u *UI) startAutoSync() {
 	d := u.deps.Sync
-	if d == nil || d.Push == nil {
+	if d == nil || d.Outbox == nil {
 		return
 	}
 	u.sync.mu.Lock()
@@ -92,11 +82,11 @@ func (u *UI) startAutoSync() {
 }
 
 func (u *UI) autoPushOnce(ctx context.Context, d *SyncDeps, dir string) {
-	if _, ok := d.Installed(dir); !ok || !waiting(d, dir) || !u.sync.begin() {
+	if _, ok := d.Outbox.Installed(dir); !ok || !waiting(d, dir) || !u.sync.begin() {
 		return
 	}
 	defer u.sync.end()
-	_ = d.Push(ctx, dir, nil) // unreachable: the next round tries again
+	_ = d.Outbox.PushInstalled(ctx, dir, nil) // unreachable: the next round tries again
 	u.post(func() {
 		if s, ok := u.current.(*syncOPD); ok {
 			s.load()
@@ -105,7 +95,7 @@ func (u *UI) autoPushOnce(ctx context.Context, d *SyncDeps, dir string) {
 }
 
 func waiting(d *SyncDeps, dir string) bool {
-	items, err := d.Items(dir)
+	items, err := d.Outbox.ItemsIn(dir)
 	if err != nil {
 		return false
 	}
@@ -165,9 +155,9 @@ func (s *syncOPD) load() {
 	var ok bool
 	var items []syncapi.OutboxItem
 	s.u.jobs.submit(func(context.Context) error {
-		cfg, ok = d.Installed(dir)
+		cfg, ok = d.Outbox.Installed(dir)
 		var err error
-		items, err = d.Items(dir)
+		items, err = d.Outbox.ItemsIn(dir)
 		return err
 	}, func(err error) {
 		s.showSettings(cfg, ok)
@@ -228,7 +218,7 @@ func (s *syncOPD) onInstall() {
 		}
 		d, dir := s.u.deps.Sync, s.u.dataDir
 		s.u.jobs.submit(func(context.Context) error {
-			_, err := d.Install(dir, path)
+			_, err := d.Outbox.Install(dir, path)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -255,7 +245,7 @@ func (s *syncOPD) onSend() {
 	d, dir, post := u.deps.Sync, u.dataDir, u.post
 	u.jobs.spawn(func(ctx context.Context) error {
 		defer u.sync.end()
-		return d.Push(ctx, dir, func(done, total int64) {
+		return d.Outbox.PushInstalled(ctx, dir, func(done, total int64) {
 			post(func() {
 				if total > 0 {
 					s.progress.SetValue(float64(done) / float64(total))

@@ -24,41 +24,60 @@ type fakeSync struct {
 	items     []syncapi.OutboxItem
 	progress  [][2]int64
 	fail      error
+	fetch     func(ctx context.Context, dir string, pass []byte) ([]string, error) // FetchFeedbackFiles; nil: none
 }
 
-func (f *fakeSync) deps() *SyncDeps {
-	return &SyncDeps{
-		Installed: func(string) (syncapi.ServerConfig, bool) {
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			return syncapi.ServerConfig{Server: "https://sync.sigikab.go.id", Pemda: "72.10", ReceiptFingerprint: "12345 67890 12345 67890 12345 67890"}, f.installed
-		},
-		Install: func(string, string) (syncapi.ServerConfig, error) {
-			f.mu.Lock()
-			f.installed = true
-			f.mu.Unlock()
-			return syncapi.ServerConfig{}, nil
-		},
-		Items: func(string) ([]syncapi.OutboxItem, error) {
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			return append([]syncapi.OutboxItem(nil), f.items...), nil
-		},
-		Push: func(_ context.Context, _ string, progress func(done, total int64)) error {
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			if f.fail != nil {
-				f.items[0].State, f.items[0].Attempts, f.items[0].Reason = "queued", 1, f.fail.Error()
-				return f.fail
-			}
-			for _, p := range [][2]int64{{0, 2 << 20}, {1 << 20, 2 << 20}, {2 << 20, 2 << 20}} {
-				progress(p[0], p[1])
-				f.progress = append(f.progress, p)
-			}
-			f.items[0].State, f.items[0].Outcome, f.items[0].Receipt = "done", "baru", receiptEnvelope("2026-12-01T02:02:11Z")
-			return nil
-		},
+func (f *fakeSync) deps() *SyncDeps { return &SyncDeps{Outbox: f} }
+
+func (f *fakeSync) Installed(string) (syncapi.ServerConfig, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return syncapi.ServerConfig{Server: "https://sync.sigikab.go.id", Pemda: "72.10", ReceiptFingerprint: "12345 67890 12345 67890 12345 67890"}, f.installed
+}
+
+func (f *fakeSync) Install(string, string) (syncapi.ServerConfig, error) {
+	f.mu.Lock()
+	f.installed = true
+	f.mu.Unlock()
+	return syncapi.ServerConfig{}, nil
+}
+
+func (f *fakeSync) ItemsIn(string) ([]syncapi.OutboxItem, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]syncapi.OutboxItem(nil), f.items...), nil
+}
+
+func (f *fakeSync) PushInstalled(_ context.Context, _ string, progress func(done, total int64)) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.fail != nil {
+		f.items[0].State, f.items[0].Attempts, f.items[0].Reason = "queued", 1, f.fail.Error()
+		return f.fail
 	}
+	for _, p := range [][2]int64{{0, 2 << 20}, {1 << 20, 2 << 20}, {2 << 20, 2 << 20}} {
+		progress(p[0], p[1])
+		f.progress = append(f.progress, p)
+	}
+	f.items[0].State, f.items[0].Outcome, f.items[0].Receipt = "done", "baru", receiptEnvelope("2026-12-01T02:02:11Z")
+	return nil
+}
+
+func (f *fakeSync) FetchFeedbackFiles(ctx context.Context, dir string, pass []byte) ([]string, error) {
+	if f.fetch == nil {
+		return nil, nil
+	}
+	return f.fetch(ctx, dir, pass)
+}
+
+// The CLI's methods: not the GUI's.
+func (f *fakeSync) Add(string, string) error                   { return errors.New("CLI") }
+func (f *fakeSync) Items(string) ([]syncapi.OutboxItem, error) { return nil, errors.New("CLI") }
+func (f *fakeSync) Push(context.Context, string, syncapi.Target, func(syncapi.OutboxItem)) error {
+	return errors.New("CLI")
+}
+func (f *fakeSync) FetchFeedback(context.Context, string, syncapi.Target, []byte) ([]syncapi.FetchedFeedback, error) {
+	return nil, errors.New("CLI")
 }
 
 func receiptEnvelope(completed string) []byte {

@@ -21,7 +21,9 @@ func newFolderUI(t *testing.T, hasAsesor bool) *UI {
 	a.Preferences().SetString(prefDataDir, "/data/asesor-laptop")
 	st, lib, ws := fakestore.New(), library(t), &fakeAsesor{}
 	u := New(a, Deps{
-		Open:       func(string) (assessment.Store, *assessment.Library, error) { return st, lib, nil },
+		Open: func(string) (*assessment.OPDFolder, error) {
+			return &assessment.OPDFolder{Store: st, Library: lib}, nil
+		},
 		OpenAsesor: func(string) (asesorport.Workspace, error) { return ws, nil },
 		HasAsesor:  func(string) bool { return hasAsesor },
 	}, WithTestDriver())

@@ -5,11 +5,12 @@ import (
 	"time"
 )
 
-// FeedbackInbox is the OPD side of the assessor's signed feedback as the
-// GUI sees it: look at a feedback file before trusting its signer, import
-// it, and read the assessor's notes per indicator. Its methods do I/O:
-// call them off the UI goroutine. main.go implements it on the local
-// store (storage.FeedbackStore), the same functions the CLI uses.
+// FeedbackInbox is the OPD side of the assessor's signed feedback (the
+// open folder's OPDFolder.Inbox): the GUI looks at a feedback file before
+// trusting its signer, imports it and reads the assessor's notes per
+// indicator; the CLI's `feedback import` and `feedback show` use Receive
+// and Received. Its methods do I/O: call them off the UI goroutine.
+// storage.DB.FeedbackInbox implements it on the local store.
 type FeedbackInbox interface {
 	// Preview reads the feedback file and stores nothing. When its signer
 	// was never trusted, the assessor's public key is read from keyFile,
@@ -30,6 +31,43 @@ type FeedbackInbox interface {
 	// feedback whose key is still trusted (the highest bundle sequence in
 	// the export log, then the latest imported); zero when there is none.
 	Notes(ctx context.Context, assessmentID string) (FeedbackNotes, error)
+	// Receive is `feedback import`: it verifies and stores the file
+	// r.File. Its signer must be trusted already, or r.KeyFile is given
+	// with Trust (after the fingerprint was compared); an unknown key is
+	// refused, and a key whose trust was withdrawn needs Retrust.
+	Receive(ctx context.Context, r FeedbackReceipt) (FeedbackReceived, error)
+	// Received is `feedback show`: every stored feedback file on the
+	// assessment, current or history, in the store's order.
+	Received(ctx context.Context, assessmentID string) ([]FeedbackReceived, error)
+}
+
+// FeedbackReceipt asks Receive to import one feedback file.
+type FeedbackReceipt struct {
+	File, KeyFile string
+	Trust         bool // trust KeyFile's key, never trusted here
+	// Retrust trusts again a key whose trust was withdrawn (`feedback
+	// untrust`); Trust alone is refused for it.
+	Retrust bool
+}
+
+// FeedbackReceived is one stored feedback file as the command line shows
+// it: the texts as the assessor signed them.
+type FeedbackReceived struct {
+	AssessmentID string
+	BundleID     string
+	Sequence     uint64 // the reviewed bundle's number in the export log
+	Asesor       string
+	Fingerprint  string // of the key that verified the signature
+	CreatedAt    string // the assessor's clock, as signed
+	// KeyWithdrawnAt is when the trust in the signing key was withdrawn
+	// (zero: trusted): kept, but not the assessor's word any more.
+	KeyWithdrawnAt time.Time
+	Known          bool // Receive: imported before, nothing changed
+	TrustedNow     bool // Receive: the assessor key was trusted by this import
+	Notes          []FeedbackNote
+	// Superseded says why this file is history and not the current
+	// feedback (a newer one was imported before it); "" when current.
+	Superseded string
 }
 
 // FeedbackPreview is what a feedback file says before it is imported.
@@ -88,6 +126,9 @@ type FeedbackNote struct {
 	Note       string
 	Reviewer   string
 	ReviewedAt time.Time
+	// ReviewedAtSigned is ReviewedAt as the file says it ("" = none),
+	// which `feedback show` prints verbatim.
+	ReviewedAtSigned string
 	// Computed is the value the item review gave ("" = none); Items are
 	// the verdicts per evidence item (feedback format 2; nil before).
 	Computed string

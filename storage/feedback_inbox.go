@@ -160,9 +160,48 @@ func feedbackNotes(r FeedbackRecord) assessment.FeedbackNotes {
 	for _, it := range m.Items {
 		n.Items[it.Indicator] = assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
 			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
-			Computed: it.Computed, Items: it.ItemNotes()}
+			ReviewedAtSigned: it.ReviewedAt, Computed: it.Computed, Items: it.ItemNotes()}
 	}
 	return n
+}
+
+// Receive is `feedback import` (DB.ReceiveFeedback).
+func (f feedbackInbox) Receive(ctx context.Context, r assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
+	rec, known, trustedNow, err := f.db.ReceiveFeedback(ctx, FeedbackReceipt{File: r.File, KeyFile: r.KeyFile,
+		Trust: r.Trust, Retrust: r.Retrust})
+	if err != nil {
+		return assessment.FeedbackReceived{}, err
+	}
+	out := feedbackReceived(rec)
+	out.Known, out.TrustedNow = known, trustedNow
+	return out, nil
+}
+
+// Received is `feedback show` (DB.Feedback).
+func (f feedbackInbox) Received(ctx context.Context, assessmentID string) ([]assessment.FeedbackReceived, error) {
+	list, err := f.db.Feedback(ctx, assessmentID)
+	var out []assessment.FeedbackReceived
+	for _, r := range list {
+		out = append(out, feedbackReceived(r))
+	}
+	return out, err
+}
+
+// feedbackReceived is a stored feedback file: the sequence from the
+// export log, the fingerprint of the key that verified it, when that
+// key's trust was withdrawn, and the notes as signed (every indicator in
+// the file's order).
+func feedbackReceived(r FeedbackRecord) assessment.FeedbackReceived {
+	m := r.Manifest
+	out := assessment.FeedbackReceived{AssessmentID: r.AssessmentID, BundleID: m.Bundle.ID, Sequence: r.Sequence,
+		Asesor: m.Asesor.Name, Fingerprint: r.Fingerprint, CreatedAt: m.CreatedAt, KeyWithdrawnAt: r.KeyWithdrawnAt,
+		Notes: []assessment.FeedbackNote{}, Superseded: r.Superseded}
+	for _, it := range m.Items {
+		out.Notes = append(out.Notes, assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
+			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
+			ReviewedAtSigned: it.ReviewedAt, Computed: it.Computed, Items: it.ItemNotes()})
+	}
+	return out
 }
 
 // parseRFC3339 reads a time written by the assessor's clock; a malformed

@@ -3,6 +3,8 @@ package storage
 import (
 	"io"
 	"os"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 // CheckOutputFile checks, before any work, that a command may write the
@@ -31,3 +33,22 @@ func outputPerm(public bool) os.FileMode {
 	}
 	return 0o600
 }
+
+// OutputFiles is assessment.OutputFiles (cli.Env.Output): the functions
+// above on the file a command names.
+type OutputFiles struct{}
+
+var _ assessment.OutputFiles = OutputFiles{}
+
+// Check is CheckOutputFile.
+func (OutputFiles) Check(f assessment.OutputFile) error {
+	return CheckOutputFile(f.DataDir, f.Path, f.Force)
+}
+
+// Write is WriteOutputFile.
+func (OutputFiles) Write(f assessment.OutputFile, write func(io.Writer) error) (int64, error) {
+	return WriteOutputFile(f.DataDir, f.Path, f.Force, f.Public, write)
+}
+
+// CheckDir is CheckOutputDir.
+func (OutputFiles) CheckDir(dataDir, dir string) error { return CheckOutputDir(dataDir, dir) }

@@ -18,9 +18,9 @@ func runConsolidatedPDF(env *Env, dataDir string, req assessment.ConsolidatedPDF
 	switch {
 	case passFile != "":
 		read = func() ([]byte, error) { return passphraseFromFile(env, passFile) }
-	case env.Export != nil && env.Export.ReadPassword != nil:
+	case env.ReadPassword != nil:
 		read = func() ([]byte, error) {
-			p, err := env.Export.ReadPassword("Frasa sandi kunci asesor: ")
+			p, err := env.ReadPassword("Frasa sandi kunci asesor: ")
 			if err != nil {
 				return nil, fmt.Errorf("%w; gunakan --passphrase-file BERKAS", err)
 			}

@@ -256,10 +256,10 @@ func TestConsolidatePDFAsksPassphraseLast(t *testing.T) {
 		}
 		return assessment.ConsolidatedPDFResult{Path: r.Out, Fingerprint: string(p), ExcludedRevoked: []string{"DINKES"}}, nil
 	}}
-	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: deps.open, Export: &ExportDeps{ReadPassword: func(prompt string) ([]byte, error) {
+	env := &Env{Stdout: &out, Stderr: &errb, OpenAsesor: deps.open, ReadPassword: func(prompt string) ([]byte, error) {
 		prompts = append(prompts, prompt)
 		return []byte("rahasia"), nil
-	}}}
+	}}
 	if code := Run(env, []string{"consolidate", "--periode", "2025", "--pdf", "k.pdf"}); code != ExitError ||
 		!strings.Contains(errb.String(), "belum ada kunci asesor") || len(prompts) != 0 {
 		t.Fatalf("no key: exit %d, prompts %q, stderr %q", code, prompts, errb.String())

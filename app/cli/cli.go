@@ -39,17 +39,21 @@ type Env struct {
 	// Services opens the data folder dir ("" = default) for commands that
 	// need stored data. Set by main.go; nil in catalog-only tests.
 	Services func(dir string) (*Services, error)
-	Print    *PrintDeps  // printable PDFs: report, key registration form (report.go)
-	Export   *ExportDeps // signing key and signed bundle functions (export_deps.go)
+	// Keys is the signing key files of the `key` commands (the OPD's, or
+	// with --asesor the assessor's); the export makes the first OPD key
+	// through it.
+	Keys assessment.KeyFiles
+	// Verifier checks a bundle from anyone (`verify`).
+	Verifier assessment.BundleVerifier
+	// ReadPassword prompts on the terminal without echo; it fails when
+	// standard input is not a terminal. nil: no prompting.
+	ReadPassword func(prompt string) ([]byte, error)
 	// OpenAsesor opens the assessor's workspace <data>/asesor of the data
 	// folder dir ("" = default); each assessor command opens it once and
 	// closes it (asesor_deps.go). Set by main.go; nil: no assessor commands.
 	OpenAsesor func(dir string) (asesorport.Workspace, error)
-	// OPDFeedback is the OPD's feedback import and list (feedback_opd_deps.go).
-	OPDFeedback *OPDFeedbackDeps
-	Output      *OutputDeps // every file a command writes for the user (output.go)
-	Portal      *PortalDeps // the portal upload package (portal.go)
-	Sync        *SyncDeps   // the outbox to the collection server (sync.go)
+	Output     assessment.OutputFiles // every file a command writes for the user (output.go)
+	Sync       *SyncDeps              // the outbox to the collection server (sync.go)
 }
 
 // command is one subcommand; each lives in its own file and registers

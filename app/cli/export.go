@@ -26,7 +26,7 @@ func runExport(env *Env, args []string) int {
 	if err != nil || len(rest) > 0 || *id == "" || *out == "" {
 		return fail(env, usagef("pakai: spbe-mandiri export --assessment ID --out FOLDER [--passphrase-file BERKAS]"))
 	}
-	deps, err := exportDeps(env)
+	deps, err := keyFiles(env)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -35,25 +35,18 @@ func runExport(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	if svc.Export == nil {
+		return fail(env, errNoExport)
+	}
 	// A folder inside the data folder is refused before a key is made.
 	if err := checkOutputDir(env, svc.DataDir, *out); err != nil {
 		return fail(env, err)
 	}
-	ki, err := deps.KeyInfo(svc.DataDir)
+	pass, err := exportPassphrase(env, deps, svc.DataDir, *passFile)
 	if err != nil {
 		return fail(env, err)
 	}
-	pass, err := readPassphrase(env, deps, *passFile, !ki.Exists)
-	if err != nil {
-		return fail(env, err)
-	}
-	if !ki.Exists {
-		if ki, err = deps.CreateKey(svc.DataDir, pass); err != nil {
-			return fail(env, err)
-		}
-		fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
-	}
-	res, err := deps.Export(context.Background(), svc, assessment.ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
+	res, err := svc.Export.Bundle(context.Background(), assessment.ExportRequest{AssessmentID: *id, OutDir: *out, Passphrase: pass})
 	switch {
 	case err != nil && res.Path == "":
 		return fail(env, err)
@@ -66,6 +59,25 @@ func runExport(env *Env, args []string) int {
 	return printExport(env, res, *asJSON)
 }
 
+// exportPassphrase reads the signing key's passphrase; without a key it
+// asks a new one twice and makes the key (the CLI's export does, the GUI's
+// never silently).
+func exportPassphrase(env *Env, deps assessment.KeyFiles, dataDir, passFile string) ([]byte, error) {
+	ki, err := deps.Info(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	pass, err := readPassphrase(env, passFile, !ki.Exists)
+	if err != nil || ki.Exists {
+		return pass, err
+	}
+	if ki, err = deps.Create(dataDir, pass); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.Stderr, "Kunci penanda tangan baru dibuat (sidik jari %s).\n%s\n", ki.Fingerprint, backupAdvice)
+	return pass, nil
+}
+
 func printExport(env *Env, res assessment.ExportResult, asJSON bool) int {
 	if asJSON {
 		return writeJSON(env, res)
@@ -75,7 +87,7 @@ func printExport(env *Env, res assessment.ExportResult, asJSON bool) int {
 	fmt.Fprintf(w, "Nomor urut   : %d\n", res.Sequence)
 	fmt.Fprintf(w, "Sidik jari   : %s\n", res.Fingerprint)
 	fmt.Fprintf(w, "Bundle ID    : %s\n", res.BundleID)
-	fmt.Fprintf(w, "Digest isi   : %s\n", groupDigest(res.ContentDigest))
+	fmt.Fprintf(w, "Digest isi   : %s\n", assessment.GroupDigest(res.ContentDigest))
 	fmt.Fprintf(w, "Berkas       : %d, ukuran %d byte\n", res.Files, res.Size)
 	if res.Supersedes != "" {
 		fmt.Fprintf(w, "Menggantikan : %s\n", res.Supersedes)

@@ -15,21 +15,59 @@ import (
 )
 
 // closeOnly is a store that can only be closed: the key, export and verify
-// commands reach data through ExportDeps, which the tests fake.
+// commands reach data through Env.Keys and Env.Verifier, which the tests
+// fake (keyFuncs).
 type closeOnly struct{ assessment.Store }
 
 func (closeOnly) Close() error { return nil }
 
 const fakeFP = "71148 39595 34165 45219 63805 42623"
 
+// keyFuncs are the key, verify and prompt ports as function fields, for
+// the tests to set one by one.
+type keyFuncs struct {
+	KeyInfo      func(dir string) (assessment.OPDKey, error)
+	CreateKey    func(dir string, passphrase []byte) (assessment.OPDKey, error)
+	ExportPublic func(dir string) ([]byte, assessment.OPDKey, error)
+	BackupKey    func(dir string, passphrase []byte) ([]byte, assessment.OPDKey, error)
+	RestoreKey   func(dir string, passphrase []byte, file string, force bool) (assessment.OPDKeyRestored, error)
+	VerifyBundle func(ctx context.Context, bundlePath, pubkeyFile string) (assessment.VerifyReport, error)
+	ReadPassword func(prompt string) ([]byte, error)
+}
+
+func (k *keyFuncs) Info(dir string) (assessment.OPDKey, error) { return k.KeyInfo(dir) }
+func (k *keyFuncs) Create(dir string, p []byte) (assessment.OPDKey, error) {
+	return k.CreateKey(dir, p)
+}
+func (k *keyFuncs) PublicFile(dir string) ([]byte, assessment.OPDKey, error) {
+	return k.ExportPublic(dir)
+}
+func (k *keyFuncs) Backup(dir string, p []byte) ([]byte, assessment.OPDKey, error) {
+	return k.BackupKey(dir, p)
+}
+func (k *keyFuncs) Restore(dir string, p []byte, file string, force bool) (assessment.OPDKeyRestored, error) {
+	return k.RestoreKey(dir, p, file, force)
+}
+func (k *keyFuncs) Verify(ctx context.Context, path, pub string) (assessment.VerifyReport, error) {
+	return k.VerifyBundle(ctx, path, pub)
+}
+
+// wire puts the fakes into env.
+func (k *keyFuncs) wire(env *Env) *Env {
+	env.Keys, env.Verifier, env.ReadPassword = k, k, k.ReadPassword
+	return env
+}
+
 // fakeDeps records what the commands asked for.
 type fakeDeps struct {
-	ExportDeps
+	keyFuncs
 	key      assessment.OPDKey
 	pass     []string
 	req      assessment.ExportRequest
 	force    bool
 	prompted int
+	// bundle, when set, replaces the fake export's result.
+	bundle func(assessment.ExportRequest) (assessment.ExportResult, error)
 }
 
 func newFakeDeps(haveKey bool) *fakeDeps {
@@ -47,27 +85,55 @@ func newFakeDeps(haveKey bool) *fakeDeps {
 		f.pass = append(f.pass, string(p))
 		return []byte("cadangan"), f.key, nil
 	}
-	f.RestoreKey = func(_ string, p []byte, _ string, force bool) (RestoredKey, error) {
+	f.RestoreKey = func(_ string, p []byte, _ string, force bool) (assessment.OPDKeyRestored, error) {
 		f.pass, f.force = append(f.pass, string(p)), force
-		return RestoredKey{OPDKey: f.key}, nil
+		return assessment.OPDKeyRestored{Key: f.key}, nil
 	}
 	f.ExportPublic = func(string) ([]byte, assessment.OPDKey, error) { return []byte("kunci publik"), f.key, nil }
-	f.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
-		f.req = req
-		f.pass = append(f.pass, string(req.Passphrase))
-		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
-			Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
-	}
 	return f
 }
+
+// fakeExport is the open folder's export port over fakeDeps.
+type fakeExport struct {
+	assessment.OPDExport
+	f *fakeDeps
+}
+
+func (e fakeExport) Bundle(_ context.Context, req assessment.ExportRequest) (assessment.ExportResult, error) {
+	if e.f.bundle != nil {
+		return e.f.bundle(req)
+	}
+	e.f.req = req
+	e.f.pass = append(e.f.pass, string(req.Passphrase))
+	return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3,
+		Fingerprint: fakeFP, BundleID: "01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f6", ContentDigest: strings.Repeat("ab", 32), Files: 4}, nil
+}
+
+// folder is an open data folder whose export port is the fake's.
+func (f *fakeDeps) folder(dir string) *Services {
+	return &Services{DataDir: dir, Store: closeOnly{}, Export: fakeExport{f: f}}
+}
+
+// outputFuncs is the output port as function fields.
+type outputFuncs struct {
+	check    func(f OutputFile) error
+	write    func(f OutputFile, write func(io.Writer) error) (int64, error)
+	checkDir func(dataDir, dir string) error
+}
+
+func (o *outputFuncs) Check(f OutputFile) error { return o.check(f) }
+func (o *outputFuncs) Write(f OutputFile, w func(io.Writer) error) (int64, error) {
+	return o.write(f, w)
+}
+func (o *outputFuncs) CheckDir(dataDir, dir string) error { return o.checkDir(dataDir, dir) }
 
 // discardOutput accepts every output file and writes it nowhere: the
 // writer and the output-path policy are storage/atomicfile's, tested there
 // and end to end in storage/clitest.
-var discardOutput = &OutputDeps{
-	Check:    func(OutputFile) error { return nil },
-	Write:    func(_ OutputFile, write func(io.Writer) error) (int64, error) { return 0, write(io.Discard) },
-	CheckDir: func(string, string) error { return nil },
+var discardOutput = &outputFuncs{
+	check:    func(OutputFile) error { return nil },
+	write:    func(_ OutputFile, write func(io.Writer) error) (int64, error) { return 0, write(io.Discard) },
+	checkDir: func(string, string) error { return nil },
 }
 
 func runWith(t *testing.T, deps *fakeDeps, stdin string, args ...string) (int, string, string) {
@@ -76,7 +142,8 @@ func runWith(t *testing.T, deps *fakeDeps, stdin string, args ...string) (int, s
 	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Output: discardOutput,
 		Services: func(dir string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	if deps != nil {
-		env.Export = &deps.ExportDeps
+		deps.wire(env)
+		env.Services = func(string) (*Services, error) { return deps.folder(t.TempDir()), nil }
 	}
 	code := Run(env, args)
 	return code, out.String(), errb.String()
@@ -207,7 +274,7 @@ func (badBundle) CheckName() string { return "hash" }
 
 func TestVerify(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Verify = func(_ context.Context, path, pub string) (assessment.VerifyReport, error) {
+	d.VerifyBundle = func(_ context.Context, path, pub string) (assessment.VerifyReport, error) {
 		return assessment.VerifyReport{Valid: true, SignerKnown: pub != "", OPDKode: "DISKOMINFO", Periode: 2026, Sequence: 3,
 			Fingerprint: fakeFP, Index: "2.9512", Predicate: "Baik", Files: []assessment.VerifyFile{{Path: "answers.json", Role: "answers", Size: 10}}}, nil
 	}
@@ -232,7 +299,7 @@ func TestVerify(t *testing.T) {
 	if code != ExitOK || json.Unmarshal([]byte(out), &unchecked) != nil || unchecked.Status != VerifyValid || !unchecked.Valid {
 		t.Fatalf("--json with --pubkey: %d %q", code, out)
 	}
-	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+	d.VerifyBundle = func(context.Context, string, string) (assessment.VerifyReport, error) {
 		return assessment.VerifyReport{}, badBundle{}
 	}
 	code, out, errs := runWith(t, d, "", "verify", "b.spbe")
@@ -248,7 +315,7 @@ func TestVerify(t *testing.T) {
 		rep.Problem.Entry != "answers.json" || rep.Problem.Check != "hash" {
 		t.Fatalf("%d %q", code, out)
 	}
-	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+	d.VerifyBundle = func(context.Context, string, string) (assessment.VerifyReport, error) {
 		return assessment.VerifyReport{}, errors.New("tidak dapat dibuka")
 	}
 	if code, _, _ := runWith(t, d, "", "verify"); code != ExitUsage {
@@ -261,7 +328,7 @@ func TestVerify(t *testing.T) {
 // it), the CLI still shows the bundle, and the message says it is fine.
 func TestExportWrittenButKeyFileFailed(t *testing.T) {
 	d := newFakeDeps(true)
-	d.Export = func(_ context.Context, _ *Services, req assessment.ExportRequest) (assessment.ExportResult, error) {
+	d.bundle = func(req assessment.ExportRequest) (assessment.ExportResult, error) {
 		return assessment.ExportResult{Path: filepath.Join(req.OutDir, "SPBE_DISKOMINFO_2026_3.spbe"), Sequence: 3},
 			errors.New("bundel SPBE_DISKOMINFO_2026_3.spbe tersimpan dan utuh; hanya berkas kunci publik OPD di sampingnya yang gagal ditulis")
 	}

@@ -26,39 +26,9 @@ const feedbackUsage = "pakai: spbe-mandiri feedback export --bundle ID --out FOL
 	"       spbe-mandiri feedback keys [--json]   (OPD: kunci asesor tepercaya)\n" +
 	"       spbe-mandiri feedback untrust KEYID [--json]   (OPD: cabut kepercayaan; umpan balik yang sudah diimpor tetap)"
 
-// FeedbackImportRequest is `feedback import`.
-type FeedbackImportRequest struct {
-	File, PublicKeyFile string
-	Trust               bool // trust a key never trusted here
-	// Retrust trusts again a key whose trust was withdrawn (`feedback
-	// untrust`); --trust alone is refused for it.
-	Retrust bool
-}
-
-// FeedbackNote is one indicator's note from the assessor.
-type FeedbackNote struct {
-	Indicator  int    `json:"indicator"`
-	Status     string `json:"status"`
-	Reason     string `json:"reason,omitempty"`
-	Value      string `json:"value,omitempty"`
-	Note       string `json:"note,omitempty"`
-	Reviewer   string `json:"reviewer"`
-	ReviewedAt string `json:"reviewed_at"`
-	// Computed and Items: the item review (feedback format 2).
-	Computed string             `json:"computed_value,omitempty"`
-	Items    []FeedbackItemNote `json:"evidence_items,omitempty"`
-}
-
-// FeedbackItemNote is the assessor's verdict on one evidence item.
-type FeedbackItemNote struct {
-	Code   string `json:"code"`
-	Status string `json:"status"`
-	Reason string `json:"reason,omitempty"`
-	Note   string `json:"note,omitempty"`
-}
-
-// FeedbackReceived is one stored feedback file on the OPD side.
-type FeedbackReceived struct {
+// FeedbackView is `feedback import --json` and one entry of `feedback show
+// --json`: the CLI's encoding of assessment.FeedbackReceived.
+type FeedbackView struct {
 	AssessmentID string `json:"assessment_id"`
 	BundleID     string `json:"bundle_id"`
 	Sequence     uint64 `json:"sequence"`
@@ -67,13 +37,70 @@ type FeedbackReceived struct {
 	CreatedAt    string `json:"created_at"`
 	// KeyWithdrawnAt is when the trust in the signing key was withdrawn
 	// ("" = trusted): kept, but not the assessor's word any more.
-	KeyWithdrawnAt string         `json:"key_withdrawn_at,omitempty"`
-	Known          bool           `json:"already_imported,omitempty"`
-	Trusted        bool           `json:"trusted_now,omitempty"` // the assessor key was trusted by this import
-	Notes          []FeedbackNote `json:"notes"`
+	KeyWithdrawnAt string             `json:"key_withdrawn_at,omitempty"`
+	Known          bool               `json:"already_imported,omitempty"`
+	Trusted        bool               `json:"trusted_now,omitempty"` // the assessor key was trusted by this import
+	Notes          []FeedbackNoteView `json:"notes"`
 	// Superseded says why this import is history and not the current
 	// feedback (a newer one was imported before it); "" when current.
 	Superseded string `json:"superseded,omitempty"`
+}
+
+// FeedbackNoteView is one indicator's note from the assessor.
+type FeedbackNoteView struct {
+	Indicator  int    `json:"indicator"`
+	Status     string `json:"status"`
+	Reason     string `json:"reason,omitempty"`
+	Value      string `json:"value,omitempty"`
+	Note       string `json:"note,omitempty"`
+	Reviewer   string `json:"reviewer"`
+	ReviewedAt string `json:"reviewed_at"` // as signed
+	// Computed and Items: the item review (feedback format 2).
+	Computed string             `json:"computed_value,omitempty"`
+	Items    []FeedbackItemView `json:"evidence_items,omitempty"`
+}
+
+// FeedbackItemView is the assessor's verdict on one evidence item.
+type FeedbackItemView struct {
+	Code   string `json:"code"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// feedbackView encodes r for the command line (the withdrawal in local
+// time, to the minute).
+func feedbackView(r assessment.FeedbackReceived) FeedbackView {
+	out := FeedbackView{AssessmentID: r.AssessmentID, BundleID: r.BundleID, Sequence: r.Sequence, Asesor: r.Asesor,
+		Fingerprint: r.Fingerprint, CreatedAt: r.CreatedAt, Known: r.Known, Trusted: r.TrustedNow,
+		Notes: []FeedbackNoteView{}, Superseded: r.Superseded}
+	if !r.KeyWithdrawnAt.IsZero() {
+		out.KeyWithdrawnAt = r.KeyWithdrawnAt.Local().Format("2006-01-02 15:04")
+	}
+	for _, n := range r.Notes {
+		v := FeedbackNoteView{Indicator: n.Indicator, Status: n.Status, Reason: n.Reason, Value: n.Value, Note: n.Note,
+			Reviewer: n.Reviewer, ReviewedAt: n.ReviewedAtSigned, Computed: n.Computed}
+		for _, it := range n.Items {
+			v.Items = append(v.Items, FeedbackItemView(it))
+		}
+		out.Notes = append(out.Notes, v)
+	}
+	return out
+}
+
+var errNoInbox = errors.New("umpan balik asesor tidak tersedia di build ini")
+
+// feedbackInbox opens the data folder for `feedback import|show`.
+func feedbackInbox(env *Env, dataDir string) (*Services, error) {
+	svc, err := openData(env, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if svc.Inbox == nil {
+		svc.Close()
+		return nil, errNoInbox
+	}
+	return svc, nil
 }
 
 func runFeedback(env *Env, args []string) int {
@@ -93,21 +120,16 @@ func runFeedback(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
-	if sub == "export" {
+	switch sub {
+	case "export":
 		if err := hasAsesor(env); err != nil {
 			return fail(env, err)
 		}
 		return runFeedbackExport(env, f, pos)
-	}
-	deps, err := opdFeedback(env)
-	if err != nil {
-		return fail(env, err)
-	}
-	switch sub {
 	case "import":
-		return runFeedbackImport(env, deps, f, pos)
+		return runFeedbackImport(env, f, pos)
 	}
-	return runFeedbackShow(env, deps, f, pos)
+	return runFeedbackShow(env, f, pos)
 }
 
 // feedbackFlags are the flags of `feedback export|import|show`; each
@@ -173,15 +195,21 @@ func runFeedbackExport(env *Env, f feedbackFlags, pos []string) int {
 }
 
 // runFeedbackImport is `feedback import FILE` on the OPD's side.
-func runFeedbackImport(env *Env, deps *OPDFeedbackDeps, f feedbackFlags, pos []string) int {
+func runFeedbackImport(env *Env, f feedbackFlags, pos []string) int {
 	if len(pos) != 1 || ((*f.trust || *f.retrust) && *f.pubFile == "") {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
-	res, err := deps.ImportFeedback(context.Background(), *f.dataDir,
-		FeedbackImportRequest{File: pos[0], PublicKeyFile: *f.pubFile, Trust: *f.trust, Retrust: *f.retrust})
+	svc, err := feedbackInbox(env, *f.dataDir)
 	if err != nil {
 		return fail(env, err)
 	}
+	defer svc.Close()
+	got, err := svc.Inbox.Receive(context.Background(),
+		assessment.FeedbackReceipt{File: pos[0], KeyFile: *f.pubFile, Trust: *f.trust, Retrust: *f.retrust})
+	if err != nil {
+		return fail(env, err)
+	}
+	res := feedbackView(got)
 	if *f.asJSON {
 		return writeJSON(env, res)
 	}
@@ -204,18 +232,24 @@ func runFeedbackImport(env *Env, deps *OPDFeedbackDeps, f feedbackFlags, pos []s
 }
 
 // runFeedbackShow is `feedback show --assessment ID` on the OPD's side.
-func runFeedbackShow(env *Env, deps *OPDFeedbackDeps, f feedbackFlags, pos []string) int {
+func runFeedbackShow(env *Env, f feedbackFlags, pos []string) int {
 	if len(pos) != 0 || *f.assessID == "" {
 		return fail(env, usagef("%s", feedbackUsage))
 	}
-	list, err := deps.ShowFeedback(context.Background(), *f.dataDir, *f.assessID)
+	svc, err := feedbackInbox(env, *f.dataDir)
 	if err != nil {
 		return fail(env, err)
 	}
+	defer svc.Close()
+	got, err := svc.Inbox.Received(context.Background(), *f.assessID)
+	if err != nil {
+		return fail(env, err)
+	}
+	list := []FeedbackView{}
+	for _, r := range got {
+		list = append(list, feedbackView(r))
+	}
 	if *f.asJSON {
-		if list == nil {
-			list = []FeedbackReceived{}
-		}
 		return writeJSON(env, list)
 	}
 	if len(list) == 0 {
@@ -235,7 +269,7 @@ func runFeedbackShow(env *Env, deps *OPDFeedbackDeps, f feedbackFlags, pos []str
 	return ExitOK
 }
 
-func printFeedbackNotes(env *Env, r FeedbackReceived) {
+func printFeedbackNotes(env *Env, r FeedbackView) {
 	for _, n := range r.Notes {
 		s := n.Status
 		if n.Reason != "" {

@@ -10,7 +10,7 @@ import (
 // printFeedbackItems lists the assessor's verdicts per evidence item under
 // an indicator's note: code → status (reason) — note, and the value the
 // items computed when the assessor set another one.
-func printFeedbackItems(env *Env, n FeedbackNote) {
+func printFeedbackItems(env *Env, n FeedbackNoteView) {
 	if n.Computed != "" && n.Computed != n.Value {
 		fmt.Fprintf(env.Stdout, "    nilai terhitung dari butir: %s\n", strings.Replace(n.Computed, ".", ",", 1))
 	}

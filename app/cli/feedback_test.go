@@ -17,7 +17,7 @@ import (
 func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	var out, errb bytes.Buffer
 	var exp []assessment.FeedbackExportRequest
-	var imp []FeedbackImportRequest
+	var imp []assessment.FeedbackReceipt
 	check := assessment.PaperCheckResult{OPDKode: "BAPPEDA", Periode: 2026, Sequence: 1, Found: true, Matches: true,
 		Bundle: assessment.ReviewBundle{BundleID: "b1", Status: "superseded", KeyStatus: assessment.KeyVerified},
 		Newer:  &assessment.ReviewBundle{BundleID: "b2", Sequence: 2}}
@@ -27,14 +27,15 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 			return assessment.FeedbackExported{Path: "x.spbe-umpan", Fingerprint: "123", Items: 2}, nil
 		},
 		PaperCheck: func(_ context.Context, _, text string) (assessment.PaperCheckResult, error) { return check, nil },
-	}).open, OPDFeedback: &OPDFeedbackDeps{
-		ImportFeedback: func(_ context.Context, _ string, r FeedbackImportRequest) (FeedbackReceived, error) {
+	}).open}
+	env.Services = inboxFolder(t, fakeInbox{
+		receive: func(r assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
 			imp = append(imp, r)
-			return FeedbackReceived{AssessmentID: "a1", Sequence: 1, Trusted: r.Trust || r.Retrust, Fingerprint: "123",
-				Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK"}}}, nil
+			return assessment.FeedbackReceived{AssessmentID: "a1", Sequence: 1, TrustedNow: r.Trust || r.Retrust, Fingerprint: "123",
+				Notes: []assessment.FeedbackNote{{Indicator: 1, Status: "revisi", Reason: "belum diunggah", Note: "unggah SK"}}}, nil
 		},
-		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return nil, nil },
-	}}
+		received: func(string) ([]assessment.FeedbackReceived, error) { return nil, nil },
+	})
 	pass := filepath.Join(t.TempDir(), "p")
 	os.WriteFile(pass, []byte("frasa sandi asesor\n"), 0o600)
 	if code := Run(env, []string{"feedback", "export", "--bundle", "b1", "--out", "usb"}); code != ExitUsage {
@@ -77,6 +78,29 @@ func TestFeedbackAndPaperCheckCommands(t *testing.T) {
 	}
 	if code := Run(env, []string{"papercheck"}); code != ExitUsage {
 		t.Fatalf("no text: %d", code)
+	}
+}
+
+// fakeInbox is the open folder's feedback inbox for `feedback import`
+// and `feedback show`.
+type fakeInbox struct {
+	assessment.FeedbackInbox
+	receive  func(assessment.FeedbackReceipt) (assessment.FeedbackReceived, error)
+	received func(string) ([]assessment.FeedbackReceived, error)
+}
+
+func (f fakeInbox) Receive(_ context.Context, r assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
+	return f.receive(r)
+}
+
+func (f fakeInbox) Received(_ context.Context, id string) ([]assessment.FeedbackReceived, error) {
+	return f.received(id)
+}
+
+// inboxFolder opens a data folder whose inbox is in.
+func inboxFolder(t *testing.T, in fakeInbox) func(string) (*Services, error) {
+	return func(string) (*Services, error) {
+		return &Services{DataDir: t.TempDir(), Store: closeOnly{}, Inbox: in}, nil
 	}
 }
 
@@ -149,15 +173,16 @@ func TestFeedbackKeysAndUntrust(t *testing.T) {
 // shows the fingerprint it is given (the verifying key's).
 func TestFeedbackShowMarksWithdrawnKey(t *testing.T) {
 	var out, errb bytes.Buffer
-	list := []FeedbackReceived{
+	list := []assessment.FeedbackReceived{
 		{AssessmentID: "a1", Sequence: 2, Asesor: "Tim Asesor Sigi", Fingerprint: "11111 22222 33333 44444 55555 66666", CreatedAt: "2026-06-02T08:00:00Z",
-			Notes: []FeedbackNote{{Indicator: 1, Status: "diterima"}}},
+			Notes: []assessment.FeedbackNote{{Indicator: 1, Status: "diterima"}}},
 		{AssessmentID: "a1", Sequence: 1, Asesor: "Tim Asesor Sigi", Fingerprint: "99999 88888 77777 66666 55555 44444", CreatedAt: "2099-01-01T00:00:00Z",
-			KeyWithdrawnAt: "2026-06-03 10:00", Notes: []FeedbackNote{{Indicator: 1, Status: "revisi", Note: "PALSU"}}},
+			KeyWithdrawnAt: time.Date(2026, 6, 3, 10, 0, 0, 0, time.Local),
+			Notes:          []assessment.FeedbackNote{{Indicator: 1, Status: "revisi", Note: "PALSU"}}},
 	}
-	env := &Env{Stdout: &out, Stderr: &errb, OPDFeedback: &OPDFeedbackDeps{
-		ShowFeedback: func(context.Context, string, string) ([]FeedbackReceived, error) { return list, nil },
-	}}
+	env := &Env{Stdout: &out, Stderr: &errb, Services: inboxFolder(t, fakeInbox{
+		received: func(string) ([]assessment.FeedbackReceived, error) { return list, nil },
+	})}
 	if code := Run(env, []string{"feedback", "show", "--assessment", "a1"}); code != ExitOK {
 		t.Fatalf("show: %d %s", code, errb.String())
 	}

@@ -34,7 +34,7 @@ func terminalControl(out string) (rune, bool) {
 func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
 	d := newFakeDeps(true)
-	d.Verify = func(context.Context, string, string) (assessment.VerifyReport, error) {
+	d.VerifyBundle = func(context.Context, string, string) (assessment.VerifyReport, error) {
 		return assessment.VerifyReport{OPDKode: "DISKOMINFO", OPDNama: hostile, Instansi: hostile, Fingerprint: fakeFP,
 			Files: []assessment.VerifyFile{{Path: "evidence/ab-" + hostile, Role: "evidence", Size: 1, OriginalName: hostile}}}, nil
 	}
@@ -52,7 +52,7 @@ func hostileEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 			return nil, errors.New("gagal: " + hostile)
 		},
 	}
-	return &Env{Stdout: &out, Stderr: &errb, Export: &d.ExportDeps, OpenAsesor: a.open}, &out, &errb
+	return d.wire(&Env{Stdout: &out, Stderr: &errb, OpenAsesor: a.open}), &out, &errb
 }
 
 // TestOutsideTextIsInert (issue 11, class 9): whatever a bundle's names,

@@ -47,8 +47,9 @@ func runDeadline(t *testing.T, args []string) (int, string, time.Duration) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	var out, errb bytes.Buffer
+	fake := newFakeDeps(false)
 	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Library: assets.Library,
-		Export: &newFakeDeps(false).ExportDeps,
+		Keys: &fake.keyFuncs, Verifier: &fake.keyFuncs,
 		Services: func(string) (*Services, error) {
 			return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil
 		}}

@@ -44,7 +44,7 @@ func runKey(env *Env, args []string) int {
 // keyCmd is the shared flag handling of the key subcommands.
 type keyCmd struct {
 	env      *Env
-	deps     *ExportDeps
+	deps     assessment.KeyFiles
 	dataDir  string
 	passFile string
 	force    bool
@@ -77,7 +77,7 @@ func parseKeyCmd(env *Env, name string, args []string, nargs int, withPass, with
 		return nil, usagef("%s", keyUsage)
 	}
 	c.args = rest
-	c.deps, err = exportDeps(env)
+	c.deps, err = keyFiles(env)
 	return c, err
 }
 
@@ -124,7 +124,7 @@ func runKeyShow(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer done()
-	ki, err := c.deps.KeyInfo(dir)
+	ki, err := c.deps.Info(dir)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -166,11 +166,11 @@ func runKeyInit(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer done()
-	pass, err := readPassphrase(env, c.deps, c.passFile, true)
+	pass, err := readPassphrase(env, c.passFile, true)
 	if err != nil {
 		return fail(env, err)
 	}
-	ki, err := c.deps.CreateKey(dir, pass)
+	ki, err := c.deps.Create(dir, pass)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -199,7 +199,7 @@ func runKeyExportPublic(env *Env, args []string) int {
 	if err := checkOutput(env, dest); err != nil {
 		return fail(env, err)
 	}
-	data, ki, err := c.deps.ExportPublic(dir)
+	data, ki, err := c.deps.PublicFile(dir)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -231,7 +231,7 @@ func runKeyBackup(env *Env, args []string) int {
 	// advice (`key init`); say what makes an assessor key instead, before
 	// asking for a passphrase.
 	if c.asesor {
-		if ki, err := c.deps.KeyInfo(dir); err != nil {
+		if ki, err := c.deps.Info(dir); err != nil {
 			return fail(env, err)
 		} else if !ki.Exists {
 			//lint:ignore ST1005 a sentence shown to the user as it is
@@ -242,11 +242,11 @@ func runKeyBackup(env *Env, args []string) int {
 	if err := checkOutput(env, dest); err != nil {
 		return fail(env, err)
 	}
-	pass, err := readPassphrase(env, c.deps, c.passFile, false)
+	pass, err := readPassphrase(env, c.passFile, false)
 	if err != nil {
 		return fail(env, err)
 	}
-	data, ki, err := c.deps.BackupKey(dir, pass)
+	data, ki, err := c.deps.Backup(dir, pass)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -270,14 +270,15 @@ func runKeyRestore(env *Env, args []string) int {
 		return fail(env, err)
 	}
 	defer done()
-	pass, err := readPassphrase(env, c.deps, c.passFile, false)
+	pass, err := readPassphrase(env, c.passFile, false)
 	if err != nil {
 		return fail(env, err)
 	}
-	r, err := c.deps.RestoreKey(dir, pass, c.args[0], c.force)
+	got, err := c.deps.Restore(dir, pass, c.args[0], c.force)
 	if err != nil {
 		return fail(env, err)
 	}
+	r := restoredKey(got)
 	if c.asJSON {
 		return writeJSON(env, r)
 	}
@@ -294,13 +295,3 @@ func runKeyRestore(env *Env, args []string) int {
 }
 
 func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-
-// groupDigest writes a hex digest in groups of 8 for reading aloud.
-func groupDigest(d string) string {
-	var parts []string
-	for len(d) > 8 {
-		parts = append(parts, d[:8])
-		d = d[8:]
-	}
-	return strings.Join(append(parts, d), " ")
-}

@@ -21,9 +21,9 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 		dirs = append(dirs, dir)
 		return nil, d.key, nil
 	}
-	d.RestoreKey = func(dir string, _ []byte, _ string, _ bool) (RestoredKey, error) {
+	d.RestoreKey = func(dir string, _ []byte, _ string, _ bool) (assessment.OPDKeyRestored, error) {
 		dirs = append(dirs, dir)
-		return RestoredKey{OPDKey: d.key}, nil
+		return assessment.OPDKeyRestored{Key: d.key}, nil
 	}
 	asesorKey := true
 	d.KeyInfo = func(dir string) (assessment.OPDKey, error) {
@@ -35,7 +35,7 @@ func TestKeyBackupRestoreAsesor(t *testing.T) {
 	}
 	run := func(args ...string) (int, string) {
 		var out, errb bytes.Buffer
-		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps, Output: discardOutput,
+		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Keys: &d.keyFuncs, Verifier: &d.keyFuncs, ReadPassword: d.ReadPassword, Output: discardOutput,
 			Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
 		code := Run(env, args)
 		return code, out.String() + errb.String()
@@ -77,7 +77,7 @@ func TestKeyBackupAsesorWithoutKey(t *testing.T) {
 		return nil, assessment.OPDKey{}, errors.New("belum ada kunci penanda tangan; buat dengan `spbe-mandiri key init`")
 	}
 	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Export: &d.ExportDeps, Output: discardOutput,
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Keys: &d.keyFuncs, Verifier: &d.keyFuncs, ReadPassword: d.ReadPassword, Output: discardOutput,
 		Services: func(string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	code := Run(env, []string{"key", "backup", "--asesor", "kunci-asesor.cadangan"})
 	got := out.String() + errb.String()

@@ -3,33 +3,13 @@ package cli
 import (
 	"errors"
 	"io"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
-// OutputFile is a file a command writes for the user: a backup, a report,
-// a key form, a public key file, a key backup.
-type OutputFile struct {
-	DataDir string // the open data folder: nothing is written inside it
-	Path    string // as the user typed it
-	Force   bool   // --force: an existing file is replaced (atomically)
-	Public  bool   // meant to be handed over (mode 0644), not private (0600)
-}
-
-// OutputDeps writes the files commands produce, under the output-path
-// policy; main.go fills it with storage/atomicfile (wiring_files.go), so
-// every command writes through the same atomic writer and rule.
-type OutputDeps struct {
-	// Check refuses an output path that resolves (symlinks followed)
-	// inside a data folder, or that exists without Force; commands call it
-	// before asking for a passphrase or rendering anything.
-	Check func(f OutputFile) error
-	// Write checks f again and writes it atomically through write: a
-	// crash leaves the old file or the whole new one, and without Force a
-	// file that appears meanwhile is kept. It returns the size written.
-	Write func(f OutputFile, write func(io.Writer) error) (int64, error)
-	// CheckDir refuses a folder that exports write new files into when it
-	// lies inside a data folder (the export checks again when it writes).
-	CheckDir func(dataDir, dir string) error
-}
+// OutputFile is a file a command writes for the user
+// (assessment.OutputFile), written through Env.Output.
+type OutputFile = assessment.OutputFile
 
 var errNoOutput = errors.New("penulisan berkas tidak tersedia di build ini")
 

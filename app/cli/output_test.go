@@ -25,9 +25,9 @@ func TestOutputFilesGoThroughPort(t *testing.T) {
 	} {
 		var checked []OutputFile
 		refuse := errors.New("tidak menulis ke folder data SPBE Mandiri (uji)")
-		out := &OutputDeps{
-			Check: func(f OutputFile) error { checked = append(checked, f); return refuse },
-			Write: func(OutputFile, func(io.Writer) error) (int64, error) {
+		out := &outputFuncs{
+			check: func(f OutputFile) error { checked = append(checked, f); return refuse },
+			write: func(OutputFile, func(io.Writer) error) (int64, error) {
 				t.Fatal("written after refusal")
 				return 0, nil
 			},
@@ -35,7 +35,7 @@ func TestOutputFilesGoThroughPort(t *testing.T) {
 		d := newFakeDeps(true)
 		d.ReadPassword = func(string) ([]byte, error) { d.prompted++; return []byte("x"), nil }
 		var so, se bytes.Buffer
-		env := &Env{Stdin: strings.NewReader(""), Stdout: &so, Stderr: &se, Export: &d.ExportDeps, Output: out,
+		env := &Env{Stdin: strings.NewReader(""), Stdout: &so, Stderr: &se, Keys: &d.keyFuncs, Verifier: &d.keyFuncs, ReadPassword: d.ReadPassword, Output: out,
 			Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
 		code := Run(env, c.args)
 		if code != ExitError || len(checked) != 1 || checked[0] != c.want || d.prompted != 0 || len(d.pass) != 0 ||
@@ -48,7 +48,7 @@ func TestOutputFilesGoThroughPort(t *testing.T) {
 func TestOutputWithoutPort(t *testing.T) {
 	var se bytes.Buffer
 	d := newFakeDeps(true)
-	env := &Env{Stdout: io.Discard, Stderr: &se, Export: &d.ExportDeps,
+	env := &Env{Stdout: io.Discard, Stderr: &se, Keys: &d.keyFuncs, Verifier: &d.keyFuncs, ReadPassword: d.ReadPassword,
 		Services: func(string) (*Services, error) { return &Services{DataDir: t.TempDir(), Store: closeOnly{}}, nil }}
 	if code := Run(env, []string{"key", "export-public", "kunci.json"}); code != ExitError || !strings.Contains(se.String(), errNoOutput.Error()) {
 		t.Fatalf("exit %d %q", code, se.String())
@@ -62,12 +62,12 @@ func TestExportFolderCheckedFirst(t *testing.T) {
 	var so, se bytes.Buffer
 	data := t.TempDir()
 	var asked []string
-	out := &OutputDeps{CheckDir: func(dataDir, dir string) error {
+	out := &outputFuncs{checkDir: func(dataDir, dir string) error {
 		asked = append(asked, dataDir+"|"+dir)
 		return errors.New("tidak menulis ke folder data SPBE Mandiri (uji)")
 	}}
-	env := &Env{Stdin: strings.NewReader("frasa\n"), Stdout: &so, Stderr: &se, Export: &d.ExportDeps, Output: out,
-		Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil }}
+	env := &Env{Stdin: strings.NewReader("frasa\n"), Stdout: &so, Stderr: &se, Keys: &d.keyFuncs, Verifier: &d.keyFuncs, ReadPassword: d.ReadPassword, Output: out,
+		Services: func(string) (*Services, error) { return d.folder(data), nil }}
 	code := Run(env, []string{"export", "--assessment", "a", "--out", "usb", "--passphrase-file", "-"})
 	if code != ExitError || len(asked) != 1 || asked[0] != data+"|usb" || len(d.pass) != 0 || d.key.Exists {
 		t.Fatalf("exit %d, asked %v, passphrases %v, key %+v: %q", code, asked, d.pass, d.key, se.String())

@@ -18,14 +18,6 @@ func init() {
 	})
 }
 
-// PortalDeps writes the Paket unggah portal (docs/portal-package.md);
-// main.go fills it (wiring_portal.go).
-type PortalDeps struct {
-	// Package writes the package of one assessment as the folder
-	// req.OutDir, checked again against the output-path policy.
-	Package func(ctx context.Context, svc *Services, req PortalRequest) (PortalResult, error)
-}
-
 // PortalRequest asks for one package (assessment.PortalRequest).
 type PortalRequest = assessment.PortalRequest
 
@@ -75,18 +67,18 @@ func runPortalPackage(env *Env, args []string) int {
 
 // opdPackage writes the package of one of the OPD's assessments.
 func opdPackage(env *Env, dataDir string, req PortalRequest) (PortalResult, error) {
-	if env.Portal == nil || env.Portal.Package == nil {
-		return PortalResult{}, errNoPortal
-	}
 	svc, err := openData(env, dataDir)
 	if err != nil {
 		return PortalResult{}, err
 	}
 	defer svc.Close()
+	if svc.Portal == nil {
+		return PortalResult{}, errNoPortal
+	}
 	if err := checkOutputDir(env, svc.DataDir, req.OutDir); err != nil {
 		return PortalResult{}, err
 	}
-	return env.Portal.Package(context.Background(), svc, req)
+	return svc.Portal.Package(context.Background(), req)
 }
 
 // instansiPackage writes the package of a periode's consolidation; the

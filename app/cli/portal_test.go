@@ -16,17 +16,29 @@ func portalEnv(t *testing.T, checkDir func(dataDir, dir string) error, res Porta
 	var reqs []PortalRequest
 	var so, se bytes.Buffer
 	env := &Env{Stdout: &so, Stderr: &se,
-		Services: func(string) (*Services, error) { return &Services{DataDir: data, Store: closeOnly{}}, nil },
-		Output:   &OutputDeps{CheckDir: checkDir},
-		Portal: &PortalDeps{Package: func(_ context.Context, svc *Services, req PortalRequest) (PortalResult, error) {
-			if svc.DataDir != data {
-				t.Errorf("data folder %q", svc.DataDir)
-			}
+		Output: &outputFuncs{checkDir: checkDir},
+	}
+	env.Services = func(string) (*Services, error) {
+		return &Services{DataDir: data, Store: closeOnly{}, Portal: fakePortal{func(req PortalRequest) (PortalResult, error) {
 			reqs = append(reqs, req)
 			return res, err
-		}},
+		}}}, nil
 	}
 	return env, &reqs, &so, &se
+}
+
+// fakePortal is the open folder's portal port; the folder it was opened
+// on is the one the command checked (portalEnv's data).
+type fakePortal struct {
+	pkg func(PortalRequest) (PortalResult, error)
+}
+
+func (p fakePortal) Package(_ context.Context, req PortalRequest) (PortalResult, error) {
+	return p.pkg(req)
+}
+
+func (fakePortal) PackageIn(context.Context, string, string, func(float64)) (string, error) {
+	return "", errors.New("not in the CLI")
 }
 
 func allowDir(string, string) error { return nil }
@@ -105,7 +117,7 @@ func TestPortalPackageInstansi(t *testing.T) {
 	var got []PortalRequest
 	var dirs []string
 	var so, se bytes.Buffer
-	env := &Env{Stdout: &so, Stderr: &se, Portal: &PortalDeps{}, OpenAsesor: (&asesorStub{
+	env := &Env{Stdout: &so, Stderr: &se, OpenAsesor: (&asesorStub{
 		InstansiPackage: func(_ context.Context, dataDir string, req PortalRequest) (PortalResult, error) {
 			got, dirs = append(got, req), append(dirs, dataDir)
 			return PortalResult{Dir: "/media/usb/instansi", Files: 5, Indicators: 3}, nil

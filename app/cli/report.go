@@ -2,7 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
 
 func init() {
@@ -13,22 +16,14 @@ func init() {
 	})
 }
 
-// PrintDeps renders the printable PDFs; main.go fills it (wiring_report.go).
-type PrintDeps struct {
-	// Report writes the assessment's report as it stands now (footer
-	// "belum diekspor": the signed copy is the one inside an exported bundle).
-	// The PDFs are about 100 KB, so they are rendered in memory first: a
-	// wrong id or a missing key is reported before any file is touched.
-	Report func(ctx context.Context, svc *Services, assessmentID string) ([]byte, error)
-	// KeyForm renders the Formulir Pendaftaran Kunci of the installed key.
-	KeyForm func(ctx context.Context, svc *Services) ([]byte, error)
-}
+var errNoPrint = errors.New("pencetakan PDF tidak tersedia di build ini")
 
-func printDeps(env *Env) (*PrintDeps, error) {
-	if env.Print == nil {
-		return nil, fmt.Errorf("pencetakan PDF tidak tersedia di build ini")
+// printer is the open folder's export port for the printable PDFs.
+func printer(svc *Services) (assessment.OPDExport, error) {
+	if svc.Export == nil {
+		return nil, errNoPrint
 	}
-	return env.Print, nil
+	return svc.Export, nil
 }
 
 func runReport(env *Env, args []string) int {
@@ -44,20 +39,20 @@ func runReport(env *Env, args []string) int {
 	if *id == "" || *out == "" || len(rest) > 0 {
 		return fail(env, usagef("pakai: spbe-mandiri report --assessment ID --out BERKAS.pdf [--force]"))
 	}
-	deps, err := printDeps(env)
-	if err != nil {
-		return fail(env, err)
-	}
 	svc, err := openData(env, *dataDir)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	deps, err := printer(svc)
+	if err != nil {
+		return fail(env, err)
+	}
 	dest := OutputFile{DataDir: svc.DataDir, Path: *out, Force: *force}
 	if err := checkOutput(env, dest); err != nil {
 		return fail(env, err)
 	}
-	pdf, err := deps.Report(context.Background(), svc, *id)
+	pdf, err := deps.DraftReport(context.Background(), *id)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -75,20 +70,20 @@ func runKeyForm(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	deps, err := printDeps(env)
-	if err != nil {
-		return fail(env, err)
-	}
 	svc, err := openData(env, c.dataDir)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer svc.Close()
+	deps, err := printer(svc)
+	if err != nil {
+		return fail(env, err)
+	}
 	dest := OutputFile{DataDir: svc.DataDir, Path: c.args[0], Force: c.force}
 	if err := checkOutput(env, dest); err != nil {
 		return fail(env, err)
 	}
-	pdf, err := deps.KeyForm(context.Background(), svc)
+	pdf, err := deps.KeyForm(context.Background())
 	if err != nil {
 		return fail(env, err)
 	}

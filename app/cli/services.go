@@ -2,13 +2,8 @@ package cli
 
 import "github.com/spbe-mandiri/spbe-mandiri/assessment"
 
-// Services is an opened data folder: its store and its catalog library.
-// main.go builds it (storage is never imported here).
-type Services struct {
-	DataDir string
-	Store   assessment.Store
-	Library *assessment.Library
-}
-
-// Close releases the data folder (its lock and database).
-func (s *Services) Close() error { return s.Store.Close() }
+// Services is an opened data folder: its store, its catalog library and
+// its services (export, keys, portal package, feedback inbox) as the
+// assessment ports. storage/opdsvc.OpenFolder builds it, for the CLI and
+// the GUI alike (storage is never imported here).
+type Services = assessment.OPDFolder

@@ -21,36 +21,29 @@ func init() {
 	})
 }
 
-// SyncConfig names the collection server.
-type SyncConfig struct {
-	Server string // base URL
-	Pemda  string // kode wilayah, e.g. 72.10
-	// Config is a server-configuration file from the Pemda (push: checked
-	// and installed in the data folder before pushing).
-	Config string
-}
+// SyncConfig names the collection server (syncapi.Target).
+type SyncConfig = syncapi.Target
 
-// SyncDeps is the OPD's outbox (storage/outbox over storage/syncclient);
-// dataDir "" is the default data folder.
+// SyncDeps is the collection server: the OPD's outbox (storage/syncsvc.OPD
+// over storage/outbox and storage/syncclient) and the Tim Asesor's side.
 type SyncDeps struct {
-	// Add queues an exported bundle file.
-	Add func(dataDir, bundle string) error
-	// Push sends the queued bundles in sequence order, reporting each one
-	// the server decided or refused; an error means the server could not
-	// be reached (the queue keeps the rest for later).
-	Push func(ctx context.Context, dataDir string, cfg SyncConfig, report func(syncapi.OutboxItem)) error
-	// Items lists the outbox.
-	Items func(dataDir string) ([]syncapi.OutboxItem, error)
-	// FetchFeedback fetches the feedback on the outbox's accepted bundles,
-	// signing the requests with the OPD key (unlocked with pass).
-	FetchFeedback func(ctx context.Context, dataDir string, cfg SyncConfig, pass []byte) ([]SyncFeedback, error)
-	// Installed returns the server and Pemda of the data folder's
-	// installed server configuration (ok false: none); nil: never.
-	Installed func(dataDir string) (server, pemda string, ok bool)
+	// Outbox is the OPD data folder's queue; dataDir "" is the default
+	// data folder. nil: push, status and feedback are not available.
+	Outbox syncapi.Outbox
 	// SendFeedback (Tim Asesor, sync_asesor.go) puts an exported
 	// .spbe-umpan file on the server for the OPD (already signed: no
 	// passphrase, no workspace); added false: it was there. nil: not wired.
 	SendFeedback func(ctx context.Context, cfg SyncConfig, file string) (added bool, err error)
+}
+
+var errNoSync = errors.New("pengiriman ke server tidak tersedia di program ini")
+
+// outbox is env.Sync.Outbox, or an error when it is not wired.
+func outbox(env *Env) (syncapi.Outbox, error) {
+	if env.Sync.Outbox == nil {
+		return nil, errNoSync
+	}
+	return env.Sync.Outbox, nil
 }
 
 const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--config spbe-server.json] [--server URL] [--pemda KODE] | sync status [--json]\n" +
@@ -61,7 +54,7 @@ const syncUsage = "pakai: spbe-mandiri sync push [BUNDEL.spbe…] [--config spbe
 
 func runSync(env *Env, args []string) int {
 	if env.Sync == nil {
-		return fail(env, errors.New("pengiriman ke server tidak tersedia di program ini"))
+		return fail(env, errNoSync)
 	}
 	rest, dataDir, err := splitGlobalData(args)
 	if err != nil {
@@ -94,16 +87,20 @@ func runSyncPush(env *Env, dataDir string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	fillFromInstalled(env.Sync, dataDir, server, pemda)
+	ob, err := outbox(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	fillFromInstalled(ob, dataDir, server, pemda)
 	if *config == "" && (*server == "" || *pemda == "") {
 		return fail(env, usagef("--server dan --pemda wajib (atau SPBE_SYNC_SERVER, SPBE_SYNC_PEMDA)\n%s", syncUsage))
 	}
 	for _, f := range files {
-		if err := env.Sync.Add(dataDir, f); err != nil {
+		if err := ob.Add(dataDir, f); err != nil {
 			return fail(env, err)
 		}
 	}
-	err = env.Sync.Push(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda, Config: *config}, func(it syncapi.OutboxItem) {
+	err = ob.Push(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda, Config: *config}, func(it syncapi.OutboxItem) {
 		fmt.Fprintln(env.Stdout, SyncLine(it))
 	})
 	if errors.Is(err, syncapi.ErrReceipt) || errors.Is(err, syncapi.ErrNoServerConfig) {
@@ -119,12 +116,12 @@ func runSyncPush(env *Env, dataDir string, args []string) int {
 
 // fillFromInstalled takes the server and Pemda not given from the
 // installed server configuration.
-func fillFromInstalled(d *SyncDeps, dataDir string, server, pemda *string) {
-	if d.Installed == nil || (*server != "" && *pemda != "") {
+func fillFromInstalled(ob syncapi.Outbox, dataDir string, server, pemda *string) {
+	if *server != "" && *pemda != "" {
 		return
 	}
-	if s, p, ok := d.Installed(dataDir); ok {
-		*server, *pemda = s, p
+	if c, ok := ob.Installed(dataDir); ok {
+		*server, *pemda = c.Server, c.Pemda
 	}
 }
 
@@ -142,7 +139,11 @@ func runSyncStatus(env *Env, dataDir string, args []string) int {
 	if rest, err := parseArgs(fs, args); err != nil || len(rest) > 0 {
 		return fail(env, usagef("%s", syncUsage))
 	}
-	items, err := env.Sync.Items(dataDir)
+	ob, err := outbox(env)
+	if err != nil {
+		return fail(env, err)
+	}
+	items, err := ob.Items(dataDir)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -4,32 +4,32 @@ import (
 	"context"
 	"fmt"
 	"os"
+
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
 
 // SyncFeedback is one feedback file fetched from the server for a bundle
 // of the outbox.
-type SyncFeedback struct {
-	Bundle   string // the outbox entry's file name
-	Envelope []byte // the .spbe-umpan file as the Tim Asesor signed it
-}
+type SyncFeedback = syncapi.FetchedFeedback
 
 // runSyncFeedback is `sync feedback`: fetch the feedback on every bundle
 // the server accepted (a request signed with the OPD key), then import
 // each file exactly like `feedback import` (the assessor key must be
 // trusted already: the first time, with `feedback import --trust`).
 func runSyncFeedback(env *Env, dataDir string, args []string) int {
-	if env.Sync.FetchFeedback == nil || env.OPDFeedback == nil || env.OPDFeedback.ImportFeedback == nil {
+	if env.Sync.Outbox == nil || env.Services == nil {
 		return fail(env, fmt.Errorf("sync feedback tidak tersedia di program ini"))
 	}
 	fs := newFlagSet(env, "sync feedback")
 	fs.StringVar(&dataDir, "data", dataDir, "folder data")
 	server, pemda := syncTarget(fs)
 	passFile := fs.String("passphrase-file", "", "berkas berisi frasa sandi kunci OPD (\"-\" = masukan standar)")
-	var trust FeedbackImportRequest
-	fs.StringVar(&trust.PublicKeyFile, "assessor-pubkey", "", "kunci publik Tim Asesor (pertama kali, dengan --trust)")
+	var trust assessment.FeedbackReceipt
+	fs.StringVar(&trust.KeyFile, "assessor-pubkey", "", "kunci publik Tim Asesor (pertama kali, dengan --trust)")
 	fs.BoolVar(&trust.Trust, "trust", false, "percayai kunci asesor ini (setelah sidik jarinya dicocokkan)")
 	rest, err := parseArgs(fs, args)
-	fillFromInstalled(env.Sync, dataDir, server, pemda)
+	fillFromInstalled(env.Sync.Outbox, dataDir, server, pemda)
 	if err != nil || len(rest) > 0 || *server == "" || *pemda == "" || *passFile == "" {
 		return fail(env, usagef("--server, --pemda dan --passphrase-file wajib\n%s", syncUsage))
 	}
@@ -37,16 +37,34 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	got, err := env.Sync.FetchFeedback(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, pass)
+	got, err := env.Sync.Outbox.FetchFeedback(context.Background(), dataDir, SyncConfig{Server: *server, Pemda: *pemda}, pass)
 	if err != nil {
 		return fail(env, err)
 	}
 	if len(got) == 0 {
 		fmt.Fprintln(env.Stdout, "Belum ada umpan balik di server.")
 	}
+	return importAllFetched(env, dataDir, got, trust)
+}
+
+// importAllFetched imports the fetched files into the data folder; each
+// failure is reported with its bundle, the others still imported.
+func importAllFetched(env *Env, dataDir string, got []SyncFeedback, trust assessment.FeedbackReceipt) int {
+	if len(got) == 0 {
+		return ExitOK
+	}
+	// One open for all files; when it fails, every file reports why.
+	svc, openErr := feedbackInbox(env, dataDir)
+	if openErr == nil {
+		defer svc.Close()
+	}
 	failed := 0
 	for _, fb := range got {
-		if err := importFetched(env, dataDir, fb, trust); err != nil {
+		err := openErr
+		if err == nil {
+			err = importFetched(env, svc.Inbox, fb, trust)
+		}
+		if err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "%s: %v\n", fb.Bundle, err)
 		}
@@ -59,7 +77,7 @@ func runSyncFeedback(env *Env, dataDir string, args []string) int {
 
 // importFetched imports one fetched file through the ordinary feedback
 // import (via a temp file: that import reads files).
-func importFetched(env *Env, dataDir string, fb SyncFeedback, req FeedbackImportRequest) error {
+func importFetched(env *Env, inbox assessment.FeedbackInbox, fb SyncFeedback, req assessment.FeedbackReceipt) error {
 	f, err := os.CreateTemp("", "umpan-*.spbe-umpan")
 	if err != nil {
 		return err
@@ -73,10 +91,11 @@ func importFetched(env *Env, dataDir string, fb SyncFeedback, req FeedbackImport
 		return err
 	}
 	req.File = f.Name()
-	res, err := env.OPDFeedback.ImportFeedback(context.Background(), dataDir, req)
+	got, err := inbox.Receive(context.Background(), req)
 	if err != nil {
 		return err
 	}
+	res := feedbackView(got)
 	if res.Known {
 		fmt.Fprintf(env.Stdout, "%s: umpan balik sudah diimpor sebelumnya.\n", fb.Bundle)
 		return nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/intake"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
@@ -21,20 +22,50 @@ type fakeOutbox struct {
 	cfg     SyncConfig
 	items   []syncapi.OutboxItem
 	pushErr error
+	// fetch is FetchFeedback (nil: nothing on the server).
+	fetch func() ([]SyncFeedback, error)
 }
 
-func (f *fakeOutbox) deps() *SyncDeps {
-	return &SyncDeps{
-		Add: func(dataDir, b string) error { f.dataDir = dataDir; f.added = append(f.added, b); return nil },
-		Push: func(_ context.Context, dataDir string, cfg SyncConfig, report func(syncapi.OutboxItem)) error {
-			f.dataDir, f.cfg = dataDir, cfg
-			for _, it := range f.items {
-				report(it)
-			}
-			return f.pushErr
-		},
-		Items: func(string) ([]syncapi.OutboxItem, error) { return f.items, nil },
+func (f *fakeOutbox) deps() *SyncDeps { return &SyncDeps{Outbox: f} }
+
+func (f *fakeOutbox) Add(dataDir, b string) error {
+	f.dataDir = dataDir
+	f.added = append(f.added, b)
+	return nil
+}
+
+func (f *fakeOutbox) Push(_ context.Context, dataDir string, cfg SyncConfig, report func(syncapi.OutboxItem)) error {
+	f.dataDir, f.cfg = dataDir, cfg
+	for _, it := range f.items {
+		report(it)
 	}
+	return f.pushErr
+}
+
+func (f *fakeOutbox) Items(string) ([]syncapi.OutboxItem, error) { return f.items, nil }
+
+func (f *fakeOutbox) FetchFeedback(context.Context, string, SyncConfig, []byte) ([]SyncFeedback, error) {
+	if f.fetch == nil {
+		return nil, nil
+	}
+	return f.fetch()
+}
+
+// Installed: nothing installed, the flags name the server.
+func (f *fakeOutbox) Installed(string) (syncapi.ServerConfig, bool) {
+	return syncapi.ServerConfig{}, false
+}
+
+// The GUI's methods: not the CLI's.
+func (f *fakeOutbox) Install(string, string) (syncapi.ServerConfig, error) {
+	return syncapi.ServerConfig{}, errors.New("GUI")
+}
+func (f *fakeOutbox) ItemsIn(string) ([]syncapi.OutboxItem, error) { return nil, errors.New("GUI") }
+func (f *fakeOutbox) PushInstalled(context.Context, string, func(int64, int64)) error {
+	return errors.New("GUI")
+}
+func (f *fakeOutbox) FetchFeedbackFiles(context.Context, string, []byte) ([]string, error) {
+	return nil, errors.New("GUI")
 }
 
 func runSyncCmd(f *fakeOutbox, args ...string) (int, string, string) {
@@ -141,25 +172,25 @@ func TestSyncAsesor(t *testing.T) {
 func TestSyncFeedback(t *testing.T) {
 	f := &fakeOutbox{}
 	deps := f.deps()
-	deps.FetchFeedback = func(context.Context, string, SyncConfig, []byte) ([]SyncFeedback, error) {
+	f.fetch = func() ([]SyncFeedback, error) {
 		return []SyncFeedback{{Bundle: "SPBE_A_2026_1.spbe", Envelope: []byte("satu")}, {Bundle: "SPBE_A_2026_2.spbe", Envelope: []byte("dua")}}, nil
 	}
 	var seen []string
-	opd := &OPDFeedbackDeps{ImportFeedback: func(_ context.Context, _ string, req FeedbackImportRequest) (FeedbackReceived, error) {
+	inbox := fakeInbox{receive: func(req assessment.FeedbackReceipt) (assessment.FeedbackReceived, error) {
 		data, err := os.ReadFile(req.File)
 		if err != nil {
-			return FeedbackReceived{}, err
+			return assessment.FeedbackReceived{}, err
 		}
 		seen = append(seen, string(data))
 		if string(data) == "dua" {
-			return FeedbackReceived{}, errors.New("kunci asesor belum dipercaya")
+			return assessment.FeedbackReceived{}, errors.New("kunci asesor belum dipercaya")
 		}
-		return FeedbackReceived{AssessmentID: "a-1"}, nil
+		return assessment.FeedbackReceived{AssessmentID: "a-1"}, nil
 	}}
 	pass := filepath.Join(t.TempDir(), "pass")
 	_ = os.WriteFile(pass, []byte("frasa sandi OPD\n"), 0o600)
 	var out, errOut bytes.Buffer
-	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, OPDFeedback: opd},
+	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps, Services: inboxFolder(t, inbox)},
 		[]string{"sync", "feedback", "--server", "https://s", "--pemda", "72.10", "--passphrase-file", pass})
 	if code != ExitError || strings.Join(seen, ",") != "satu,dua" || !strings.Contains(out.String(), "diimpor untuk penilaian a-1") ||
 		!strings.Contains(errOut.String(), "SPBE_A_2026_2.spbe: kunci asesor belum dipercaya") {

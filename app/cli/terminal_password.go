@@ -9,7 +9,7 @@ import (
 	"golang.org/x/term"
 )
 
-// TerminalPassword is the program's ExportDeps.ReadPassword: it prompts
+// TerminalPassword is the program's Env.ReadPassword: it prompts
 // on the terminal (stderr) without echo and refuses when standard input
 // is not a terminal, so a script never hangs on a prompt.
 func TerminalPassword(prompt string) ([]byte, error) {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"math/big"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 )
@@ -59,11 +57,10 @@ func runVerify(env *Env, args []string) int {
 	if err != nil || len(rest) != 1 {
 		return fail(env, usagef("pakai: spbe-mandiri verify BUNDEL.spbe [--pubkey BERKAS] [--json]"))
 	}
-	deps, err := exportDeps(env)
-	if err != nil {
-		return fail(env, err)
+	if env.Verifier == nil {
+		return fail(env, errNoKeys)
 	}
-	rep, err := deps.Verify(context.Background(), rest[0], *pub)
+	rep, err := env.Verifier.Verify(context.Background(), rest[0], *pub)
 	settle(&rep, err == nil)
 	if *asJSON {
 		var v any = rep
@@ -78,7 +75,7 @@ func runVerify(env *Env, args []string) int {
 			return code
 		}
 	} else if err == nil {
-		WriteVerifyReport(env.Stdout, rest[0], rep)
+		assessment.WriteVerifyReport(env.Stdout, rest[0], rep)
 	}
 	switch {
 	case err != nil:
@@ -106,67 +103,4 @@ func settle(r *assessment.VerifyReport, intact bool) {
 	default:
 		r.Status = VerifyInvalid
 	}
-}
-
-// WriteVerifyReport writes the human-readable summary of an intact bundle
-// (also used by the GUI's verify hook). Without a checked signer it says
-// so first and labels key id and fingerprint as what the bundle claims:
-// anyone can write any fingerprint into a bundle.
-func WriteVerifyReport(w io.Writer, path string, r assessment.VerifyReport) {
-	path = assessment.InertLine(path)
-	if r.SignerKnown {
-		fmt.Fprintf(w, "BUNDEL SAH: %s\n", path)
-	} else {
-		fmt.Fprintf(w, "INTEGRITAS UTUH, PENANDA TANGAN TIDAK DIPERIKSA: %s\n", path)
-	}
-	fmt.Fprintf(w, "  OPD          : %s — %s (%s)\n", assessment.InertLine(r.OPDKode), assessment.InertLine(r.OPDNama), assessment.InertLine(r.Instansi))
-	fmt.Fprintf(w, "  Periode      : %d\n", r.Periode)
-	fmt.Fprintf(w, "  Nomor urut   : %d\n", r.Sequence)
-	fmt.Fprintf(w, "  Bundle ID    : %s\n", r.BundleID)
-	if r.Supersedes != "" {
-		fmt.Fprintf(w, "  Menggantikan : %s\n", r.Supersedes)
-	}
-	fmt.Fprintf(w, "  Katalog      : %s\n", assessment.InertLine(r.Catalog))
-	fmt.Fprintf(w, "  Dibuat       : %s (jam perangkat OPD, hanya informasi)\n", r.CreatedAt)
-	writeVerifySigner(w, r)
-	fmt.Fprintf(w, "  Digest isi   : %s\n", groupDigest(r.ContentDigest))
-	idx := "–"
-	if x, ok := new(big.Rat).SetString(r.Index); ok {
-		idx = assessment.FormatDecimal(x)
-	}
-	status := "final"
-	if !r.Complete {
-		status = "sementara"
-	}
-	fmt.Fprintf(w, "  Indeks       : %s %s (%s; %d dari %d indikator dijawab)\n", idx, assessment.InertLine(r.Predicate), status, r.Answered, r.Total)
-	fmt.Fprintf(w, "  Berkas (%d):\n", len(r.Files))
-	for _, f := range r.Files {
-		name := ""
-		if f.OriginalName != "" {
-			name = "  ← " + assessment.InertLine(f.OriginalName)
-		}
-		fmt.Fprintf(w, "    %-9s %12d  %s%s\n", f.Role, f.Size, assessment.InertLine(f.Path), name)
-	}
-}
-
-func writeVerifySigner(w io.Writer, r assessment.VerifyReport) {
-	if r.SignerKnown {
-		fmt.Fprintf(w, "  Key ID       : %s\n", r.KeyID)
-		fmt.Fprintf(w, "  Sidik jari   : %s\n", r.Fingerprint)
-		signer := r.SignerIs
-		if signer == "" {
-			signer = "kunci publik yang diberikan"
-		}
-		fmt.Fprintln(w, "  Penanda tangan: COCOK dengan "+signer)
-		return
-	}
-	fmt.Fprintf(w, "  Key ID yang DIKLAIM bundel, belum diperiksa    : %s\n", assessment.InertLine(r.KeyID))
-	fmt.Fprintf(w, "  Sidik jari yang DIKLAIM bundel, belum diperiksa: %s\n", assessment.InertLine(r.Fingerprint))
-	fmt.Fprintln(w, "  Penanda tangan: TIDAK DIPERIKSA — siapa pun dapat menulis sidik jari apa pun ke dalam bundel;")
-	if r.UncheckedAdvice != "" {
-		fmt.Fprintln(w, "                  "+r.UncheckedAdvice)
-		return
-	}
-	fmt.Fprintln(w, "                  periksa lagi dengan --pubkey BERKAS (kunci publik OPD yang sidik jarinya sudah")
-	fmt.Fprintln(w, "                  dicocokkan dengan formulir pendaftaran kunci) atau impor ke ruang kerja asesor")
 }

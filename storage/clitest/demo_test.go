@@ -14,7 +14,7 @@ import (
 )
 
 // runEmbedded runs the command line with the embedded catalogs (the demo
-// needs spbe-2020 and pemdi-2026), as wiring.go in package main does.
+// needs spbe-2020 and pemdi-2026), as wiring_gui.go in package main does.
 func runEmbedded(t *testing.T, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer

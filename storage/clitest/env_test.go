@@ -2,8 +2,6 @@ package clitest_test
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,7 +11,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdsvc"
 )
 
 // fixtureCatalog is the storage package's 4-indicator test catalog.
@@ -33,49 +31,10 @@ func baseLibrary() (*assessment.Library, error) {
 	return lib, lib.Add(c, assessment.OriginEmbedded, "catalog.json")
 }
 
-// openServices mirrors wiring.go in package main.
+// openServices is main's (wiring_gui.go) on the test catalog: the folder with
+// its real ports; imported catalogs that do not load are skipped quietly.
 func openServices(dir string) (*cli.Services, error) {
-	db, err := storage.Open(dir, storage.TolerateCorrupt())
-	if err != nil {
-		return nil, err
-	}
-	lib, err := baseLibrary()
-	if err == nil {
-		_, err = cli.LoadImportedCatalogs(context.Background(), lib, db)
-		var ce *storage.CorruptError
-		if errors.As(err, &ce) {
-			err = nil
-		}
-	}
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	return &cli.Services{DataDir: db.Dir(), Store: db, Library: lib}, nil
-}
-
-// outputDeps mirrors wiring_files.go: every output file through the
-// output-path policy and the one atomic writer.
-func outputDeps() *cli.OutputDeps {
-	perm := func(public bool) os.FileMode {
-		if public {
-			return 0o644
-		}
-		return 0o600
-	}
-	return &cli.OutputDeps{
-		Check: func(f cli.OutputFile) error {
-			_, err := atomicfile.NewGuard(f.DataDir).File(f.Path, f.Force)
-			return err
-		},
-		Write: func(f cli.OutputFile, write func(io.Writer) error) (int64, error) {
-			return atomicfile.NewGuard(f.DataDir).Write(f.Path, f.Force, perm(f.Public), write)
-		},
-		CheckDir: func(dataDir, dir string) error {
-			_, err := atomicfile.NewGuard(dataDir).Dir(dir)
-			return err
-		},
-	}
+	return opdsvc.OpenFolder(dir, baseLibrary, io.Discard)
 }
 
 // result is one command's outcome.
@@ -90,7 +49,7 @@ func run(t *testing.T, args ...string) result {
 	var out, errb bytes.Buffer
 	env := &cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Library: baseLibrary, Services: openServices, Output: outputDeps(),
+		Library: baseLibrary, Services: openServices, Output: storage.OutputFiles{},
 	}
 	code := cli.Run(env, args)
 	return result{code, out.String(), errb.String()}

@@ -11,7 +11,9 @@ import (
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
+	"github.com/spbe-mandiri/spbe-mandiri/storage"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdkeys"
 )
 
 // fakePDF stands in for the rendered report and key form (package main
@@ -22,35 +24,27 @@ var fakePDF = []byte("%PDF-1.7 laporan uji\n")
 func runPrint(t *testing.T, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	pdf := func() ([]byte, error) { return fakePDF, nil }
 	env := &cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Library: baseLibrary, Services: openServices, Output: outputDeps(),
-		Export: keyFileDeps(),
-		Print: &cli.PrintDeps{
-			Report:  func(context.Context, *cli.Services, string) ([]byte, error) { return pdf() },
-			KeyForm: func(context.Context, *cli.Services) ([]byte, error) { return pdf() },
+		Library: baseLibrary, Output: storage.OutputFiles{},
+		Keys: opdkeys.Files{},
+		Services: func(dir string) (*cli.Services, error) {
+			svc, err := openServices(dir)
+			if svc != nil {
+				svc.Export = fakePrint{}
+			}
+			return svc, err
 		},
 	}
 	code := cli.Run(env, args)
 	return result{code, out.String(), errb.String()}
 }
 
-// keyFileDeps mirrors wiring_export.go for the key commands that write a
-// file: the content comes from storage/keys, the command writes it.
-func keyFileDeps() *cli.ExportDeps {
-	return &cli.ExportDeps{
-		KeyInfo: func(string) (assessment.OPDKey, error) { return assessment.OPDKey{Exists: true}, nil },
-		ExportPublic: func(dir string) ([]byte, assessment.OPDKey, error) {
-			id, err := keys.Open(dir).Identity()
-			return keys.MarshalPublic(id), assessment.OPDKey{Exists: true, KeyID: id.KeyID}, err
-		},
-		BackupKey: func(dir string, pass []byte) ([]byte, assessment.OPDKey, error) {
-			data, id, err := keys.Open(dir).Backup(pass, time.Now())
-			return data, assessment.OPDKey{Exists: true, KeyID: id.KeyID}, err
-		},
-	}
-}
+// fakePrint renders fakePDF for the report and the key form.
+type fakePrint struct{ assessment.OPDExport }
+
+func (fakePrint) DraftReport(context.Context, string) ([]byte, error) { return fakePDF, nil }
+func (fakePrint) KeyForm(context.Context) ([]byte, error)             { return fakePDF, nil }
 
 func mustRead(t *testing.T, path string) []byte {
 	t.Helper()

@@ -47,3 +47,13 @@ func Report(v *bundle.Verified) assessment.VerifyReport {
 	}
 	return r
 }
+
+// Verifier is assessment.BundleVerifier (cli.Env.Verifier): Verify.
+type Verifier struct{}
+
+var _ assessment.BundleVerifier = Verifier{}
+
+// Verify is the package's Verify.
+func (Verifier) Verify(ctx context.Context, path, pubkeyFile string) (assessment.VerifyReport, error) {
+	return Verify(ctx, path, pubkeyFile)
+}

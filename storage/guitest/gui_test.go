@@ -16,6 +16,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment"
 	"github.com/spbe-mandiri/spbe-mandiri/assets"
 	"github.com/spbe-mandiri/spbe-mandiri/storage"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/opdsvc"
 )
 
 var profile = assessment.Profile{
@@ -35,18 +36,18 @@ func (f oneFile) PickFile(_ fyne.Window, done func(app.PickedFile, bool)) {
 	}}, true)
 }
 
-func openReal(t *testing.T) func(string) (assessment.Store, *assessment.Library, error) {
-	return func(dir string) (assessment.Store, *assessment.Library, error) {
+func openReal(t *testing.T) func(string) (*assessment.OPDFolder, error) {
+	return func(dir string) (*assessment.OPDFolder, error) {
 		db, err := storage.Open(dir)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		lib, err := assets.Library()
 		if err != nil {
 			db.Close()
-			return nil, nil, err
+			return nil, err
 		}
-		return db, lib, nil
+		return opdsvc.Folder(db, lib), nil
 	}
 }
 
@@ -74,12 +75,12 @@ func TestFlowAgainstSQLite(t *testing.T) {
 	var opened []assessment.Store
 	open := openReal(t)
 	deps := app.Deps{
-		Open: func(d string) (assessment.Store, *assessment.Library, error) {
-			st, lib, err := open(d)
+		Open: func(d string) (*assessment.OPDFolder, error) {
+			f, err := open(d)
 			if err == nil {
-				opened = append(opened, st)
+				opened = append(opened, f.Store)
 			}
-			return st, lib, err
+			return f, err
 		},
 		Settings: app.Settings{DataDir: dir},
 		Files:    oneFile{name: "Indikator1-Perbup-ArsitekturSPBE.pdf", data: []byte("%PDF-1.4 bukti dukung")},

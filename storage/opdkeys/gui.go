@@ -14,7 +14,7 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 )
 
-// GUI is the GUI's assessment.OPDKeys (app.Deps.OPDKeys): the OPD's
+// GUI is the GUI's assessment.OPDKeys (OPDFolder.Keys, storage/opdsvc): the OPD's
 // signing key in the data folder the GUI has open, through the same
 // functions as `spbe-mandiri key …`. Its errors are worded for the GUI
 // (the CLI's mention commands an officer never types).

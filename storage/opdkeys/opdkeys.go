@@ -106,3 +106,20 @@ func KeyForm(ctx context.Context, st assessment.Store, dataDir string) ([]byte, 
 	err = report.RenderKeyForm(&buf, p, k, time.Now())
 	return buf.Bytes(), err
 }
+
+// Files is assessment.KeyFiles (cli.Env.Keys): the functions above, for
+// the OPD's key and, in <data>/asesor, the assessor's.
+type Files struct{}
+
+var _ assessment.KeyFiles = Files{}
+
+func (Files) Info(dir string) (assessment.OPDKey, error)                { return Info(dir) }
+func (Files) Create(dir string, pass []byte) (assessment.OPDKey, error) { return Create(dir, pass) }
+func (Files) PublicFile(dir string) ([]byte, assessment.OPDKey, error)  { return PublicFile(dir) }
+func (Files) Backup(dir string, pass []byte) ([]byte, assessment.OPDKey, error) {
+	return Backup(dir, pass)
+}
+
+func (Files) Restore(dir string, pass []byte, file string, force bool) (assessment.OPDKeyRestored, error) {
+	return Restore(dir, pass, file, force)
+}

@@ -20,10 +20,7 @@ import (
 )
 
 // Feedback is one fetched feedback file on an outbox entry.
-type Feedback struct {
-	Bundle   string // the outbox entry's file name
-	Envelope []byte // the .spbe-umpan file as the Tim Asesor signed it
-}
+type Feedback = syncapi.FetchedFeedback
 
 // Add queues an exported bundle file in the outbox of dataDir ("" = the
 // default data folder).
@@ -168,12 +165,43 @@ func ItemsIn(dataDir string) ([]syncapi.OutboxItem, error) {
 	return outbox.Open(dataDir).Items()
 }
 
-// WithOutbox wraps the GUI's export so that each exported bundle is also
-// queued for the collection server when the data folder (dataDir, read
-// after the export) has one configured; the stick copy stays as it is.
-func WithOutbox(export func(context.Context, string, string, string, func(float64)) (string, error), dataDir func() string) func(context.Context, string, string, string, func(float64)) (string, error) {
-	return func(ctx context.Context, id, dest, pass string, progress func(float64)) (string, error) {
-		path, err := export(ctx, id, dest, pass, progress)
-		return path, QueueExported(dataDir(), path, err)
+// OPD is syncapi.Outbox (cli.SyncDeps.Outbox, app.SyncDeps.Outbox): the
+// functions of this file.
+type OPD struct{}
+
+var _ syncapi.Outbox = OPD{}
+
+func (OPD) Add(dataDir, bundle string) error                     { return Add(dataDir, bundle) }
+func (OPD) Items(dataDir string) ([]syncapi.OutboxItem, error)   { return Items(dataDir) }
+func (OPD) ItemsIn(dataDir string) ([]syncapi.OutboxItem, error) { return ItemsIn(dataDir) }
+
+func (OPD) Push(ctx context.Context, dataDir string, t syncapi.Target, report func(syncapi.OutboxItem)) error {
+	return Push(ctx, dataDir, t.Config, t.Server, t.Pemda, report)
+}
+
+func (OPD) FetchFeedback(ctx context.Context, dataDir string, t syncapi.Target, pass []byte) ([]syncapi.FetchedFeedback, error) {
+	return FetchFeedback(ctx, dataDir, t.Server, t.Pemda, pass)
+}
+
+// Installed is InstalledConfig; "" (the CLI's default data folder) is
+// resolved first, as Installed does.
+func (OPD) Installed(dataDir string) (syncapi.ServerConfig, bool) {
+	if dataDir == "" {
+		dir, err := storage.ResolveDataDir(dataDir)
+		if err != nil {
+			return syncapi.ServerConfig{}, false
+		}
+		dataDir = dir
 	}
+	return InstalledConfig(dataDir)
+}
+
+func (OPD) Install(dataDir, file string) (syncapi.ServerConfig, error) { return Install(dataDir, file) }
+
+func (OPD) PushInstalled(ctx context.Context, dataDir string, progress func(done, total int64)) error {
+	return PushInstalled(ctx, dataDir, progress)
+}
+
+func (OPD) FetchFeedbackFiles(ctx context.Context, dataDir string, pass []byte) ([]string, error) {
+	return FetchFeedbackFiles(ctx, dataDir, pass)
 }
