@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-
 	"github.com/spbe-mandiri/spbe-mandiri/app"
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncsvc"
@@ -12,16 +10,11 @@ import (
 // server (storage/syncsvc, docs/sync.md) and the Tim Asesor's feedback
 // upload.
 func syncDeps() *cli.SyncDeps {
-	return &cli.SyncDeps{
-		Outbox: syncsvc.OPD{},
-		SendFeedback: func(ctx context.Context, cfg cli.SyncConfig, file string) (bool, error) {
-			return syncsvc.SendFeedback(ctx, cfg.Server, cfg.Pemda, file)
-		},
-	}
+	return &cli.SyncDeps{Outbox: syncsvc.OPD{}, Feedback: syncsvc.Relay{}}
 }
 
 // guiSync is app.Deps.Sync: the data folder's outbox and installed server
 // configuration, and the Tim Asesor's feedback upload.
 func guiSync() *app.SyncDeps {
-	return &app.SyncDeps{Outbox: syncsvc.OPD{}, SendFeedback: syncsvc.SendFeedbackInstalled}
+	return &app.SyncDeps{Outbox: syncsvc.OPD{}, Feedback: syncsvc.Relay{}}
 }

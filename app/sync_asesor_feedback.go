@@ -14,7 +14,7 @@ import (
 // sendButton is nil when no server is wired.
 func (e *feedbackExport) sendButton(path string) *widget.Button {
 	d := e.u.deps.Sync
-	if d == nil || d.SendFeedback == nil {
+	if d == nil || d.Feedback == nil {
 		return nil
 	}
 	state := widget.NewLabel("")
@@ -26,7 +26,7 @@ func (e *feedbackExport) sendButton(path string) *widget.Button {
 		var added bool
 		e.u.jobs.spawn(func(ctx context.Context) error {
 			var err error
-			added, err = d.SendFeedback(ctx, dir, path)
+			added, err = d.Feedback.SendInstalled(ctx, dir, path)
 			return err
 		}, func(err error) {
 			switch {

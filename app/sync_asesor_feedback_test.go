@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
 
 // Kirim catatan ke server: the exported file is sent off the UI goroutine
@@ -14,10 +15,10 @@ func TestAsesorSendFeedbackToServer(t *testing.T) {
 	h, r := reviewHarness(t)
 	var sent []string
 	d := (&fakeSync{installed: true}).deps()
-	d.SendFeedback = func(_ context.Context, _, file string) (bool, error) {
+	d.Feedback = relayFunc(func(file string) (bool, error) {
 		sent = append(sent, file)
 		return len(sent) == 1, nil
-	}
+	})
 	h.u.deps.Sync = d
 	r.status.SetSelected("diterima")
 	test.Tap(r.saveBtn)
@@ -39,3 +40,13 @@ func TestAsesorSendFeedbackToServer(t *testing.T) {
 		t.Fatalf("sent %q, state %q", sent, e.sendState.Text)
 	}
 }
+
+// relayFunc is a syncapi.FeedbackRelay that records the file only (the
+// GUI always sends to the installed server).
+type relayFunc func(file string) (bool, error)
+
+func (f relayFunc) Send(_ context.Context, _ syncapi.Target, file string) (bool, error) {
+	return f(file)
+}
+
+func (f relayFunc) SendInstalled(_ context.Context, _, file string) (bool, error) { return f(file) }

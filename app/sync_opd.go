@@ -23,9 +23,9 @@ type SyncDeps struct {
 	// Install, ItemsIn, PushInstalled and FetchFeedbackFiles on the folder
 	// it has open). nil hides Server pengumpul.
 	Outbox syncapi.Outbox
-	// SendFeedback (Tim Asesor) puts an exported .spbe-umpan on the
-	// server for the OPD (added false: it was there); nil hides the button.
-	SendFeedback func(ctx context.Context, dataDir, file string) (added bool, err error)
+	// Feedback (Tim Asesor) puts an exported .spbe-umpan on the server
+	// for the OPD (storage/syncsvc.Relay); nil hides the button.
+	Feedback syncapi.FeedbackRelay
 }
 
 // The background push first tries the server autoSyncDelay after the

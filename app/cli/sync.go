@@ -30,10 +30,10 @@ type SyncDeps struct {
 	// Outbox is the OPD data folder's queue; dataDir "" is the default
 	// data folder. nil: push, status and feedback are not available.
 	Outbox syncapi.Outbox
-	// SendFeedback (Tim Asesor, sync_asesor.go) puts an exported
+	// Feedback (Tim Asesor, sync_asesor.go) puts an exported
 	// .spbe-umpan file on the server for the OPD (already signed: no
-	// passphrase, no workspace); added false: it was there. nil: not wired.
-	SendFeedback func(ctx context.Context, cfg SyncConfig, file string) (added bool, err error)
+	// passphrase, no workspace). nil: not wired.
+	Feedback syncapi.FeedbackRelay
 }
 
 var errNoSync = errors.New("pengiriman ke server tidak tersedia di program ini")

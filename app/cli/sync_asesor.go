@@ -11,11 +11,11 @@ import (
 // The Tim Asesor's side of the collection server: `sync registry` and
 // `sync pull` run on the assessor's workspace (asesorport.Server, signed
 // with the assessor key in <data>/asesor/keys); `sync send-feedback`
-// needs no workspace (SyncDeps.SendFeedback: the file is signed already).
+// needs no workspace (SyncDeps.Feedback: the file is signed already).
 
 // runSyncSendFeedback is `sync send-feedback BERKAS.spbe-umpan…` (assessor).
 func runSyncSendFeedback(env *Env, args []string) int {
-	if env.Sync == nil || env.Sync.SendFeedback == nil {
+	if env.Sync == nil || env.Sync.Feedback == nil {
 		return fail(env, fmt.Errorf("sync send-feedback tidak tersedia di program ini"))
 	}
 	fs := newFlagSet(env, "sync send-feedback")
@@ -26,7 +26,7 @@ func runSyncSendFeedback(env *Env, args []string) int {
 		return fail(env, usagef("pakai: spbe-mandiri sync send-feedback BERKAS.spbe-umpan… --server URL --pemda KODE"))
 	}
 	for _, f := range files {
-		added, err := env.Sync.SendFeedback(context.Background(), SyncConfig{Server: *server, Pemda: *pemda}, f)
+		added, err := env.Sync.Feedback.Send(context.Background(), SyncConfig{Server: *server, Pemda: *pemda}, f)
 		switch {
 		case err != nil:
 			return fail(env, fmt.Errorf("%s: %w", f, err))

@@ -202,10 +202,10 @@ func TestSyncSendFeedback(t *testing.T) {
 	f := &fakeOutbox{}
 	deps := f.deps()
 	var sent []string
-	deps.SendFeedback = func(_ context.Context, cfg SyncConfig, file string) (bool, error) {
-		sent = append(sent, file+"@"+cfg.Server)
+	deps.Feedback = relayFunc(func(server, file string) (bool, error) {
+		sent = append(sent, file+"@"+server)
 		return file == "a.spbe-umpan", nil
-	}
+	})
 	var out, errOut bytes.Buffer
 	code := Run(&Env{Stdout: &out, Stderr: &errOut, Sync: deps},
 		[]string{"sync", "send-feedback", "a.spbe-umpan", "b.spbe-umpan", "--server", "https://s", "--pemda", "72.10"})
@@ -214,3 +214,13 @@ func TestSyncSendFeedback(t *testing.T) {
 		t.Fatalf("exit %d %v\n%s%s", code, sent, out.String(), errOut.String())
 	}
 }
+
+// relayFunc is a syncapi.FeedbackRelay that calls itself with the server
+// it was given ("" for the installed one).
+type relayFunc func(server, file string) (bool, error)
+
+func (f relayFunc) Send(_ context.Context, t syncapi.Target, file string) (bool, error) {
+	return f(t.Server, file)
+}
+
+func (f relayFunc) SendInstalled(_ context.Context, _, file string) (bool, error) { return f("", file) }

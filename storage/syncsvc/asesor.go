@@ -3,6 +3,8 @@ package syncsvc
 import (
 	"context"
 
+	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
+
 	"github.com/spbe-mandiri/spbe-mandiri/storage/feedback"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/outbox"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/syncclient"
@@ -12,22 +14,27 @@ import (
 // storage/asesorsvc (Service.PublishRegistry, Pull, PullFromServer).
 // Sending feedback needs no workspace: the file is already signed.
 
-// SendFeedback puts an exported .spbe-umpan file on the server for the
-// OPD (already signed: no passphrase); added false: it was there.
-func SendFeedback(ctx context.Context, server, pemda, file string) (bool, error) {
+// Relay is the syncapi.FeedbackRelay: it puts an exported .spbe-umpan
+// file on the server for the OPD (already signed: no passphrase).
+type Relay struct{}
+
+var _ syncapi.FeedbackRelay = Relay{}
+
+// Send sends file to t's server; added false: it was there.
+func (Relay) Send(ctx context.Context, t syncapi.Target, file string) (bool, error) {
 	data, err := feedback.ReadFile(file)
 	if err != nil {
 		return false, err
 	}
-	return syncclient.Asesor{Server: server, Pemda: pemda}.PushFeedback(ctx, data)
+	return syncclient.Asesor{Server: t.Server, Pemda: t.Pemda}.PushFeedback(ctx, data)
 }
 
-// SendFeedbackInstalled sends to the server of the data folder's
-// installed configuration.
-func SendFeedbackInstalled(ctx context.Context, dataDir, file string) (bool, error) {
+// SendInstalled sends to the server of the data folder's installed
+// configuration.
+func (r Relay) SendInstalled(ctx context.Context, dataDir, file string) (bool, error) {
 	c, _, err := outbox.LoadServerConfig(dataDir)
 	if err != nil {
 		return false, err
 	}
-	return SendFeedback(ctx, c.Server, c.Pemda, file)
+	return r.Send(ctx, syncapi.Target{Server: c.Server, Pemda: c.Pemda}, file)
 }

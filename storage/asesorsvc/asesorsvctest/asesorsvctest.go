@@ -109,53 +109,79 @@ func Consolidation(t *testing.T, data string) *asesorsvc.Service {
 	a := Open(t, data)
 	t.Cleanup(func() { a.Close() })
 	usb := t.TempDir()
-	opds := []struct {
-		kode, nama string
-		level      int
-	}{
-		{"BAPPEDA", "Badan Perencanaan Pembangunan Daerah", 2},
-		{"DINKES", "Dinas Kesehatan", 3},
-		{"DISKOMINFO", "Dinas Komunikasi dan Informatika", 4},
-	}
-	for i, o := range opds {
-		key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi OPD"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pub := filepath.Join(t.TempDir(), "kunci.json")
-		if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := a.Workspace().AddKeyFile(ctx, pub, o.kode); err != nil {
-			t.Fatal(err)
-		}
-		in := exporttest.Input(t)
-		in.BundleID = fmt.Sprintf("01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f%d", i)
-		in.Snapshot.Profile.OPDKode, in.Snapshot.Profile.OPDNama = o.kode, o.nama
-		for j := range in.Snapshot.Answers {
-			in.Snapshot.Answers[j].Level = o.level
-		}
-		if err := os.WriteFile(filepath.Join(usb, o.kode+".spbe"), WriteBundle(t, in, key), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	for i, o := range consolidationOPDs {
+		writeConsolidationBundle(t, a, usb, i, o)
 	}
 	if res, err := a.Import(ctx, []string{usb}, nil); err != nil || len(res) != 3 {
 		t.Fatalf("import %+v, %v", res, err)
 	}
+	reviewConsolidation(t, a)
+	if err := a.Settle(ctx, assessment.SettleRequest{Periode: 2025, Indicator: 2, Value: "2,5",
+		Note: "Ditetapkan setelah klarifikasi dengan Sekretariat", SetBy: "Budi Santoso"}); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// consolidationOPD is one of Consolidation's three OPDs and the level it
+// answers every indicator with.
+type consolidationOPD struct {
+	kode, nama string
+	level      int
+}
+
+var consolidationOPDs = []consolidationOPD{
+	{"BAPPEDA", "Badan Perencanaan Pembangunan Daerah", 2},
+	{"DINKES", "Dinas Kesehatan", 3},
+	{"DISKOMINFO", "Dinas Komunikasi dan Informatika", 4},
+}
+
+// writeConsolidationBundle registers a new key for o in a and writes o's
+// signed bundle (the i-th bundle id) into usb.
+func writeConsolidationBundle(t *testing.T, a *asesorsvc.Service, usb string, i int, o consolidationOPD) {
+	t.Helper()
+	key, err := keys.Open(t.TempDir()).Create([]byte("frasa sandi OPD"), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(t.TempDir(), "kunci.json")
+	if err := os.WriteFile(pub, keys.MarshalPublic(key.Identity), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := a.Workspace().AddKeyFile(context.Background(), pub, o.kode); err != nil {
+		t.Fatal(err)
+	}
+	in := exporttest.Input(t)
+	in.BundleID = fmt.Sprintf("01968f2a-5b3c-7d4e-8f90-a1b2c3d4e5f%d", i)
+	in.Snapshot.Profile.OPDKode, in.Snapshot.Profile.OPDNama = o.kode, o.nama
+	for j := range in.Snapshot.Answers {
+		in.Snapshot.Answers[j].Level = o.level
+	}
+	if err := os.WriteFile(filepath.Join(usb, o.kode+".spbe"), WriteBundle(t, in, key), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// reviewConsolidation accepts BAPPEDA's 47 answers and DINKES's first
+// ten, and sends DISKOMINFO's first back.
+func reviewConsolidation(t *testing.T, a *asesorsvc.Service) {
+	t.Helper()
+	ctx := context.Background()
 	bundles, err := a.Bundles(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	review := func(kode string, n int, status string) {
 		for _, b := range bundles {
-			if b.OPDKode == kode {
-				d := assessment.ReviewDecision{BundleID: b.BundleID, Indicator: n, Status: status, Reviewer: "Budi"}
-				if status == assessment.ReviewRevision {
-					d.Reason = assessment.ReasonWrongEvidence
-				}
-				if err := a.SaveReview(ctx, d); err != nil {
-					t.Fatal(err)
-				}
+			if b.OPDKode != kode {
+				continue
+			}
+			d := assessment.ReviewDecision{BundleID: b.BundleID, Indicator: n, Status: status, Reviewer: "Budi"}
+			if status == assessment.ReviewRevision {
+				d.Reason = assessment.ReasonWrongEvidence
+			}
+			if err := a.SaveReview(ctx, d); err != nil {
+				t.Fatal(err)
 			}
 		}
 	}
@@ -166,11 +192,6 @@ func Consolidation(t *testing.T, data string) *asesorsvc.Service {
 		}
 	}
 	review("DISKOMINFO", 1, assessment.ReviewRevision)
-	if err := a.Settle(ctx, assessment.SettleRequest{Periode: 2025, Indicator: 2, Value: "2,5",
-		Note: "Ditetapkan setelah klarifikasi dengan Sekretariat", SetBy: "Budi Santoso"}); err != nil {
-		t.Fatal(err)
-	}
-	return a
 }
 
 // CheckConsolidatedPDF checks the consolidated report of Consolidation:
