@@ -131,7 +131,7 @@ func TestSyncRoundTrip(t *testing.T) {
 	// DINKES goes the GUI's way: the export queues the bundle in the
 	// outbox, Kirim ke server pushes with progress against the bytes
 	// still missing.
-	gui, dinkes := guiSync(), opds[2]
+	gui, dinkes := syncPorts(), opds[2]
 	if _, err := gui.Outbox.Install(dinkes.data, config); err != nil {
 		t.Fatal(err)
 	}

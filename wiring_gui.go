@@ -33,7 +33,7 @@ func cliEnv() *cli.Env {
 		ReadPassword: cli.TerminalPassword,
 		Output:       storage.OutputFiles{},
 		OpenAsesor:   openAsesor,
-		Sync:         syncDeps(),
+		Sync:         syncPorts(),
 	}
 }
 
@@ -53,7 +53,7 @@ func guiDeps(dataDir string) app.Deps {
 		Portable:        f.IsPortable,
 		Prefs:           prefs,
 		Settings:        app.Settings{DataDir: f.DataDir},
-		Sync:            guiSync(),
+		Sync:            syncPorts(),
 		OpenAsesor:      openAsesor,
 		HasAsesor:       asesorsvc.Has,
 	}

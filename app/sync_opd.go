@@ -14,19 +14,12 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/syncapi"
 )
 
-// SyncDeps is the collection server (docs/sync.md) as the GUI uses it:
-// the data folder's outbox and installed server configuration. Every
-// function runs off the UI goroutine. nil (in Deps) hides the buttons.
-type SyncDeps struct {
-	// Outbox is the OPD data folder's queue and installed server
-	// configuration (storage/syncsvc.OPD; the GUI calls Installed,
-	// Install, ItemsIn, PushInstalled and FetchFeedbackFiles on the folder
-	// it has open). nil hides Server pengumpul.
-	Outbox syncapi.Outbox
-	// Feedback (Tim Asesor) puts an exported .spbe-umpan on the server
-	// for the OPD (storage/syncsvc.Relay); nil hides the button.
-	Feedback syncapi.FeedbackRelay
-}
+// SyncDeps is the collection server (docs/sync.md), the same ports as the
+// CLI's: the GUI calls Installed, Install, ItemsIn, PushInstalled and
+// FetchFeedbackFiles on the folder it has open, and Feedback.SendInstalled;
+// always off the UI goroutine. nil (in Deps) or a nil Outbox hides Server
+// pengumpul; a nil Feedback hides Kirim catatan ke server.
+type SyncDeps = syncapi.Ports
 
 // The background push first tries the server autoSyncDelay after the
 // home screen shows, then every autoSyncEvery while bundles wait.

@@ -24,17 +24,11 @@ func init() {
 // SyncConfig names the collection server (syncapi.Target).
 type SyncConfig = syncapi.Target
 
-// SyncDeps is the collection server: the OPD's outbox (storage/syncsvc.OPD
-// over storage/outbox and storage/syncclient) and the Tim Asesor's side.
-type SyncDeps struct {
-	// Outbox is the OPD data folder's queue; dataDir "" is the default
-	// data folder. nil: push, status and feedback are not available.
-	Outbox syncapi.Outbox
-	// Feedback (Tim Asesor, sync_asesor.go) puts an exported
-	// .spbe-umpan file on the server for the OPD (already signed: no
-	// passphrase, no workspace). nil: not wired.
-	Feedback syncapi.FeedbackRelay
-}
+// SyncDeps is the collection server, the same ports as the GUI's: the
+// OPD's outbox (dataDir "" is the default data folder; nil: push, status
+// and feedback are not available) and the Tim Asesor's feedback relay
+// (sync_asesor.go; nil: send-feedback is not available).
+type SyncDeps = syncapi.Ports
 
 var errNoSync = errors.New("pengiriman ke server tidak tersedia di program ini")
 

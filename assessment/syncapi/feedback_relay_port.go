@@ -15,3 +15,15 @@ type FeedbackRelay interface {
 	// folder dataDir (GUI).
 	SendInstalled(ctx context.Context, dataDir, file string) (added bool, err error)
 }
+
+// Ports is the collection server as the desktop uses it, the same value
+// for the GUI (app.SyncDeps) and the CLI (cli.SyncDeps): the OPD's outbox
+// and the Tim Asesor's feedback relay. A nil field hides what needs it.
+type Ports struct {
+	// Outbox is the OPD data folder's queue and installed server
+	// configuration (storage/syncsvc.OPD).
+	Outbox Outbox
+	// Feedback puts the Tim Asesor's exported .spbe-umpan on the server
+	// for the OPD (storage/syncsvc.Relay).
+	Feedback FeedbackRelay
+}
