@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -17,6 +18,18 @@ import (
 	"github.com/spbe-mandiri/spbe-mandiri/storage/keys"
 	"github.com/spbe-mandiri/spbe-mandiri/storage/report"
 )
+
+// runCLI runs the real command line (main's cliEnv: real store, real PDFs)
+// with a passphrase on stdin for --passphrase-file -.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env := cliEnv()
+	env.Stdin, env.Stdout, env.Stderr = strings.NewReader("rahasia-yang-panjang\n"), &out, &errOut
+	env.Library = assets.Library
+	code := cli.Run(env, args)
+	return code, out.String(), errOut.String()
+}
 
 // mustCLI runs the real command line and fails the test on a non-zero exit.
 func mustCLI(t *testing.T, args ...string) string {

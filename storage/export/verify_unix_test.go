@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package export
 
 import (
 	"context"
@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/spbe-mandiri/spbe-mandiri/assessment/infile"
-	"github.com/spbe-mandiri/spbe-mandiri/storage/export"
 )
 
 // TestVerifyRefusesFIFOAndFolder (issue 11, class 11): `verify` (and the
@@ -25,7 +24,7 @@ func TestVerifyRefusesFIFOAndFolder(t *testing.T) {
 	}
 	for _, c := range [][2]string{{fifo, ""}, {dir, ""}, {filepath.Join(dir, "tidak-ada.spbe"), fifo}} {
 		done := make(chan error, 1)
-		go func() { _, err := export.Verify(context.Background(), c[0], c[1]); done <- err }()
+		go func() { _, err := Verify(context.Background(), c[0], c[1]); done <- err }()
 		select {
 		case err := <-done:
 			if !errors.Is(err, infile.ErrNotRegular) {

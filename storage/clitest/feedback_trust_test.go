@@ -1,4 +1,4 @@
-package main
+package clitest_test
 
 import (
 	"bytes"
@@ -66,7 +66,6 @@ func newOPDInstall(t *testing.T, kode, usb string, indicators []int) *opdInstall
 // the assessor's key.
 func TestFeedbackGUIRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	deps := guiDeps(t.TempDir())
 	lib, err := assets.Library()
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +137,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	}
 
 	// DISKOMINFO, through the GUI's inbox on its store.
-	db, err := deps.Open(kominfo.data)
+	db, err := openRealServices(kominfo.data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +194,7 @@ func TestFeedbackGUIRoundTrip(t *testing.T) {
 	if out := mustCLI(t, "feedback", "show", "--data", kominfo.data, "--assessment", kominfo.assessment); !strings.Contains(out, "belum ditandatangani") {
 		t.Fatalf("imported feedback gone after untrust: %s", out)
 	}
-	db, err = deps.Open(kominfo.data)
+	db, err = openRealServices(kominfo.data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package clitest_test
 
 import (
 	"bytes"
@@ -9,19 +9,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
-	"github.com/spbe-mandiri/spbe-mandiri/assets"
 )
-
-// runCLI runs the real command line (real store, real PDFs) on dataDir.
-func runCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	env := cliEnv()
-	env.Stdin, env.Stdout, env.Stderr = strings.NewReader("rahasia-yang-panjang\n"), &out, &errOut
-	env.Library = assets.Library
-	code := cli.Run(env, args)
-	return code, out.String(), errOut.String()
-}
 
 func TestReportAndKeyFormCommandsWritePrintablePDFs(t *testing.T) {
 	data := t.TempDir()

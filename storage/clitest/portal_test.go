@@ -1,4 +1,4 @@
-package main
+package clitest_test
 
 import (
 	"encoding/json"
