@@ -159,7 +159,8 @@ func (db *DB) removeLeftovers() {
 	for _, pattern := range []string{
 		filepath.Join(db.dir, snapshotPrefix+"*"),
 		filepath.Join(db.dir, stagingPrefix+"*"),
-		db.journalPath() + tempPrefix + "*",
+		db.journalPath() + tempPrefix + "*", // written by versions before atomicfile
+		filepath.Join(db.dir, "."+journalName+".*.partial"),
 	} {
 		names, _ := filepath.Glob(pattern)
 		for _, n := range names {

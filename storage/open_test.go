@@ -123,6 +123,9 @@ func TestOpenRemovesCrashLeftovers(t *testing.T) {
 		filepath.Join(dir, blobDirName, tempPrefix+"123"),
 		filepath.Join(dir, snapshotPrefix+"abc.db"),
 		filepath.Join(dir, stagingPrefix+"xyz", "blobs", "ab", "f"),
+		// a journal being written (atomicfile's temp) and one from before it
+		filepath.Join(dir, "."+journalName+".0123456789abcdef.partial"),
+		filepath.Join(dir, journalName+tempPrefix+"0123"),
 	}
 	for _, p := range left {
 		os.MkdirAll(filepath.Dir(p), 0o700)

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+
+	"github.com/spbe-mandiri/spbe-mandiri/storage/atomicfile"
 )
 
 // journalName is the restore journal in the data folder. It exists only
@@ -99,36 +99,17 @@ func (db *DB) readJournal() (j restoreJournal, ok bool, err error) {
 	return j, true, nil
 }
 
-// writeJournal replaces the journal atomically: a temporary file created
-// exclusively, fsynced, renamed over the journal, and the folder fsynced.
-// A crash leaves the previous journal or the new one, never half of one.
+// writeJournal replaces the journal through the one atomic writer
+// (storage/atomicfile: temp file created exclusively, fsynced, renamed over
+// the journal, the folder fsynced). A crash leaves the previous journal or
+// the new one, never half of one; a leftover temp file is removed at the
+// next open (removeLeftovers).
 func (db *DB) writeJournal(j restoreJournal) error {
 	b, err := json.Marshal(j)
 	if err != nil {
 		return err
 	}
-	rnd := make([]byte, 8)
-	rand.Read(rnd)
-	tmp := db.journalPath() + tempPrefix + hex.EncodeToString(rnd)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return db.fileError(err)
-	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, db.journalPath())
-	}
-	if err == nil {
-		err = syncDir(db.dir)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := atomicfile.WriteFile(db.journalPath(), b, atomicfile.Options{Replace: true}); err != nil {
 		return db.fileError(err)
 	}
 	db.step("journal " + j.Phase)
