@@ -11,7 +11,8 @@ import (
 
 // appTheme is Fyne's default theme with DejaVu Sans, the font the PDF
 // report uses too; it covers every Indonesian diacritic and the dashes
-// and arrows of the catalogs and templates.
+// and arrows of the catalogs and templates. The app uses a subset of it
+// (assets.UIFontRegular): Fyne keeps every glyph of the theme font parsed.
 type appTheme struct {
 	fyne.Theme
 	regular, bold fyne.Resource
@@ -20,8 +21,8 @@ type appTheme struct {
 func newAppTheme() fyne.Theme {
 	return &appTheme{
 		Theme:   theme.DefaultTheme(),
-		regular: fyne.NewStaticResource("DejaVuSans.ttf", assets.FontRegular()),
-		bold:    fyne.NewStaticResource("DejaVuSans-Bold.ttf", assets.FontBold()),
+		regular: fyne.NewStaticResource("DejaVuSans.ttf", assets.UIFontRegular()),
+		bold:    fyne.NewStaticResource("DejaVuSans-Bold.ttf", assets.UIFontBold()),
 	}
 }
 
