@@ -15,20 +15,15 @@ var (
 	//go:embed fonts/DejaVuSans-Bold.ttf
 	fontBold []byte
 
-	// The desktop app's copies: the same fonts cut down to Latin (all of
-	// Latin-1 and Latin Extended, Vietnamese included), punctuation,
-	// currency, arrows and the symbols and dingbats the app shows — 1 868
-	// of 6 253 glyphs. Fyne parses the theme font once per text style and
-	// keeps every glyph's outline in the Go heap: the full fonts held
-	// 6.3 MB at the home screen, these ~2 (docs/PERFORMANCE.md, "Fifth
-	// pass"). Greek, Cyrillic and the rest fall back to Fyne's Noto Sans
-	// and the system fonts. Made with fontTools:
-	//   python3 -m fontTools.subset DejaVuSans.ttf --layout-features='*' --no-hinting \
-	//     --unicodes=U+0020-007E,U+00A0-024F,U+02B0-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,\
-	//   U+2100-215F,U+2190-21FF,U+2212,U+2215,U+2219,U+221A,U+221E,U+2248,U+2260,U+2264,U+2265,\
-	//   U+25A0-25FF,U+2600-26FF,U+2700-27BF,U+FFFD --output-file=DejaVuSans-UI.ttf
-	// (and the same for DejaVuSans-Bold.ttf). TestUIFontCoversEveryText
-	// checks them against every text of the app.
+	// The desktop app's copies: the same fonts cut down to every
+	// character of Fyne's Noto Sans that DejaVu has (Latin, Greek,
+	// Cyrillic; the app's theme puts DejaVu in Noto's place) plus
+	// punctuation, currency, arrows, symbols and dingbats — 2 983 of
+	// 6 253 glyphs. Fyne keeps every glyph of the theme's font parsed in
+	// the Go heap for each text style (docs/PERFORMANCE.md, "Fifth pass").
+	// Made by scripts/ui-fonts.sh (fontTools); TestUIFontCoversEveryText
+	// and TestUIFontSubsetShapesLikeTheFullFont check them against every
+	// text of the app.
 	//go:embed fonts/DejaVuSans-UI.ttf
 	uiFontRegular []byte
 	//go:embed fonts/DejaVuSans-Bold-UI.ttf
