@@ -40,10 +40,11 @@ const (
 // (docs/PERFORMANCE.md, "Fifth pass"). So DejaVu Sans takes the place of
 // Fyne's default regular and bold fonts, and the theme hands out those
 // very resources: each style then parses one font of ours and the system
-// font. The UI subset of DejaVu holds every character Noto Sans has and
-// DejaVu draws (assets.UIFontRegular), so what Noto used to draw DejaVu
-// draws now. Tests keep newAppTheme: this changes a Fyne package
-// variable for the whole process.
+// font. Noto only drew what DejaVu lacks (~510 rare characters, none in
+// the app's texts); those now come from the system font. The UI subset
+// of DejaVu keeps every character both fonts have (assets.UIFontRegular).
+// Tests keep newAppTheme: this changes a Fyne package variable for the
+// whole process.
 func newDesktopTheme() fyne.Theme {
 	t := &appTheme{Theme: theme.DefaultTheme()}
 	t.regular = takeOver(theme.DefaultTextFont(), uiFontName, assets.UIFontRegular())
