@@ -16,6 +16,15 @@ func BenchmarkSwitchIndicator(b *testing.B) {
 	benchSwitch(b, h, h.newAssessment("spbe-2020", "2025"))
 }
 
+// BenchmarkSwitchIndicatorAppTheme is BenchmarkSwitchIndicator with the
+// desktop app's own theme (DejaVu Sans, assets.UIFontRegular) instead of
+// the test driver's, so the font the officer sees is what is shaped.
+func BenchmarkSwitchIndicatorAppTheme(b *testing.B) {
+	h := newHarness(b, setup{})
+	h.u.app.Settings().SetTheme(newAppTheme())
+	benchSwitch(b, h, h.newAssessment("spbe-2020", "2025"))
+}
+
 // BenchmarkSwitchIndicatorCompact is the same with every indicator
 // answered, so the level cards are compact (the default with a level
 // chosen: the chosen level, the next one's criterion, the others a line).

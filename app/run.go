@@ -86,7 +86,7 @@ type screen interface {
 // main.go calls it with the app made by fyne.io/fyne/v2/app.NewWithID.
 func Run(a fyne.App, deps Deps) {
 	startHeapProfile()
-	a.Settings().SetTheme(newAppTheme())
+	a.Settings().SetTheme(newDesktopTheme())
 	if icon := appIcon(); icon != nil {
 		a.SetIcon(icon)
 	}

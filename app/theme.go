@@ -11,7 +11,8 @@ import (
 
 // appTheme is Fyne's default theme with DejaVu Sans, the font the PDF
 // report uses too; it covers every Indonesian diacritic and the dashes
-// and arrows of the catalogs and templates.
+// and arrows of the catalogs and templates. The app uses a subset of it
+// (assets.UIFontRegular): Fyne keeps every glyph of the theme font parsed.
 type appTheme struct {
 	fyne.Theme
 	regular, bold fyne.Resource
@@ -20,9 +21,46 @@ type appTheme struct {
 func newAppTheme() fyne.Theme {
 	return &appTheme{
 		Theme:   theme.DefaultTheme(),
-		regular: fyne.NewStaticResource("DejaVuSans.ttf", assets.FontRegular()),
-		bold:    fyne.NewStaticResource("DejaVuSans-Bold.ttf", assets.FontBold()),
+		regular: fyne.NewStaticResource(uiFontName, assets.UIFontRegular()),
+		bold:    fyne.NewStaticResource(uiFontBoldName, assets.UIFontBold()),
 	}
+}
+
+const (
+	uiFontName     = "DejaVuSans.ttf"
+	uiFontBoldName = "DejaVuSans-Bold.ttf"
+)
+
+// newDesktopTheme is the app's theme for the real window (Run). Fyne
+// measures and draws a text style with the theme's font, then Fyne's own
+// Noto Sans as a fallback — unless the theme's font *is* that fallback
+// resource — then a system font, and keeps every glyph of each font
+// parsed in the Go heap for as long as the app runs: Noto Sans regular
+// and bold alone were 4.4 MB of the 14 MB live at the home screen
+// (docs/PERFORMANCE.md, "Fifth pass"). So DejaVu Sans takes the place of
+// Fyne's default regular and bold fonts, and the theme hands out those
+// very resources: each style then parses one font of ours and the system
+// font. Noto only drew what DejaVu lacks (~510 rare characters, none in
+// the app's texts); those now come from the system font. The UI subset
+// of DejaVu keeps every character both fonts have (assets.UIFontRegular).
+// Tests keep newAppTheme: this changes a Fyne package variable for the
+// whole process.
+func newDesktopTheme() fyne.Theme {
+	t := &appTheme{Theme: theme.DefaultTheme()}
+	t.regular = takeOver(theme.DefaultTextFont(), uiFontName, assets.UIFontRegular())
+	t.bold = takeOver(theme.DefaultTextBoldFont(), uiFontBoldName, assets.UIFontBold())
+	return t
+}
+
+// takeOver makes Fyne's resource def carry the font ttf and returns it;
+// if Fyne's resource is of a kind it cannot change, a resource of its own.
+func takeOver(def fyne.Resource, name string, ttf []byte) fyne.Resource {
+	r, ok := def.(*fyne.StaticResource)
+	if !ok {
+		return fyne.NewStaticResource(name, ttf)
+	}
+	r.StaticName, r.StaticContent = name, ttf
+	return r
 }
 
 func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource {

@@ -6,7 +6,10 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
 )
 
 // The desktop app is built without Fyne's colour emoji font (build tag
@@ -23,7 +26,9 @@ func TestUIFontCoversEveryText(t *testing.T) {
 	for _, f := range append(CatalogFiles(), ArchivedCatalogFiles()...) {
 		texts = append(texts, jsonStrings(t, f.Data)...)
 	}
-	for name, ttf := range map[string][]byte{"regular": FontRegular(), "bold": FontBold()} {
+	for name, ttf := range map[string][]byte{
+		"regular": FontRegular(), "bold": FontBold(), "regular (UI subset)": UIFontRegular(), "bold (UI subset)": UIFontBold(),
+	} {
 		face, err := font.ParseTTF(bytes.NewReader(ttf))
 		if err != nil {
 			t.Fatal(err)
@@ -68,4 +73,50 @@ func jsonStrings(t *testing.T, data []byte) []string {
 	}
 	walk(v)
 	return out
+}
+
+// TestUIFontSubsetShapesLikeTheFullFont: the desktop app's cut-down fonts
+// lay every text of the app out exactly as the full DejaVu Sans does
+// (advances and kerning, HarfBuzz), so the subset changes memory, not
+// what the officer sees.
+func TestUIFontSubsetShapesLikeTheFullFont(t *testing.T) {
+	var texts []string
+	for _, l := range []string{"id", "en"} {
+		texts = append(texts, jsonStrings(t, Translation(l))...)
+	}
+	for _, f := range CatalogFiles() {
+		texts = append(texts, jsonStrings(t, f.Data)...)
+	}
+	for name, pair := range map[string][2][]byte{
+		"regular": {FontRegular(), UIFontRegular()},
+		"bold":    {FontBold(), UIFontBold()},
+	} {
+		full, sub := parseFace(t, pair[0]), parseFace(t, pair[1])
+		var shaper shaping.HarfbuzzShaper
+		for _, s := range texts {
+			runes := []rune(s)
+			in := shaping.Input{
+				Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR,
+				Size:   14 << 6, // 14 px in 26.6 fixed point
+				Script: language.Latin, Language: language.NewLanguage("id"),
+			}
+			in.Face = full
+			a := shaper.Shape(in)
+			in.Face = sub
+			b := shaper.Shape(in)
+			if a.Advance != b.Advance || len(a.Glyphs) != len(b.Glyphs) {
+				t.Errorf("%s: %q is %v wide (%d glyphs) in the subset, %v (%d) in the full font",
+					name, s, b.Advance, len(b.Glyphs), a.Advance, len(a.Glyphs))
+			}
+		}
+	}
+}
+
+func parseFace(t *testing.T, ttf []byte) *font.Face {
+	t.Helper()
+	f, err := font.ParseTTF(bytes.NewReader(ttf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
