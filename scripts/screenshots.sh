@@ -112,11 +112,23 @@ if [[ -n "$demo" ]]; then
 	# The demo's top card is Pemdi 2026 (a few answers); the screenshots
 	# show SPBE 2025, the second card. Tab order on the home screen:
 	# Penilaian baru, Profil & bahasa, Impor umpan balik asesor, Kunci
-	# penanda tangan, Periksa berkas ekspor, Ruang kerja Asesor, then per
-	# card Buka, Salin, Hapus — so the 10th Tab is the second card's Buka.
-	for _ in $(seq 1 10); do xdotool key --window "$win" Tab; sleep 0.2; done
+	# penanda tangan, Periksa berkas ekspor, Server pengumpul, Ruang kerja
+	# Asesor, then per card Buka, Salin, Hapus — so the 11th Tab is the
+	# second card's Buka. A new home button moves it: the check below
+	# stops the script instead of taking every later shot on the wrong
+	# screen.
+	for _ in $(seq 1 11); do xdotool key --window "$win" Tab; sleep 0.2; done
 	key space
 	sleep 1.5
+	# The questionnaire's top bar has the selected tab (Kuesioner) in the
+	# accent blue at x 100–340; the home screen (and a dialog over it) has
+	# no saturated colour there.
+	import -window root "$work/opened.png"
+	sat=$(convert "$work/opened.png" -crop 240x35+100+5 +repage -colorspace HSL -channel G -separate +channel -format '%[fx:maxima]' info:)
+	if awk -v s="$sat" 'BEGIN { exit !(s < 0.5) }'; then
+		echo "screenshots: the 11th Tab + Space did not open the second assessment (no questionnaire bar; saturation $sat)" >&2
+		exit 1
+	fi
 	# The first open indicator (4, unanswered) is shown; indicator 1 (the
 	# Perbup on Arsitektur SPBE, level 3 with a PDF) is three back.
 	key ctrl+Prior
