@@ -3,9 +3,6 @@ package asesorsvc_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,27 +22,6 @@ func openWorkspace(data string) (asesorport.Workspace, error) {
 func isDataFolderRefusal(err error) bool {
 	var oe *assessment.OutputPathError
 	return errors.As(err, &oe) && oe.Reason == assessment.OutputInDataFolder
-}
-
-func assertPDFText(t *testing.T, path string, want ...string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
-		t.Fatalf("%s is not a PDF: %v", path, err)
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext not installed; text not checked")
-		return
-	}
-	txt, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, w := range want {
-		if !strings.Contains(string(txt), w) {
-			t.Errorf("%s lacks %q", filepath.Base(path), w)
-		}
-	}
 }
 
 // mustCLI runs the command line on this service (the Env main wires,

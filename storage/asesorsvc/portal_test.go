@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/storage/asesorsvc/asesorsvctest"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/pdftest"
 )
 
 // TestInstansiPortalPackage: from a real assessor workspace the
@@ -29,7 +30,7 @@ func TestInstansiPortalPackage(t *testing.T) {
 		entries, _ := os.ReadDir(filepath.Join(dir, "I01"))
 		t.Fatalf("I01/I01-L3-00_SK.pdf: %v (folder holds %v)", err, entries)
 	}
-	assertPDFText(t, filepath.Join(dir, "LEMBAR-ISIAN.pdf"), "konsolidasi instansi", "2,5 (level 2", "Sudah berjalan.")
+	pdftest.AssertText(t, filepath.Join(dir, "LEMBAR-ISIAN.pdf"), "konsolidasi instansi", "2,5 (level 2", "Sudah berjalan.")
 	// A second package goes beside it, never over it.
 	again, err := a.InstansiPortalPackage(context.Background(), 2025, parent, nil)
 	if err != nil || filepath.Base(again) != "Paket-portal_INSTANSI_2025_2" {

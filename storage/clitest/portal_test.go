@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/pdftest"
 )
 
 // demoAssessment makes the demo data folder and returns it with the id of
@@ -74,7 +75,7 @@ func TestPortalPackageOnRealStorage(t *testing.T) {
 	if evidence == 0 {
 		t.Error("no evidence file in the package")
 	}
-	assertPDFText(t, filepath.Join(out, "LEMBAR-ISIAN.pdf"), "LEMBAR ISIAN PORTAL", "DISKOMINFO", "dinilai Bappenas")
+	pdftest.AssertText(t, filepath.Join(out, "LEMBAR-ISIAN.pdf"), "LEMBAR ISIAN PORTAL", "DISKOMINFO", "dinilai Bappenas")
 
 	if code, _, se := runCLI(t, "--data", data, "portal-package", "--assessment", id, "--out", out); code != cli.ExitError || !strings.Contains(se, "--force") {
 		t.Errorf("second run: %d %s", code, se)
@@ -122,7 +123,7 @@ func TestPortalPackageWithItems(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "I05")); !os.IsNotExist(err) {
 		t.Error("the externally valued I5 got a folder")
 	}
-	assertPDFText(t, filepath.Join(out, "LEMBAR-ISIAN.pdf"), "I4-L1-01 ada", "I4-L1-03 belum", "dinilai Bappenas: 2,00", "25 (2025)")
+	pdftest.AssertText(t, filepath.Join(out, "LEMBAR-ISIAN.pdf"), "I4-L1-01 ada", "I4-L1-03 belum", "dinilai Bappenas: 2,00", "25 (2025)")
 	steps, _ := os.ReadFile(filepath.Join(out, "LANGKAH-UNGGAH.txt"))
 	if !strings.Contains(string(steps), "Folder I04 → Indikator 4: level 1 — Merintis; 2 berkas; 1 butir belum ada bukti") {
 		t.Errorf("steps:\n%s", steps)

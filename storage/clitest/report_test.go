@@ -1,14 +1,13 @@
 package clitest_test
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spbe-mandiri/spbe-mandiri/app/cli"
+	"github.com/spbe-mandiri/spbe-mandiri/storage/internal/pdftest"
 )
 
 func TestReportAndKeyFormCommandsWritePrintablePDFs(t *testing.T) {
@@ -28,7 +27,7 @@ func TestReportAndKeyFormCommandsWritePrintablePDFs(t *testing.T) {
 	if code, _, e := runCLI(t, "report", "--data", data, "--assessment", id, "--out", pdf); code != 0 {
 		t.Fatalf("report: %d %s", code, e)
 	}
-	assertPDFText(t, pdf, "belum diekspor", "DISKOMINFO")
+	pdftest.AssertText(t, pdf, "belum diekspor", "DISKOMINFO")
 
 	// Without a key the form explains how to make one and writes nothing.
 	form := filepath.Join(dir, "formulir.pdf")
@@ -44,7 +43,7 @@ func TestReportAndKeyFormCommandsWritePrintablePDFs(t *testing.T) {
 	if code, _, e := runCLI(t, "key", "form", form, "--data", data); code != 0 {
 		t.Fatalf("key form: %d %s", code, e)
 	}
-	assertPDFText(t, form, "FORMULIR PENDAFTARAN KUNCI", "DISKOMINFO")
+	pdftest.AssertText(t, form, "FORMULIR PENDAFTARAN KUNCI", "DISKOMINFO")
 
 	// An unknown assessment is named and leaves no file behind.
 	bad := filepath.Join(dir, "tidak-ada.pdf")
@@ -53,26 +52,5 @@ func TestReportAndKeyFormCommandsWritePrintablePDFs(t *testing.T) {
 	}
 	if _, err := os.Stat(bad); !os.IsNotExist(err) {
 		t.Fatalf("a failed report left a file: %v", err)
-	}
-}
-
-func assertPDFText(t *testing.T, path string, want ...string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
-		t.Fatalf("%s is not a PDF: %v", path, err)
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext not installed; text not checked")
-		return
-	}
-	txt, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, w := range want {
-		if !strings.Contains(string(txt), w) {
-			t.Errorf("%s lacks %q", filepath.Base(path), w)
-		}
 	}
 }
