@@ -26,6 +26,16 @@ var settleAfter = mustDuration(lightmem.CacheDuration) + 12*time.Second
 // ms of page faults for the heap it grows again.
 const releaseAfter = 3 * time.Second
 
+// releaseAgain is how much later a second early release follows the
+// first. Both draw one frame before they hand memory back: a frame is
+// when Fyne frees the text textures not drawn for its cache duration
+// (12 s), and the window draws none while the officer reads — so without
+// it, everything drawn in the last 12 s before the last switch stayed
+// until the settle. At 3 s + 4 s the textures of the panes left more
+// than 5 s before the last switch are gone; the settle still frees the
+// rest once all has expired.
+const releaseAgain = 4 * time.Second
+
 // settler runs settle once the screen has been quiet for settleAfter.
 type settler struct {
 	mu    sync.Mutex
@@ -44,13 +54,9 @@ func (u *UI) settleLater() {
 		u.settler.timer.Stop()
 		u.settler.quick.Stop()
 	}
-	u.settler.quick = time.AfterFunc(releaseAfter, func() {
-		if !u.stopped.Load() {
-			returnFreed()
-		}
-	})
 	u.settler.gen++
 	gen := u.settler.gen
+	u.settler.quick = time.AfterFunc(releaseAfter, func() { u.releaseEarly(gen, true) })
 	u.settler.armed = true
 	u.settler.timer = time.AfterFunc(settleAfter, func() {
 		u.settler.mu.Lock()
@@ -64,6 +70,21 @@ func (u *UI) settleLater() {
 		}
 		u.post(u.settle)
 	})
+}
+
+// releaseEarly draws a frame and then returns what it freed, unless a
+// newer switch has restarted the quiet period; the first one schedules
+// the second.
+func (u *UI) releaseEarly(gen int, again bool) {
+	u.settler.mu.Lock()
+	latest := gen == u.settler.gen
+	if latest && again {
+		u.settler.quick = time.AfterFunc(releaseAgain, func() { u.releaseEarly(gen, false) })
+	}
+	u.settler.mu.Unlock()
+	if latest && !u.stopped.Load() {
+		u.post(func() { u.redrawAndFree(500 * time.Millisecond) })
+	}
 }
 
 // settlePending reports whether a settle is scheduled (tests).
@@ -84,7 +105,12 @@ func (u *UI) stopRelease() bool {
 // settle draws one frame (a refresh of the status line) so that Fyne
 // frees what has expired, then returns the freed Go and C memory to the
 // system.
-func (u *UI) settle() {
+func (u *UI) settle() { u.redrawAndFree(2 * time.Second) }
+
+// redrawAndFree refreshes the status line, so that the window draws a
+// frame in which Fyne frees expired textures (and, at most every 10 s,
+// renderers), and returns the freed memory after the given delay.
+func (u *UI) redrawAndFree(after time.Duration) {
 	if u.stopped.Load() || u.status == nil {
 		return
 	}
@@ -95,7 +121,7 @@ func (u *UI) settle() {
 	// With canvas.Refresh, 6 of 10 runs of scripts/perf-gui.sh kept
 	// 25-40 MB of textures and C heap after settling; this way 0 of 3.
 	u.win.Canvas().Refresh(u.status.label)
-	time.AfterFunc(2*time.Second, returnFreed) // after that frame
+	time.AfterFunc(after, returnFreed) // after that frame
 }
 
 // returnFreed hands back what the Go heap and the C heap (the GL driver's

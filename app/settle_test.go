@@ -71,3 +71,23 @@ func (c recordingCanvas) Refresh(o fyne.CanvasObject) {
 	c.w.refreshed = append(c.w.refreshed, o)
 	c.Canvas.Refresh(o)
 }
+
+// The first early release schedules a second one; a release that a newer
+// switch has overtaken schedules nothing.
+func TestEarlyReleaseRunsTwice(t *testing.T) {
+	h := newHarness(t, setup{})
+	h.u.stopRelease()
+	h.u.settler.mu.Lock()
+	gen := h.u.settler.gen
+	h.u.settler.mu.Unlock()
+	h.u.releaseEarly(gen, true)
+	h.wait()
+	if !h.u.stopRelease() {
+		t.Error("the first early release scheduled no second one")
+	}
+	h.u.releaseEarly(gen-1, true)
+	h.wait()
+	if h.u.stopRelease() {
+		t.Error("an overtaken early release scheduled another")
+	}
+}

@@ -23,7 +23,7 @@ bin=${SPBE_BIN:-/tmp/spbe-mandiri-perf}
 work=$(mktemp -d)
 export HOME="$work/home"
 mkdir -p "$HOME"
-display=:96
+display=${PERF_DISPLAY:-:96} # another one to run two measurements at once
 pids=()
 cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -90,6 +90,23 @@ mem() {
 
 # cpu_ms: the app's CPU time so far (user + system, /proc/PID/stat).
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$app/stat; }
+
+# PERF_CALIB=1: measure the smallest Fyne program instead (one window, one
+# label, app/internal/perfcalib, same tags): what any Fyne app costs under
+# this Xvfb and GL driver before our code (docs/PERFORMANCE.md, "Sixth pass").
+if [[ -n "${PERF_CALIB:-}" ]]; then
+	calib=${SPBE_CALIB_BIN:-/tmp/spbe-mandiri-perfcalib}
+	[[ -n "${SPBE_CALIB_BIN:-}" ]] || go build -tags migrated_fynedo,no_emoji -o "$calib" ./app/internal/perfcalib
+	GODEBUG=gctrace=1 "$calib" >"$work/app.log" 2>&1 &
+	app=$!
+	pids+=("$app")
+	until xdotool search --name '^perfcalib$' >/dev/null 2>&1; do sleep 0.02; done
+	sleep 5
+	echo "calibration (one window, one label), 5 s after its window: $(mem calib)"
+	sleep 40
+	echo "calibration, 45 s after its window: $(mem calib45)"
+	exit 0
+fi
 
 t0=$(now)
 GODEBUG=gctrace=1 "$bin" --data "$work/data" >"$work/app.log" 2>&1 &
