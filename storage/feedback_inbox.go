@@ -158,11 +158,16 @@ func feedbackNotes(r FeedbackRecord) assessment.FeedbackNotes {
 		Sequence: r.Sequence, CreatedAt: parseRFC3339(m.CreatedAt), ImportedAt: r.ImportedAt,
 		Items: make(map[int]assessment.FeedbackNote, len(m.Items))}
 	for _, it := range m.Items {
-		n.Items[it.Indicator] = assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
-			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
-			ReviewedAtSigned: it.ReviewedAt, Computed: it.Computed, Items: it.ItemNotes()}
+		n.Items[it.Indicator] = feedbackNote(it)
 	}
 	return n
+}
+
+// feedbackNote is one indicator's review as the feedback file signed it.
+func feedbackNote(it feedback.Item) assessment.FeedbackNote {
+	return assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
+		Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
+		ReviewedAtSigned: it.ReviewedAt, Computed: it.Computed, Items: it.ItemNotes()}
 }
 
 // Receive is `feedback import` (DB.ReceiveFeedback).
@@ -197,9 +202,7 @@ func feedbackReceived(r FeedbackRecord) assessment.FeedbackReceived {
 		Asesor: m.Asesor.Name, Fingerprint: r.Fingerprint, CreatedAt: m.CreatedAt, KeyWithdrawnAt: r.KeyWithdrawnAt,
 		Notes: []assessment.FeedbackNote{}, Superseded: r.Superseded}
 	for _, it := range m.Items {
-		out.Notes = append(out.Notes, assessment.FeedbackNote{Indicator: it.Indicator, Status: it.Status, Reason: it.Reason,
-			Value: it.Value, Note: it.Note, Reviewer: it.Reviewer, ReviewedAt: parseRFC3339(it.ReviewedAt),
-			ReviewedAtSigned: it.ReviewedAt, Computed: it.Computed, Items: it.ItemNotes()})
+		out.Notes = append(out.Notes, feedbackNote(it))
 	}
 	return out
 }
